@@ -1,0 +1,120 @@
+"""Readers: any supported file → a normalised `Document`.
+
+The format is decided by the file's content (magic bytes), checked against its
+extension; a mismatch, an empty, corrupt, encrypted or unsupported file raises
+a `VnplanError` whose message names the file.
+
+    >>> from vnplan import read
+    >>> doc = read("corpus/seeds/000_28b0c8e4ade0a855.txt")  # doctest: +SKIP
+    >>> doc.text.splitlines()[0]  # doctest: +SKIP
+    'Số: /KH-UBND'
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from vnplan.document import Document, RawDocument
+from vnplan.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    TooLargeError,
+    UnsupportedFormatError,
+    VnplanError,
+    WrongExtensionError,
+)
+
+__all__ = ["read", "read_raw", "sniff", "MAX_BYTES", "EXTENSIONS"]
+
+MAX_BYTES = 200 * 1024 * 1024  # files above this are refused (TooLargeError)
+EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".md": "text", ".markdown": "text"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(path: str | Path, head: bytes | None = None) -> str:
+    """The format of a file by its content: ``"pdf"``, ``"docx"``, ``"text"`` or ``"binary"``.
+
+    >>> sniff("corpus/real/007_kh-2242-sct-laocai-kiem-tra-cap-gcn-vlncn.docx")  # doctest: +SKIP
+    'docx'
+    """
+    if head is None:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError):
+            return "zip-corrupt"
+        return "docx" if "word/document.xml" in names else "zip"
+    if head.startswith(_OLE):
+        return "ole"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return "text"
+    sample = head[:4096]
+    if b"\x00" in sample:
+        return "binary"
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return "binary" if sample and controls / len(sample) > 0.05 else "text"
+
+
+_NAMES = {"pdf": "a PDF", "docx": "a DOCX document", "text": "a text file", "zip": "a ZIP archive",
+          "ole": "a legacy Office (.doc/.xls) file", "binary": "binary data", "zip-corrupt": "a damaged ZIP/DOCX"}
+
+
+def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool = True) -> RawDocument:
+    """Run the right reader on ``path`` and return its blocks (not normalised)."""
+    p = Path(path)
+    name = os.fspath(path)
+    if not p.exists():
+        raise VnplanError(name, "no such file")
+    if p.is_dir():
+        raise UnsupportedFormatError(name, "is a folder, not a file (use `vnplan extract FOLDER` for batches)")
+    size = p.stat().st_size
+    if size == 0:
+        raise EmptyFileError(name, "the file is empty (0 bytes)")
+    if size > max_bytes:
+        raise TooLargeError(name, f"the file is {size / 1e6:.0f} MB, above the {max_bytes / 1e6:.0f} MB limit")
+    kind = sniff(p)
+    ext = p.suffix.lower()
+    expected = EXTENSIONS.get(ext)
+    if kind not in ("pdf", "docx", "text"):
+        if kind == "zip-corrupt" and ext == ".docx":
+            raise CorruptFileError(name, "the DOCX file is damaged (not a readable ZIP package)")
+        if kind == "ole" and ext == ".doc":
+            raise UnsupportedFormatError(name, "legacy .doc files are not read; convert to .docx (LibreOffice)")
+        raise UnsupportedFormatError(name, f"the content is {_NAMES[kind]}; vnplan reads PDF, DOCX, TXT and MD")
+    if expected is not None and expected != kind:
+        raise WrongExtensionError(name, f"named {ext} but the content is {_NAMES[kind]}")
+    if expected is None and ext and kind != "text":
+        pass  # unknown extension with a recognisable content: read by content
+    if kind == "pdf":
+        from vnplan.read.pdf import read_pdf
+
+        return read_pdf(p, ocr=ocr)
+    if kind == "docx":
+        from vnplan.read.docx import read_docx
+
+        return read_docx(p)
+    from vnplan.read.text import read_text
+
+    return read_text(p)
+
+
+def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool = True) -> Document:
+    """Read a PDF, DOCX, TXT or MD file into a normalised `Document`.
+
+    >>> doc = read("corpus/seeds/000_28b0c8e4ade0a855.txt")  # doctest: +SKIP
+    >>> "KẾ HOẠCH" in doc.text  # doctest: +SKIP
+    True
+    """
+    from vnplan.normalize import build_document
+
+    raw = read_raw(path, max_bytes=max_bytes, ocr=ocr)
+    doc = build_document(raw)
+    if not doc.text.strip() and not raw.needs_ocr:
+        raise EmptyFileError(os.fspath(path), "no text could be read from the file")
+    return doc

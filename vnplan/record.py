@@ -1,0 +1,102 @@
+"""The plan record: the output contract of ``vnplan extract`` (see README, "Record").
+
+Top-level fields follow the shared contract (`spec/record.md`); nested values
+are plain JSON-ready dicts and lists.  Extra keys: ``provenance`` (field →
+span in the normalised text and page/paragraph), ``sections``, ``warnings``.
+
+    >>> r = Record(source={"path": "kh.txt"}, doc_type="Kế hoạch", number="173", symbol="KH-UBND")
+    >>> r
+    <Record Kế hoạch 173/KH-UBND kh.txt>
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+__all__ = ["Record", "CONTRACT_FIELDS"]
+
+CONTRACT_FIELDS = (
+    "source", "doc_type", "number", "symbol", "issue_date", "issue_year", "place", "issuer", "title",
+    "citations", "named_citations", "theme", "period", "activities", "responsibilities", "deadlines",
+    "recipients", "signer",
+)
+
+
+def _issuer() -> dict[str, Any]:
+    return {"name": None, "level": None, "parent": None}
+
+
+def _period() -> dict[str, Any]:
+    return {"start": None, "end": None}
+
+
+def _signer() -> dict[str, Any]:
+    return {"name": None, "title": None, "authority": []}
+
+
+@dataclass
+class Record:
+    """One document's extracted plan record."""
+
+    source: dict[str, Any]
+    doc_type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    issue_date: str | None = None
+    issue_year: int | None = None
+    place: str | None = None
+    issuer: dict[str, Any] = field(default_factory=_issuer)
+    title: str | None = None
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    named_citations: list[dict[str, Any]] = field(default_factory=list)
+    theme: str | None = None
+    period: dict[str, Any] = field(default_factory=_period)
+    activities: list[dict[str, Any]] = field(default_factory=list)
+    responsibilities: list[dict[str, Any]] = field(default_factory=list)
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signer: dict[str, Any] = field(default_factory=_signer)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str | None, str | None, str | None, int | None]:
+        """The document key: (issuer name, number, symbol, year)."""
+        return (self.issuer.get("name"), self.number, self.symbol, self.issue_year)
+
+    @property
+    def label(self) -> str:
+        """``173/KH-UBND`` (or ``…/KH-UBND`` when the number is blank)."""
+        if not self.symbol:
+            return self.number or "(no number)"
+        return f"{self.number or '…'}/{self.symbol}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        """Rebuild a record from its JSON form (unknown keys are kept in ``source``)."""
+        names = {f.name for f in fields(cls)}
+        known = {k: v for k, v in data.items() if k in names}
+        known.setdefault("source", {"path": data.get("path", "")})
+        return cls(**known)
+
+    def __repr__(self) -> str:
+        path = str(self.source.get("path", "")).rsplit("/", 1)[-1]
+        return f"<Record {self.doc_type or '?'} {self.label} {path}>"
+
+    def _repr_html_(self) -> str:
+        from vnplan.render.record_html import record_card
+
+        return record_card(self)
+
+
+def _esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value))

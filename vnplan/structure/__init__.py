@@ -1,0 +1,7 @@
+"""Segment a normalised document into its outline (see `vnplan.structure.model`)."""
+from __future__ import annotations
+
+from vnplan.structure.model import Clause, Closing, Header, Node, Outline, Signature, Span
+from vnplan.structure.segment import segment
+
+__all__ = ["segment", "Outline", "Header", "Clause", "Node", "Closing", "Signature", "Span"]
