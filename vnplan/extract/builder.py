@@ -1,18 +1,181 @@
-"""Assemble a `Record` from a document's outline and the field extractors."""
+"""Assemble a `Record` from a document's outline and the field extractors.
+
+Header fields come from the outline's header (for a Quyết định that issues a
+plan: the decision's header); plan fields (theme, period, activities,
+responsibilities, deadlines) from the attached plan when there is one.
+Every value keeps where it came from in ``record.provenance``.
+"""
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from vnplan.document import Document
+from vnplan.extract import plan_fields
+from vnplan.extract.casing import is_upper
+from vnplan.extract.issuer import issuer_from_agency_lines, issuer_from_signature, issuer_from_text
+from vnplan.extract.signer import signer_from_lines
 from vnplan.record import Record
+from vnplan.structure.model import Outline, Span
 
 __all__ = ["build_record"]
 
 
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:].lower() if is_upper(text) else text
+
+
+def _prov(doc: Document, start: int, end: int) -> dict[str, Any]:
+    return doc.provenance(start, end)
+
+
+def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
+    from vnplan.extract.dates import parse_place_date
+    from vnplan.extract.numbers import doc_type_from_symbol, parse_number_line
+
+    header = outline.header
+    prov = record.provenance
+    if header.number_line is not None:
+        parsed = parse_number_line(header.number_line.text)
+        record.number, record.symbol = parsed.number, parsed.symbol
+        prov["number"] = _prov(doc, header.number_line.start, header.number_line.end)
+        if parsed.symbol and parsed.number is None:
+            record.warnings.append("blank_number: the số is left blank")
+    if header.place_date_line is not None:
+        place, date, year, blank = parse_place_date(header.place_date_line.text)
+        record.place = place
+        record.issue_date = date.isoformat() if date else None
+        record.issue_year = date.year if date else year
+        prov["issue_date"] = _prov(doc, header.place_date_line.start, header.place_date_line.end)
+        if blank:
+            record.warnings.append("blank_date: the day or month of issue is left blank")
+    if header.type_name is not None:
+        record.doc_type = _sentence(header.type_name.text)
+        prov["doc_type"] = _prov(doc, header.type_name.start, header.type_name.end)
+    elif record.symbol:
+        record.doc_type = doc_type_from_symbol(record.symbol)
+    if record.doc_type is None and header.title is not None and re.match(r"^\s*V/v\b", header.title.text, re.I):
+        record.doc_type = "Công văn"
+    if header.title is not None:
+        title = " ".join(header.title.text.split())
+        title = re.sub(r"^V/v\s*:?\s*", "", title, flags=re.I)
+        record.title = title.strip(" *") or None
+        prov["title"] = _prov(doc, header.title.start, header.title.end)
+    if header.agency_lines:
+        record.issuer = issuer_from_agency_lines([s.text for s in header.agency_lines])
+        first, last = header.agency_lines[0], header.agency_lines[-1]
+        prov["issuer"] = _prov(doc, first.start, last.end)
+
+
+def _issuer_fallback(doc: Document, outline: Outline, record: Record) -> None:
+    if record.issuer.get("name"):
+        return
+    opening = " ".join(c.span.text for c in outline.preamble) or doc.text[:3000]
+    found = issuer_from_text(opening) or issuer_from_text(doc.text[:6000])
+    if found is None and outline.closing.signature is not None:
+        found = issuer_from_signature([s.text for s in outline.closing.signature.authority], record.place)
+    if found:
+        record.issuer = found
+    if record.issuer.get("name") and not record.issuer.get("level"):
+        from vnplan.extract.agencies import level_of
+
+        record.issuer["level"] = level_of(record.issuer["name"]) or (
+            level_of(record.issuer["parent"]) if record.issuer.get("parent") else None)
+
+
+def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
+    closing = outline.closing
+    record.recipients = [" ".join(s.text.split()) for s in [*closing.kinh_gui, *closing.recipients] if s.text.strip()]
+    sig = closing.signature
+    if sig is not None:
+        record.signer = signer_from_lines(
+            [s.text for s in sig.authority], sig.title.text if sig.title else None, sig.name.text if sig.name else None)
+        if sig.span is not None:
+            record.provenance["signer"] = _prov(doc, sig.span.start, sig.span.end)
+
+
+def _plan_part(outline: Outline) -> Outline:
+    return outline.attachments[0] if outline.attachments else outline
+
+
+def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
+    from vnplan.extract.dates import find_deadlines, find_ranges
+
+    plan = _plan_part(outline)
+    scope = plan.span or Span(0, len(doc.text), doc.text)
+    year = record.issue_year
+    find = plan_fields.find_section
+
+    acts = plan_fields.activities(find(plan, "activities"))
+    record.activities = [{"text": t, "span": [s.start, s.end], **_page(doc, s)} for t, s in acts]
+    record.responsibilities = plan_fields.responsibilities(find(plan, "organisation"))
+
+    found = plan_fields.theme(scope.text, find(plan, "theme"))
+    if found:
+        text, s, e = found
+        offset = 0 if find(plan, "theme") is not None else scope.start
+        record.theme = text
+        record.provenance["theme"] = _prov(doc, s + offset, e + offset)
+
+    time_node = find(plan, "time")
+    ranges = find_ranges(time_node.span.text, year) if time_node is not None else []
+    if ranges:
+        first = ranges[0]
+        record.period = {"start": first.start_date.isoformat() if first.start_date else None,
+                         "end": first.end_date.isoformat() if first.end_date else None}
+
+    body_start = plan.body[0].span.start if plan.body else scope.start
+    body_end = (plan.closing.span.start if plan.closing.span else scope.end) if plan.closing else scope.end
+    text = doc.text[body_start:body_end]
+    seen: set[str] = set()
+    for d in find_deadlines(text, year):
+        if d.date is None:
+            continue
+        iso = d.date.isoformat()
+        entry = {"date": iso, "text": d.text, "span": [body_start + d.start, body_start + d.end]}
+        if iso in seen:
+            continue
+        seen.add(iso)
+        record.deadlines.append(entry)
+
+
+def _page(doc: Document, span: Span) -> dict[str, Any]:
+    prov = doc.provenance(span.start, span.end)
+    return {k: prov[k] for k in ("page", "paragraph") if k in prov}
+
+
+def _citations(doc: Document, outline: Outline, record: Record) -> None:
+    from vnplan.extract.citations import find_citations, find_named_citations
+
+    cites = find_citations(doc.text, own_number=record.number, own_symbol=record.symbol, default_year=record.issue_year)
+    record.citations = [c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in cites]
+    record.named_citations = list(find_named_citations(doc.text))
+
+
+def _sections(outline: Outline) -> list[dict[str, Any]]:
+    out = []
+    for node in outline.body:
+        out.append({"label": node.label, "title": node.title.text, "span": [node.span.start, node.span.end]})
+    return out
+
+
 def build_record(doc: Document, path: str) -> Record:
-    """Build the plan record of ``doc`` (fields filled by the extractors)."""
+    """Build the plan record of ``doc``: every contract field, with provenance and warnings."""
     record = Record(source={"path": path, "format": doc.format, "pages": doc.pages})
     record.warnings.extend(doc.warnings)
     if doc.needs_ocr:
-        record.warnings.append("needs_ocr: image-only PDF and Tesseract is not installed")
+        record.warnings.append("needs_ocr: image-only PDF and Tesseract is not installed; no text read")
+        return record
     if doc.ocr_used:
-        record.warnings.append("ocr_used")
+        record.warnings.append("ocr_used: text read by OCR")
+    outline = doc.outline
+    _header_fields(doc, outline, record)
+    _closing_fields(doc, outline, record)
+    _issuer_fallback(doc, outline, record)
+    _citations(doc, outline, record)
+    _plan_fields(doc, outline, record)
+    record.sections = _sections(outline)
+    if record.number is None and record.symbol is None:
+        record.warnings.append("no_number: no Số/ký hiệu line found")
     return record

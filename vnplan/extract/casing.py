@@ -1,0 +1,118 @@
+"""Sentence case for upper-case header lines (agency names, signer titles).
+
+    >>> agency_case("ỦY BAN NHÂN DÂN XÃ HOÀ XÁ")
+    'Ủy ban nhân dân xã Hoà Xá'
+    >>> title_case("PHÓ CHỦ TỊCH THƯỜNG TRỰC")
+    'Phó Chủ tịch Thường trực'
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["agency_case", "title_case", "name_case", "is_upper"]
+
+# Type nouns that open an agency name; the word after each starts the function part (capitalised).
+_TYPE_NOUNS = ("thủ tướng", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "văn phòng", "ban chỉ đạo", "trung tâm",
+               "chi cục", "công an", "bộ chỉ huy", "sở", "bộ", "ban", "cục", "vụ", "phòng", "đoàn", "tổng cục", "ủy ban", "uỷ ban")
+_PLACE_NOUNS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường", "tp.", "tp")
+_ACRONYMS = {"UBND", "HĐND", "MTTQ", "GD&ĐT", "GDĐT", "TP", "CP", "TW", "TTg", "VPCP", "VP"}
+_KEEP_LOWER = {"và", "của", "theo", "về", "các", "cấp", "số"}
+_TITLES = {"chủ tịch": "Chủ tịch", "phó chủ tịch": "Phó Chủ tịch", "giám đốc": "Giám đốc", "phó giám đốc": "Phó Giám đốc",
+           "bộ trưởng": "Bộ trưởng", "thứ trưởng": "Thứ trưởng", "thủ tướng": "Thủ tướng", "phó thủ tướng": "Phó Thủ tướng",
+           "chánh văn phòng": "Chánh Văn phòng", "trưởng đoàn": "Trưởng đoàn", "trưởng ban": "Trưởng ban",
+           "phó trưởng ban": "Phó Trưởng ban", "phó chủ nhiệm": "Phó Chủ nhiệm", "chủ nhiệm": "Chủ nhiệm",
+           "thường trực": "Thường trực", "trưởng phòng": "Trưởng phòng", "phó trưởng phòng": "Phó Trưởng phòng",
+           "phó chánh văn phòng": "Phó Chánh Văn phòng", "cục trưởng": "Cục trưởng", "phó cục trưởng": "Phó Cục trưởng",
+           "vụ trưởng": "Vụ trưởng", "phó vụ trưởng": "Phó Vụ trưởng", "hiệu trưởng": "Hiệu trưởng"}
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def agency_case(text: str) -> str:
+    """Sentence-case an upper-case agency name (ND30 capitalisation); keep mixed-case names as printed."""
+    text = " ".join(text.split())
+    if not is_upper(text):
+        return text
+    orig = text.split(" ")
+    words = text.lower().split(" ")
+    out: list[str] = []
+    i, cap_next, proper = 0, True, False
+    while i < len(words):
+        word = words[i]
+        if any(ch.isdigit() for ch in word) or "/" in word:
+            out.append(orig[i])  # symbols and numbers as printed
+            i += 1
+            continue
+        if orig[i] in _ACRONYMS:
+            out.append(orig[i])
+            i += 1
+            cap_next = False
+            continue
+        matched = next((n for n in _PLACE_NOUNS if words[i:i + len(n.split())] == n.split()), None)
+        if matched:
+            size = len(matched.split())
+            out.extend(words[i:i + size])
+            i += size
+            proper = True
+            continue
+        noun = next((n for n in _TYPE_NOUNS if words[i:i + len(n.split())] == n.split()), None) if cap_next or i == 0 else None
+        if noun:
+            size = len(noun.split())
+            chunk = words[i:i + size]
+            out.append(_cap(chunk[0]) if not out else chunk[0] if noun in ("sở", "bộ") and out else _cap(chunk[0]))
+            out.extend(chunk[1:])
+            i += size
+            cap_next, proper = True, False
+            continue
+        if word in _KEEP_LOWER:
+            out.append(word)
+            proper = False
+            cap_next = word == "và"
+        elif proper or cap_next:
+            out.append(_cap(word))
+            cap_next = False
+        else:
+            out.append(word)
+        i += 1
+    out[0] = _cap(out[0])
+    return " ".join(out)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:] if word else word
+
+
+def title_case(text: str) -> str:
+    """A signer's chức vụ line in sentence case (``PHÓ CHỦ TỊCH`` → ``Phó Chủ tịch``)."""
+    text = " ".join(text.split()).strip(" ,.")
+    if not is_upper(text):
+        return text
+    low = text.lower()
+    parts = [p.strip() for p in re.split(r"\s*,\s*", low)]
+    out = []
+    for part in parts:
+        words, res, i = part.split(), [], 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                chunk = " ".join(words[i:i + size])
+                if chunk in _TITLES:
+                    res.append(_TITLES[chunk])
+                    i += size
+                    break
+            else:
+                res.append(words[i])
+                i += 1
+        s = " ".join(res)
+        out.append(s[:1].upper() + s[1:])
+    return ", ".join(out)
+
+
+def name_case(text: str) -> str:
+    """A person's name in title case (``NGUYỄN VĂN CƯỜNG`` → ``Nguyễn Văn Cường``)."""
+    text = " ".join(text.split())
+    if not is_upper(text):
+        return text
+    return " ".join(_cap(w.lower()) for w in text.split())

@@ -1,0 +1,90 @@
+"""The issuing body: from the header's agency lines, else from the body or signature.
+
+    >>> issuer_from_agency_lines(["ỦY BAN NHÂN DÂN", "XÃ HOÀ XÁ"])
+    {'name': 'Ủy ban nhân dân xã Hoà Xá', 'level': 'commune', 'parent': None}
+    >>> issuer_from_agency_lines(["UBND TỈNH GIA LAI", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"])["name"]
+    'Sở Nông nghiệp và Môi trường'
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vnplan.extract.casing import agency_case
+
+__all__ = ["issuer_from_agency_lines", "issuer_from_text", "issuer_from_signature"]
+
+_COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
+_LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)
+_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|^Số\b|^-+$", re.I)
+
+
+def _level(name: str) -> str | None:
+    from vnplan.extract.agencies import level_of
+
+    return level_of(name)
+
+
+def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
+    """Issuer name/level/parent from the header's agency lines (top-left box)."""
+    lines = [" ".join(x.split()) for x in lines if x and x.strip() and not _NOT_AGENCY.search(x)]
+    lines = [x.strip(" -_*") for x in lines if x.strip(" -_*")]
+    if not lines:
+        return {"name": None, "level": None, "parent": None}
+    units: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _COUNCIL.match(line) and i + 1 < len(lines) and _LOCALITY.match(lines[i + 1]):
+            units.append(f"{line} {lines[i + 1]}")
+            i += 2
+            continue
+        if units and _LOCALITY.match(line) and not _COUNCIL.match(units[-1]) and len(line.split()) <= 4 and i == len(lines) - 1 and _is_unit_without_place(units[-1]):
+            units[-1] = f"{units[-1]} {line}"
+            i += 1
+            continue
+        units.append(line)
+        i += 1
+    name = agency_case(units[-1])
+    parent = agency_case(units[-2]) if len(units) > 1 else None
+    level = _level(name)
+    if level is None and parent:
+        level = _level(parent)
+        if level in ("province", "district", "commune") and re.match(r"^(Sở|Ban|Phòng|Văn phòng|Chi cục|Đoàn)\b", name):
+            pass
+    return {"name": name, "level": level, "parent": parent}
+
+
+def _is_unit_without_place(name: str) -> bool:
+    return bool(re.match(r"^(SỞ|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", name, re.I)) and not _LOCALITY.search(name)
+
+
+_BODY_ISSUER = re.compile(
+    r"(?P<name>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch UBND|Chủ tịch Ủy ban nhân dân)\s+"
+    r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+"
+    r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
+    r"\s+(?:xây dựng|ban hành|đề nghị|triển khai|yêu cầu|tổ chức)",
+)
+
+
+def issuer_from_text(text: str) -> dict[str, Any] | None:
+    """Issuer named in the opening of the body: ``UBND xã Hoà Xá xây dựng Kế hoạch …``.
+
+    >>> issuer_from_text("…; UBND huyện Thanh Oai đề nghị UBND các xã …")["name"]
+    'UBND huyện Thanh Oai'
+    """
+    m = _BODY_ISSUER.search(text)
+    if not m:
+        return None
+    name = re.sub(r"^Chủ tịch\s+", "", m.group("name"))
+    return {"name": name, "level": _level(name), "parent": None}
+
+
+def issuer_from_signature(authority: list[str], place: str | None = None) -> dict[str, Any] | None:
+    """A collective body from ``TM. ỦY BAN NHÂN DÂN`` (completed with the place when known)."""
+    for line in authority:
+        m = re.match(r"^TM\.\s*(.+)$", line.strip(), re.I)
+        if m:
+            body = agency_case(m.group(1))
+            return {"name": body, "level": None, "parent": None}
+    return None

@@ -1,0 +1,137 @@
+"""Plan-body fields: activities, responsibilities, theme, period.
+
+They read the outline's body tree: the activities are the top-level items of
+the content section (NỘI DUNG, NHIỆM VỤ, CÁC HOẠT ĐỘNG …), the
+responsibilities the agency headings under TỔ CHỨC THỰC HIỆN.
+
+    >>> strip_agency_lead("Đề nghị Công an tỉnh")
+    'Công an tỉnh'
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vnplan.structure.model import Node, Outline, Span
+
+__all__ = ["activities", "responsibilities", "theme", "strip_agency_lead", "item_text", "is_agency_heading"]
+
+_LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu)\s+)+", re.I)
+_GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
+_NOT_ACTIVITY = re.compile(r"^(?:chủ đề|thời gian|địa điểm|mục đích|yêu cầu|kinh phí|đối tượng|phạm vi|hình thức tổ chức)\b", re.I)
+_NOT_AGENCY = re.compile(
+    r"^(?:kinh phí|chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|báo cáo|tổ chức thực hiện|điều khoản|hiệu lực|"
+    r"trách nhiệm thi hành|phân công|nguồn kinh phí|chế độ|khen thưởng|tiến độ|lộ trình|thời gian)\b", re.I)
+_AGENCY_HEAD = re.compile(
+    r"^(?:các\s+|những\s+)?(?:Sở|Ban|Phòng|UBND|Ủy ban|Uỷ ban|Công an|Bộ|Trung tâm|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Đoàn|"
+    r"Thành đoàn|Tỉnh đoàn|Huyện đoàn|cơ sở|trường|Trường|Văn phòng|Cục|Chi cục|Bảo hiểm|Mặt trận|Ủy ban Mặt trận|"
+    r"Đại sứ quán|Tổng công ty|Công ty|Cơ quan|Kho bạc|Ngân hàng|Thanh tra|Bộ Chỉ huy|Bộ đội|Viện|Tòa án|Toà án|Chủ tịch|"
+    r"Giám đốc|Thủ trưởng|Hiệu trưởng|Thành phố|Tỉnh|Huyện|Xã|Phường|Đơn vị|Lực lượng|Tổ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|"
+    r"Tỉnh ủy|Doanh nghiệp|Hợp tác xã|Chi nhánh|Điện lực|Cảng vụ|Ban Chỉ đạo|Ban Quản lý|Hội đồng|Văn phòng UBND|Đài Phát thanh)\b",
+)
+
+
+def item_text(node: Node) -> str:
+    """An item's full text without its label, joined into one line."""
+    parts = [node.title.text] + [s.text for s in node.text]
+    for child in node.children:
+        parts.append(((child.label or "") + " " + item_text(child)).strip())
+    return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
+
+
+def _is_group(node: Node) -> bool:
+    title = node.title.text.strip().rstrip(":.")
+    return len(node.children) >= 2 and not node.text and bool(_GROUP_LABEL.match(title))
+
+
+def activities(section: Node | None) -> list[tuple[str, Span]]:
+    """Top-level items of the content section, expanding pure group labels."""
+    if section is None:
+        return []
+    out: list[tuple[str, Span]] = []
+    for child in section.children:
+        title = child.title.text.strip()
+        if _NOT_ACTIVITY.match(title):
+            continue
+        if _is_group(child):
+            out.extend((item_text(g), g.span) for g in child.children)
+        else:
+            out.append((item_text(child), child.span))
+    return [(t, s) for t, s in out if t]
+
+
+def strip_agency_lead(text: str) -> str:
+    """Drop a leading verb of an agency heading and its trailing task text."""
+    text = " ".join(text.split()).strip(" .;")
+    text = _LEAD_VERBS.sub("", text)
+    if ":" in text:
+        text = text.split(":", 1)[0]
+    return text.strip(" .;,")
+
+
+def is_agency_heading(title: str) -> bool:
+    """Whether a heading under TỔ CHỨC THỰC HIỆN names an agency (not budget, reporting …)."""
+    head = strip_agency_lead(title)
+    if not head or _NOT_AGENCY.match(head):
+        return False
+    return bool(_AGENCY_HEAD.match(head)) and len(head.split()) <= 30
+
+
+def _tasks(node: Node) -> list[str]:
+    tasks = [" ".join(s.text.split()) for s in node.text]
+    title = node.title.text
+    if ":" in title and len(title.split(":", 1)[1].strip()) > 3:
+        tasks.insert(0, title.split(":", 1)[1].strip())
+    tasks.extend(item_text(c) for c in node.children)
+    return [t for t in tasks if t]
+
+
+def responsibilities(section: Node | None) -> list[dict[str, Any]]:
+    """One entry per agency heading under the organisation section."""
+    if section is None:
+        return []
+    out: list[dict[str, Any]] = []
+
+    def visit(nodes: list[Node], depth: int) -> None:
+        for node in nodes:
+            title = node.title.text
+            if is_agency_heading(title):
+                tasks = _tasks(node)
+                role = "lead" if re.search(r"\bchủ trì\b", " ".join(tasks[:2]), re.I) else None
+                entry: dict[str, Any] = {"agency": strip_agency_lead(title), "tasks": tasks, "span": [node.span.start, node.span.end]}
+                if role:
+                    entry["role"] = role
+                out.append(entry)
+            elif depth < 2 and node.children:
+                visit(node.children, depth + 1)
+
+    visit(section.children, 0)
+    return out
+
+
+_THEME = re.compile(r"\bchủ đề\b[^“\"\n]{0,80}?[:là]?\s*[“\"](?P<theme>[^”\"\n]{3,300})[”\"]", re.I)
+
+
+def theme(text: str, section: Node | None = None) -> tuple[str, int, int] | None:
+    """The plan's chủ đề: the quoted text after ``Chủ đề …:`` (first in the theme section)."""
+    scopes = [section.span] if section is not None else []
+    for scope in scopes:
+        m = _THEME.search(scope.text) or re.search(r"[“\"](?P<theme>[^”\"\n]{3,300})[”\"]", scope.text)
+        if m:
+            s = scope.start + m.start("theme")
+            return m.group("theme").strip(" .*"), s, s + len(m.group("theme"))
+    m = _THEME.search(text)
+    if m:
+        return m.group("theme").strip(" .*"), m.start("theme"), m.end("theme")
+    return None
+
+
+def find_section(outline: Outline, role: str) -> Node | None:
+    """The body node whose heading has ``role`` (delegates to the structure layer)."""
+    from vnplan.structure import segment as _segment_module  # noqa: F401
+
+    try:
+        from vnplan.structure.roles import find_section as _find
+    except ImportError:  # pragma: no cover - structure layer without roles
+        return None
+    return _find(outline, role)
