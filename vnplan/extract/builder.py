@@ -7,6 +7,7 @@ Every value keeps where it came from in ``record.provenance``.
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -170,11 +171,13 @@ def build_record(doc: Document, path: str) -> Record:
     if doc.ocr_used:
         record.warnings.append("ocr_used: text read by OCR")
     outline = doc.outline
-    _header_fields(doc, outline, record)
-    _closing_fields(doc, outline, record)
-    _issuer_fallback(doc, outline, record)
-    _citations(doc, outline, record)
-    _plan_fields(doc, outline, record)
+    for stage in (_header_fields, _closing_fields, _issuer_fallback, _citations, _plan_fields):
+        try:
+            stage(doc, outline, record)
+        except Exception as exc:  # a field extractor's bug must not lose the record
+            if os.environ.get("VNPLAN_STRICT"):
+                raise
+            record.warnings.append(f"internal_error: {stage.__name__.strip('_')}: {type(exc).__name__}: {exc}")
     record.sections = _sections(outline)
     if record.number is None and record.symbol is None:
         record.warnings.append("no_number: no Số/ký hiệu line found")

@@ -249,7 +249,7 @@ def issuer_code_of_name(name: str | None) -> str | None:
 
 
 _PARTY_NAMES = re.compile(r"\b(bo chinh tri|ban bi thu|ban chap hanh trung uong|trung uong dang|ban to chuc trung uong|"
-                          r"tinh uy|thanh uy|huyen uy|dang uy|ban thuong vu|ban chap hanh dang bo)\b")
+                          r"tinh uy|thanh uy|huyen uy|dang uy|ban thuong vu(?! quoc hoi)|ban chap hanh dang bo)\b")
 
 
 def level_of_issuer_text(name: str | None) -> str | None:
@@ -259,6 +259,9 @@ def level_of_issuer_text(name: str | None) -> str | None:
     ('party', 'district')
     >>> level_of_issuer_text("Giám đốc Sở Công Thương tỉnh Lào Cai"), level_of_issuer_text("Bộ Công an")
     ('province', 'central')
+    >>> level_of_issuer_text("Ủy ban thường vụ Quốc hội")
+    'central'
+
     """
     text = fold(name)
     if not text:

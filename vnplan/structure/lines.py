@@ -38,6 +38,7 @@ class Line:
     indent: int = 0
     cells: list["Line"] = field(default_factory=list)
     table_row: bool = False
+    bold: bool = False  # the whole line was **bold** (a heading in a web copy)
 
     @property
     def start(self) -> int:
@@ -191,13 +192,17 @@ def logical_lines(text: str) -> list[Line]:
     'Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023'
     """
     raw_lines: list[tuple[str, int]] = []
+    glued: set[int] = set()  # pieces cut at a glued bold mark: never rejoined
     pos = 0
     for raw in text.split("\n"):
         cuts = _glued_bold(raw)
         last = 0
         for c in cuts:
+            glued.add(len(raw_lines))
             raw_lines.append((raw[last:c], pos + last))
             last = c
+        if cuts:
+            glued.add(len(raw_lines))
         raw_lines.append((raw[last:], pos + last))
         pos += len(raw) + 1
 
@@ -210,7 +215,7 @@ def logical_lines(text: str) -> list[Line]:
         k = i
         # rejoin an emphasis run wrapped over lines (at most 5 lines, never over a table bar)
         acc = raw
-        while _odd_marks(acc) and k + 1 < len(raw_lines) and len(group) < 6:
+        while i not in glued and _odd_marks(acc) and k + 1 < len(raw_lines) and len(group) < 6:
             nraw = raw_lines[k + 1][0]
             if not nraw.strip() or nraw.strip().startswith("|"):
                 break
@@ -240,6 +245,8 @@ def logical_lines(text: str) -> list[Line]:
         line = line.sub(0)
         line.indent = indent
         line.table_row = "|" in line_text
+        joined = " ".join(g[0] for g in group).strip()
+        line.bold = joined.startswith("**") and joined.endswith("**") and len(joined.strip("* ")) > 0
         line.cells = _cells(line)
         if line.table_row or len(line.cells) > 1:
             # keep the cells joined by " | " as the line text for reading, cells for parsing

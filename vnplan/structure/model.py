@@ -68,6 +68,8 @@ class Node:
     text: list[Span] = field(default_factory=list)
     children: list["Node"] = field(default_factory=list)
     level: int = 0
+    heading: Span | None = None  # the whole heading line without its label (title + ": " + rest)
+    role: str | None = None  # section role from data/headings.tsv ("activities", "organisation", ...)
 
     def walk(self) -> Iterator["Node"]:
         yield self

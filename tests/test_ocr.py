@@ -1,0 +1,211 @@
+"""OCR of the scanned PDFs (Tesseract ``vie``), the needs_ocr path and the repair table."""
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from vnplan.normalize.ocr_repair import load_rules, repair_ocr, years_in
+from vnplan.read import ocr as ocr_mod
+from vnplan.read import read_raw
+from vnplan.read.pdf import read_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "corpus" / "real"
+GOLD = ROOT / "corpus" / "gold"
+SCAN_1 = REAL / "004_cv-3722-vpcp-cn-metro-scan.pdf"
+SCAN_5 = REAL / "068_cv-4214-bca-c04-trien-khai-ctmtqg-phong-chong-ma-tuy-scan.pdf"
+
+HAVE_OCR = ocr_mod.tesseract_available("vie") is not None
+needs_tesseract = pytest.mark.skipif(not HAVE_OCR, reason="tesseract with vie data not installed")
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def gold(path: Path) -> dict:
+    return json.loads((GOLD / f"{path.name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scan_1():
+    return read_pdf(SCAN_1)
+
+
+@pytest.fixture(scope="module")
+def scan_5():
+    return read_pdf(SCAN_5)
+
+
+# ---------------------------------------------------------------- real scans
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_scan_3722_reads_as_vietnamese(scan_1) -> None:
+    g = gold(SCAN_1)
+    raw = scan_1
+    assert raw.ocr_used and not raw.needs_ocr and raw.meta["image_pages"] == [1]
+    text = nfc(raw.raw)
+    assert g["number"] == "3722" and "3722/VPCP-CN" in text
+    assert "VĂN PHÒNG CHÍNH PHỦ" in text
+    assert "Kính gửi" in text and "Nơi nhận" in text
+    assert g["signer"]["name"] in text  # "Phạm Mạnh Cường" (also listed under Nơi nhận)
+    assert all(b.page == 1 for b in raw.blocks)
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_scan_3722_header_columns(scan_1) -> None:
+    left = [nfc(b.text) for b in scan_1.blocks if b.region == "header-left"]
+    right = [nfc(b.text) for b in scan_1.blocks if b.region == "header-right"]
+    assert "Số: 3722/VPCP-CN" in left
+    assert "Hà Nội, ngày 28 tháng 4 năm 2026" in right
+    assert not any("CỘNG HOÀ" in t or "CỘNG HÒA" in t for t in left)
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_scan_4214_five_pages(scan_5) -> None:
+    g = gold(SCAN_5)
+    raw = scan_5
+    assert raw.ocr_used and raw.pages == 5
+    assert {b.page for b in raw.blocks} == {1, 2, 3, 4, 5}
+    text = nfc(raw.raw)
+    assert "4214/BCA-C04" in text and "BỘ CÔNG AN" in text and "Công an" in text
+    assert "Chương trình mục tiêu quốc gia phòng, chống ma" in text
+    assert "2925" not in text  # repaired year (OCR read 2025 as 2925)
+    assert any("→" in r for r in raw.meta["ocr_repairs"])
+    assert g["issuer"]["name"] == "Bộ Công an"
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_garbled_text_layer_falls_back_to_ocr() -> None:
+    raw = read_pdf(REAL / "011_qd-1050-sct-laocai-kiem-tra-vlncn-2026.pdf")
+    assert raw.ocr_used and raw.meta["garbled_pages"] == [1, 2, 3, 4]
+    text = nfc(raw.raw)
+    assert "SỞ CÔNG THƯƠNG" in text and "Lào Cai" in text and "1050" in text
+    assert "Ӝ" not in text
+
+
+# ---------------------------------------------------------------- without Tesseract
+
+
+def test_image_only_without_tesseract_sets_needs_ocr(monkeypatch) -> None:
+    real_which = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "tesseract" else real_which(name, *a, **k))
+    raw = read_raw(SCAN_1)
+    assert raw.needs_ocr and not raw.ocr_used and raw.blocks == []
+    assert raw.warnings == ["image-only PDF: Tesseract (vie) not installed, text not read"]
+
+
+def test_image_only_with_ocr_off_sets_needs_ocr() -> None:
+    raw = read_pdf(SCAN_5, ocr=False)
+    assert raw.needs_ocr and raw.blocks == [] and raw.meta["image_pages"] == [1, 2, 3, 4, 5]
+
+
+def test_vie_data_missing_counts_as_unavailable(monkeypatch) -> None:
+    monkeypatch.setattr(ocr_mod, "_langs", lambda binary: frozenset({"eng", "osd"}))
+    assert ocr_mod.tesseract_available("vie") is None
+
+
+# ---------------------------------------------------------------- cache
+
+
+def _small_scan(tmp_path: Path) -> Path:
+    """A one-page image-only PDF: the top of the 3722 scan, rendered and re-embedded."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(SCAN_1))
+    image = src[0].render(scale=150 / 72, crop=(0, 600, 0, 0)).to_pil()
+    out = pdfium.PdfDocument.new()
+    w, h = image.size[0] * 72 / 150, image.size[1] * 72 / 150
+    page = out.new_page(w, h)
+    obj = pdfium.PdfImage.new(out)
+    obj.set_bitmap(pdfium.PdfBitmap.from_pil(image))
+    obj.set_matrix(pdfium.PdfMatrix().scale(w, h))
+    page.insert_obj(obj)
+    page.gen_content()
+    path = tmp_path / "small-scan.pdf"
+    out.save(str(path))
+    return path
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_ocr_cache_is_reused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("VNPLAN_CACHE", str(tmp_path / "cache"))
+    pdf = _small_scan(tmp_path)
+    first = read_pdf(pdf)
+    assert first.ocr_used and "3722" in first.raw
+    assert list((tmp_path / "cache" / "ocr").rglob("*.tsv"))
+
+    def boom(*a, **k):
+        raise AssertionError("tesseract must not run again")
+
+    monkeypatch.setattr(ocr_mod, "ocr_image", boom)
+    assert read_pdf(pdf).raw == first.raw
+
+
+def test_cache_writes_are_atomic(tmp_path: Path) -> None:
+    target = tmp_path / "ab" / "key.tsv"
+    texts = [f"level\ttext\n{'x' * 20000}{i}\n" for i in range(8)]
+    threads = [threading.Thread(target=ocr_mod._write_atomic, args=(target, t)) for t in texts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert target.read_text(encoding="utf-8") in texts
+    assert [p.name for p in target.parent.iterdir()] == ["key.tsv"]
+
+
+# ---------------------------------------------------------------- repair table
+
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[f"{r.kind}:{r.pattern}" for r in RULES])
+def test_confusion_table_examples(rule) -> None:
+    fixed, repairs = repair_ocr(rule.example)
+    assert fixed == rule.expected
+    assert repairs
+
+
+@pytest.mark.parametrize(
+    "text, years, expected",
+    [
+        ("Kế hoạch năm 2625", [2025, 2025, 2026], "Kế hoạch năm 2025"),
+        ("ngày 16/9/2925", [2025], "ngày 16/9/2025"),
+        ("giai đoạn 2026 - 2630", [2026, 2030], "giai đoạn 2026 - 2030"),
+        ("năm 2625", [], "năm 2025"),  # no other year known: 6 read for 0
+        ("Mã số 2625 của công trình", [2025], "Mã số 2625 của công trình"),  # not a date: untouched
+        ("năm 2026", [2025], "năm 2026"),
+    ],
+)
+def test_implausible_years(text: str, years: list[int], expected: str) -> None:
+    assert repair_ocr(text, years=years)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bộ Lao động - Thương binh và Xã hội", "Lực lượng vũ trang", "Tuần lễ hưởng ứng học tập suốt đời", "IaLy"],
+)
+def test_correct_text_is_left_alone(text: str) -> None:
+    assert repair_ocr(text) == (text, [])
+
+
+def test_repairs_keep_length_for_single_characters() -> None:
+    text = "Ðồng Nai, năm 2625, nguồn tực"
+    fixed, _ = repair_ocr(text)
+    assert len(fixed) == len(text) and fixed == "Đồng Nai, năm 2025, nguồn lực"
+
+
+def test_years_in_counts_dates() -> None:
+    assert years_in("28/4/2026, năm 2026, 2030") == {2026: 2, 2030: 1}

@@ -1,0 +1,272 @@
+"""PDF reading on the born-digital PDFs of the corpus: header/closing columns, tables, errors."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from vnplan import read
+from vnplan.document import RawDocument
+from vnplan.errors import CorruptFileError, EncryptedFileError
+from vnplan.read import read_raw
+from vnplan.read.pdf import garbled_ratio, read_pdf
+from vnplan.read.pdf_layout import Glyph, find_gutter, find_tables, lines_from_glyphs, paragraph_breaks, Line
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "corpus" / "real"
+GOLD = ROOT / "corpus" / "gold"
+
+BORN_DIGITAL = [
+    "001_kh-173-ubnd-tp-hanoi-festival-thang-long-2026.pdf",
+    "011_qd-1050-sct-laocai-kiem-tra-vlncn-2026.pdf",
+    "012_kh-1105-dkt-sct-laocai-kiem-tra-vlncn.pdf",
+    "014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf",
+    "015_cv-7432-ubnd-tinh-laocai-trien-khai-qd-1074-bxd.pdf",
+    "022_kh-115-snnmt-gialai-thuc-hien-chi-thi-7883-bnnmt.pdf",
+    "024_cv-8544-snnmt-gialai-trien-khai-qd-2839-bnnmt.pdf",
+    "073_ttr-snv-lamdong-trinh-ky-kh-cchc-2026-2030.pdf",
+]
+# Files whose text layer is readable (011/012 use fonts without a Unicode map: see test_ocr.py).
+READABLE = [f for f in BORN_DIGITAL if not f.startswith(("011", "012"))]
+
+_CACHE: dict[str, RawDocument] = {}
+
+
+def raw_of(name: str) -> RawDocument:
+    if name not in _CACHE:
+        _CACHE[name] = read_pdf(REAL / name, ocr=False)
+    return _CACHE[name]
+
+
+def gold(name: str) -> dict:
+    return json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def region(raw: RawDocument, name: str) -> list[str]:
+    return [nfc(b.text) for b in raw.blocks if b.region == name and b.text]
+
+
+def number_line_re(number: str, symbol: str) -> re.Pattern[str]:
+    return re.compile(rf"^Số\s*:\s*{re.escape(number)}\s*/\s*{re.escape(symbol)}$")
+
+
+@pytest.mark.parametrize("name", BORN_DIGITAL)
+def test_reads_without_error_with_provenance(name: str) -> None:
+    raw = raw_of(name)
+    assert raw.format == "pdf" and raw.pages and raw.pages >= 1
+    texts = [b for b in raw.blocks if b.text.strip()]
+    assert len(texts) > 20
+    for b in raw.blocks:
+        assert b.page is not None and 1 <= b.page <= raw.pages
+        assert raw.raw[b.start:b.end] == b.text
+    if not name.startswith(("011", "012")):
+        assert not raw.warnings
+    else:
+        assert raw.meta["garbled_pages"] and any("garbled" in w for w in raw.warnings)
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_header_number_and_place_date_are_separate_lines(name: str) -> None:
+    g = gold(name)
+    raw = raw_of(name)
+    left, right = region(raw, "header-left"), region(raw, "header-right")
+    number = number_line_re(g["number"], g["symbol"])
+    assert any(number.match(t) for t in left), left
+    day, month, year = (int(x) for x in g["issue_date"].split("-")[::-1])
+    date = re.compile(rf"^{re.escape(g['place'])}, ngày\s*0?{day}\s*tháng\s*0?{month}\s*năm {year}$")
+    assert any(date.match(t) for t in right), right
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in t for t in right)
+    # nothing of one column leaks into the other
+    head = left[: next((i for i, t in enumerate(left) if t.startswith("V/v")), len(left))]
+    assert not any("CỘNG HÒA" in t or "ngày" in t for t in head)
+    assert not any(t.startswith("Số") for t in right)
+
+
+def test_hanoi_header_exact_lines() -> None:
+    """The issue's example: the number stamped in a signature widget joins its line."""
+    name = BORN_DIGITAL[0]
+    raw = raw_of(name)
+    assert region(raw, "header-left") == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số:173 /KH-UBND"]
+    assert region(raw, "header-right")[-1] == "Hà Nội, ngày 28 tháng 4 năm 2026"
+    doc = read(REAL / name)
+    lines = [nfc(x) for x in doc.text.split("\n")]
+    assert any(number_line_re("173", "KH-UBND").match(x.strip()) for x in lines)
+    assert "Hà Nội, ngày 28 tháng 4 năm 2026" in [x.strip() for x in lines]
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_closing_recipients_and_signature_not_interleaved(name: str) -> None:
+    g = gold(name)
+    raw = raw_of(name)
+    left, right = region(raw, "closing-left"), region(raw, "closing-right")
+    assert left and left[0].startswith("Nơi nhận")
+    joined_left = " ".join(left)
+    # the signer's name is on the right, alone on its line, and never on the left
+    assert g["signer"]["name"] in right
+    assert g["signer"]["name"] not in joined_left
+    assert not any(t.startswith("-") for t in right)
+    # every gold recipient of the Nơi nhận list is on the left (items may wrap)
+    flat = re.sub(r"\s+", " ", joined_left)
+    listed = [r for r in g["recipients"] if re.sub(r"\s+", " ", r) in flat]
+    assert len(listed) >= 2, (g["recipients"], left)
+    # the signature block comes after the whole list
+    pos = [b.region for b in raw.blocks if b.region in ("closing-left", "closing-right")]
+    assert pos == sorted(pos)
+
+
+def test_tables_come_out_as_cells() -> None:
+    raw = raw_of("024_cv-8544-snnmt-gialai-trien-khai-qd-2839-bnnmt.pdf")
+    cells = [b for b in raw.blocks if b.kind == "cell"]
+    assert cells and all(b.table is not None and b.row is not None and b.col is not None for b in cells)
+    first = [b for b in cells if b.table == 0]
+    header = [nfc(b.text) for b in first if b.row == 0]
+    assert header[:3] == ["STT", "STT (QĐ 2839 ngày 21/07/ 2026)", "Tên công trình"]
+    row = {b.col: nfc(b.text) for b in first if b.row == 2}
+    assert row[2] == "IaLy" and row[3] == "Công ty Thủy điện Ialy"
+    doc = read(REAL / "024_cv-8544-snnmt-gialai-trien-khai-qd-2839-bnnmt.pdf")
+    assert doc.tables and doc.tables[0].page == 3
+    # table text never shows up as body lines
+    assert not any(b.kind == "line" and b.text.startswith("Công ty Thủy điện") for b in raw.blocks)
+
+
+def test_garbled_table_page_is_still_found_as_a_table() -> None:
+    raw = raw_of("012_kh-1105-dkt-sct-laocai-kiem-tra-vlncn.pdf")
+    pages = {b.page for b in raw.blocks if b.kind == "cell"}
+    assert 4 in pages
+
+
+def test_highlight_rectangles_are_not_tables() -> None:
+    raw = raw_of("022_kh-115-snnmt-gialai-thuc-hien-chi-thi-7883-bnnmt.pdf")
+    assert not [b for b in raw.blocks if b.kind == "cell"]
+
+
+def test_page_numbers_and_blank_paragraph_breaks() -> None:
+    raw = raw_of(BORN_DIGITAL[0])
+    heads = [b for b in raw.blocks if b.kind == "page-header"]
+    assert [b.text for b in heads][:3] == ["2", "3", "4"] and all(b.text == str(b.page) for b in heads)
+    kinds = [b.kind for b in raw.blocks]
+    assert "blank" in kinds and kinds.count("blank") < kinds.count("line")
+    # a wrapped sentence is not broken by a blank block
+    texts = [b.text for b in raw.blocks]
+    i = texts.index("Thực hiện Nghị quyết số 02-NQ/TW ngày 17/3/2026 của Bộ Chính trị về Xây")
+    assert raw.blocks[i + 1].text.startswith("dựng và phát triển") and raw.blocks[i + 1].kind == "line"
+
+
+def test_split_diacritics_stay_with_their_letter() -> None:
+    raw = raw_of("024_cv-8544-snnmt-gialai-trien-khai-qd-2839-bnnmt.pdf")
+    for b in raw.blocks:
+        assert not re.search(r"\s[\u0300-\u036f]", b.text), b.text
+    assert "UBND TỈNH GIA LAI" in region(raw, "header-left")
+
+
+def test_read_raw_dispatches_to_pdf() -> None:
+    raw = read_raw(REAL / "014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf")
+    assert raw.format == "pdf" and raw.pages == 2
+
+
+# ---------------------------------------------------------------- damaged inputs
+
+
+@pytest.mark.parametrize("keep", [0.01, 0.1])
+def test_truncated_pdf_raises_corrupt(tmp_path: Path, keep: float) -> None:
+    data = (REAL / "014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf").read_bytes()
+    bad = tmp_path / "cut.pdf"
+    bad.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(CorruptFileError) as err:
+        read_raw(bad)
+    assert "cut.pdf" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_half_truncated_pdf_reads_with_warning(tmp_path: Path) -> None:
+    data = (REAL / "014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf").read_bytes()
+    bad = tmp_path / "half.pdf"
+    bad.write_bytes(data[: len(data) // 2])
+    raw = read_pdf(bad, ocr=False)
+    assert any("truncated" in w for w in raw.warnings)
+
+
+def test_garbage_after_pdf_magic_raises_corrupt(tmp_path: Path) -> None:
+    bad = tmp_path / "junk.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"not a pdf body\n" * 50)
+    with pytest.raises(CorruptFileError, match="junk.pdf"):
+        read_raw(bad)
+
+
+def test_encrypted_pdf_raises_encrypted(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")  # test-only dependency
+    writer = pypdf.PdfWriter(clone_from=str(REAL / "014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf"))
+    writer.encrypt("mật-khẩu")
+    locked = tmp_path / "locked.pdf"
+    with open(locked, "wb") as fh:
+        writer.write(fh)
+    with pytest.raises(EncryptedFileError) as err:
+        read_raw(locked)
+    assert "locked.pdf" in str(err.value) and "password" in str(err.value)
+
+
+def test_owner_password_only_pdf_reads(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=str(REAL / "014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf"))
+    writer.encrypt("", "owner")
+    p = tmp_path / "owner.pdf"
+    with open(p, "wb") as fh:
+        writer.write(fh)
+    assert "Số: 1074/QĐ-BXD" in region(read_pdf(p, ocr=False), "header-left")
+
+
+# ---------------------------------------------------------------- layout helpers
+
+
+def _g(text: str, x0: float, y: float, w: float = 6.0, h: float = 12.0) -> list[Glyph]:
+    out, x = [], x0
+    for ch in text:
+        if ch != " ":
+            out.append(Glyph(ch, x, x + w, y, y + h))
+        x += w
+    return out
+
+
+def test_lines_from_glyphs_keeps_combining_marks_on_their_base() -> None:
+    g = _g("TI", 100, 700)
+    mark = Glyph("\u0309", 106, 110, 712, 716)  # hook above drawn as its own run, after the I
+    g.insert(2, mark)
+    g += _g("NH", 112, 700)
+    assert nfc(lines_from_glyphs(g)[0].text) == "TỈNH"
+
+
+@pytest.mark.parametrize(
+    "spans, lo, hi, expected",
+    [([(100, 228), (260, 530)], 150, 450, 244.0), ([(100, 400), (300, 530)], 150, 450, None)],
+)
+def test_find_gutter(spans, lo, hi, expected) -> None:
+    assert find_gutter(spans, lo, hi) == expected
+
+
+def test_find_tables_merged_header_cell() -> None:
+    h = [(100, 0, 300), (80, 100, 300), (60, 0, 300)]
+    v = [(0, 60, 100), (100, 60, 100), (200, 60, 80), (300, 60, 100)]
+    t = find_tables(h, v)[0]
+    assert sorted((r, c) for r, c, *_ in t.cells) == [(0, 0), (0, 1), (1, 1), (1, 2)]
+
+
+def test_paragraph_breaks_on_short_line_and_indent() -> None:
+    lines = [
+        Line("Thực hiện Nghị quyết số 02-NQ/TW", 114, 539, 600, 612),
+        Line("dựng và phát triển Thủ đô", 85, 539, 584, 596),
+        Line("cụ thể như sau:", 85, 300, 568, 580),
+        Line("I. MỤC ĐÍCH", 114, 539, 552, 564),
+        Line("tiếp theo", 85, 539, 536, 548),
+    ]
+    assert paragraph_breaks(lines) == {3}
+
+
+@pytest.mark.parametrize("text, garbled", [("Số: 173/KH-UBND", False), ("6Ӣ C‘NG 7+ѬѪ1* ĈӝF OұS", True)])
+def test_garbled_ratio(text: str, garbled: bool) -> None:
+    assert (garbled_ratio(text) > 0.08) is garbled

@@ -1,0 +1,149 @@
+"""Batch extraction over an archive: `extract_many` (records, in Python) and `extract_to` (a records file).
+
+    >>> import vnplan
+    >>> for rec in vnplan.extract_many("luu-tru/2025", workers=2):  # doctest: +SKIP
+    ...     print(rec)
+    <Record Kế hoạch 173/KH-UBND kh-173-festival.pdf>
+    <ErrorRecord CorruptFileError hong.docx>
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Union
+
+from vnplan.batch.discover import discover
+from vnplan.batch.duplicates import DuplicateFinder
+from vnplan.batch.output import RecordsIndex, compact, detect_format, open_writer, read_index
+from vnplan.batch.progress import Progress, Summary
+from vnplan.batch.runner import ErrorRecord, is_error, run_batch
+from vnplan.record import Record
+
+__all__ = ["extract_many", "extract_to", "as_record"]
+
+Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
+
+
+def as_record(data: dict[str, Any]) -> "Record | ErrorRecord":
+    """A record dict as a `Record`, or an `ErrorRecord` for a failed file.
+
+    >>> as_record({"source": {"path": "kh.pdf", "sha256": None}, "error": "EmptyFileError", "message": "kh.pdf: empty"})
+    <ErrorRecord EmptyFileError kh.pdf>
+    """
+    return ErrorRecord.from_dict(data) if is_error(data) else Record.from_dict(data)
+
+
+def extract_many(
+    paths: Paths,
+    fn: Callable[[str], Any] | None = None,
+    *,
+    workers: int | None = None,
+    timeout: float | None = None,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    reuse_copies: bool = True,
+    flag_duplicates: bool = True,
+) -> Iterator["Record | ErrorRecord"]:
+    """Extract every document under ``paths`` in parallel; yield one record per file, in order.
+
+    Folders are walked (`discover`); ``fn`` is the per-file function (default `vnplan.extract`);
+    ``workers`` defaults to all cores (0: in this process); a file that fails, runs past
+    ``timeout`` seconds or kills its worker gives an `ErrorRecord`.  Repeats are flagged in
+    ``source.duplicate_of`` / ``source.duplicate_by``.
+
+    >>> recs = list(extract_many(["luu-tru/kh-173.pdf", "luu-tru/kh-173.docx"]))  # doctest: +SKIP
+    >>> recs[1].source["duplicate_of"]  # doctest: +SKIP
+    'luu-tru/kh-173.pdf'
+    """
+    finder = DuplicateFinder() if flag_duplicates else None
+    files = discover(paths, include=include, exclude=exclude)
+    for _path, data in run_batch(files, fn, workers=workers, timeout=timeout, reuse_copies=reuse_copies):
+        assert data is not None
+        if finder is not None:
+            finder.check(data)
+        yield as_record(data)
+
+
+def _norm(path: str) -> str:
+    return os.path.normpath(path)
+
+
+def extract_to(
+    paths: Paths,
+    output: str = "-",
+    *,
+    format: str | None = None,
+    fn: Callable[[str], Any] | None = None,
+    workers: int | None = None,
+    timeout: float | None = 600.0,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    force: bool = False,
+    retry_errors: bool = False,
+    reuse_copies: bool = True,
+    progress: Progress | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> Summary:
+    """Extract ``paths`` into a records file (JSON Lines, CSV or Parquet), resuming if it exists.
+
+    Files already in ``output`` with the same content hash are skipped (``force``: start
+    afresh; ``retry_errors``: re-extract files whose record is an error).  An existing file
+    that is not a vnplan records file is refused unless ``force``.
+
+    >>> summary = extract_to("luu-tru", "records.jsonl", workers=2)  # doctest: +SKIP
+    >>> print(summary)  # doctest: +SKIP
+    2040 files: 1928 extracted, 112 failed (CorruptFileError 40, …), 0 already recorded, 610 duplicates; …
+    """
+    start = time.monotonic()
+    fmt = detect_format(output, format)
+    include, exclude = list(include), list(exclude)
+    finder = DuplicateFinder()
+    index = RecordsIndex()
+    if output != "-" and not force:
+        index = read_index(output, fmt, on_record=finder.add)
+        for problem in index.problems:
+            if on_problem:
+                on_problem(problem)
+    known = {p: h for p, h in index.hashes.items() if not (retry_errors and p in index.errors)}
+    writer = open_writer(output, fmt, truncate=force and output != "-")
+    summary = Summary(output=output)
+    progress = progress or Progress(enabled=False)
+    if isinstance(paths, (str, os.PathLike, list, tuple)):
+        progress.count_in_background(lambda: discover(paths, include=include, exclude=exclude))
+    replaced: set[str] = set()
+    finished = False
+    try:
+        files = discover(paths, include=include, exclude=exclude)
+        for path, data in run_batch(files, fn, workers=workers, timeout=timeout, known=known,
+                                    reuse_copies=reuse_copies):
+            summary.total += 1
+            key = _norm(path)
+            if data is None:
+                summary.skipped += 1
+                if key in index.errors:
+                    summary.skipped_failed += 1
+                progress.update()
+                continue
+            if key in index.hashes:
+                replaced.add(key)
+            if finder.check(data):
+                summary.duplicates += 1
+            writer.write(data)
+            if is_error(data):
+                summary.failed += 1
+                summary.errors[data["error"]] = summary.errors.get(data["error"], 0) + 1
+                progress.update(failed=data["error"])
+            else:
+                summary.extracted += 1
+                progress.update()
+        finished = True
+    finally:
+        if finished:
+            writer.finish()
+        else:
+            writer.close()  # keep what is written (and a Parquet journal) for the next run
+        progress.close()
+    compact(output, fmt, replaced)
+    summary.elapsed = time.monotonic() - start
+    return summary

@@ -1,0 +1,473 @@
+"""Run the per-file function over many files in isolated worker processes.
+
+`process_file` is the pure, picklable unit of work (a path → a record dict or
+an error record dict); `run_batch` feeds paths to a few worker processes, one
+file at a time each, with a bounded window of files in flight, and yields the
+results in input order.  A file that raises gives an error record; a worker
+that runs past the timeout is killed and replaced; a worker that dies gives
+an error record for its file and is replaced.  The batch goes on.
+
+    >>> for path, rec in run_batch(["corpus/seeds/000_28b0c8e4ade0a855.txt"], workers=1):  # doctest: +SKIP
+    ...     print(rec["source"]["sha256"][:8])
+    5c1f0a2e
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import pickle
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from vnplan.errors import VnplanError
+
+__all__ = [
+    "ErrorRecord", "ExtractTimeoutError", "WorkerCrashedError", "process_file", "run_batch",
+    "file_digest", "error_record", "is_error", "default_workers",
+]
+
+ExtractFn = Callable[[str], Any]
+_MESSAGE_LIMIT = 1000
+_PRELOAD = ["vnplan.extract", "vnplan.extract.builder", "vnplan.read", "vnplan.read.text", "vnplan.read.pdf",
+            "vnplan.read.docx", "vnplan.normalize"]
+
+
+class ExtractTimeoutError(VnplanError):
+    """A file whose extraction ran past the batch's per-file timeout."""
+
+    code = "E101"
+
+
+class WorkerCrashedError(VnplanError):
+    """A file during whose extraction the worker process died (segfault, out of memory, exit)."""
+
+    code = "E102"
+
+
+@dataclass
+class ErrorRecord:
+    """The record of a file that could not be extracted: where, which error, one-line message.
+
+    >>> ErrorRecord({"path": "kh.pdf", "sha256": None}, "EmptyFileError", "kh.pdf: the file is empty (0 bytes)")
+    <ErrorRecord EmptyFileError kh.pdf>
+    """
+
+    source: dict[str, Any]
+    error: str
+    message: str
+    ok: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def key(self) -> tuple[None, None, None, None]:
+        return (None, None, None, None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": dict(self.source), "error": self.error, "message": self.message}
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ErrorRecord":
+        return cls(dict(data.get("source") or {}), str(data.get("error")), str(data.get("message", "")))
+
+    def __repr__(self) -> str:
+        path = str(self.source.get("path", "")).rsplit("/", 1)[-1]
+        return f"<ErrorRecord {self.error} {path}>"
+
+
+def is_error(record: dict[str, Any]) -> bool:
+    """Whether a record dict is an error record.
+
+    >>> is_error({"source": {"path": "kh.pdf"}, "error": "CorruptFileError", "message": "kh.pdf: damaged"})
+    True
+    """
+    return "error" in record and "message" in record
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def file_digest(path: str) -> tuple[str, int]:
+    """``(sha256 hex, size)`` of a file, read in chunks.
+
+    >>> file_digest("corpus/seeds/000_28b0c8e4ade0a855.txt")[1] > 0  # doctest: +SKIP
+    True
+    """
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= _MESSAGE_LIMIT else text[: _MESSAGE_LIMIT - 1] + "…"
+
+
+def error_record(path: str, exc: BaseException | str, message: str | None = None,
+                 sha256: str | None = None, size: int | None = None) -> dict[str, Any]:
+    """The error record dict of ``path`` for an exception (or an error class name and message).
+
+    >>> error_record("kh.pdf", VnplanError("kh.pdf", "the file is empty"))["message"]
+    'kh.pdf: the file is empty'
+    """
+    if isinstance(exc, BaseException):
+        name = type(exc).__name__
+        if isinstance(exc, VnplanError):
+            message = exc.message if exc.path else f"{path}: {exc.message}"
+        else:
+            detail = str(exc) or repr(exc)
+            message = f"{path}: {name}: {detail}"
+    else:
+        name = exc
+        message = message or f"{path}: {name}"
+    source: dict[str, Any] = {"path": path, "sha256": sha256}
+    if size is not None:
+        source["size"] = size
+    return {"source": source, "error": name, "message": _one_line(message)}
+
+
+def _default_fn() -> ExtractFn:
+    from vnplan.extract import extract
+
+    return extract
+
+
+def _as_dict(result: Any) -> dict[str, Any]:
+    if isinstance(result, dict):
+        return dict(result)
+    if hasattr(result, "to_dict"):
+        return dict(result.to_dict())
+    raise TypeError(f"the extract function returned {type(result).__name__}, not a Record or dict")
+
+
+def _repath(record: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """Replace the file name a record carries (message, warnings) after a copy or a conversion."""
+    if old == new:
+        return record
+    if "message" in record:
+        record["message"] = str(record["message"]).replace(old, new)
+    warnings = record.get("warnings")
+    if isinstance(warnings, list):
+        record["warnings"] = [w.replace(old, new) if isinstance(w, str) else w for w in warnings]
+    return record
+
+
+def _extract(path: str, fn: ExtractFn | None, sha256: str | None, size: int | None) -> dict[str, Any]:
+    """Call ``fn`` on ``path`` (converting a legacy .doc first); any exception → an error record."""
+    fn = fn or _default_fn()
+    workdir: str | None = None
+    target = path
+    try:
+        if path.lower().endswith(".doc"):
+            from vnplan.read import sniff
+
+            if sniff(path) == "ole":
+                from vnplan.batch.legacy_doc import convert_doc
+
+                workdir = tempfile.mkdtemp(prefix="vnplan-doc-")
+                target = convert_doc(path, workdir)
+        record = _as_dict(fn(target))
+        if target != path:
+            record = _repath(record, target, path)
+            record.setdefault("warnings", []).append("converted from .doc with LibreOffice")
+    except Exception as exc:  # one bad file never stops the batch
+        record = _repath(error_record(path, exc, sha256=sha256, size=size), target, path)
+    finally:
+        if workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    source = dict(record.get("source") or {})
+    source["path"] = path
+    source["sha256"] = sha256
+    if size is not None:
+        source["size"] = size
+    return {"source": source, **{k: v for k, v in record.items() if k != "source"}}
+
+
+def process_file(path: "str | os.PathLike[str]", fn: ExtractFn | None = None) -> dict[str, Any]:
+    """Extract one file into a record dict, or an error record dict: never raises.
+
+    Pure and picklable (``fn`` defaults to `vnplan.extract`), so it runs in a worker
+    process, on a Dask cluster, or in a plain loop.  The record's ``source`` carries
+    ``path``, ``sha256`` and ``size``.
+
+    >>> rec = process_file("corpus/seeds/000_28b0c8e4ade0a855.txt")  # doctest: +SKIP
+    >>> rec["source"]["path"], len(rec["source"]["sha256"])  # doctest: +SKIP
+    ('corpus/seeds/000_28b0c8e4ade0a855.txt', 64)
+    """
+    path = os.fspath(path)
+    try:
+        sha256, size = file_digest(path)
+    except OSError as exc:
+        return error_record(path, VnplanError(path, f"cannot open the file ({exc.strerror or exc})"))
+    return _extract(path, fn, sha256, size)
+
+
+class _CopyCache:
+    """Results by (content hash, extension): a copy of a file already seen is not re-extracted."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, str], tuple[str, bytes]] = OrderedDict()
+
+    def get(self, key: tuple[str, str], path: str, size: int) -> dict[str, Any] | None:
+        hit = self.items.get(key)
+        if hit is None:
+            return None
+        self.items.move_to_end(key)
+        old_path, blob = hit
+        record = _repath(pickle.loads(blob), old_path, path)
+        record["source"] = {**record["source"], "path": path, "size": size}
+        return record
+
+    def put(self, key: tuple[str, str], path: str, record: dict[str, Any]) -> None:
+        if self.size <= 0:
+            return
+        self.items[key] = (path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+
+def _handle(path: str, known: str | None, fn: ExtractFn | None, cache: _CopyCache) -> dict[str, Any] | None:
+    """One task: ``None`` when ``known`` (the recorded hash) still matches, else the record."""
+    try:
+        sha256, size = file_digest(path)
+    except OSError as exc:
+        return error_record(path, VnplanError(path, f"cannot open the file ({exc.strerror or exc})"))
+    if known is not None and known == sha256:
+        return None
+    key = (sha256, os.path.splitext(path)[1].lower())
+    record = cache.get(key, path, size)
+    if record is None:
+        record = _extract(path, fn, sha256, size)
+        cache.put(key, path, record)
+    return record
+
+
+def _die_with_parent() -> None:
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except Exception:  # pragma: no cover - best effort
+            pass
+
+
+def _worker_main(conn: Connection, fn: ExtractFn | None, cache_size: int) -> None:
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    cache = _CopyCache(cache_size)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        seq, path, known = task
+        record = _handle(path, known, fn, cache)
+        try:
+            conn.send((seq, record))
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            conn.send((seq, error_record(path, exc, sha256=(record or {}).get("source", {}).get("sha256"))))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _context() -> Any:
+    if sys.platform.startswith("linux") and "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)  # new workers (after a kill) start with vnplan imported
+        return ctx
+    return mp.get_context("spawn")
+
+
+class _Worker:
+    def __init__(self, ctx: Any, fn: ExtractFn | None, cache_size: int) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size), daemon=True,
+                                name="vnplan-extract")
+        self.proc.start()
+        child.close()
+        self.task: tuple[int, str] | None = None
+        self.started = 0.0
+        self.done = 0
+
+    def send(self, seq: int, path: str, known: str | None) -> bool:
+        try:
+            self.conn.send((seq, path, known))
+        except (BrokenPipeError, OSError):
+            return False
+        self.task, self.started = (seq, path), time.monotonic()
+        return True
+
+    def stop(self, kill: bool = False) -> None:
+        if not kill:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+            self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(5)
+        self.conn.close()
+
+
+def _failure(path: str, exc: VnplanError) -> dict[str, Any]:
+    try:
+        sha256, size = file_digest(path)
+    except OSError:
+        sha256, size = None, None
+    return error_record(path, exc, sha256=sha256, size=size)
+
+
+def _exit_text(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+def _normkey(path: str) -> str:
+    return os.path.normpath(path)
+
+
+def _serial(paths: Iterable[str], fn: ExtractFn | None, known: Mapping[str, str],
+            cache_size: int) -> Iterator[tuple[str, dict[str, Any] | None]]:
+    cache = _CopyCache(cache_size)
+    for path in paths:
+        path = os.fspath(path)
+        yield path, _handle(path, known.get(_normkey(path)), fn, cache)
+
+
+def run_batch(
+    paths: Iterable["str | os.PathLike[str]"],
+    fn: ExtractFn | None = None,
+    *,
+    workers: int | None = None,
+    timeout: float | None = None,
+    known: Mapping[str, str] | None = None,
+    reuse_copies: bool = True,
+    max_tasks_per_worker: int | None = 1000,
+    window: int | None = None,
+) -> Iterator[tuple[str, dict[str, Any] | None]]:
+    """Yield ``(path, record dict)`` for each path, in input order, extracting in parallel.
+
+    ``known`` maps already-recorded paths to their sha256: a file whose content still has
+    that hash yields ``(path, None)`` (skipped).  ``workers=0`` runs in this process (no
+    timeout, no crash isolation).  With ``reuse_copies`` a worker re-uses its result for a
+    byte-identical file with the same extension (``fn`` must depend only on the content).
+
+    >>> for path, rec in run_batch(["luu-tru/kh-173.pdf", "luu-tru/hong.docx"], workers=2):  # doctest: +SKIP
+    ...     print(path, rec.get("error"))
+    luu-tru/kh-173.pdf None
+    luu-tru/hong.docx CorruptFileError
+    """
+    known = {_normkey(k): v for k, v in (known or {}).items()}
+    cache_size = 128 if reuse_copies else 0
+    n_workers = default_workers() if workers is None else workers
+    if n_workers <= 0:
+        yield from _serial((os.fspath(p) for p in paths), fn, known, cache_size)
+        return
+    window = window or max(32, 16 * n_workers)
+    ctx = _context()
+    pool: list[_Worker] = []
+    source = iter(paths)
+    exhausted = False
+    seq = next_out = 0
+    done: dict[int, tuple[str, dict[str, Any] | None]] = {}
+
+    def replace(w: _Worker, kill: bool) -> None:
+        w.stop(kill=kill)
+        pool.remove(w)
+
+    try:
+        while True:
+            # hand out files to idle workers (starting workers on demand), within the window
+            while not exhausted and seq < next_out + window:
+                idle = next((w for w in pool if w.task is None), None)
+                if idle is None:
+                    if len(pool) >= n_workers:
+                        break
+                    idle = _Worker(ctx, fn, cache_size)
+                    pool.append(idle)
+                try:
+                    path = os.fspath(next(source))
+                except StopIteration:
+                    exhausted = True
+                    break
+                if not idle.send(seq, path, known.get(_normkey(path))):
+                    replace(idle, kill=True)
+                    fresh = _Worker(ctx, fn, cache_size)
+                    pool.append(fresh)
+                    if not fresh.send(seq, path, known.get(_normkey(path))):  # pragma: no cover
+                        done[seq] = (path, error_record(path, WorkerCrashedError(path, "no worker could start")))
+                seq += 1
+            busy = [w for w in pool if w.task is not None]
+            if not busy:
+                break
+            now = time.monotonic()
+            wait_for = 1.0
+            if timeout:
+                wait_for = max(0.0, min(w.started + timeout for w in busy) - now)
+            ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=wait_for))
+            now = time.monotonic()
+            for w in busy:
+                assert w.task is not None
+                task_seq, path = w.task
+                lost = False
+                if w.conn in ready or w.conn.poll():
+                    try:
+                        got_seq, record = w.conn.recv()
+                    except (EOFError, OSError):
+                        lost = True  # the worker is gone: a crash
+                        w.proc.join(5)
+                    else:
+                        done[got_seq] = (path, record)
+                        w.task = None
+                        w.done += 1
+                        if max_tasks_per_worker and w.done >= max_tasks_per_worker:
+                            replace(w, kill=False)  # recycle: bounds memory leaked by readers
+                        continue
+                if lost or not w.proc.is_alive():
+                    w.proc.join(1)
+                    problem = f"the worker process died while extracting this file ({_exit_text(w.proc.exitcode)})"
+                    done[task_seq] = (path, _failure(path, WorkerCrashedError(path, problem)))
+                    replace(w, kill=True)
+                elif timeout and now - w.started >= timeout:
+                    problem = f"extraction took longer than the {timeout:g} s timeout; the worker was stopped"
+                    done[task_seq] = (path, _failure(path, ExtractTimeoutError(path, problem)))
+                    replace(w, kill=True)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+        while next_out in done:  # pragma: no cover - defensive
+            yield done.pop(next_out)
+            next_out += 1
+    finally:
+        for w in list(pool):
+            w.stop(kill=w.task is not None)

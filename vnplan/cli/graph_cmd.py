@@ -1,0 +1,116 @@
+"""``vnplan graph``: the citation graph of documents or of a records .jsonl file.
+
+    vnplan graph records.jsonl -o graph.html
+    vnplan graph corpus/real/*.pdf -o graph.graphml
+    vnplan graph records.jsonl --ancestors 1105/KH-ĐKT
+    vnplan graph records.jsonl --descendants 4214/BCA-C04
+    vnplan graph records.jsonl --implementers 22/2013/QĐ-TTg
+    vnplan graph records.jsonl --missing
+    vnplan graph records.jsonl --cycles
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from vnplan.errors import VnplanError
+
+__all__ = ["add_parser", "run"]
+
+_RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    p = sub.add_parser("graph", help="build the citation graph of documents or records",
+                       description="Build the citation graph of documents (extracted first) or of records (.jsonl), "
+                                   "export it and query it.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders of documents, or records .jsonl files")
+    p.add_argument("-o", "--output", help="write the graph here (.graphml .gexf .json .cyjs .csv .dot .html)")
+    p.add_argument("--format", choices=["graphml", "gexf", "json", "cyjs", "csv", "dot", "html"],
+                   help="export format when the extension does not say it")
+    p.add_argument("--ancestors", metavar="NUMBER", help="documents above this one (what it carries out), e.g. 1105/KH-ĐKT")
+    p.add_argument("--descendants", metavar="NUMBER", help="documents acting on this one, e.g. 4214/BCA-C04")
+    p.add_argument("--implementers", metavar="NUMBER", help="plans implementing this directive, by province and level")
+    p.add_argument("--relations", help="comma-separated relations to follow (default: all)")
+    p.add_argument("--missing", action="store_true", help="cited documents that are not in the archive")
+    p.add_argument("--unresolved", action="store_true", help="citations left unresolved between several candidates")
+    p.add_argument("--cycles", action="store_true", help="citation cycles")
+    return p
+
+
+def _records(paths: list[str]) -> list[Any]:
+    from vnplan.link.resolve import load_records
+
+    records: list[Any] = []
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise VnplanError(name, "no such file or folder")
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _DOC_SUFFIXES + (".jsonl",)) \
+            if path.is_dir() else [path]
+        for file in files:
+            if file.name.lower().endswith(_RECORD_SUFFIXES):
+                records.extend(load_records(file))
+            else:
+                try:
+                    from vnplan.extract import extract
+                except ImportError:
+                    raise VnplanError(str(file), "field extraction is not available; give a records .jsonl") from None
+                records.append(extract(str(file)))
+    return records
+
+
+def run(args: argparse.Namespace) -> int:
+    from vnplan.link import link
+
+    graph = link(_records(args.paths))
+    out = sys.stdout
+    relations = [r.strip() for r in args.relations.split(",")] if args.relations else None
+    asked = False
+    try:
+        if args.ancestors:
+            asked = True
+            print(graph.tree(args.ancestors, forward=True, relations=relations), file=out)
+        if args.descendants:
+            asked = True
+            print(graph.tree(args.descendants, forward=False, relations=relations), file=out)
+        if args.implementers:
+            asked = True
+            groups = graph.implementers(args.implementers, **({"relations": relations} if relations else {}))
+            print(f"implementing {graph.describe(graph.find(args.implementers)[0])}:", file=out)
+            if not groups:
+                print("  (none in the archive)", file=out)
+            for (province, level), nodes in groups.items():
+                print(f"  {level or '?'} · {province or '—'}:", file=out)
+                for node in nodes:
+                    print(f"    {graph.describe(node)}", file=out)
+    except KeyError as exc:
+        raise VnplanError(None, str(exc.args[0])) from None
+    if args.missing:
+        asked = True
+        missing = graph.missing()
+        print(f"{len(missing)} cited documents not in the archive:", file=out)
+        for node, citing in missing:
+            print(f"  {graph.describe(node)}  ← cited by {len(citing)}: "
+                  f"{', '.join(graph.node(c).get('label') or c for c in citing)}", file=out)
+    if args.unresolved:
+        asked = True
+        rows = graph.unresolved()
+        print(f"{len(rows)} unresolved citations:", file=out)
+        for node, candidates in rows:
+            print(f"  {graph.describe(node)}: candidates {', '.join(candidates)}", file=out)
+    if args.cycles:
+        asked = True
+        cycles = graph.cycles()
+        print(f"{len(cycles)} citation cycles" + (":" if cycles else ""), file=out)
+        for cycle in cycles:
+            print("  " + " → ".join(graph.node(n).get("label") or n for n in cycle + cycle[:1]), file=out)
+    if args.output:
+        written = graph.write(args.output, args.format)
+        print(f"{graph!r} → {', '.join(written)}", file=sys.stderr)
+    elif not asked:
+        print(repr(graph), file=out)
+    return 0

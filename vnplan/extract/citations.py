@@ -1,0 +1,443 @@
+"""Citations: the other documents a text refers to by number, with date, issuer and relation.
+
+Rules (spec/record.md, "Citations"): each date and issuer binds to its own number
+(``Căn cứ A số … ngày …; B số … ngày … của …``); the relation comes from the cue that
+opens the clause (``Căn cứ`` → basis; ``Thực hiện``/``Triển khai`` → implements;
+``Theo đề nghị``/``Xét Tờ trình`` → proposal; ``(Ban hành) kèm theo`` → attached_to;
+otherwise mentions); the strongest relation of all mentions wins; later short
+mentions merge into the first; the document's own number is never a citation;
+standards (``QCVN 01:2019/BCT``) are not citations.
+
+    >>> c = find_citations("Thực hiện Kế hoạch số 262/KH-UBND ngày 25/9/2025 của UBND Thành phố Hà Nội về việc tổ chức Tuần lễ.")
+    >>> c[0].number, c[0].symbol, c[0].date, c[0].issuer, c[0].relation
+    ('262', 'KH-UBND', '2025-09-25', 'UBND Thành phố Hà Nội', 'implements')
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from vnplan.extract.dates import _date_at, sentence_span
+from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol
+
+__all__ = ["Citation", "find_citations", "find_named_citations", "citation_key", "RELATION_RANK"]
+
+_DASHES = {**DASHES, 0xFFFE: "-", 0x00AD: "-"}  # U+FFFE and soft hyphens stand for "-" in some PDF text layers
+RELATION_RANK = {"attached_to": 5, "basis": 4, "implements": 3, "proposal": 2, "mentions": 1}
+
+# A document number in running text.  Whitespace may not precede a hyphen across a line break (a list dash),
+# but may follow it ("KH-\nSGD&ĐT", "NĐ- CP"); each symbol group must end at a word boundary.
+_G = r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?![\w])"
+_CITE = re.compile(
+    r"(?<![\w/.&:\-])"
+    r"(?:(?P<pn>\d{1,5})[ \t]?-\s*(?P<pt>[A-Za-zĐđ]{1,5})\s?/\s?(?P<pb>[A-ZĐ][A-Za-zĐđ0-9]*(?![\w]))"
+    r"|(?P<n>\d{1,6}(?:\.\d{1,3})?)[ \t]?/\s?(?P<s>(?:(?:19|20)\d{2}\s?/\s?)?[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w])"
+    r"(?:/" + _G + r")*(?:[ \t]?[-–‑]\s?" + _G + r"(?:/" + _G + r")*)*))"
+)
+_STANDARD_BEFORE = re.compile(r"(?:QCVN|TCVN|TCCS|ISO|IEC)[\s\d.:-]*$")
+_HEADER_NUMBER = re.compile(r"(?:^|\n|\|)[\s*_]*Số\s*(?:và\s+ký\s+hiệu)?\s*:?\s*$", re.I)
+
+# Document-type words written in front of a number (longest first), mapped to the record's type name.
+_TYPE_WORDS = [
+    ("Thông báo kết luận", "Thông báo"), ("Chương trình hành động", "Chương trình"), ("Thông tư liên tịch", None),
+    ("Nghị quyết liên tịch", None), ("Kế hoạch liên tịch", None), ("Kế hoạch phối hợp", None),
+    ("Chương trình phối hợp", None), ("Văn bản hợp nhất", None), ("Bộ luật", "Bộ luật"), ("Pháp lệnh", None),
+    ("Nghị quyết", None), ("Quyết định", None), ("Nghị định", None), ("Thông tư", None), ("Chỉ thị", None),
+    ("Kế hoạch", None), ("Công văn", None), ("Công điện", None), ("Văn bản", "*"), ("Thông báo", None),
+    ("Thông tri", None), ("Kết luận", None), ("Hướng dẫn", None), ("Quy định", None), ("Quy chế", None),
+    ("Chương trình", None), ("Tờ trình", None), ("Báo cáo", None), ("Đề án", None), ("Phương án", None),
+    ("Giấy mời", None), ("Luật", None), ("Lệnh", None),
+]
+_TYPE_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<t>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_WORDS) + r")"
+    r"(?![\wÀ-ỹ])", re.I)
+_TYPE_NAME = {w.lower(): (n or w) for w, n in _TYPE_WORDS}
+
+_CUES = [
+    ("attached_to", r"\(?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo"),
+    ("basis", r"căn\s+cứ"),
+    ("proposal", r"(?:theo|xét|trên\s+cơ\s+sở)\s+(?:đề\s+nghị|tờ\s+trình|đề\s+xuất)"),
+    ("implements", r"(?:để\s+|tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)"),
+]
+_CUE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + r")(?![\wÀ-ỹ])", re.I)
+_CLAUSE_START = re.compile(
+    r"(?:^|[;:]|[.!?:;]\s*\n|^[^a-zà-ỹđ\n]*\n|[.!?]\s|(?:^|\n)\s*[-+•]\s|\b[a-zđ]\)\s|\b\d{1,2}(?:\.\d{1,2})*[.)]\s"
+    r"|\(|\*|\bV/v\s*:?|\||\n\s*\n)\s*[*_]*\s*$")
+# Sentence boundaries for the reach of a cue: like dates.sentence_span but ";" does not end it
+# ("Căn cứ A; B; C." and "Thực hiện A và B; C." give every document the cue's relation).
+_SENTENCE_END = re.compile(
+    r"[.!?](?=\s+[\"“(*]*[A-ZĐÀ-Ỹ0-9])|[.!?:;]\s*\n\s*\n|\||\n(?=\s*(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s"
+    r"|[a-zđ]\)\s|[IVX]+\.\s|\[\d+\]))")
+_MAX_GAP_WORDS = 12
+_TRAILING_TYPE = re.compile(
+    r"(?:(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết)\s+[A-ZĐÀ-Ỹ][^;]{0,150}?\s+số|(?<![\wÀ-ỹ])(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_WORDS) + r")(?:\s+số(?:\s+hiệu)?)?)\s*[*_]*\s*$",
+    re.I)
+
+_ISSUER_STOP = (
+    r"\s+(?:về|v/v|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tại|theo|đã|có|"
+    r"sửa\s+đổi|bổ\s+sung|trong|đối\s+với|nhằm|để|với|là|được|cho|gửi|thì|khi|tiếp\s+tục|tổ\s+chức|chỉ\s+đạo|"
+    r"và\s+(?=[a-zà-ỹđ])|và\s+(?=" + "|".join(re.escape(w) for w, _ in _TYPE_WORDS) + r"))(?![\wÀ-ỹ])"
+    r"|\s*[;.(“\"”:]|\s*,\s*(?=[a-zà-ỹđ]|ngày)|\n\s*\n|$")
+_ISSUER_AFTER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<i>.+?)(?=" + _ISSUER_STOP + r")", re.I | re.S)
+_ISSUER_BEFORE = re.compile(
+    r"(?:của|do)\s+(?P<i>[A-ZĐÀ-Ỹ][^;.:()]{1,90}?)\s+(?:đã\s+)?(?:(?:ban\s+hành|phê\s+duyệt)\s+)?tại\s*$", re.S)
+_ISSUED_BEFORE = re.compile(r"(?:^|,)\s*(?P<i>[A-ZĐÀ-Ỹ][^;.,:()]{1,80}?)\s+(?:đã\s+)?ban\s+hành\s*$", re.S)
+
+
+@dataclass
+class Citation:
+    """One cited document (one entry per distinct document)."""
+
+    doc_type: str | None
+    number: str
+    symbol: str
+    date: str | None
+    issuer: str | None
+    relation: str
+    text: str
+    start: int
+    end: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return citation_key(self.number, self.symbol)
+
+    def __repr__(self) -> str:
+        return f"<Citation {self.doc_type} {self.number}/{self.symbol} {self.date} {self.relation}>"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"doc_type": self.doc_type, "number": self.number, "symbol": self.symbol, "date": self.date,
+                "issuer": self.issuer, "relation": self.relation, "text": self.text, "start": self.start,
+                "end": self.end, "mentions": [list(m) for m in self.mentions]}
+
+
+def citation_key(number: str | None, symbol: str | None) -> str:
+    """The scorer's key: number without leading zeros + ``/`` + symbol upper-cased, dashes unified.
+
+    >>> citation_key("05", "2025/qđ–ubnd")
+    '5/2025/QĐ-UBND'
+    """
+    num = (number or "").strip().lstrip("0") or "0"
+    sym = unicodedata.normalize("NFC", symbol or "").translate(DASHES).replace("Ð", "Đ")
+    return num + "/" + re.sub(r"\s+", "", sym).upper()
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    number: str
+    symbol: str
+    doc_type: str | None
+    typed: bool
+    date: date | None
+    issuer: str | None
+    relation: str
+    clause: str
+    text_start: int
+    footnote: bool
+
+
+def find_citations(text: str, *, own_number: str | None = None, own_symbol: str | None = None,
+                   default_year: int | None = None) -> list[Citation]:
+    """Every document cited by number in ``text``, merged per document, in order of first mention.
+
+    >>> cs = find_citations("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; "
+    ...                     "Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ.")
+    >>> [(c.number, c.symbol, c.date, c.issuer, c.relation) for c in cs]
+    [('30', '2020/NĐ-CP', '2020-03-05', 'Chính phủ', 'basis'), ('01', '2011/TT-BNV', '2011-01-19', 'Bộ Nội vụ', 'basis')]
+    """
+    text = unicodedata.normalize("NFC", text or "").translate(_DASHES).replace("Ð", "Đ")
+    own = citation_key(own_number, own_symbol) if own_number and own_symbol else None
+    mentions: list[_Mention] = []
+    for m in _CITE.finditer(text):
+        mention = _mention(text, m, default_year)
+        if mention is None:
+            continue
+        key = citation_key(mention.number, mention.symbol)
+        if own and key == own:
+            continue
+        mentions.append(mention)
+    return _merge(mentions)
+
+
+def _mention(text: str, m: re.Match[str], default_year: int | None) -> _Mention | None:
+    before = text[max(0, m.start() - 200):m.start()]
+    if _STANDARD_BEFORE.search(before[-20:]) or _HEADER_NUMBER.search(before[-40:]):
+        return None
+    if m.group("pn"):
+        number, symbol = m.group("pn"), f"{m.group('pt')}/{m.group('pb')}"
+    else:
+        number, symbol = m.group("n"), normalize_symbol(m.group("s"))
+    if not re.search(r"[A-Za-zĐđ]{2}|[A-ZĐ]", symbol):
+        return None
+    s, e = sentence_span(text, m.start(), m.end())
+    s = min(s, m.start())
+    # document-type words in front ("Kế hoạch số", "Luật Địa chất ... số"), without crossing another number
+    prefix = text[s:m.start()]
+    last_num = None
+    for last_num in _CITE.finditer(prefix):
+        pass
+    scope_start = s + (last_num.end() if last_num else 0)
+    scope = text[scope_start:m.start()]
+    doc_type, typed, type_pos = _type_before(scope, symbol)
+    if type_pos is not None:
+        type_pos += scope_start
+    # the date and issuer stated next to this number
+    after = text[m.end():m.end() + 260]
+    dt, date_end = _date_after(text, m.end(), default_year)
+    if dt is None:
+        dt = _date_before(text, s, m.start(), default_year)
+    issuer_from = date_end if date_end is not None else m.end()
+    issuer = _issuer_after(text[issuer_from:issuer_from + 200]) or _issuer_before(text[max(s, scope_start - 160):
+                                                                                         (type_pos or m.start())])
+    relation = _relation(text, _sentence_start(text, m.start()), type_pos if type_pos is not None else m.start())
+    clause_start = type_pos if type_pos is not None else m.start()
+    clause = " ".join(text[clause_start:e].split())
+    footnote = _is_footnote(text, m.start())
+    del after
+    return _Mention(m.start(), m.end(), number, symbol, doc_type, typed, dt, issuer, relation, clause,
+                    clause_start, footnote)
+
+
+def _type_before(scope: str, symbol: str) -> tuple[str | None, bool, int | None]:
+    """(type, stated in words, offset of the words) for the words in front of a number."""
+    tail = scope[-40:]
+    near = list(_TYPE_RE.finditer(tail))
+    found = None
+    if near:
+        last = near[-1]
+        rest = tail[last.end():]
+        if last.group("t").lower() in ("luật", "bộ luật", "pháp lệnh", "lệnh") and not last.group("t")[0].isupper():
+            rest = "x"  # "pháp luật số ...": not a type word
+        if re.fullmatch(r"\s*(?:số|số\s+hiệu|số:)?\s*[*_]*\s*", rest, re.I):
+            found = (last.group("t"), len(scope) - len(tail) + last.start())
+            # "Thông báo kết luận số": the compound starts earlier
+            for w, _n in _TYPE_WORDS:
+                if " " in w:
+                    mm = re.search(re.escape(w).replace(r"\ ", r"\s+") + r"\s*(?:số)?\s*[*_]*\s*$", scope, re.I)
+                    if mm and mm.start() < found[1]:
+                        found = (w, mm.start())
+                        break
+    if found is None:
+        # a law or resolution cited by its name: "Luật Quản lý, sử dụng vũ khí ... số 42/2024/QH15"
+        named = None
+        for mm in re.finditer(r"(?<![\wÀ-ỹ])(?P<t>Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết)\s+[A-ZĐÀ-Ỹ]", scope):
+            named = mm
+        if named and re.search(r"\bsố\s*[*_]*\s*$", scope, re.I) and len(scope) - named.start() < 160:
+            found = (named.group("t"), named.start())
+    if found is None:
+        return doc_type_from_symbol(symbol), False, None
+    word, pos = found
+    name = _TYPE_NAME.get(" ".join(word.lower().split()), word)
+    name = name[0].upper() + name[1:].lower() if name else name
+    if name == "*":  # "Văn bản số ...": the symbol tells
+        return doc_type_from_symbol(symbol), True, pos
+    if name.lower() == "bộ luật":
+        name = "Bộ luật"
+    return _sentence_case(name), True, pos
+
+
+def _sentence_case(name: str) -> str:
+    for w, n in _TYPE_WORDS:
+        target = n or w
+        if target != "*" and target.lower() == name.lower():
+            return target
+    return name
+
+
+_DATE_LEAD = re.compile(r"\s*[*_]*\s*,?\s*\(?\s*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:vào\s+)?ngày\s*", re.I)
+
+
+def _date_after(text: str, pos: int, default_year: int | None) -> tuple[date | None, int | None]:
+    m = _DATE_LEAD.match(text, pos)
+    if not m:
+        return None, None
+    got = _date_at(text, m.end(), default_year)
+    if got is None:
+        # "ngày 28 tháng 6 năm 2014" without "ngày" repeated is handled by _date_at; nothing else to try
+        return None, None
+    return got[2], got[1]
+
+
+def _date_before(text: str, s: int, pos: int, default_year: int | None) -> date | None:
+    """``Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định số 22/2013/QĐ-TTg``."""
+    seg = text[s:pos]
+    m = re.match(r"\s*(?:\[?\d{1,2}\]?\s+)?[*_]*\s*ngày\s+", seg, re.I)
+    if not m or not re.search(r"\b(?:ban\s+hành|có|ký|gửi)\b", seg, re.I):
+        return None
+    got = _date_at(text, s + m.end(), default_year)
+    return got[2] if got else None
+
+
+def _clean_issuer(raw: str) -> str | None:
+    issuer = " ".join(raw.replace("*", " ").split()).strip(" ,;-")
+    if not issuer or len(issuer) > 120 or not re.match(r"[A-ZĐÀ-Ỹ]", issuer):
+        return None
+    return issuer
+
+
+def _issuer_after(seg: str) -> str | None:
+    m = _ISSUER_AFTER.match(seg)
+    return _clean_issuer(m.group("i")) if m else None
+
+
+def _issuer_before(seg: str) -> str | None:
+    for rx in (_ISSUER_BEFORE, _ISSUED_BEFORE):
+        m = rx.search(seg)
+        if m:
+            issuer = _clean_issuer(m.group("i"))
+            if issuer:
+                issuer = re.sub(r"^(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|đề\s+nghị)\s+của\s+", "", issuer, flags=re.I)
+                return issuer
+    return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 3000), pos):
+        start = m.end()
+    return start
+
+
+def _relation(text: str, s: int, pos: int) -> str:
+    """The relation given by the last clause-opening cue of the sentence before ``pos``.
+
+    The cue reaches the document when other cited documents chain it there (``Căn cứ A …; B …``) or when
+    the words between are few and name no other document (``Triển khai nghiêm túc … Nghị quyết số …``).
+    """
+    seg = text[s:pos]
+    best = None
+    for m in _CUE_RE.finditer(seg):
+        line_start = text.rfind("\n", 0, s + m.start()) + 1
+        before = text[max(0, min(s, line_start) - 2):s + m.start()]
+        at_line_start = re.search(r"\n[ \t*_]*$", before) is not None and m.group(0)[0].isupper()
+        if m.start() != 0 and not at_line_start and not _CLAUSE_START.search(before):
+            continue
+        best = m
+    if best is None:
+        return "mentions"
+    kind = best.lastgroup or "mentions"
+    gap = seg[best.end():]
+    first = _CITE.search(gap)
+    if kind == "attached_to" and first is not None:
+        return "mentions"  # only the first number after "kèm theo" is the issuing decision
+    if first is not None:  # a chain: the cue must reach the first document of the chain
+        gap = _TRAILING_TYPE.sub("", gap[:first.start()])
+    if len(gap.split()) > _MAX_GAP_WORDS or _TYPE_RE.search(gap):
+        return "mentions"
+    return kind
+
+
+def _is_footnote(text: str, pos: int) -> bool:
+    """A footnote line opens with a bare note number (``1 Các quy định ...``, ``[1] Nghị quyết ...``)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    para_start = max(text.rfind("\n\n", 0, pos), 0)
+    for start in {line_start, para_start}:
+        head = text[start:start + 12].lstrip()
+        if re.match(r"(?:\[\d{1,2}\]|\d{1,2}\s+[A-ZĐ]|[ivx]{1,4}\s+[A-ZĐ])", head):
+            return True
+    return False
+
+
+def _merge(mentions: list[_Mention]) -> list[Citation]:
+    groups: dict[str, list[list[_Mention]]] = {}
+    order: list[tuple[str, int]] = []
+    for mn in mentions:
+        key = citation_key(mn.number, mn.symbol)
+        clusters = groups.setdefault(key, [])
+        target = None
+        if re.match(r"(?:19|20)\d{2}/", mn.symbol) and clusters:
+            target = 0  # number + year + type is unique: a differing date is a misprint
+        elif mn.date is not None:
+            for i, cl in enumerate(clusters):
+                years = {x.date.year for x in cl if x.date is not None}
+                if not years or mn.date.year in years:
+                    target = i
+                    break
+        elif clusters:
+            target = len(clusters) - 1
+        if target is None:
+            clusters.append([mn])
+            order.append((key, len(clusters) - 1))
+        else:
+            clusters[target].append(mn)
+    out = [_citation(groups[key][i]) for key, i in order]
+    return out
+
+
+def _citation(cluster: list[_Mention]) -> Citation:
+    first = cluster[0]
+    best = max(cluster, key=lambda x: RELATION_RANK[x.relation])
+    typed = next((x for x in cluster if x.typed), None)
+    doc_type = typed.doc_type if typed else first.doc_type
+    return Citation(
+        doc_type=doc_type, number=first.number, symbol=first.symbol, date=_pick_date(cluster),
+        issuer=next((x.issuer for x in cluster if x.issuer), None) or _symbol_issuer(first.symbol),
+        relation=best.relation, text=(typed or first).clause, start=first.start, end=first.end,
+        mentions=[(x.start, x.end) for x in cluster])
+
+
+def _symbol_issuer(symbol: str) -> str | None:
+    got = issuer_from_symbol(symbol)
+    return got[0] if got else None
+
+
+def _pick_date(cluster: list[_Mention]) -> str | None:
+    dated = [x for x in cluster if x.date is not None]
+    if not dated:
+        return None
+    sym_year = re.match(r"((?:19|20)\d{2})/", cluster[0].symbol)
+    if sym_year:
+        agree = [x for x in dated if x.date.year == int(sym_year.group(1))]
+        dated = agree or dated
+    votes = Counter(x.date for x in dated)
+    top = max(votes.values())
+    tied = [x for x in dated if votes[x.date] == top]
+    body = [x for x in tied if not x.footnote]
+    return (body or tied)[0].date.isoformat()
+
+
+# ---------------------------------------------------------------------------------------------- named laws
+
+_LAW = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<name>(?:Bộ\s+[Ll]uật|Luật|Pháp\s+lệnh)\s+(?:[A-ZĐÀ-Ỹ]|sửa\s+đổi|số\s+\d)[^;:\n()“”\"]*?)"
+    r"(?=\s*(?:[;:()“”\"]|\.(?:\s|$)|\n|,\s*(?=[A-ZĐÀ-Ỹ]|ngày|năm|và)|\s+(?:ngày|số|đã|được|và\s+các|có\s+hiệu|quy\s+định|"
+    r"hướng\s+dẫn|theo|tại|để|thì|gồm|về|nhằm|với|trong|cho|là)(?![\wÀ-ỹ])|$))")
+
+
+def find_named_citations(text: str) -> list[dict[str, str | None]]:
+    """Laws and ordinances cited by name: ``[{"name": ..., "date": ISO or None}]``, one per law.
+
+    >>> find_named_citations("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    [{'name': 'Luật Tổ chức chính quyền địa phương', 'date': '2015-06-19'}]
+    """
+    text = unicodedata.normalize("NFC", text or "")
+    out: dict[str, dict[str, str | None]] = {}
+    for m in _LAW.finditer(text):
+        name = " ".join(m.group("name").split()).rstrip(" ,")
+        if re.search(r"\bsố\s*\d", text[m.end():m.end() + 8]) or re.match(r".*\bsố\s+\d", name):
+            continue  # a law cited by number is a citation
+        if len(name.split()) < 2 or re.fullmatch(r"(?:Luật|Bộ luật|Pháp lệnh)\s+(?:này|đó|trên)", name):
+            continue
+        got = None
+        lead = re.match(r"\s*,?\s*(?:được\s+\S+\s+)?ngày\s*", text[m.end():m.end() + 30], re.I)
+        if lead:
+            got = _date_at(text, m.end() + lead.end(), None)
+        key = _fold(name)
+        if key in out:
+            if out[key]["date"] is None and got:
+                out[key]["date"] = got[2].isoformat()
+            continue
+        out[key] = {"name": name, "date": got[2].isoformat() if got else None}
+    return list(out.values())
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.lower())
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Mn").replace("đ", "d").split())

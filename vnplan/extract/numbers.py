@@ -1,0 +1,292 @@
+"""Số and ký hiệu: parse a document number line and read what its symbol says.
+
+A symbol is ``<type>-<issuer>`` for a document with a type name (``KH-UBND``),
+``<issuer>-<drafting unit>`` for a công văn (``BGDĐT-GDTX``), carries a
+``YYYY/`` part for a normative document (``2020/TT-BGDĐT``) and, for a Party
+document, is joined to its number by a hyphen (``57-NQ/TW``).  The tables of
+type and agency abbreviations are `vnplan/data/doc_types.tsv` and
+`vnplan/data/agency_abbreviations.tsv`.
+
+    >>> p = parse_number_line("Số: 173/KH-UBND")
+    >>> p.number, p.symbol, p.kind
+    ('173', 'KH-UBND', 'named')
+    >>> doc_type_from_symbol("4864/BGDĐT-GDTX")
+    'Công văn'
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "NumberParse", "parse_number_line", "split_symbol", "doc_type_from_symbol", "issuer_from_symbol",
+    "read_data_table", "normalize_symbol", "DOC_NUMBER_RE",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+_L = "A-Za-zĐđÐÀ-ỹ"  # letters incl. Vietnamese
+# A document number in running text: 173/KH-UBND, 30/2020/NĐ-CP, 57-NQ/TW, 66.7/2025/NQ-CP, 3764/BGDĐT- GDTX.
+DOC_NUMBER_RE = re.compile(
+    r"(?<![\w/.&-])"
+    r"(?:(?P<pn>\d{1,5})\s?-\s?(?P<pt>[A-Za-zĐđ]{1,5})\s?/\s?(?P<pb>[A-ZĐ][A-Za-zĐđƯư0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"|(?P<n>\d{1,6}(?:\.\d{1,3})?[a-zđ]?)\s?/\s?(?P<s>(?:(?:19|20)\d{2}\s?/\s?)?"
+    r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:/[A-Za-zĐđ][A-Za-zĐđ0-9&]*)*"
+    r"(?:\s?[-–‑]\s?[A-ZĐÐ0-9][A-Za-zĐđÐ0-9&]*(?:/[A-Za-zĐđ][A-Za-zĐđ0-9&]*)*)*))"
+)
+
+
+@dataclass(frozen=True)
+class NumberParse:
+    """A parsed ``Số:`` value.
+
+    ``kind`` is ``"named"`` (type-name symbol), ``"cong_van"``, ``"party"`` or ``"normative"``.
+    """
+
+    number: str | None
+    symbol: str | None
+    year: int | None = None
+    is_party: bool = False
+    kind: str | None = None
+
+    def __repr__(self) -> str:
+        return f"<NumberParse {self.number or '…'}/{self.symbol} {self.kind}>"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"number": self.number, "symbol": self.symbol, "year": self.year,
+                "is_party": self.is_party, "kind": self.kind}
+
+
+@lru_cache(maxsize=None)
+def read_data_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``vnplan/data/<name>`` (TSV, ``#`` comment lines skipped) as dicts.
+
+    >>> read_data_table("doc_types.tsv")[0]["name"]
+    'Nghị quyết'
+    """
+    path = DATA_DIR / name
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _key(abbr: str) -> str:
+    return unicodedata.normalize("NFC", abbr).replace("Ð", "Đ").replace("&", "").upper()
+
+
+@lru_cache(maxsize=None)
+def _doc_types() -> dict[str, dict[str, str]]:
+    """scope → {ABBR: name}."""
+    out: dict[str, dict[str, str]] = {}
+    for row in read_data_table("doc_types.tsv"):
+        out.setdefault(row["scope"], {}).setdefault(_key(row["abbreviation"]), row["name"])
+    return out
+
+
+@lru_cache(maxsize=None)
+def _agencies() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for row in read_data_table("agency_abbreviations.tsv"):
+        out.setdefault(_key(row["abbreviation"]), row)
+    return out
+
+
+def normalize_symbol(symbol: str) -> str:
+    """Symbol with spaces removed, dashes unified, NFC; case and ``&`` kept.
+
+    >>> normalize_symbol("QĐ - U B ND")
+    'QĐ-UBND'
+    """
+    symbol = unicodedata.normalize("NFC", symbol).translate(DASHES).replace("Ð", "Đ")
+    return re.sub(r"\s+", "", symbol).strip("-/.,;:")
+
+
+_NUM_LINE = re.compile(
+    r"^\s*(?:s[ốô]|so)\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.I | re.S)
+_STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.I)
+
+
+def parse_number_line(line: str) -> NumberParse:
+    """Parse the ``Số:`` line of a header (or a bare number) into number, symbol and kind.
+
+    >>> parse_number_line("Số:  /KH-UBND").number is None
+    True
+    >>> parse_number_line("Số: 3210/QĐ - U B ND").symbol
+    'QĐ-UBND'
+    >>> p = parse_number_line("Số 57-NQ/TW")
+    >>> (p.number, p.symbol, p.kind)
+    ('57', 'NQ/TW', 'party')
+    """
+    text = unicodedata.normalize("NFC", line or "").translate(DASHES).replace("Ð", "Đ")
+    text = re.sub(r"^[\s*_#|>]+", "", text)
+    m = _NUM_LINE.match(text)
+    rest = m.group("rest") if m else text
+    rest = rest.strip().strip("*_").strip()
+    # Party form: 57-NQ/TW
+    pm = re.match(r"(?P<n>\d{1,5})\s*-\s*(?P<t>[A-Za-zĐđ]{1,5})\s*/\s*(?P<b>[A-ZĐ][\wĐđ-]*)", rest)
+    if pm:
+        symbol = f"{pm.group('t')}/{pm.group('b')}"
+        return NumberParse(pm.group("n"), symbol, None, True, "party")
+    nm = re.match(r"(?P<n>\d{1,6}(?:\.\d{1,3})?[a-zđ]?)?\s*/\s*(?P<s>.*)", rest, re.S)
+    if not nm:
+        return NumberParse(None, None)
+    number = nm.group("n") or None
+    symbol = _cut_symbol(nm.group("s"))
+    if not symbol:
+        return NumberParse(number, None)
+    year, kind = _classify(symbol)
+    return NumberParse(number, symbol, year, False, kind)
+
+
+def _cut_symbol(s: str) -> str | None:
+    """The symbol at the start of ``s``: tokens up to the place name, date or V/v that follow it."""
+    s = _STOP.split(s, maxsplit=1)[0] if s else ""
+    tokens = s.split(" ")
+    kept: list[str] = []
+    for i, tok in enumerate(tokens):
+        if not tok:
+            continue
+        if i == 0 or tok in ("-", "–") or (kept and kept[-1].endswith(("-", "/"))) or tok.startswith(("-", "/")):
+            kept.append(tok)
+            continue
+        # OCR residue "U B ND": short all-capital fragments continue the symbol
+        letters = re.sub(r"[&0-9]", "", tok)
+        if letters and letters.isupper() and len(tok) <= 4 and not tok.endswith((",", ".")):
+            kept.append(tok)
+            continue
+        break
+    sym = normalize_symbol("".join(kept))
+    return sym or None
+
+
+def split_symbol(symbol: str) -> tuple[int | None, list[str]]:
+    """``(year, groups)`` of a symbol: ``"2020/TT-BGDĐT"`` → ``(2020, ["TT", "BGDĐT"])``.
+
+    >>> split_symbol("SGDĐT-GDTX-CN")
+    (None, ['SGDĐT', 'GDTX', 'CN'])
+    """
+    sym = normalize_symbol(symbol)
+    year = None
+    m = re.match(r"((?:19|20)\d{2})/(.*)$", sym)
+    if m:
+        year, sym = int(m.group(1)), m.group(2)
+    return year, [g for g in sym.split("-") if g]
+
+
+def _classify(symbol: str) -> tuple[int | None, str]:
+    year, groups = split_symbol(symbol)
+    if "/" in symbol and year is None and groups and "/" in groups[0]:
+        head = groups[0].split("/")[0]
+        if _key(head) in _doc_types().get("party", {}) and len(groups) == 1:
+            return None, "party"
+    if year is not None:
+        return year, "normative"
+    if groups and _is_type(groups[0], len(groups)):
+        return None, "named"
+    return None, "cong_van"
+
+
+def _is_type(group: str, n_groups: int) -> bool:
+    k = _key(group)
+    types = _doc_types()
+    if k == "VBHN":
+        return True
+    known = any(k in types.get(scope, {}) for scope in ("admin", "joint", "legacy", "copy", "normative"))
+    return known and n_groups >= 2 and k != "CV"
+
+
+def doc_type_from_symbol(symbol: str) -> str | None:
+    """The document type a symbol implies (a number in front is allowed).
+
+    >>> doc_type_from_symbol("KH-UBND"), doc_type_from_symbol("NQ/TW"), doc_type_from_symbol("2013/QĐ-TTg")
+    ('Kế hoạch', 'Nghị quyết', 'Quyết định')
+    >>> doc_type_from_symbol("BGDĐT-GDTX")
+    'Công văn'
+    """
+    if not symbol:
+        return None
+    parsed = _parse_any(symbol)
+    if parsed is None or not parsed.symbol:
+        return None
+    types = _doc_types()
+    sym = parsed.symbol
+    if parsed.kind == "party" or (re.match(r"[A-Za-zĐđ]{1,5}/[A-ZĐ]", sym) and "-" not in sym.split("/")[0]):
+        head = _key(sym.split("/")[0])
+        return types.get("party", {}).get(head) or types.get("admin", {}).get(head)
+    year, groups = split_symbol(sym)
+    if not groups:
+        return None
+    g1 = _key(groups[0])
+    if year is not None:
+        if len(groups) == 1:  # 64/2025/QH15: a Luật or a Nghị quyết — the words in front decide
+            return None
+        return types.get("normative", {}).get(g1) or types.get("admin", {}).get(g1)
+    if g1 == "VBHN":
+        return "Văn bản hợp nhất"
+    if g1 == "CV":
+        return "Công văn"
+    if len(groups) >= 2 or g1 not in _AMBIGUOUS_ALONE:
+        for scope in ("admin", "joint", "legacy", "copy"):
+            if g1 in types.get(scope, {}):
+                return types[scope][g1]
+    return "Công văn"
+
+
+# Type abbreviations that are also common names of bodies or units (Thanh tra, Tổng cục, ...): alone they are
+# read as a công văn issuer, not as a type (domain.md §3.5).
+_AMBIGUOUS_ALONE = {"TTR", "CT", "TC", "PC", "HD", "BC", "GT", "TS", "NP", "UQ", "GN", "DA"}
+
+
+def _parse_any(symbol: str) -> NumberParse | None:
+    s = symbol.strip()
+    if re.match(r"^(?:19|20)\d{2}\s*/\s*[A-Za-zĐđ]", s):  # a symbol with its year part: 2013/QĐ-TTg
+        return parse_number_line("/" + s)
+    if re.match(r"^\d", s):
+        return parse_number_line(s)
+    return parse_number_line("/" + s) if s else None
+
+
+def issuer_from_symbol(symbol: str) -> tuple[str, str] | None:
+    """``(name, level)`` of the issuer a symbol names, or None when the symbol cannot tell.
+
+    ``UBND``/``HĐND`` exist at every level, so ``QĐ-UBND`` gives None.
+
+    >>> issuer_from_symbol("22/2020/TT-BGDĐT")
+    ('Bộ Giáo dục và Đào tạo', 'central')
+    >>> issuer_from_symbol("QĐ-TTg")
+    ('Thủ tướng Chính phủ', 'central')
+    >>> issuer_from_symbol("QĐ-UBND") is None
+    True
+    """
+    parsed = _parse_any(symbol)
+    if parsed is None or not parsed.symbol:
+        return None
+    sym = parsed.symbol
+    agencies = _agencies()
+    if parsed.kind == "party" or re.match(r"^[A-Za-zĐđ]{1,5}/[A-ZĐ]", sym):
+        body = sym.split("/", 1)[1]
+        return _agency_tuple(agencies.get(_key(body.split("-")[0])))
+    year, groups = split_symbol(sym)
+    if not groups:
+        return None
+    if year is not None and len(groups) == 1:  # 64/2025/QH15, 1211/2016/UBTVQH13
+        return _agency_tuple(agencies.get(_key(re.sub(r"\d+$", "", groups[0]))))
+    if parsed.kind in ("named", "normative") and len(groups) >= 2:
+        issuers = groups[1:]
+        if _key(groups[0]) in _doc_types().get("joint", {}) or _key(groups[0]) in ("TTLT", "NQLT"):
+            return None  # several issuers
+        name = issuers[0]
+    else:
+        name = groups[0]
+    return _agency_tuple(agencies.get(_key(re.sub(r"(?<=[A-ZĐ])\d+$", "", name))))
+
+
+def _agency_tuple(row: dict[str, str] | None) -> tuple[str, str] | None:
+    if not row or row["role"] == "unit" or row["level"] == "context":
+        return None
+    return row["name"], row["level"]

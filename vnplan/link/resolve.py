@@ -1,0 +1,366 @@
+"""Citation resolution: which archive document (if any) a citation names.
+
+A document is keyed by (issuer, số, ký hiệu, year) — ND30 makes số and ký hiệu
+unique within a year for one issuer (domain.md §1.4).  `default_resolver`
+matches a citation to archive documents on the loose number and symbol keys
+(`vnplan.link.keys`), then rejects candidates whose year (from the symbol or
+the citation date), locality (for local issuers such as ``UBND``: the province
+named in the citation, else the citing document's) or level contradict it.
+One remaining candidate with nothing unknown is a link; several, or one that
+cannot be checked, stay unresolved with the candidates listed.
+
+    >>> from vnplan.record import Record
+    >>> a = Record(source={"path": "qd.pdf"}, doc_type="Quyết định", number="1050", symbol="QĐ-SCT",
+    ...            issue_year=2026, issuer={"name": "Sở Công Thương", "level": "province"}, place="Lào Cai")
+    >>> b = Record(source={"path": "kh.pdf"}, number="1105", symbol="KH-ĐKT", issue_year=2026, place="Lào Cai",
+    ...            issuer={"name": "Đoàn kiểm tra", "level": "province"},
+    ...            citations=[{"number": "1050", "symbol": "QĐ-SCT", "date": "2026-03-06",
+    ...                        "issuer": "Giám đốc Sở Công Thương tỉnh Lào Cai", "relation": "implements"}])
+    >>> index = ArchiveIndex.build([a, b])
+    >>> default_resolver(b.citations[0], index.entry_of(b), index).status
+    'resolved'
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vnplan.errors import RecordError
+from vnplan.link.keys import (
+    code_scope, fold, issuer_code_of_name, level_of_issuer_text, name_key, number_key, parse_symbol, SymbolParts,
+)
+from vnplan.link.localities import Locality, commune_of, locate
+from vnplan.record import Record
+
+__all__ = ["Resolution", "Resolver", "ArchiveIndex", "DocEntry", "CitedKey", "default_resolver", "load_records",
+           "cited_key", "issuer_of_symbol"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a resolver decided for one citation.
+
+    ``status`` is ``resolved`` (``target`` = node id), ``missing`` (no archive
+    document) or ``ambiguous`` (``candidates`` = node ids, none chosen).  A
+    resolver backed by an outside registry may return ``resolved`` with a
+    target not in the archive and ``attrs`` for its node.
+    """
+
+    status: str
+    target: str | None = None
+    candidates: tuple[str, ...] = ()
+    reason: str = ""
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DocEntry:
+    """One archive document (records with the same key are merged into one entry)."""
+
+    node: str
+    records: list[Record]
+    number: str | None
+    symbol: SymbolParts
+    year: int | None
+    scope: str
+    level: str | None
+    locality: Locality | None
+    commune: str | None
+    locality_source: str | None = None
+
+    @property
+    def record(self) -> Record:
+        return self.records[0]
+
+
+@dataclass(frozen=True)
+class CitedKey:
+    """A citation's matching key: loose number and symbol, year, scope, locality, level."""
+
+    number: str | None
+    symbol: SymbolParts
+    year: int | None
+    scope: str
+    locality: Locality | None
+    locality_from_text: bool
+    level: str | None
+    commune: str | None
+    code: str | None
+
+
+Resolver = Callable[[dict, DocEntry, "ArchiveIndex"], Resolution]
+
+
+def issuer_of_symbol(symbol: str | None) -> tuple[str, str] | None:
+    """(name, level) of the issuer a symbol names, from the parsers' agency table (`vnplan.extract.numbers`).
+
+    >>> issuer_of_symbol("2024/QH15")
+    ('Quốc hội', 'central')
+    """
+    if not symbol:
+        return None
+    try:
+        from vnplan.extract.numbers import issuer_from_symbol
+    except ImportError:  # the extractor is optional for linking
+        return None
+    try:
+        return issuer_from_symbol(symbol)
+    except Exception:  # noqa: BLE001 - a symbol the parser cannot read tells nothing
+        return None
+
+
+def _year_of(date: Any) -> int | None:
+    match = re.match(r"^((?:19|20)\d{2})", str(date or ""))
+    return int(match.group(1)) if match else None
+
+
+def _level_of_record(record: Record, parts: SymbolParts) -> str | None:
+    if parts.party:
+        return "party"
+    level = (record.issuer or {}).get("level")
+    if level:
+        return level
+    text_level = level_of_issuer_text((record.issuer or {}).get("name"))
+    if text_level:
+        return text_level
+    return "central" if code_scope(parts.issuer_code) == "central" else None
+
+
+def cited_key(citation: dict, context: DocEntry | None = None) -> CitedKey:
+    """The matching key of a citation, its local issuer placed by the citing document when unnamed.
+
+    >>> k = cited_key({"number": "07", "symbol": "2020/CT-TTg", "issuer": "Thủ tướng Chính phủ"})
+    >>> k.number, k.symbol.key, k.year, k.scope
+    ('7', 'ctttg', 2020, 'central')
+    >>> cited_key({"number": "11", "symbol": "CT/TU", "issuer": "Tỉnh ủy Lào Cai", "date": "2026-01-04"}).locality.key
+    'P15'
+    """
+    parts = parse_symbol(citation.get("symbol"))
+    issuer = citation.get("issuer")
+    year = parts.year or _year_of(citation.get("date"))
+    code = issuer_code_of_name(issuer) or parts.issuer_code
+    scope = code_scope(parts.issuer_code or code)
+    if parts.party and scope == "central":
+        scope = "party"
+    if scope == "local" and code_scope(issuer_code_of_name(issuer)) == "central":
+        scope = "central"  # the text names a central body; the symbol is misprinted (866/QĐ-Tg)
+    locality = locate(issuer) if scope == "local" else None
+    from_text = locality is not None
+    if scope == "local" and locality is None and context is not None:
+        locality = context.locality
+    inferred = issuer_of_symbol(citation.get("symbol"))
+    if scope == "local" and inferred and inferred[1] == "central" and code_scope(parts.issuer_code) == "local" \
+            and parts.issuer_code not in ("UBND", "HDND") and not locate(issuer):
+        scope = "central"  # a central body the parsers' agency table knows and ours does not
+    level = "party" if parts.party else level_of_issuer_text(issuer)
+    if level is None and scope in ("central", "party"):
+        level = scope
+    if level is None and inferred and inferred[1] in ("central", "province", "district", "commune", "party"):
+        level = inferred[1]
+    return CitedKey(number=number_key(citation.get("number")), symbol=parts, year=year, scope=scope,
+                    locality=locality, locality_from_text=from_text, level=level, commune=commune_of(issuer),
+                    code=code)
+
+
+def _as_record(item: Any) -> Record:
+    if isinstance(item, Record):
+        return item
+    if isinstance(item, dict):
+        data = dict(item)
+        if "source" not in data and "file" in data:
+            data["source"] = {"path": data["file"]}
+        return Record.from_dict(data)
+    raise RecordError(None, f"cannot link a {type(item).__name__}: give Record objects, dicts or a records .jsonl path")
+
+
+def load_records(items: Any) -> list[Record]:
+    """Records from Record objects, dicts (gold form with ``file`` too) or a JSON Lines / JSON path.
+
+    >>> load_records([{"file": "kh.txt", "number": "5", "symbol": "KH-UBND"}])
+    [<Record ? 5/KH-UBND kh.txt>]
+    """
+    if isinstance(items, (str, Path)):
+        path = Path(items)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__})") from None
+        records = []
+        if path.suffix.lower() == ".json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise RecordError(path, f"not JSON ({exc.msg} at line {exc.lineno})") from None
+            return [_as_record(d) for d in (data if isinstance(data, list) else [data])]
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise RecordError(path, f"line {lineno} is not JSON ({exc.msg})") from None
+            if not isinstance(data, dict):
+                raise RecordError(path, f"line {lineno} is not a JSON object")
+            records.append(_as_record(data))
+        return records
+    if isinstance(items, (Record, dict)):
+        return [_as_record(items)]
+    return [r for item in items for r in (load_records(item) if isinstance(item, (str, Path)) else [_as_record(item)])]
+
+
+def _display_symbol(symbol: str | None) -> str:
+    return re.sub(r"\s+", "", (symbol or "").replace("–", "-").replace("‑", "-"))
+
+
+class ArchiveIndex:
+    """The archive's documents by loose (number, symbol) key, duplicates of one document merged."""
+
+    def __init__(self) -> None:
+        self.entries: list[DocEntry] = []
+        self.by_key: dict[tuple[str, str], list[DocEntry]] = {}
+        self.by_node: dict[str, DocEntry] = {}
+        self._by_record: dict[int, DocEntry] = {}
+
+    @classmethod
+    def build(cls, records: Iterable[Record]) -> "ArchiveIndex":
+        """Index records; two records with one complete key (e.g. two readings of one PDF) share an entry."""
+        index = cls()
+        records = list(records)
+        for record in records:
+            index._add(record)
+        index._infer_localities()
+        return index
+
+    def entry_of(self, record: Record) -> DocEntry:
+        return self._by_record[id(record)]
+
+    def _add(self, record: Record) -> None:
+        parts = parse_symbol(record.symbol)
+        number = number_key(record.number)
+        year = record.issue_year or parts.year or _year_of(record.issue_date)
+        issuer = record.issuer or {}
+        scope = "party" if parts.party and code_scope(parts.issuer_code) != "local" else code_scope(parts.issuer_code)
+        level = _level_of_record(record, parts)
+        locality, source = None, None
+        if level not in ("central", "party") or scope == "local":
+            for where, text in (("issuer", issuer.get("name")), ("parent", issuer.get("parent")),
+                                ("place", record.place)):
+                locality = locate(text)
+                if locality:
+                    source = where
+                    break
+        commune = commune_of(issuer.get("name"))
+        if number and parts.key and year:
+            for entry in self.by_key.get((number, parts.key), []):
+                if (entry.year == year and entry.scope == scope and entry.locality == locality
+                        and name_key(entry.record.issuer.get("name")) == name_key(issuer.get("name"))):
+                    entry.records.append(record)
+                    self._by_record[id(record)] = entry
+                    return
+        node = self._node_id(record, number, year, locality)
+        entry = DocEntry(node=node, records=[record], number=number, symbol=parts, year=year, scope=scope, level=level,
+                         locality=locality, commune=commune, locality_source=source)
+        self.entries.append(entry)
+        self.by_node[node] = entry
+        self._by_record[id(record)] = entry
+        if number and parts.key:
+            self.by_key.setdefault((number, parts.key), []).append(entry)
+
+    def _node_id(self, record: Record, number: str | None, year: int | None, locality: Locality | None) -> str:
+        if record.number:
+            base = f"doc:{record.number.strip()}/{_display_symbol(record.symbol)}" + (f":{year}" if year else "")
+        else:
+            stem = Path(str(record.source.get("path", ""))).name or "document"
+            base = f"doc:{stem}"
+        node, n = base, 1
+        while node in self.by_node:
+            n += 1
+            node = f"{base}:{locality.key if locality and n == 2 else n}"
+        return node
+
+    def _infer_localities(self) -> None:
+        """A local document with no province in its header takes the one province its citations name."""
+        for entry in self.entries:
+            if entry.locality or entry.level in ("central", "party"):
+                continue
+            found = {loc.key: loc for c in entry.record.citations if (loc := locate(c.get("issuer")))}
+            if len(found) == 1:
+                entry.locality = next(iter(found.values()))
+                entry.locality_source = "citations"
+
+
+def _era(entry: DocEntry) -> str | None:
+    """``before`` / ``after`` the provincial merger of 1/7/2025 for a document's issue date, None if unknown."""
+    date = entry.record.issue_date
+    if date:
+        return "before" if str(date) < "2025-07-01" else "after"
+    if entry.year:
+        return "before" if entry.year < 2025 else ("after" if entry.year > 2025 else None)
+    return None
+
+
+def default_resolver(citation: dict, citing: DocEntry, index: ArchiveIndex) -> Resolution:
+    """Resolve one citation against the archive; never guesses between candidates.
+
+    Tolerates symbol variants (``SGD&ĐT``/``SGDĐT``, case, dashes, lost hyphens),
+    takes the year from the citation date when the symbol has none, and infers
+    the issuer from the symbol when the citation names none.
+
+    >>> from vnplan.record import Record
+    >>> r = Record(source={"path": "a"}, number="173", symbol="KH-UBND", issue_year=2026,
+    ...            issuer={"name": "UBND thành phố Hà Nội", "level": "province"})
+    >>> c = Record(source={"path": "b"}, number="1", symbol="KH-UBND", issue_year=2022,
+    ...            issuer={"name": "UBND tỉnh Thanh Hóa", "level": "province"})
+    >>> idx = ArchiveIndex.build([r, c])
+    >>> default_resolver({"number": "173", "symbol": "KH-UBND", "date": "2022-06-27"}, idx.entry_of(c), idx).status
+    'missing'
+    """
+    key = cited_key(citation, citing)
+    if not key.number or not key.symbol.key:
+        return Resolution("missing", reason="no number or symbol")
+    certain: list[str] = []
+    unsure: list[tuple[str, str]] = []
+    for entry in index.by_key.get((key.number, key.symbol.key), []):
+        if entry is citing:
+            continue
+        doubts = []
+        if key.year and entry.year and key.year != entry.year:
+            continue
+        if not (key.year and entry.year):
+            doubts.append("year unknown")
+        doc_code = issuer_code_of_name(entry.record.issuer.get("name"))
+        if key.code and doc_code and code_scope(key.code) == "central" and key.code != doc_code and \
+                key.code != entry.symbol.issuer_code:
+            continue
+        if key.scope == "local" or entry.scope == "local":
+            if key.locality and entry.locality and key.locality.key != entry.locality.key:
+                continue
+            if key.locality and entry.locality and key.locality.old_code and entry.locality.old_code and \
+                    key.locality.old_code != entry.locality.old_code:
+                # one locality today, but two provinces (two number series) before the 1/7/2025 merger
+                era = _era(entry)
+                if era == "before":
+                    continue
+                if era is None:
+                    doubts.append("before or after the 2025 merger")
+            if not (key.locality and entry.locality):
+                doubts.append("locality unknown")
+            if key.level and entry.level and key.level != entry.level and "party" not in (key.level, entry.level):
+                continue
+            if key.commune and entry.commune and fold(key.commune) != fold(entry.commune):
+                continue
+        if doubts:
+            unsure.append((entry.node, ", ".join(doubts)))
+        else:
+            certain.append(entry.node)
+    if len(certain) == 1 and not unsure:
+        return Resolution("resolved", target=certain[0])
+    if not certain and not unsure:
+        return Resolution("missing")
+    candidates = tuple(dict.fromkeys(certain + [node for node, _ in unsure]))
+    reason = f"{len(candidates)} candidates" if len(candidates) > 1 else unsure[0][1]
+    return Resolution("ambiguous", candidates=candidates, reason=reason)

@@ -1,0 +1,88 @@
+"""Lines of a text being normalised, and what role a line plays in a Vietnamese document.
+
+Line separators inside the pipeline are ``"\\n"`` (a break the wrap pass may
+remove), `HARD_BREAK` (a paragraph break) and `SOFT_JOIN` (a break that must
+be joined).  Role patterns (header, signature, headings, words that cannot
+end a line) are data: ``vnplan/data/line_roles.json``.
+
+    >>> text = "Số: 05\\nKẾ HOẠCH"
+    >>> [text[s:e] for s, e in line_spans(text)]
+    ['Số: 05', 'KẾ HOẠCH']
+    >>> role("TM. ỦY BAN NHÂN DÂN"), role("Hà Nội, ngày 25 tháng 9 năm 2025"), role("Tổ chức Tuần lễ")
+    ('signature', 'place-date', None)
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN
+
+__all__ = ["SEPARATORS", "line_spans", "role", "roles", "is_list_start", "connectors", "data"]
+
+SEPARATORS = "\n" + HARD_BREAK + SOFT_JOIN
+_SEP = re.compile(f"[{SEPARATORS}]")
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line (end excludes the separator)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SEP.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def data() -> dict[str, Any]:
+    """The role table (``vnplan/data/line_roles.json``), loaded once."""
+    raw = resources.files("vnplan.data").joinpath("line_roles.json").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
+@lru_cache(maxsize=1)
+def roles() -> list[tuple[str, re.Pattern[str]]]:
+    """``(role, compiled pattern)`` in priority order."""
+    return [(r["role"], re.compile(r["pattern"], re.IGNORECASE if r.get("ignorecase") else 0))
+            for r in data()["roles"]]
+
+
+@lru_cache(maxsize=1)
+def _list_start() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p['pattern']})" for p in data()["list_starts"]))
+
+
+@lru_cache(maxsize=1)
+def connectors() -> frozenset[str]:
+    """Words after which a line cannot end a paragraph (``của``, ``và``, ``về`` ...)."""
+    return frozenset(w.casefold() for w in data()["connectors"]["words"])
+
+
+@lru_cache(maxsize=8192)
+def role(line: str) -> str | None:
+    """The role of a stripped line: ``"national-motto"``, ``"number"``, ``"place-date"``,
+    ``"doc-type"``, ``"signature"``, ``"recipients"`` ... or None for ordinary text.
+
+    >>> role("Số: /KH-UBND"), role("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    ('number', 'national-motto')
+    """
+    line = line.strip().strip("*_ ")
+    for name, pattern in roles():
+        if pattern.search(line):
+            return name
+    return None
+
+
+@lru_cache(maxsize=8192)
+def is_list_start(line: str) -> bool:
+    """Whether a stripped line starts a heading or list item (``I.``, ``1.``, ``a)``, ``-``, ``Điều 1.``).
+
+    >>> is_list_start("a) Tổ chức"), is_list_start("2025; và")
+    (True, False)
+    """
+    return bool(_list_start().match(line.strip().lstrip("*_ ")))

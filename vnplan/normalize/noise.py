@@ -1,0 +1,126 @@
+"""Layout noise: DOCX text-box anchor digits, page numbers, running headers, page breaks.
+
+    >>> remove_noise(MappedText.identity("669290381000Số: 05\\n\\f- 2 -\\nKẾ HOẠCH"))[0].text
+    'Số: 05\\nKẾ HOẠCH'
+
+* A naive DOCX text dump glues the position numbers of floating text boxes
+  (``<wp:posOffset>``) to the next word: ``669290381000Số:`` → ``Số:``.
+* A page number is a line holding only ``- 3 -``, ``Trang 4`` / ``Trang 4/12``,
+  or a bare number that sits at a page edge (next to a form feed or a page
+  boundary given by the reader) or is centred far to the right in layout text.
+* A running header/footer is a line repeated at the top or bottom of at least
+  three pages (and half of them); digits are ignored when comparing.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from vnplan.normalize.fold import fold_key
+from vnplan.normalize.lines import line_spans
+from vnplan.normalize.offsetmap import Edits, MappedText
+
+__all__ = ["remove_noise", "ANCHOR", "PAGE_NUMBER"]
+
+ANCHOR = re.compile(r"(?<![\w/.,:\-])\d{6,}(?=[^\W\d_])")
+PAGE_NUMBER = re.compile(
+    r"[ \t]*(?:(?P<dash>[-–—][ \t]*\d{1,3}[ \t]*[-–—])|(?P<word>(?:Trang|TRANG|Page|trang)[ \t]*\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)"
+    r"|(?P<bare>\d{1,3}))[ \t]*"
+)
+_PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
+_DIGITS = re.compile(r"\d+")
+
+
+def _delete_line(ed: Edits, spans: list[tuple[int, int]], k: int, n: int) -> None:
+    s, e = spans[k]
+    if e < n:
+        ed.delete(s, e + 1)
+    elif s > 0:
+        ed.delete(s - 1, e)
+    else:
+        ed.delete(s, e)
+
+
+def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[MappedText, list[str]]:
+    """Remove anchor digits, page numbers and running headers; form feeds become line breaks.
+
+    ``page_starts`` are raw offsets where pages begin (from the reader's blocks).
+    """
+    text = mt.text
+    warnings: list[str] = []
+    ed = mt.edits()
+    anchors = 0
+    for m in ANCHOR.finditer(text):
+        ed.delete(m.start(), m.end())
+        anchors += 1
+    spans = line_spans(text)
+    n = len(text)
+    # page of each line: form feeds in the text, or the reader's page starts
+    page_of: list[int] = []
+    page = 0
+    starts = sorted(page_starts or [])
+    for s, e in spans:
+        if starts:
+            page = bisect.bisect_right(starts, mt.offsets[s]) + text.count("\f", 0, s)
+        page_of.append(page)
+        if not starts:
+            page += text.count("\f", s, e)
+    nonblank = [k for k, (s, e) in enumerate(spans) if text[s:e].strip(" \t\f")]
+    edges: set[int] = set()
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for k in nonblank:
+        by_page[page_of[k]].append(k)
+    multi_page = len(by_page) > 1
+    for ks in by_page.values():
+        edges.update(ks[:2] + ks[-2:])
+    removed_pages = 0
+    removed = set()
+    for idx, k in enumerate(nonblank):
+        s, e = spans[k]
+        line = text[s:e].replace("\f", "")
+        m = PAGE_NUMBER.fullmatch(line)
+        if not m:
+            continue
+        prev_k = nonblank[idx - 1] if idx > 0 else None
+        next_k = nonblank[idx + 1] if idx + 1 < len(nonblank) else None
+        near_pipe = any(j is not None and _PIPE_LINE.fullmatch(text[spans[j][0]:spans[j][1]]) for j in (prev_k, next_k))
+        if near_pipe:
+            continue
+        if m.group("bare"):
+            near_ff = "\f" in text[spans[prev_k][1] if prev_k is not None else 0 : spans[next_k][0] + 1 if next_k is not None else n]
+            indent = len(line) - len(line.lstrip(" "))
+            at_edge = multi_page and k in edges and (k == by_page[page_of[k]][0] or k == by_page[page_of[k]][-1])
+            if not (near_ff or indent >= 12 or at_edge):
+                continue
+            if int(m.group("bare")) == 0:
+                continue
+        _delete_line(ed, spans, k, n)
+        removed.add(k)
+        removed_pages += 1
+    # running headers/footers
+    if len(by_page) >= 3:
+        seen: dict[str, set[int]] = defaultdict(set)
+        where: dict[str, list[int]] = defaultdict(list)
+        for pg, ks in by_page.items():
+            for k in set(ks[:2] + ks[-2:]):
+                if k in removed:
+                    continue
+                line = text[spans[k][0]:spans[k][1]].replace("\f", "").strip()
+                if not 3 <= len(line) <= 120:
+                    continue
+                key = _DIGITS.sub("#", fold_key(line))
+                seen[key].add(pg)
+                where[key].append(k)
+        for key, pages in seen.items():
+            if len(pages) >= max(3, len(by_page) // 2):
+                for k in where[key]:
+                    _delete_line(ed, spans, k, n)
+                warnings.append(f"running header/footer removed from {len(pages)} pages: {key[:40]!r}")
+    for m in re.finditer("\f", text):
+        ed.replace(m.start(), m.end(), "\n")
+    if anchors:
+        warnings.append(f"DOCX text-box anchor digits removed ({anchors})")
+    if removed_pages:
+        warnings.append(f"page numbers removed ({removed_pages})")
+    return mt.apply(ed), warnings

@@ -1,0 +1,260 @@
+"""Spaced-out letters and split syllables, and spaces inside document symbols.
+
+Two kinds of noise:
+
+* letter-spaced lines (each letter followed by a space, words by two or
+  more): ``T Ổ   C H Ứ C`` → ``TỔ CHỨC``;
+* syllables split at random points (PDF → HTML conversions):
+  ``ỦY B AN NHÂN D Â N`` → ``ỦY BAN NHÂN DÂN``, ``T hủ tướ ng`` → ``Thủ tướng``.
+  Only lines with several fragments that are not Vietnamese syllables are
+  touched, and pieces are merged only into known syllables (or into upper-case
+  abbreviations made mostly of single letters: ``U B ND`` → ``UBND``).
+
+Symbols lose stray spaces: ``3210/QĐ - UBND`` → ``3210/QĐ-UBND``,
+``1050 /QĐ-SCT`` → ``1050/QĐ-SCT``, ``401/ PGD&ĐT`` → ``401/PGD&ĐT``.
+
+    >>> fix_spacing(MappedText.identity("V .   T Ổ   C H Ứ C   T H Ự C   H I Ệ N"))[0].text
+    'V. TỔ CHỨC THỰC HIỆN'
+    >>> fix_spacing(MappedText.identity("| ỦY B AN NHÂN D Â N |"))[0].text
+    '| ỦY BAN NHÂN DÂN |'
+
+The syllable list is the word list shipped with ``pyvi``; without it only the
+letter-spacing rule runs.
+"""
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from vnplan.normalize.fold import fold_tone
+from vnplan.normalize.lines import line_spans
+from vnplan.normalize.offsetmap import Edits, MappedText
+
+__all__ = ["fix_spacing", "is_syllable", "syllable_counts", "merge_fragments"]
+
+_TOKEN = re.compile(r"\S+")
+_ALPHA = re.compile(r"[^\W\d_]+")
+_PLAIN_CAPS = re.compile(r"[A-ZĐ]+")
+_MERGE_PENALTY = 4.0  # cost of every segment: favours merging pieces
+_MAX_PIECES = 6
+_SYMBOL_HYPHEN = re.compile(
+    r"\d+(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*( - | -|- )(?=[A-ZĐ][A-ZĐ0-9&]+(?![^\W\d_A-ZĐ]))"
+)
+_NUMBER_SLASH = re.compile(r"(?<=\d)( +)/(?=[A-ZĐ])|(?<=\d/)( +)(?=[A-ZĐ]{2})")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) (?=[,;:.)](?:\s|$))|(?<=\() (?=\S)")
+
+
+@lru_cache(maxsize=1)
+def syllable_counts() -> Counter[str]:
+    """Syllable → number of dictionary words containing it (tone-folded, lower case).
+
+    >>> syllable_counts()["minh"] > syllable_counts()["chím"]  # doctest: +SKIP
+    True
+    """
+    counts: Counter[str] = Counter()
+    spec = importlib.util.find_spec("pyvi")
+    if spec is None or not spec.origin:
+        return counts
+    path = Path(spec.origin).parent / "models" / "words.txt"
+    if not path.exists():
+        return counts
+    valid = _phonotactic()
+    raw = Counter(path.read_text(encoding="utf-8").lower().replace("_", " ").split())
+    for syl, n in raw.items():
+        syl = unicodedata.normalize("NFC", syl)
+        if _ALPHA.fullmatch(syl) and valid(syl):
+            counts[fold_tone(syl)] += n
+    return counts
+
+
+_NEEDS_CODA = re.compile(r"^[^aăâeêioôơuưy]*[ăâ]$")
+
+
+def _phonotactic():  # type: ignore[no-untyped-def]
+    """A spelling check for one syllable (from `vnplan.normalize.legacy`, if present)."""
+    try:
+        from vnplan.normalize.legacy import is_vietnamese_syllable
+    except ImportError:  # pragma: no cover - legacy module not installed
+        return lambda syl: True
+
+    def valid(syl: str) -> bool:
+        bare = "".join(c for c in unicodedata.normalize("NFD", syl) if c not in "\u0300\u0301\u0303\u0309\u0323")
+        return is_vietnamese_syllable(syl) and not _NEEDS_CODA.match(unicodedata.normalize("NFC", bare))
+
+    return valid
+
+
+@lru_cache(maxsize=65536)
+def _count(piece: str) -> float:
+    """Dictionary count of a syllable; 0.3 for a well-spelt one the list lacks (names: Nguyễn)."""
+    key = fold_tone(piece.lower())
+    c = syllable_counts().get(key, 0)
+    if c == 0 and _ALPHA.fullmatch(key) and _valid_spelling()(key):
+        return 0.3
+    return c
+
+
+@lru_cache(maxsize=1)
+def _valid_spelling():  # type: ignore[no-untyped-def]
+    return _phonotactic()
+
+
+def is_syllable(piece: str) -> bool:
+    """Whether ``piece`` is a known Vietnamese syllable (any case, any tone placement).
+
+    >>> is_syllable("Thủ"), is_syllable("ng"), is_syllable("ỦY")
+    (True, False, True)
+    """
+    return _count(piece) > 0
+
+
+def _abbrev_like(piece: str) -> bool:
+    return len(piece) >= 2 and bool(_PLAIN_CAPS.fullmatch(piece))
+
+
+def _is_fragment(piece: str) -> bool:
+    return not is_syllable(piece) and not _abbrev_like(piece)
+
+
+def _segment_score(pieces: list[str]) -> float:
+    if len(pieces) == 1:
+        p = pieces[0]
+        c = _count(p)
+        if c:
+            return math.log1p(c) - _MERGE_PENALTY
+        return (-1.0 if _abbrev_like(p) else -8.0) - _MERGE_PENALTY
+    word = "".join(pieces)
+    c = _count(word)
+    if c:
+        if all(len(p) >= 2 and is_syllable(p) for p in pieces):
+            return -math.inf  # two real words never merge ("ô tô" stays)
+        return math.log1p(c) - _MERGE_PENALTY
+    if _PLAIN_CAPS.fullmatch(word) and 2 * sum(len(p) == 1 for p in pieces) > len(pieces):
+        return -1.0 - _MERGE_PENALTY
+    return -math.inf
+
+
+def merge_fragments(pieces: list[str]) -> list[int]:
+    """Best grouping of adjacent pieces into syllables; returns group sizes.
+
+    >>> merge_fragments(["C", "H", "Í", "M", "I", "NH"])
+    [3, 3]
+    >>> merge_fragments(["U", "B", "ND"])
+    [3]
+    """
+    n = len(pieces)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for i in range(1, n + 1):
+        for k in range(1, min(_MAX_PIECES, i) + 1):
+            if best[i - k] == -math.inf:
+                continue
+            score = best[i - k] + _segment_score(pieces[i - k : i])
+            if score > best[i]:
+                best[i], back[i] = score, k
+    sizes: list[int] = []
+    i = n
+    while i > 0:
+        sizes.append(back[i])
+        i -= back[i]
+    return sizes[::-1]
+
+
+def _letter_spaced(text: str, s: int, e: int, ed: Edits) -> bool:
+    if not _SPACED4.search(text, s, e):
+        return False
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, s, e)]
+    if len(tokens) < 4:
+        return False
+    single = sum(1 for a, b in tokens if b - a == 1)
+    if single < 0.7 * len(tokens):
+        return False
+    gaps = [tokens[k + 1][0] - tokens[k][1] for k in range(len(tokens) - 1)]
+    letters_only = all(text[a].isalpha() for a, b in tokens if b - a == 1)
+    if max(gaps) < 2 and not letters_only:
+        return False
+    if max(gaps) < 2:
+        return False  # single-spaced letters: left to the syllable merger
+    for k, gap in enumerate(gaps):
+        a_end, b_start = tokens[k][1], tokens[k + 1][0]
+        if gap == 1 and tokens[k][1] - tokens[k][0] == 1 and tokens[k + 1][1] - tokens[k + 1][0] == 1:
+            ed.delete(a_end, b_start)
+        elif gap >= 2:
+            ed.delete(a_end + 1, b_start)
+    return True
+
+
+_SHORT = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}(?![^\W\d_])")
+_SPACED4 = re.compile(r"(?<!\S)\S (?:\S ){2,}\S(?!\S)")
+
+
+def _split_syllables(text: str, s: int, e: int, ed: Edits) -> int:
+    if not any(_is_fragment(m.group(0)) for m in _SHORT.finditer(text, s, e)):
+        return 0
+    words = [(m.start(), m.end()) for m in _ALPHA.finditer(text, s, e)]
+    if len(words) < 2 or not syllable_counts():
+        return 0
+    fragments = sum(1 for a, b in words if _is_fragment(text[a:b]))
+    singles = sum(1 for k in range(1, len(words)) if words[k][1] - words[k][0] == 1
+                  and words[k - 1][1] - words[k - 1][0] == 1 and words[k][0] - words[k - 1][1] == 1)
+    if fragments == 0 or (fragments < 2 or fragments < 0.1 * len(words)) and not singles:
+        return 0
+    merged = 0
+    k = 0
+    while k < len(words):
+        j = k
+        while j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == " ":
+            j += 1
+        run = words[k : j + 1]
+        if len(run) >= 2 and any(_is_fragment(text[a:b]) for a, b in run):
+            sizes = merge_fragments([text[a:b] for a, b in run])
+            pos = 0
+            for size in sizes:
+                for q in range(pos, pos + size - 1):
+                    ed.delete(run[q][1], run[q + 1][0])
+                    merged += 1
+                pos += size
+        k = j + 1
+    for m in _SPACE_BEFORE_PUNCT.finditer(text, s, e):
+        ed.delete(m.start(), m.end())
+    return merged
+
+
+def fix_spacing(mt: MappedText) -> tuple[MappedText, list[str]]:
+    """Join spaced-out letters and split syllables; tighten spaces inside symbols.
+
+    >>> fix_spacing(MappedText.identity("Số: 3210/QĐ - U B ND"))[0].text
+    'Số: 3210/QĐ-UBND'
+    """
+    text = mt.text
+    ed = mt.edits()
+    spaced_lines = 0
+    merged = 0
+    for s, e in line_spans(text):
+        if e - s < 3:
+            continue
+        if _letter_spaced(text, s, e, ed):
+            spaced_lines += 1
+            continue
+        merged += _split_syllables(text, s, e, ed)
+    mt = mt.apply(ed)
+    text = mt.text
+    ed = mt.edits()
+    for m in _SYMBOL_HYPHEN.finditer(text):
+        g = m.start(1)
+        ed.replace(g, m.end(1), "-")
+    for m in _NUMBER_SLASH.finditer(text):
+        grp = 1 if m.group(1) else 2
+        ed.delete(m.start(grp), m.end(grp))
+    mt = mt.apply(ed)
+    warnings = []
+    if spaced_lines:
+        warnings.append(f"spaced-out letters joined on {spaced_lines} line(s)")
+    if merged:
+        warnings.append(f"split syllables rejoined ({merged} spaces removed)")
+    return mt, warnings

@@ -1,0 +1,91 @@
+"""Character-level clean-up: NFC, split diacritics, Ð→Đ, odd spaces, hyphens and line ends.
+
+    >>> clean_unicode(MappedText.identity("TI\\u0309NH  Ðắk\\u00a0Lắk"))[0].text
+    'TỈNH  Đắk Lắk'
+
+Tone marks that a PDF text layer put after a space (``"TI \\u0309NH"``) or as
+spacing characters (``"a´"``) are attached to their letter.  En and em dashes
+and curly quotes are kept: they are what the document printed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from vnplan.normalize.offsetmap import MappedText
+
+__all__ = ["clean_unicode", "HARD_BREAK", "SOFT_JOIN", "DELETE_CHARS", "SPACE_CHARS"]
+
+# Pipeline-internal line separators (raw U+2028/U+2029 become "\n" first).
+HARD_BREAK = "\u2029"  # a paragraph break no later pass may remove
+SOFT_JOIN = "\u2028"  # a line break that must be joined (inside markdown emphasis)
+
+DELETE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufffe"
+SPACE_CHARS = "\t\u000b\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ONE_TO_ONE = {
+    **{c: " " for c in SPACE_CHARS},
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u00d0": "\u0110", "\u00f0": "\u0111",  # Icelandic eth typed for Đ/đ
+    "\u0085": "\n", "\u2028": "\n", "\u2029": "\n",
+}
+# Spacing forms of tone marks seen in PDF text layers → combining marks.
+_SPACING_TONES = {"\u00b4": "\u0301", "\u02ca": "\u0301", "\u02cb": "\u0300", "\u02dc": "\u0303", "\u02c0": "\u0309"}
+_COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_VOWEL = "aeiouyăâêôơưAEIOUYĂÂÊÔƠƯ"
+_ODD = re.compile(
+    "[" + re.escape(DELETE_CHARS + "".join(_ONE_TO_ONE)) + "]|\r\n?"
+)
+# letter, optional single space, combining marks (split diacritics); or any char + marks
+_CLUSTER = re.compile(rf"([^\s{_COMBINING}])( ?)([{_COMBINING}]+)")
+_SPACING = re.compile(rf"([{_VOWEL}])( ?)([{''.join(_SPACING_TONES)}])(?=[\w\s]|$)")
+_NON_NFC_SINGLE = re.compile("[\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a]")
+
+
+def _compose(base: str, marks: str) -> str | None:
+    out = unicodedata.normalize("NFC", base + marks)
+    return out if len(out) == 1 else None
+
+
+def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
+    """NFC-compose, attach split tone marks, map odd spaces/hyphens/Ð, unify line ends.
+
+    Returns the new text and warnings.
+
+    >>> clean_unicode(MappedText.identity("Ho\\u0300a\\r\\nX"))[0].text
+    'Hòa\\nX'
+    """
+    text = mt.text
+    ed = mt.edits()
+    warnings: list[str] = []
+    split = 0
+    for m in _CLUSTER.finditer(text):
+        base, space, marks = m.group(1), m.group(2), m.group(3)
+        composed = _compose(base, marks)
+        if space and composed is None:
+            continue
+        if composed is not None:
+            ed.replace(m.start(), m.end(), composed)
+            split += bool(space)
+        else:
+            nfc = unicodedata.normalize("NFC", m.group(0))
+            if nfc != m.group(0):
+                ed.replace(m.start(), m.end(), nfc)
+    for m in _SPACING.finditer(text):
+        composed = _compose(m.group(1), _SPACING_TONES[m.group(3)])
+        if composed is not None and ed.replace(m.start(), m.end(), composed):
+            split += 1
+    for m in _ODD.finditer(text):
+        s = m.group(0)
+        if s in ("\r\n", "\r"):
+            ed.replace(m.start(), m.end(), "\n")
+        elif s in DELETE_CHARS:
+            ed.delete(m.start(), m.end())
+        else:
+            ed.replace(m.start(), m.end(), _ONE_TO_ONE[s])
+    for m in _NON_NFC_SINGLE.finditer(text):
+        ed.replace(m.start(), m.end(), unicodedata.normalize("NFC", m.group(0)))
+    if split:
+        warnings.append(f"split diacritics joined to their letters ({split})")
+    if "\u00d0" in text or "\u00f0" in text:
+        warnings.append("Ð (eth) read as Đ")
+    return mt.apply(ed), warnings

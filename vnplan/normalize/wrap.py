@@ -1,0 +1,196 @@
+"""Rejoin hard-wrapped lines into paragraphs; one paragraph per output line.
+
+A line break is removed (the lines joined with a space) when it is a wrap:
+
+* never across a hard break (a block boundary, a table cell, a removed
+  separator line) — always inside a markdown emphasis span;
+* never before a heading or list item (``I.``, ``1.``, ``a)``, ``-``, ``+``,
+  ``Điều 1.``) or a header/signature line, never after a header line
+  (Quốc hiệu, ``Số:``, place and date, ``KẾ HOẠCH``, ``TM. ...``, ``Nơi nhận:``);
+* when the next line starts in lower case or with a digit (after ``.``, ``:``
+  or ``;`` only in lower case);
+* when it starts with a capital: if the line ends with a word that cannot end
+  a paragraph (``của``, ``và``, ``Bộ`` ...), or is as long as the document's
+  wrapped lines, or (layout text) the next line is not indented.
+
+A blank line is a paragraph break, unless the document is double-spaced
+(blank lines between wrapped lines) or the text plainly runs on (a line
+without final punctuation followed by a lower-case line: a page break).
+``168/KH-`` + ``SGD&ĐT`` join without a space.  Output lines carry no
+leading/trailing spaces and there are no empty lines.
+
+    >>> rejoin(MappedText.identity("Ủy ban nhân dân huyện xây dựng kế hoạch\\ntổ chức Tuần lễ.\\nI. MỤC ĐÍCH")).text
+    'Ủy ban nhân dân huyện xây dựng kế hoạch tổ chức Tuần lễ.\\nI. MỤC ĐÍCH'
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from vnplan.normalize.lines import SEPARATORS, connectors, is_list_start, line_spans, role
+from vnplan.normalize.offsetmap import MappedText
+from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN
+
+__all__ = ["rejoin", "split_columns", "WrapStyle"]
+
+_COLUMN_GAP = re.compile(r"(?<=\S)[ ]{4,}(?=\S)")
+_HEADER_ROLES = frozenset({"national-motto", "motto", "number", "place-date", "signature", "signer-title",
+                           "recipients", "doc-type", "drafter"})
+_ARTICLE_LABEL = re.compile(r"^(Điều|Khoản|Mục)\s+\d+[.:]?$")
+_MULTISPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
+
+
+@dataclass
+class _Line:
+    start: int  # content start (after indentation)
+    end: int  # content end (before trailing spaces)
+    indent: int
+    text: str
+
+
+@dataclass(frozen=True)
+class WrapStyle:
+    """What the document's line breaks look like (measured, not configured)."""
+
+    double_spaced: bool
+    layout: bool
+    width: float | None
+
+
+def split_columns(mt: MappedText) -> MappedText:
+    """Break a layout line at wide gaps before a capital (``Số: 05     Hà Nội, ngày ...``).
+
+    >>> split_columns(MappedText.identity("Số:      /KH-UBND        Si Ma Cai, ngày   tháng 9")).text
+    'Số:      /KH-UBND\\u2029Si Ma Cai, ngày   tháng 9'
+    """
+    text = mt.text
+    ed = mt.edits()
+    for m in _COLUMN_GAP.finditer(text):
+        nxt = text[m.end()]
+        before = text[max(0, m.start() - 4) : m.start()]
+        if (nxt.isupper() or nxt in "-–(") and not before.endswith(("Số:", "số:")):
+            ed.replace(m.start(), m.end(), HARD_BREAK)
+    return mt.apply(ed)
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    for s, e in line_spans(text):
+        raw = text[s:e]
+        stripped = raw.strip(" ")
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip(" "))
+        out.append(_Line(s + lead, s + lead + len(stripped), lead, stripped))
+    return out
+
+
+def _first_alpha(s: str) -> str:
+    for ch in s:
+        if ch.isalnum():
+            return ch
+        if ch not in "\"'“”‘’([«*_ ":
+            return ch
+    return ""
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def measure(text: str, lines: list[_Line]) -> WrapStyle:
+    """Measure the document's wrap style from its lines."""
+    pairs = list(zip(lines, lines[1:]))
+    blank = [sum(text.count(c, a.end, b.start) for c in SEPARATORS) > 1 for a, b in pairs]
+    blank_gaps = [p for p, is_blank in zip(pairs, blank) if is_blank]
+    lower_after_blank = sum(1 for a, b in blank_gaps if _first_alpha(b.text).islower())
+    double = bool(pairs) and len(blank_gaps) >= 0.5 * len(pairs) and lower_after_blank >= 0.1 * max(1, len(blank_gaps))
+    indented = sum(1 for ln in lines if ln.indent >= 3)
+    flush = sum(1 for ln in lines if ln.indent == 0)
+    layout = bool(lines) and indented >= 0.15 * len(lines) and flush >= 0.3 * len(lines)
+    widths = [a.indent + len(a.text) for (a, b), is_blank in zip(pairs, blank)
+              if _first_alpha(b.text).islower() and (double or not is_blank)]
+    width = statistics.median(widths) if len(widths) >= 5 else None
+    return WrapStyle(double, layout, width)
+
+
+def _join(a: _Line, b: _Line, blank: bool, style: WrapStyle) -> bool:
+    at, bt = a.text.strip("*_ "), b.text.strip("*_ ")
+    if not at or not bt:
+        return False
+    if is_list_start(bt) or role(bt) is not None:
+        return False
+    if _ARTICLE_LABEL.match(at) and not blank:
+        return True
+    if role(at) in _HEADER_ROLES:
+        return False
+    last = at[-1]
+    first = _first_alpha(bt)
+    lower = first.islower()
+    if last == "-" and len(at) >= 2 and at[-2].isalnum() and first.isalnum():
+        return True  # 168/KH- / SGD&ĐT
+    if blank and not style.double_spaced:
+        return lower and last not in ".;:!?"
+    if last in ".!?…":
+        return lower and not at.endswith("./.")
+    if last in ":;":
+        return lower
+    if lower or first.isdigit():
+        return True
+    if style.layout and b.indent >= 3:
+        return False
+    word = _LAST_WORD.search(at)
+    if word and word.group(1) in connectors() and not _is_upper(at) or word and _is_upper(at) and word.group(1) in connectors():
+        return True
+    a_upper, b_upper = _is_upper(at), _is_upper(bt)
+    if a_upper and not b_upper:
+        return False
+    nxt = _FIRST_WORD.match(bt)
+    if a_upper and b_upper and nxt and nxt.group(1) in connectors():
+        return True
+    if style.layout and b.indent < 3 and not a_upper:
+        return True
+    if style.width and a.indent + len(a.text) >= 0.85 * style.width:
+        return True
+    return False
+
+
+def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
+    """Join wrapped lines, one paragraph per line, no empty lines, no stray spaces.
+
+    >>> rejoin(MappedText.identity("  Kế hoạch số 168/KH-\\n\\nSGD&ĐT ngày 15/9/2023  ")).text
+    'Kế hoạch số 168/KH-SGD&ĐT ngày 15/9/2023'
+    """
+    text = mt.text
+    lines = _lines(text)
+    if style is None:
+        style = measure(text, lines)
+    ed = mt.edits()
+    if not lines:
+        ed.delete(0, len(text))
+        return mt.apply(ed)
+    ed.delete(0, lines[0].start)
+    ed.delete(lines[-1].end, len(text))
+    for a, b in zip(lines, lines[1:]):
+        gap = text[a.end : b.start]
+        seps = sum(gap.count(c) for c in SEPARATORS)
+        if HARD_BREAK in gap:
+            join = False
+        elif SOFT_JOIN in gap and seps == 1:
+            join = not (is_list_start(b.text) or role(b.text) in _HEADER_ROLES)
+        else:
+            join = _join(a, b, seps > 1, style)
+        if not join:
+            ed.replace(a.end, b.start, "\n")
+        elif a.text.endswith(("-", "/")) and len(a.text) >= 2 and a.text[-2].isalnum() and b.text[:1].isalnum():
+            ed.delete(a.end, b.start)
+        else:
+            ed.replace(a.end, b.start, " ")
+    for ln in lines:
+        for m in _MULTISPACE.finditer(text, ln.start, ln.end):
+            ed.delete(m.start() + 1, m.end())
+    return mt.apply(ed)

@@ -1,0 +1,496 @@
+"""Read PDF files: the text layer through pypdfium2, layout only where it matters.
+
+Fast path: pdfium's text of each page, split into its lines; one box per line
+(two character boxes).  Character boxes are read only for the two-column
+bands (header table, ``Nơi nhận`` beside the signature) so that their columns
+come out one after the other; ruled tables are found from the page's path
+objects and emitted cell by cell.  Pages without a text layer are read with
+Tesseract (`vnplan.read.ocr`) when it is installed.
+
+    >>> raw = read_pdf(Path("corpus/real/001_kh-173-ubnd-tp-hanoi-festival-thang-long-2026.pdf"))  # doctest: +SKIP
+    >>> [b.text for b in raw.blocks if b.region == "header-left"]  # doctest: +SKIP
+    ['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HÀ NỘI', 'Số:173 /KH-UBND']
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Callable
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from vnplan.document import BLANK, CELL, LINE, PAGE_FOOTER, PAGE_HEADER, PARAGRAPH, RawDocument
+from vnplan.errors import CorruptFileError, EncryptedFileError
+from vnplan.read import ocr as ocr_mod
+from vnplan.read.pdf_layout import (
+    Band,
+    Glyph,
+    Line,
+    TableGrid,
+    find_closing_band,
+    find_header_band,
+    find_tables,
+    fold,
+    margin_role,
+    paragraph_breaks,
+    split_columns,
+)
+
+__all__ = ["read_pdf", "garbled_ratio", "OCR_SETTINGS"]
+
+OCR_SETTINGS = ocr_mod.OcrSettings()
+_NO_OCR_WARNING = "image-only PDF: Tesseract (vie) not installed, text not read"
+_ANNOT_WIDGET = 20
+_ANNOT_FREETEXT = 3
+_ANNOT_STAMP = 13
+_OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = 1, 2, 3, 5
+
+Item = tuple[str, dict[str, Any]]
+
+
+# --------------------------------------------------------------------------- pdfium helpers
+
+
+class _TextPage:
+    """A pdfium text page with cheap per-character box access."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.tp = textpage
+        self.raw = textpage.raw
+        self.text: str = textpage.get_text_range()
+        self._rect = pdfium_c.FS_RECTF()
+
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        """Loose box (x0, bottom, x1, top) of character ``i`` (font ascent/descent, advance)."""
+        r = self._rect
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, r)
+        return r.left, r.bottom, r.right, r.top
+
+    def lines(self) -> list[Line]:
+        """pdfium's own lines (stream order) with a box from their first and last characters."""
+        out: list[Line] = []
+        text = self.text
+        pos = 0
+        n = len(text)
+        for k, part in enumerate(re.split(r"\r\n|\r|\n", text)):
+            start, end = pos, pos + len(part)
+            pos = end
+            if pos < n and text[pos] == "\r":
+                pos += 1
+            if pos < n and text[pos] == "\n":
+                pos += 1
+            stripped = part.strip()
+            if not stripped:
+                continue
+            a = start + (len(part) - len(part.lstrip()))
+            b = start + len(part.rstrip()) - 1
+            x0, b0, x1a, t0 = self.box(a)
+            xa, b1, x1, t1 = self.box(b)
+            if x1 < x0:  # characters drawn right to left in the stream: fall back to all boxes
+                xs = [self.box(i) for i in range(a, b + 1)]
+                x0, x1 = min(x[0] for x in xs), max(x[2] for x in xs)
+            out.append(Line(stripped, min(x0, xa), max(x1, x1a), min(b0, b1), max(t0, t1), k, a, b + 1))
+        return out
+
+    def glyphs(self, line: Line) -> list[Glyph]:
+        """The characters of a line with their boxes (whitespace dropped)."""
+        if line.glyphs is None:
+            out: list[Glyph] = []
+            text = self.text
+            for i in range(line.start, line.end):
+                ch = text[i]
+                if ch.isspace():
+                    continue
+                x0, b, x1, t = self.box(i)
+                out.append(Glyph(ch, x0, x1, b, t))
+            line.glyphs = out
+        return line.glyphs
+
+
+def _flatten_annotations(pdf: Any, index: int, page: Any) -> Any:
+    """Fold the visible appearance of widget/stamp annotations into the page.
+
+    Electronically numbered documents carry the number and date (``173``,
+    ``28``, ``4``) in signature widgets, not in the page content.
+    """
+    count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+    if count <= 0:
+        return page
+    wanted = False
+    for k in range(count):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) in (_ANNOT_WIDGET, _ANNOT_FREETEXT, _ANNOT_STAMP):
+                wanted = True
+                break
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    if not wanted:
+        return page
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS:
+        return page
+    page.close()
+    return pdf[index]
+
+
+def _page_objects(page: Any) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], float]:
+    """Thin rules (horizontal, vertical) from path objects, and the area share of images."""
+    hs: list[tuple[float, float, float]] = []
+    vs: list[tuple[float, float, float]] = []
+    image_area = 0.0
+    raw = page.raw
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (_OBJ_PATH, _OBJ_IMAGE):
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+            continue
+        x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+        w, h = x1 - x0, y1 - y0
+        if kind == _OBJ_IMAGE:
+            image_area += max(w, 0) * max(h, 0)
+            continue
+        if h < 2.5 and w > 5:
+            hs.append(((y0 + y1) / 2, x0, x1))
+        elif w < 2.5 and h > 5:
+            vs.append(((x0 + x1) / 2, y0, y1))
+        elif w > 5 and h > 5:
+            pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+            if stroke.value and not fill.value:  # a stroked box: its four sides are rules
+                hs += [(y0, x0, x1), (y1, x0, x1)]
+                vs += [(x0, y0, y1), (x1, y0, y1)]
+    return hs, vs, image_area
+
+
+_VIET_EXTRA = set("đĐ")
+
+
+def garbled_ratio(text: str) -> float:
+    """Share of letters that cannot be Vietnamese (a font without a Unicode map).
+
+    >>> garbled_ratio("Số: 173/KH-UBND")
+    0.0
+    >>> garbled_ratio("6Ӣ C‘NG 7+ѬѪ1*") > 0.2
+    True
+    """
+    letters = bad = 0
+    for ch in text:
+        if ch.isalpha() or unicodedata.combining(ch):
+            letters += 1
+            o = ord(ch)
+            if 0x370 <= o <= 0x52F or unicodedata.combining(ch):
+                bad += 1
+        elif ch in "‡·˙˝¿„‚ˆ˜":
+            bad += 1
+    return bad / letters if letters else 0.0
+
+
+# --------------------------------------------------------------------------- page layout → items
+
+
+def _band_items(band: Band, fetch: Callable[[Line], list[Glyph]], page: int) -> list[Item]:
+    """Left column lines then right column lines of a band, as blocks."""
+    glyphs = [g for ln in band.lines for g in fetch(ln)]
+    left, right = split_columns(glyphs, band.split)
+    items: list[Item] = []
+    name = band.kind
+    if name == "header":
+        left = left + [ln for ln in band.left_only]
+        in_vv = False
+        for ln in left:
+            text = ln.text
+            if fold(text).startswith(("v/v", "về")):
+                in_vv = True
+            items.append((text, {"kind": LINE if in_vv else PARAGRAPH, "page": page, "region": "header-left"}))
+        if in_vv:
+            items.append(("", {"kind": BLANK, "page": page, "region": "header-left"}))
+        for ln in right:
+            items.append((ln.text, {"kind": PARAGRAPH, "page": page, "region": "header-right"}))
+    else:
+        for ln in left:
+            items.append((ln.text, {"kind": LINE, "page": page, "region": "closing-left"}))
+        if left:
+            items.append(("", {"kind": BLANK, "page": page, "region": "closing-left"}))
+        for ln in right:
+            items.append((ln.text, {"kind": PARAGRAPH, "page": page, "region": "closing-right"}))
+    return items
+
+
+def _table_items(grid: TableGrid, index: int, tp: _TextPage | None, lines: list[Line], page: int) -> list[Item]:
+    items: list[Item] = []
+    for row, col, x0, bottom, x1, top in grid.cells:
+        if tp is not None:
+            text = tp.tp.get_text_bounded(x0 + 0.5, bottom + 0.5, x1 - 0.5, top - 0.5)
+        else:
+            inside = [ln for ln in lines if bottom <= ln.cy <= top and x0 <= (ln.x0 + ln.x1) / 2 <= x1]
+            text = " ".join(ln.text for ln in inside)
+        text = " ".join(text.split())
+        items.append((text, {"kind": CELL, "page": page, "table": index, "row": row, "col": col, "region": "table"}))
+    return items
+
+
+def _layout_page(
+    lines: list[Line],
+    width: float,
+    height: float,
+    page: int,
+    *,
+    first_text_page: bool,
+    fetch: Callable[[Line], list[Glyph]],
+    tables: list[TableGrid],
+    table_base: int,
+    tp: _TextPage | None,
+    ocr_paragraphs: bool = False,
+) -> list[Item]:
+    """Blocks of one page in reading order."""
+    group: dict[int, Any] = {}
+    roles: dict[int, str] = {}
+    for ln in lines:
+        role = margin_role(ln, height)
+        if role:
+            roles[id(ln)] = role
+    body_lines = [ln for ln in lines if id(ln) not in roles]
+    for k, grid in enumerate(tables):
+        for ln in body_lines:
+            if grid.holds(ln):
+                group[id(ln)] = ("table", k)
+    free = [ln for ln in body_lines if id(ln) not in group]
+    bands: list[Band] = []
+    if first_text_page:
+        head = find_header_band(free, width, fetch)
+        if head is not None:
+            bands.append(head)
+            for ln in head.lines + head.left_only:
+                group[id(ln)] = ("band", 0)
+            free = [ln for ln in free if id(ln) not in group]
+    close = find_closing_band(free, width, fetch)
+    if close is not None:
+        bands.append(close)
+        for ln in close.lines:
+            group[id(ln)] = ("band", len(bands) - 1)
+    items: list[Item] = []
+    emitted: set[Any] = set()
+    body_run: list[Line] = []
+
+    def flush() -> None:
+        if not body_run:
+            return
+        if ocr_paragraphs:
+            breaks = {i for i in range(1, len(body_run)) if body_run[i].paragraph != body_run[i - 1].paragraph}
+        else:
+            breaks = paragraph_breaks(body_run)
+        for i, ln in enumerate(body_run):
+            if i in breaks:
+                items.append(("", {"kind": BLANK, "page": page}))
+            items.append((ln.text, {"kind": LINE, "page": page}))
+        body_run.clear()
+
+    for ln in sorted(lines, key=lambda x: x.index):
+        key = id(ln)
+        if key in roles:
+            continue
+        g = group.get(key)
+        if g is None:
+            body_run.append(ln)
+            continue
+        if g in emitted:
+            continue
+        flush()
+        emitted.add(g)
+        if g[0] == "table":
+            items.append(("", {"kind": BLANK, "page": page}))
+            items += _table_items(tables[g[1]], table_base + g[1], tp, lines, page)
+        else:
+            items.append(("", {"kind": BLANK, "page": page}))
+            items += _band_items(bands[g[1]], fetch, page)
+            items.append(("", {"kind": BLANK, "page": page}))
+    flush()
+    # running headers/footers first/last so they never split a paragraph
+    heads = [(ln.text, {"kind": PAGE_HEADER, "page": page}) for ln in lines if roles.get(id(ln)) == "page-header"]
+    feet = [(ln.text, {"kind": PAGE_FOOTER, "page": page}) for ln in lines if roles.get(id(ln)) == "page-footer"]
+    return heads + items + feet
+
+
+def _tidy(items: list[Item]) -> list[Item]:
+    """Drop leading, trailing and repeated blank blocks."""
+    out: list[Item] = []
+    for text, attrs in items:
+        if attrs.get("kind") == BLANK and (not out or out[-1][1].get("kind") == BLANK):
+            continue
+        out.append((text, attrs))
+    while out and out[-1][1].get("kind") == BLANK:
+        out.pop()
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _open(path: Path) -> Any:
+    name = os.fspath(path)
+    try:
+        return pdfium.PdfDocument(name)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedFileError(name, "the PDF is password-protected; remove the password to read it") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedFileError(name, "the PDF uses an unsupported security handler") from None
+        reason = str(exc).split("(PDFium:")[-1].strip(" )") if "PDFium" in str(exc) else str(exc)
+        raise CorruptFileError(name, f"the PDF is damaged and cannot be parsed ({reason.lower()})") from None
+
+
+def _looks_truncated(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    return b"%%EOF" not in tail
+
+
+def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
+    """Read a PDF into blocks with page/region/cell provenance.
+
+    Image-only pages are OCR'd with Tesseract (``vie``) when ``ocr`` is true
+    and Tesseract is installed; otherwise the result has ``needs_ocr=True``.
+
+    >>> raw = read_pdf(Path("corpus/real/014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf"))  # doctest: +SKIP
+    >>> [b.text for b in raw.blocks if b.region == "header-left"]  # doctest: +SKIP
+    ['BỘ XÂY DỰNG', 'Số: 1074/QĐ-BXD']
+    """
+    path = Path(path)
+    name = os.fspath(path)
+    pdf = _open(path)
+    warnings: list[str] = []
+    items: list[Item] = []
+    ocr_used = False
+    needs_ocr = False
+    meta_extra: dict[str, Any] = {}
+    try:
+        try:
+            n = len(pdf)
+        except pdfium.PdfiumError:
+            raise CorruptFileError(name, "the PDF's page tree is damaged") from None
+        if n == 0:
+            raise CorruptFileError(name, "the PDF has no pages")
+        if _looks_truncated(path):
+            warnings.append("the PDF looks truncated (no %%EOF at the end); text may be incomplete")
+        image_pages: list[int] = []
+        garbled_pages: list[int] = []
+        pending: list[tuple[int, str]] = []  # (page index, "image" | "garbled")
+        per_page: dict[int, list[Item]] = {}
+        tables_seen = 0
+        first_text_done = False
+        binary: str | None = None
+        digest: str | None = None
+        for i in range(n):
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError:
+                warnings.append(f"page {i + 1}: damaged, skipped")
+                continue
+            try:
+                width, height = page.get_size()
+                tp = _TextPage(page.get_textpage())
+                visible = sum(1 for c in tp.text if not c.isspace())
+                hs, vs, image_area = _page_objects(page)
+                if visible < 8 and image_area > 0.25 * width * height:
+                    image_pages.append(i)  # a scan (signature stamps in annotations do not count)
+                    pending.append((i, "image"))
+                    continue
+                flat = _flatten_annotations(pdf, i, page)
+                if flat is not page:
+                    page = flat
+                    tp = _TextPage(page.get_textpage())
+                    visible = sum(1 for c in tp.text if not c.isspace())
+                if visible < 8:
+                    if image_area > 0.25 * width * height:
+                        image_pages.append(i)
+                        pending.append((i, "image"))
+                    continue
+                if garbled_ratio(tp.text) > 0.08:
+                    garbled_pages.append(i)
+                    pending.append((i, "garbled"))
+                lines = tp.lines()
+                grids = find_tables(hs, vs) if len(hs) >= 2 and len(vs) >= 2 else []
+                per_page[i] = _layout_page(
+                    lines, width, height, i + 1,
+                    first_text_page=not first_text_done, fetch=tp.glyphs,
+                    tables=grids, table_base=tables_seen, tp=tp,
+                )
+                first_text_done = True
+                tables_seen += len(grids)
+            finally:
+                page.close()
+        # OCR pass for pages without a usable text layer
+        if pending:
+            binary = ocr_mod.tesseract_available(OCR_SETTINGS.lang) if ocr else None
+            if binary is None:
+                if image_pages:
+                    needs_ocr = True
+                    if len(image_pages) == n or not per_page:
+                        warnings.append(_NO_OCR_WARNING if ocr else "image-only PDF: OCR disabled, text not read")
+                    else:
+                        pages = ", ".join(str(p + 1) for p in image_pages)
+                        warnings.append(f"pages {pages} are images: Tesseract (vie) not available, not read")
+                if garbled_pages:
+                    pages = ", ".join(str(p + 1) for p in garbled_pages)
+                    warnings.append(f"pages {pages}: the text layer uses fonts without a Unicode map; text is garbled")
+            else:
+                digest = ocr_mod.file_digest(path)
+                from vnplan.normalize.ocr_repair import repair_ocr, years_in
+
+                ocr_pages: dict[int, tuple[list[Line], float, float, str]] = {}
+                repairs: list[str] = []
+
+                first_content = min([*per_page, *(p for p, _ in pending)])
+                heights = {}
+                for i, _ in pending:
+                    page = pdf[i]
+                    heights[i] = page.get_size()
+                    page.close()
+                results = ocr_mod.ocr_pages_tsv(pdf, sorted(p for p, _ in pending), digest, OCR_SETTINGS, binary)
+                for i, why in sorted(pending):
+                    tsv = results.get(i)
+                    if not isinstance(tsv, str):
+                        warnings.append(f"page {i + 1}: OCR failed ({str(tsv)[:80]})")
+                        needs_ocr = True
+                        continue
+                    width, height = heights[i]
+                    words = [w for w in ocr_mod.parse_tsv(tsv) if w.conf >= 5 or len(w.text) > 3 and w.text.isalpha()]
+                    ocr_pages[i] = (ocr_mod.ocr_lines(words, OCR_SETTINGS.dpi, height), width, height, why)
+                known = years_in("\n".join(ln.text for v in ocr_pages.values() for ln in v[0]))
+                for i, (lines, width, height, why) in sorted(ocr_pages.items()):
+                    page_items = _layout_page(
+                        lines, width, height, i + 1,
+                        first_text_page=i == first_content,
+                        fetch=lambda ln: ln.glyphs or [],
+                        tables=[], table_base=tables_seen, tp=None, ocr_paragraphs=True,
+                    )
+                    per_page[i] = []
+                    for text, attrs in page_items:
+                        text, fixes = repair_ocr(text, years=known)
+                        repairs += fixes
+                        per_page[i].append((text, attrs))
+                    ocr_used = True
+                if garbled_pages:
+                    pages = ", ".join(str(p + 1) for p in garbled_pages)
+                    warnings.append(f"pages {pages}: text layer garbled (fonts without a Unicode map); read by OCR")
+                meta_extra["ocr_repairs"] = repairs
+        for i in sorted(per_page):
+            items += per_page[i]
+    finally:
+        pdf.close()
+    return RawDocument.from_texts(
+        name, "pdf", _tidy(items), warnings=warnings, needs_ocr=needs_ocr, ocr_used=ocr_used, pages=n,
+        meta={"image_pages": [p + 1 for p in image_pages], "garbled_pages": [p + 1 for p in garbled_pages],
+              "tables": tables_seen, **meta_extra},
+    )

@@ -1,0 +1,505 @@
+"""Page layout for PDF reading: lines with boxes, column bands and ruled tables.
+
+Coordinates are PDF points with the origin at the bottom left (y grows
+upwards), whatever produced the line (pdfium's text layer, ``pdftotext
+-bbox-layout`` or Tesseract).  Most lines only need their box; the glyphs of a
+line (characters or words) are fetched for the few lines that sit in a
+two-column band: the header table (agency / ``Số: 173/KH-UBND`` on the left,
+Quốc hiệu / ``Hà Nội, ngày 28 tháng 4 năm 2026`` on the right) and the closing
+table (``Nơi nhận:`` beside the signature block).
+
+    >>> g = [Glyph("S", 100, 107, 727, 739), Glyph("ố", 107, 113, 727, 739),
+    ...      Glyph("H", 282, 291, 722, 735), Glyph("à", 291, 297, 722, 735)]
+    >>> [ln.text for ln in lines_from_glyphs(g)]
+    ['Số Hà']
+    >>> [[ln.text for ln in col] for col in split_columns(g, 200.0)]
+    [['Số'], ['Hà']]
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+__all__ = [
+    "Glyph",
+    "Line",
+    "Band",
+    "TableGrid",
+    "lines_from_glyphs",
+    "split_columns",
+    "find_header_band",
+    "find_closing_band",
+    "find_gutter",
+    "find_tables",
+    "paragraph_breaks",
+    "margin_role",
+    "fold",
+]
+
+
+@dataclass
+class Glyph:
+    """A character (or an OCR/pdftotext word) with its box in PDF points."""
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.bottom + self.top) / 2
+
+
+@dataclass
+class Line:
+    """A text line as the text layer gave it, in stream order ``index``.
+
+    ``glyphs`` is filled on demand by ``fetch`` (pdfium characters are only
+    read for lines that need them).
+    """
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    index: int = 0
+    start: int = 0  # first character index in the pdfium text page
+    end: int = 0
+    glyphs: list[Glyph] | None = None
+    paragraph: int | None = None  # OCR paragraph number, when known
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 1.0)
+
+    @property
+    def cy(self) -> float:
+        return (self.bottom + self.top) / 2
+
+
+@dataclass
+class Band:
+    """A run of lines laid out in two columns; ``split`` is the gutter's x."""
+
+    kind: str  # "header" | "closing"
+    lines: list[Line]
+    split: float
+    left_only: list[Line] = field(default_factory=list)  # lines wholly in the left column (V/v …)
+
+
+@dataclass
+class TableGrid:
+    """A ruled table: cells as ``(row, col, x0, bottom, x1, top)``."""
+
+    x0: float
+    bottom: float
+    x1: float
+    top: float
+    cells: list[tuple[int, int, float, float, float, float]]
+
+    def holds(self, line: Line) -> bool:
+        """Whether the line's centre falls inside the table."""
+        cx = (line.x0 + line.x1) / 2
+        return self.bottom - 1 <= line.cy <= self.top + 1 and self.x0 - 1 <= cx <= self.x1 + 1
+
+
+def fold(text: str) -> str:
+    """Lower-case NFC text without spaces, for matching labels.
+
+    >>> fold("Nơ i  nhậ n:")
+    'nơinhận:'
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).lower()
+
+
+# --------------------------------------------------------------------------- glyphs → lines
+
+
+def _clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Attach combining marks to their base glyph, keeping stream order."""
+    out: list[list[Glyph]] = []
+    for g in glyphs:
+        if out and g.text and all(unicodedata.combining(c) for c in g.text):
+            out[-1].append(g)
+        else:
+            out.append([g])
+    return out
+
+
+def lines_from_glyphs(glyphs: Sequence[Glyph], space_ratio: float = 0.12) -> list[Line]:
+    """Group glyphs into lines by vertical overlap, order them left to right.
+
+    A space is put between two glyphs when the horizontal gap exceeds
+    ``space_ratio`` × line height (glyphs carry no spaces of their own).
+    """
+    clusters = [c for c in _clusters(glyphs) if c[0].text.strip()]
+    clusters.sort(key=lambda c: -c[0].cy)
+    rows: list[list[list[Glyph]]] = []
+    for c in clusters:
+        g = c[0]
+        h = max(g.top - g.bottom, 1.0)
+        for row in rows[-3:]:
+            ref = row[0][0]
+            overlap = min(ref.top, g.top) - max(ref.bottom, g.bottom)
+            if overlap > 0.5 * min(h, max(ref.top - ref.bottom, 1.0)):
+                row.append(c)
+                break
+        else:
+            rows.append([c])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c[0].x0)
+        parts: list[str] = []
+        prev: Glyph | None = None
+        height = max(max(c[0].top for c in row) - min(c[0].bottom for c in row), 1.0)
+        for c in row:
+            g = c[0]
+            gap = g.x0 - prev.x1 if prev is not None else 0.0
+            if prev is not None and (
+                gap > space_ratio * height
+                or (gap > 0.02 * height and prev.text[-1:].isdigit() != g.text[:1].isdigit() and g.text[:1].isalnum())
+            ):
+                parts.append(" ")
+            parts.append("".join(x.text for x in c))
+            prev = g
+        flat = [x for c in row for x in c]
+        lines.append(
+            Line(
+                text="".join(parts),
+                x0=min(x.x0 for x in flat),
+                x1=max(x.x1 for x in flat),
+                bottom=min(x.bottom for x in flat),
+                top=max(x.top for x in flat),
+                glyphs=flat,
+            )
+        )
+    lines.sort(key=lambda ln: -ln.top)
+    return lines
+
+
+def split_columns(glyphs: Sequence[Glyph], split: float) -> tuple[list[Line], list[Line]]:
+    """Lines of the left column, then of the right one, split at x = ``split``."""
+    left: list[Glyph] = []
+    right: list[Glyph] = []
+    for c in _clusters(glyphs):
+        (left if c[0].cx < split else right).extend(c)
+    return lines_from_glyphs(left), lines_from_glyphs(right)
+
+
+# --------------------------------------------------------------------------- bands
+
+_QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "đảngcộngsảnviệtnam")
+_DATE_LINE = re.compile(r"ngày.{0,12}tháng|ngày\d|,ngày|\d{1,2}/\d{1,2}/(19|20)\d\d$")
+_TIEU_NGU = ("độclập", "tựdo")
+_NOI_NHAN = re.compile(r"^nơinhận|^kínhgửi.*nơinhận")
+
+
+def find_gutter(glyph_boxes: Iterable[tuple[float, float]], lo: float, hi: float) -> float | None:
+    """The middle of the widest x interval in [lo, hi] no glyph covers.
+
+    >>> find_gutter([(100, 228), (260, 530)], 150, 450)
+    244.0
+    """
+    spans = sorted((a, b) for a, b in glyph_boxes if b > lo and a < hi)
+    best: tuple[float, float] | None = None
+    cur = lo
+    for a, b in spans:
+        if a > cur and (best is None or a - cur > best[1] - best[0]):
+            best = (cur, a)
+        cur = max(cur, b)
+    if hi > cur and (best is None or hi - cur > best[1] - best[0]):
+        best = (cur, hi)
+    if best is None or best[1] - best[0] < 4:
+        return None
+    return (best[0] + best[1]) / 2
+
+
+def find_header_band(
+    lines: list[Line], width: float, fetch: Callable[[Line], list[Glyph]]
+) -> Band | None:
+    """The two-column header at the top of the first page, if there is one.
+
+    The band runs from the top of the page to the place-and-date line (or the
+    Tiêu ngữ when the date line is missing) and takes every line whose centre
+    lies above that; the left-column lines right below it (``V/v …``) follow.
+    """
+    if not lines:
+        return None
+    by_top = sorted(lines, key=lambda ln: -ln.top)[:14]
+    qh = next((ln for ln in by_top if any(k in fold(ln.text) for k in _QUOC_HIEU)), None)
+    if qh is None:
+        return None
+    below = [ln for ln in by_top if ln.top <= qh.top + 2 and ln is not qh]
+    date = next((ln for ln in below if _DATE_LINE.search(fold(ln.text))), None)
+    anchor = date or next((ln for ln in below if any(k in fold(ln.text) for k in _TIEU_NGU)), None) or qh
+    limit = anchor.bottom + 0.3 * anchor.height
+    band = [ln for ln in lines if ln.cy >= limit]
+    glyphs = [g for ln in band for g in fetch(ln)]
+    split = find_gutter(((g.x0, g.x1) for g in glyphs), 0.25 * width, 0.65 * width)
+    if split is None:
+        split = qh.x0 - 1 if qh.x0 > 0.3 * width else find_gutter(((g.x0, g.x1) for g in fetch(qh)), 0.25 * width, 0.65 * width)
+    if split is None:
+        return None
+    # left-only lines below (trích yếu of a công văn): narrow, close, left of the gutter
+    left_only: list[Line] = []
+    rest = sorted((ln for ln in lines if ln.cy < limit), key=lambda ln: -ln.top)
+    prev_bottom = min(ln.bottom for ln in band)
+    for ln in rest:
+        if ln.x1 > split + 0.03 * width or ln.top < prev_bottom - 2.2 * ln.height:
+            break
+        if not ln.text.strip():
+            continue
+        left_only.append(ln)
+        prev_bottom = ln.bottom
+    if left_only and not fold(left_only[0].text).startswith(("v/v", "về", "v/")) and not re.match(
+        r"^(số|so)[:\s]", fold(left_only[0].text)
+    ):
+        left_only = []
+    return Band("header", band, split, left_only)
+
+
+def find_closing_band(
+    lines: list[Line], width: float, fetch: Callable[[Line], list[Glyph]]
+) -> Band | None:
+    """The ``Nơi nhận`` list beside the signature block, to the end of the page."""
+    start = next((ln for ln in lines if _NOI_NHAN.match(fold(ln.text))), None)
+    if start is None:
+        return None
+    top = start.top + 0.5 * start.height
+    # the signature title may start a line or two above "Nơi nhận:" (right column only)
+    above = sorted((ln for ln in lines if start.top < ln.top and ln.x0 > 0.45 * width), key=lambda ln: ln.top)
+    for ln in above:
+        if ln.bottom - top > 1.6 * ln.height:
+            break
+        top = ln.top + 0.1
+    band = sorted((ln for ln in lines if ln.top <= top + 0.01 and not margin_role_text(ln.text)), key=lambda ln: -ln.top)
+    right = [ln for ln in band if ln.x0 > 0.45 * width]
+    if right:
+        # the band ends at the first line running across the gutter (footnotes under the closing)
+        tentative = min(ln.x0 for ln in right) - 1
+        for k, ln in enumerate(band):
+            if ln.top < start.bottom and _crosses(fetch(ln), tentative, ln.height):
+                band = band[:k]
+                break
+    glyphs = [g for ln in band for g in fetch(ln)]
+    split = find_gutter(((g.x0, g.x1) for g in glyphs), 0.3 * width, 0.7 * width)
+    if split is None:
+        # no clean gutter: a wrapped recipient runs under the signature; use the signature's left edge
+        right = [ln for ln in band if ln.x0 > 0.45 * width]
+        if not right:
+            return None
+        split = min(ln.x0 for ln in right) - 1
+    return Band("closing", band, split)
+
+
+def _crosses(glyphs: Sequence[Glyph], x: float, height: float) -> bool:
+    """Whether text runs continuously across x (no column gap there)."""
+    xs = sorted((g.x0, g.x1) for g in glyphs)
+    for (a0, a1), (b0, b1) in zip(xs, xs[1:]):
+        if a0 < x < a1 or (a1 <= x <= b0 and b0 - a1 < 0.6 * height):
+            return True
+    return any(a0 < x < a1 for a0, a1 in xs[-1:])
+
+
+# --------------------------------------------------------------------------- margins and paragraphs
+
+_PAGE_NO = re.compile(r"^\s*(?:[-–]\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*(?:[-–])?\s*$", re.IGNORECASE)
+
+
+def margin_role_text(text: str) -> bool:
+    return bool(_PAGE_NO.match(text))
+
+
+def margin_role(line: Line, page_height: float) -> str | None:
+    """``"page-header"``/``"page-footer"`` for a running page number, else None.
+
+    >>> margin_role(Line("2", 290, 296, 800, 812), 842.0)
+    'page-header'
+    """
+    if not _PAGE_NO.match(line.text):
+        return None
+    if line.bottom > page_height - 75:  # top margin (20–25 mm)
+        return "page-header"
+    if line.top < 70:
+        return "page-footer"
+    return None
+
+
+def paragraph_breaks(lines: Sequence[Line]) -> set[int]:
+    """Positions ``i`` (1 ≤ i < len) where a paragraph starts at ``lines[i]``.
+
+    Evidence: an extra vertical gap (pitch above 1.35 × the usual one), a
+    previous line that stops well short of the right margin, or a first-line
+    indent after a line that is not full.
+    """
+    if len(lines) < 2:
+        return set()
+    pitches = sorted(
+        a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 3 * a.height
+    )
+    pitch = pitches[len(pitches) // 2] if pitches else None
+    x0s = sorted(ln.x0 for ln in lines)
+    x1s = sorted(ln.x1 for ln in lines)
+    left = x0s[len(x0s) // 10]
+    right = x1s[(len(x1s) * 9) // 10]
+    width = max(right - left, 1.0)
+    out: set[int] = set()
+    def centred(ln: Line) -> bool:
+        lg, rg = ln.x0 - left, right - ln.x1
+        return lg > 0.05 * width and rg > 0.05 * width and abs(lg - rg) < 0.06 * width
+
+    for i in range(1, len(lines)):
+        a, b = lines[i - 1], lines[i]
+        gap = a.bottom - b.bottom
+        if (
+            centred(a)
+            and centred(b)
+            and abs(a.height - b.height) < 0.1 * a.height
+            and a.text.isupper() == b.text.isupper()
+            and (not pitch or 0 < gap < 1.35 * pitch)
+        ):
+            continue
+        if pitch and gap > 1.35 * pitch and gap < 12 * pitch:
+            out.add(i)
+        elif a.x1 < right - 0.12 * width:
+            out.add(i)
+        elif b.x0 > left + 0.04 * width and a.x1 < right - 0.02 * width:
+            out.add(i)
+    return out
+
+
+# --------------------------------------------------------------------------- ruled tables
+
+
+def _merge(segs: list[tuple[float, float, float]], tol: float = 3.0) -> list[tuple[float, float, float]]:
+    """Snap segments ``(pos, a, b)`` to shared positions and join overlapping ones."""
+    segs = sorted(segs)
+    groups: list[list[tuple[float, float, float]]] = []
+    for s in segs:
+        if groups and s[0] - groups[-1][0][0] <= tol:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    out: list[tuple[float, float, float]] = []
+    for grp in groups:
+        pos = sum(s[0] for s in grp) / len(grp)
+        spans = sorted((s[1], s[2]) for s in grp)
+        a, b = spans[0]
+        for c, d in spans[1:]:
+            if c <= b + tol:
+                b = max(b, d)
+            else:
+                out.append((pos, a, b))
+                a, b = c, d
+        out.append((pos, a, b))
+    return out
+
+
+def find_tables(
+    hsegs: list[tuple[float, float, float]],
+    vsegs: list[tuple[float, float, float]],
+    tol: float = 3.0,
+) -> list[TableGrid]:
+    """Ruled tables from horizontal ``(y, x0, x1)`` and vertical ``(x, y0, y1)`` rules.
+
+    The lattice method: corners are crossings of rules; a cell is the smallest
+    rectangle whose four sides are drawn; cells sharing corners form a table.
+
+    >>> h = [(0, 0, 200), (20, 0, 200), (40, 0, 200)]
+    >>> v = [(0, 0, 40), (100, 0, 40), (200, 0, 40)]
+    >>> t = find_tables(h, v)[0]
+    >>> sorted((r, c) for r, c, *_ in t.cells)
+    [(0, 0), (0, 1), (1, 0), (1, 1)]
+    """
+    H = _merge(hsegs, tol)
+    V = _merge(vsegs, tol)
+    if len(H) < 2 or len(V) < 2:
+        return []
+    points: set[tuple[float, float]] = set()
+    for x, vy0, vy1 in V:
+        for y, hx0, hx1 in H:
+            if hx0 - tol <= x <= hx1 + tol and vy0 - tol <= y <= vy1 + tol:
+                points.add((x, y))
+    if len(points) < 4:
+        return []
+
+    def h_edge(y: float, xa: float, xb: float) -> bool:
+        return any(abs(hy - y) < 0.01 and a - tol <= xa and xb <= b + tol for hy, a, b in H)
+
+    def v_edge(x: float, ya: float, yb: float) -> bool:
+        return any(abs(vx - x) < 0.01 and a - tol <= ya and yb <= b + tol for vx, a, b in V)
+
+    xs_at: dict[float, list[float]] = {}
+    ys_at: dict[float, list[float]] = {}
+    for x, y in points:
+        xs_at.setdefault(y, []).append(x)
+        ys_at.setdefault(x, []).append(y)
+    for v in xs_at.values():
+        v.sort()
+    for v in ys_at.values():
+        v.sort(reverse=True)
+    cells: list[tuple[float, float, float, float]] = []  # x0, bottom, x1, top
+    for x, y in points:  # (x, y) is a top-left corner
+        downs = [yy for yy in ys_at[x] if yy < y]
+        rights = [xx for xx in xs_at[y] if xx > x]
+        found = False
+        for yb in downs:
+            if not v_edge(x, yb, y):
+                break
+            for xr in rights:
+                if not h_edge(y, x, xr):
+                    break
+                if (xr, yb) in points and v_edge(xr, yb, y) and h_edge(yb, x, xr):
+                    cells.append((x, yb, xr, y))
+                    found = True
+                    break
+            if found:
+                break
+    if not cells:
+        return []
+    # group cells sharing a corner
+    parent = list(range(len(cells)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    corner_owner: dict[tuple[float, float], int] = {}
+    for i, (x0, b, x1, t) in enumerate(cells):
+        for pt in ((x0, b), (x0, t), (x1, b), (x1, t)):
+            j = corner_owner.setdefault(pt, i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list[tuple[float, float, float, float]]] = {}
+    for i, c in enumerate(cells):
+        groups.setdefault(root(i), []).append(c)
+    tables: list[TableGrid] = []
+    for grp in groups.values():
+        if len(grp) < 2:
+            continue
+        tops = sorted({c[3] for c in grp}, reverse=True)
+        lefts = sorted({c[0] for c in grp})
+        rows = {t: i for i, t in enumerate(tops)}
+        cols = {x: i for i, x in enumerate(lefts)}
+        out = sorted(((rows[c[3]], cols[c[0]], *c) for c in grp), key=lambda r: (r[0], r[1]))
+        tables.append(
+            TableGrid(
+                x0=min(c[0] for c in grp),
+                bottom=min(c[1] for c in grp),
+                x1=max(c[2] for c in grp),
+                top=max(c[3] for c in grp),
+                cells=out,
+            )
+        )
+    tables.sort(key=lambda t: -t.top)
+    return tables

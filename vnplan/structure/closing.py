@@ -1,0 +1,229 @@
+"""The closing: Nơi nhận items and the signature block (boxes 7 and 9 of ND 30/2020 Phụ lục I).
+
+Works line by line and, inside a line, cell by cell and column by column, so
+the two-column footer of a layout dump ("Nơi nhận:      KT. CHỦ TỊCH") and the
+one-cell footer of a web copy ("CHỦ TỊCH Hoàng Quốc Khánh") read the same.
+
+    >>> from vnplan.structure.lines import logical_lines
+    >>> lines = logical_lines("Nơi nhận:\\n- Sở GD&ĐT;\\n- Lưu: VT.\\nTM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nNguyễn Văn Cường")
+    >>> c, end = parse_closing(lines, 0, len(lines))
+    >>> [r.text for r in c.recipients], [a.text for a in c.signature.authority], c.signature.title.text, c.signature.name.text
+    (['Sở GD&ĐT'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], 'PHÓ CHỦ TỊCH', 'Nguyễn Văn Cường')
+"""
+from __future__ import annotations
+
+import re
+
+from vnplan.structure import markers as mk
+from vnplan.structure.items import ends_item, is_archive_item, split_items
+from vnplan.structure.lines import Line, join_spans
+from vnplan.structure.model import Closing, Signature, Span
+
+__all__ = ["parse_closing", "closing_start", "is_closing_line"]
+
+_NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
+_KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
+_SIGNED = re.compile(r"^\(\s*(?:Đã ký|đã ký|Ký|ký)[^)]*\)\s*$|^\[?\s*(?:Đã ký|đã ký)\s*\]?$|^\(?\s*(?:Chữ ký|chữ ký|Dấu)\b")
+
+
+def is_closing_line(text: str) -> bool:
+    """A line that opens the closing: ``Nơi nhận:`` or a signature authority (``KT. CHỦ TỊCH``)."""
+    t = text.lstrip(" |*")
+    if _NOI_NHAN.match(t):
+        return True
+    m = mk.AUTHORITY.match(t)
+    return bool(m and mk.is_upper_line(t[: 40], 0.7))
+
+
+def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
+    """Index of the first closing line in ``lines[lo:hi]`` (Nơi nhận or signature), or None."""
+    for i in range(lo, hi):
+        line = lines[i]
+        for cell in line.cells or [line]:
+            for piece in cell.gaps() or [cell]:
+                if is_closing_line(piece.text):
+                    return i
+        t = line.text
+        if mk.is_position(t) and len(t) < 60:
+            for j in range(i + 1, min(hi, i + 4)):
+                if mk.name_in(lines[j].text) and len(lines[j].text) < 50:
+                    return i
+    return None
+
+
+def _sig_cell(piece: Line, sig: Signature) -> bool:
+    """Read one signature piece (authority lines, chức vụ, name, possibly all in one cell)."""
+    text = piece.text
+    # name at the end after capitals ("CHỦ TỊCH Hoàng Quốc Khánh")
+    words = list(re.finditer(r"\S+", text))
+    cut = len(text)
+    for k, w in enumerate(words):
+        rest = text[w.start():]
+        if not mk.is_upper_line(w.group(), 0.99) and mk.name_in(rest):
+            cut = w.start()
+            break
+        if rest.startswith(("(Đã ký)", "(đã ký)")):
+            cut = w.start()
+            break
+    upper, tail = text[:cut].strip(), text[cut:].strip()
+    found = False
+    if upper:
+        found = _sig_upper(piece, 0, cut, sig) or found
+    if tail:
+        k = text.index(tail, cut)
+        nm = mk.name_in(tail)
+        if nm:
+            sig.name = piece.span(k + nm[0], k + nm[1])
+            found = True
+        elif _SIGNED.match(tail):
+            found = True
+    return found
+
+
+def _sig_upper(piece: Line, a: int, b: int, sig: Signature) -> bool:
+    text = piece.text[:b]
+    if not mk.is_upper_line(text[a:], 0.8):
+        return False
+    starts = [m.start() for m in mk.AUTHORITY.finditer(text, a)]
+    if not starts:
+        if mk.is_position(text[a:]) or (sig.authority and len(text[a:]) < 60):
+            sig.title = piece.span(a, b)
+            return True
+        return False
+    if starts[0] > a and text[a:starts[0]].strip():
+        sig.authority.append(piece.span(a, starts[0]))
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else b
+        seg = text[s:e]
+        # "KT. BỘ TRƯỞNG THỨ TRƯỞNG": the chức vụ is the shortest tail that is a position
+        title_at = None
+        if k == len(starts) - 1:
+            ws = list(re.finditer(r"\S+", seg))
+            for wi in range(2, len(ws)):
+                if mk.is_position(seg[ws[wi].start():]):
+                    title_at = ws[wi].start()
+                    break
+        if title_at is not None:
+            sig.authority.append(piece.span(s, s + title_at))
+            sig.title = piece.span(s + title_at, e)
+        else:
+            sig.authority.append(piece.span(s, e))
+    return True
+
+
+def _pieces(line: Line) -> list[Line]:
+    out: list[Line] = []
+    for cell in line.cells or [line]:
+        out.extend(cell.gaps() or [cell])
+    return out
+
+
+def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]:
+    """Read Nơi nhận / Kính gửi items and the signature from ``lines[start]``; return it and the next index."""
+    closing = Closing()
+    sig = Signature()
+    mode: str | None = None
+    open_item: str = ""  # the last item ran on (did not end with ";" or ".")
+    spans: list[Span] = []
+    i = start
+    idle = 0
+    while i < hi:
+        line = lines[i]
+        if i > start and (mk.is_appendix_start(line.text) or mk.is_type_name(line.text)):
+            break
+        used = False
+        for piece in _pieces(line):
+            t = piece.text
+            m = _NOI_NHAN.match(t)
+            if m:
+                mode = "recipients"
+                used = True
+                rest = piece.sub(m.end())
+                if rest.text:
+                    _add_items(rest, closing.recipients)
+                continue
+            m = _KINH_GUI.match(t)
+            if m:
+                mode = "kinh_gui"
+                used = True
+                rest = piece.sub(m.end())
+                if rest.text:
+                    _add_items(rest, closing.kinh_gui)
+                continue
+            if t.startswith(("-", "–", "•", "+")) and mode in ("recipients", "kinh_gui"):
+                target = closing.recipients if mode == "recipients" else closing.kinh_gui
+                if is_archive_item(t):
+                    mode = "archive"
+                else:
+                    _add_items(piece, target)
+                    open_item = _open(t)
+                used = True
+                continue
+            if mode == "archive" and not mk.is_upper_line(t) and not mk.name_in(t) and len(t) < 60 and t[:1].islower():
+                used = True
+                continue
+            cont_ok = not mk.is_upper_line(t, 0.8) or (open_item and not mk.AUTHORITY.match(t) and not mk.is_position(t))
+            if mode in ("recipients", "kinh_gui") and cont_ok and len(t) < 160:
+                target = closing.recipients if mode == "recipients" else closing.kinh_gui
+                if target and open_item and not mk.name_in(t):
+                    extra = split_items(piece)
+                    if extra:
+                        sep = ", " if open_item == "," else " "
+                        last = target[-1]
+                        target[-1] = Span(last.start, extra[-1].end, last.text + sep + " ".join(x.text for x in extra))
+                    open_item = _open(t)
+                    used = True
+                    continue
+                if ends_item(t) and not t[:1].islower():
+                    _add_items(piece, target)
+                    open_item = _open(t)
+                    used = True
+                    continue
+            if mk.is_upper_line(t, 0.8) or mk.AUTHORITY.match(t) or _SIGNED.match(t) or (
+                    (sig.authority or sig.title) and mk.name_in(t)):
+                if _SIGNED.match(t):
+                    used = True
+                    continue
+                if _sig_cell(piece, sig):
+                    used = True
+                    mode = None if mode != "recipients" else mode
+                    continue
+        if used:
+            spans.append(line.span())
+            idle = 0
+        else:
+            idle += 1
+            if sig.name is not None or idle >= 1:
+                break
+        i += 1
+        if sig.name is not None and mode not in ("recipients", "kinh_gui"):
+            # the signer's name closes the block unless a recipient list is still open beside it
+            nxt = lines[i] if i < hi else None
+            if nxt is None or not _closing_continues(nxt):
+                break
+    if sig.authority or sig.title or sig.name:
+        sig_spans = [*sig.authority, sig.title, sig.name]
+        sig.span = join_spans([s for s in sig_spans if s is not None])
+        if sig.span is not None:
+            parts = sorted((s for s in sig_spans if s is not None), key=lambda s: s.start)
+            sig.span = Span(parts[0].start, parts[-1].end, "\n".join(s.text for s in parts))
+        closing.signature = sig
+    if spans:
+        closing.span = Span(spans[0].start, spans[-1].end, "\n".join(s.text for s in spans))
+    return closing, i
+
+
+def _closing_continues(line: Line) -> bool:
+    t = line.text.lstrip()
+    return bool(_NOI_NHAN.match(t) or t.startswith(("-", "–")) and is_archive_item(t))
+
+
+def _open(text: str) -> str:
+    t = text.rstrip(" *")
+    if ends_item(t):
+        return ""
+    return "," if t.endswith(",") else " "
+
+
+def _add_items(piece: Line, target: list[Span]) -> None:
+    target.extend(split_items(piece))

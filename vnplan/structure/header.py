@@ -1,0 +1,335 @@
+"""The header block (boxes 1–5 of ND 30/2020 Phụ lục I): agency, Số, place and date, mottos, type, trích yếu.
+
+    >>> from vnplan.structure.lines import logical_lines
+    >>> lines = logical_lines("UBND TỈNH LÀO CAI\\nSố: 12/KH-UBND\\nLào Cai, ngày 06 tháng 3 năm 2026\\nKẾ HOẠCH\\nKiểm tra vật liệu nổ\\nCăn cứ Luật")
+    >>> res = parse_header(lines, 0, len(lines))
+    >>> res.header.number_line.text, res.header.type_name.text, res.header.title.text, res.end
+    ('Số: 12/KH-UBND', 'KẾ HOẠCH', 'Kiểm tra vật liệu nổ', 5)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vnplan.structure import markers as mk
+from vnplan.structure.items import split_items
+from vnplan.structure.lines import Line, join_spans
+from vnplan.structure.model import Header, Span
+
+__all__ = ["HeaderResult", "parse_header", "find_header_start", "is_strong_marker"]
+
+_VV = re.compile(r"(?:^|\s)(V/[vV]|Về việc|V/V)\s*[:.]?\s*")
+_KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
+_MARKS = re.compile(r"^(?:HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|TUYỆT MẬT|TỐI MẬT|MẬT|DỰ THẢO|DU THAO|BẢN SAO)\b", re.I)
+_DECIDE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:")
+_CLOSING = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", re.I)
+
+
+@dataclass
+class HeaderResult:
+    """A parsed header, the Kính gửi entries met inside it, and the index of the first line after it."""
+
+    header: Header
+    kinh_gui: list[Span] = field(default_factory=list)
+    end: int = 0
+    start: int = 0
+
+
+def is_strong_marker(text: str) -> bool:
+    """A line only a header holds: Quốc hiệu, Tiêu ngữ, ``Số: …/…``, place and date, a type name."""
+    return bool(
+        mk.MOTTO_NATION.search(text) or mk.MOTTO_SLOGAN.search(text) or mk.is_type_name(text)
+        or _number_at(text) or (mk.PLACE_DATE.search(text) and len(text) < 160)
+    )
+
+
+def _number_at(text: str) -> re.Match[str] | None:
+    m = mk.NUMBER.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()].strip(" |*")
+    if before and not (mk.is_upper_line(before) or len(before) < 3):
+        return None
+    return m
+
+
+def find_header_start(lines: list[Line], lo: int, hi: int) -> int | None:
+    """Index of the header's first line (skipping web-page boilerplate), or None if there is no header."""
+    anchor = None
+    for i in range(lo, hi):
+        t = lines[i].text
+        if is_strong_marker(t):
+            anchor = i
+            break
+        if mk.preamble_kind(t) or _is_body_label(t):
+            return None
+    if anchor is None:
+        return None
+    start = anchor
+    while start - 1 >= lo and anchor - (start - 1) <= 5:
+        prev = lines[start - 1].text
+        if mk.is_upper_line(prev) and len(prev) < 90 and not mk.label_of(prev):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _is_body_label(text: str) -> bool:
+    lab = mk.label_of(text)
+    return lab is not None and lab.style in ("roman", "arabic", "article", "part", "chapter")
+
+
+def _cut_number(text: str) -> int:
+    """Where the number field ends (before a V/v text, a column gap or a date)."""
+    end = len(text)
+    for rx in (re.compile(r"\s{3,}"), re.compile(r"\s(?:V/[vV]|Về việc)\b"), re.compile(r"\s+ngày\s")):
+        m = rx.search(text)
+        if m and m.start() > 3:
+            end = min(end, m.start())
+    return end
+
+
+@dataclass
+class _Piece:
+    kind: str
+    span: Span
+    line: int
+    cell: Line | None = None
+    offset: int = 0  # where in cell the leftover starts
+
+
+def _classify(line: Line) -> list[_Piece]:
+    """Find the header elements of one line (by cells, then by regexes, then leftovers by column gaps)."""
+    out: list[_Piece] = []
+    for cell in line.cells:
+        text = cell.text
+        taken: list[tuple[int, int]] = []
+        for kind, rx in (("motto", mk.MOTTO_NATION), ("motto", mk.MOTTO_SLOGAN)):
+            for m in rx.finditer(text):
+                out.append(_Piece(kind, cell.span(m.start(), m.end()), line.index))
+                taken.append((m.start(), m.end()))
+        m = mk.PLACE_DATE.search(text)
+        if m:
+            a = m.start("place")
+            out.append(_Piece("place_date", cell.span(a, m.end()), line.index))
+            taken.append((a, m.end()))
+        free = _free(text, taken)
+        for a, b in free:
+            seg = text[a:b]
+            nm = _number_at(seg)
+            if nm:
+                na = a + nm.start()
+                nb = na + _cut_number(text[na:b])
+                out.append(_Piece("number", cell.span(na, nb), line.index))
+                taken.append((na, nb))
+        for a, b in _free(text, taken):
+            sub = cell.sub(a, b)
+            for piece in sub.gaps() if sub.text else []:
+                out.append(_Piece("left", piece.span(), line.index, piece))
+    out.sort(key=lambda p: p.span.start)
+    return out
+
+
+def _free(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, last = [], 0
+    for a, b in sorted(taken):
+        if a > last:
+            out.append((last, a))
+        last = max(last, b)
+    if last < len(text):
+        out.append((last, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip(" ,|*-")]
+
+
+def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int) -> tuple[list[Span], int]:
+    """Entries after ``Kính gửi:`` (same line, following cells, following dash lines). Returns entries, next index."""
+    line = lines[i]
+    out: list[Span] = []
+    cells = line.cells
+    first = True
+    for cell in cells[cell_from:]:
+        c = cell
+        if first:
+            m = _KINH_GUI.match(c.text)
+            c = c.sub(m.end()) if m else c
+            first = False
+        if c.text:
+            out.extend(split_items(c))
+    j = i + 1
+    while j < hi:
+        t = lines[j].text
+        if t.lstrip().startswith(("-", "–", "+", "•")):
+            out.extend(split_items(lines[j]))
+            j += 1
+            continue
+        if not out and len(t) < 120 and not mk.preamble_kind(t) and not mk.label_of(t):
+            out.extend(split_items(lines[j]))
+            j += 1
+            continue
+        if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and t[:1].islower():
+            # a wrapped entry
+            last = out.pop()
+            sp = split_items(lines[j])
+            out.append(join_spans([last] + sp) or last)
+            j += 1
+            continue
+        break
+    return out, j
+
+
+def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
+    """Read the header from ``lines[start]``; stop at the preamble, the body or the closing."""
+    h = Header()
+    res = HeaderResult(h, start=start, end=start)
+    vv: list[Span] = []
+    in_vv = False
+    title: list[Span] = []
+    title_done = False
+    i = start
+    while i < hi:
+        line = lines[i]
+        t = line.text
+        if h.type_name is not None and not title_done:
+            stop = _title_stop(line, title, h)
+            if stop == "other":
+                m = mk.KEM_THEO.search(t)
+                h.other.append(line.span(m.start() if m else 0))
+                title_done = True
+                i += 1
+                continue
+            if stop:
+                title_done = True
+                if stop == "issuer":
+                    h.other.append(line.span())
+                    i += 1
+                continue
+            m = mk.KEM_THEO.search(t)
+            if m and m.start() > 0:
+                title.append(line.span(0, m.start()))
+                h.other.append(line.span(m.start()))
+                title_done = True
+            else:
+                title.append(line.span())
+            i += 1
+            continue
+        if title_done:
+            m = _KINH_GUI.match(t)
+            if m:
+                res.kinh_gui, i = _kinh_gui(lines, i, hi, 0)
+                continue
+            if mk.KEM_THEO.match(t):
+                h.other.append(line.span())
+                i += 1
+                continue
+            if mk.is_upper_line(t) and mk.ISSUING_AUTHORITY.match(t) and not line.blank_before or (
+                    mk.is_upper_line(t) and mk.ISSUING_AUTHORITY.match(t) and len(h.other) == 0):
+                h.other.append(line.span())
+                i += 1
+                continue
+            break
+        # before the type name: box 1-4 elements
+        if _KINH_GUI.match(t) or (line.cells and _KINH_GUI.match(line.cells[0].text)):
+            in_vv = False
+            res.kinh_gui, i = _kinh_gui(lines, i, hi, 0)
+            title_done = True
+            continue
+        tn = mk.is_type_name(t)
+        if tn:
+            h.type_name = line.span()
+            in_vv = False
+            i += 1
+            continue
+        if mk.preamble_kind(t) or _is_body_label(t) or _DECIDE.match(t) or _CLOSING.match(t):
+            break
+        pieces = _classify(line)
+        recognised = False
+        for p in pieces:
+            if p.kind == "motto":
+                h.motto_lines.append(p.span)
+                recognised = True
+            elif p.kind == "place_date":
+                h.place_date_line = h.place_date_line or p.span
+                recognised = True
+            elif p.kind == "number":
+                h.number_line = h.number_line or p.span
+                recognised = True
+                in_vv = False
+                cell = _cell_after(line, p.span)
+                if cell is not None:
+                    m = _VV.search(cell.text)
+                    if m:
+                        vv.append(cell.span(m.end()))
+                        in_vv = True
+            else:
+                text = p.span.text
+                m = _VV.match(" " + text)
+                if m and text[:1] in "VvV" and (text.startswith(("V/", "Về việc"))):
+                    in_vv = True
+                    vv.append(p.cell.span(m.end() - 1) if p.cell else p.span)
+                    recognised = True
+                elif _MARKS.match(text):
+                    h.other.append(p.span)
+                    recognised = True
+                elif in_vv and not mk.is_upper_line(text) and len(text) < 90:
+                    vv.append(p.span)
+                    recognised = True
+                elif mk.is_upper_line(text, 0.7):
+                    if h.number_line is None and h.type_name is None and not vv:
+                        h.agency_lines.append(p.span)
+                    else:
+                        h.other.append(p.span)
+                    recognised = True
+        if not recognised:
+            if in_vv and len(t) < 90 and not line.blank_before:
+                vv.append(line.span())
+                i += 1
+                continue
+            break
+        i += 1
+    if title:
+        h.title = join_spans(title)
+    elif vv:
+        h.title = join_spans(vv)
+    res.end = i
+    return res
+
+
+def _cell_after(line: Line, span: Span) -> Line | None:
+    """The rest of the cell holding ``span`` after it (the V/v text of ``Số: 2214/BXD-QLN V/v: …``)."""
+    for cell in line.cells:
+        if cell.start <= span.start < cell.end:
+            k = 0
+            while k < len(cell.pos) and cell.pos[k] < span.end:
+                k += 1
+            return cell.sub(k) if k < len(cell.text) else None
+    return None
+
+
+def _title_stop(line: Line, title: list[Span], h: Header) -> str | None:
+    """Why the trích yếu ends before ``line`` (None: the line continues it)."""
+    t = line.text
+    if mk.KEM_THEO.match(t):
+        return "other"
+    first_title_line = not title and mk.preamble_kind(t) in ("thuc_hien",) and len(t) < 200 \
+        and not t.rstrip().endswith((";", ":"))
+    if first_title_line:  # "KẾ HOẠCH / Thực hiện Quyết định số 1899/QĐ-TTg …" is a trích yếu
+        return None
+    if mk.preamble_kind(t) or mk.label_of(t) or _DECIDE.match(t) or _KINH_GUI.match(t) or _CLOSING.match(t):
+        return "stop"
+    if mk.AUTHORITY.match(t) or mk.is_type_name(t):
+        return "stop"
+    typ = h.type_name.text if h.type_name else ""
+    if title and mk.is_upper_line(t) and mk.ISSUING_AUTHORITY.match(t) and typ in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ", "QUY ĐỊNH", "THÔNG TƯ"):
+        return "issuer"
+    if not title and mk.is_upper_line(t) and mk.ISSUING_AUTHORITY.match(t) and typ in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT"):
+        if line.blank_before:
+            return "issuer"
+    if title:
+        if len(title) >= 6 or len(t) > 250:
+            return "stop"
+        if line.blank_before and not (mk.is_upper_line(t) and mk.is_upper_line(title[-1].text)):
+            return "stop"
+        if mk.is_upper_line(title[-1].text) and not mk.is_upper_line(t) and not t[:1].islower():
+            return "stop"
+    return None

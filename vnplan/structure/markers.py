@@ -1,0 +1,218 @@
+"""Recognisers for the printed markers of an official document (ND 30/2020 Phụ lục I).
+
+Each function looks at one clean line (or cell) and says what it is: a
+Quốc hiệu / Tiêu ngữ line, a ``Số:`` line, a place-and-date line, a type name,
+a body label (``I.``, ``1.1.``, ``a)``, ``-``, ``Điều 1.``), a signature
+authority (``KT. CHỦ TỊCH``), a chức vụ, a signer's name.
+
+    >>> label_of("1.2. Sở Y tế: phối hợp").style
+    'arabic2'
+    >>> is_type_name("**KẾ HOẠCH**")
+    'KẾ HOẠCH'
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "Label", "label_of", "is_type_name", "type_names", "MOTTO_NATION", "MOTTO_SLOGAN", "PLACE_DATE",
+    "NUMBER", "is_upper_line", "AUTHORITY", "is_position", "name_in", "PREAMBLE", "preamble_kind",
+    "is_appendix_start", "KEM_THEO", "ISSUING_AUTHORITY", "STYLE_RANK", "VN_LETTERS",
+]
+
+VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# Vietnamese capital letters as a regex class body (``[À-Ỹ]`` would also take small letters)
+UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isalpha() and chr(c).isupper())
+
+MOTTO_NATION = re.compile(r"C[ỘO]NG\s*H(?:[ÒÓÕO]A|O[ÀÁÃA])\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
+MOTTO_SLOGAN = re.compile(r"Đ[ộo]c\s*l[ậa]p\s*[-–—]?\s*T[ựu]\s*do\s*[-–—]?\s*H[ạa]nh\s*ph[úu]c", re.I)
+# "Hà Nội, ngày 28 tháng 4 năm 2026", "Si Ma Cai, ngày     tháng 9 năm 2023", "Hoà Xá, ngày 25/9/2025"
+PLACE_DATE = re.compile(
+    r"(?P<place>[^\W\d_][^,|\s]*(?: {1,2}[^,|\s]+){0,7}?)\s*,\s*ngày\b"
+    r"(?P<rest>[^|]{0,60}?(?:năm\s*(?:\d\s*){4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}))"
+)
+# "Số: 173/KH-UBND", "Số:   /KH-UBND", "Số: 3210/QĐ - U B ND", "Số 07/KH-PGDĐT"
+NUMBER = re.compile(r"(?<!\w)S[ốô]\s*:?\s*(?=[\d./ ]*/)[^|]*")
+KEM_THEO = re.compile(r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\b|\(\s*BAN HÀNH KÈM THEO|\(\s*KÈM THEO", re.I)
+AUTHORITY = re.compile(rf"\b(TM|KT|TL|TUQ|Q)\s*\.\s*(?=[{UP}])")
+PREAMBLE = [
+    ("can_cu", re.compile(r"^(?:Căn cứ|căn cứ)\b")),
+    ("theo_de_nghi", re.compile(r"^(?:Theo|Xét|theo|xét)\s+(?:đề nghị|đề xuất|Tờ trình|tờ trình|báo cáo)\b")),
+    ("thuc_hien", re.compile(
+        r"^(?:Thực hiện|thực hiện|Triển khai|triển khai|Để triển khai|Để thực hiện|Tiếp tục thực hiện|"
+        r"Thực hiện chỉ đạo|Thực hiện ý kiến|Theo chỉ đạo|Thi hành)\b")),
+]
+ISSUING_AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG BAN|CHÁNH|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|"
+    r"HIỆU TRƯỞNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHỈ ĐẠO|TRƯỞNG ĐOÀN|CHÍNH PHỦ)\b"
+)
+_POSITION = re.compile(
+    r"^(?:PHÓ\s+|Q\.\s*)?(?:CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|"
+    r"CHÁNH THANH TRA|TRƯỞNG BAN|TRƯỞNG ĐOÀN|TRƯỞNG PHÒNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|"
+    r"TỔNG CỤC TRƯỞNG|TRƯỞNG CÔNG AN|GIÁM ĐỐC CÔNG AN|CHỈ HUY TRƯỞNG|TƯ LỆNH|BÍ THƯ|"
+    r"CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|THƯ KÝ|ỦY VIÊN|CHỦ TỊCH HỘI ĐỒNG)"
+    rf"(?:\s+(?:THƯỜNG TRỰC|PHỤ TRÁCH|ĐIỀU HÀNH|KIÊM\s+[{UP} ]+))?$"
+)
+_RANK = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+đô\s+đốc|(?:PGS|GS|TS|ThS|BS|KS|CN)\.?"
+    r"(?:\s*(?:TS|BS|ThS))?\.?)\s+"
+)
+_SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký tên|ký tên|Ký, ghi rõ|ký, ghi rõ)[^)]*\)?\s*")
+
+STYLE_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "arabic": 5, "arabic2": 6,
+              "arabic3": 7, "arabic4": 8, "letter": 9, "dash": 10, "plus": 11, "text": 12}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A body label: printed form, family (style) and where the heading text starts."""
+
+    label: str
+    style: str
+    end: int  # index in the line where the text after the label starts
+
+
+_LABELS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:[IVXLC]+|\d{1,2}|THỨ\s+\w+|thứ\s+\w+)\b\s*[.:]?\s*")),
+    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d{1,2})\b\s*[.:]?\s*")),
+    ("section", re.compile(r"^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d{1,2})\b\s*[.:]?\s*")),
+    ("article", re.compile(rf"^Điều\s+\d{{1,3}}[a-z]?\s*[.:]\s*|^Điều\s+\d{{1,3}}\s+(?=[{UP}])")),
+    ("roman", re.compile(r"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})\s*[.):]\s*(?=\S)")),
+    ("arabic4", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s])")),
+    ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s])")),
+    ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\s*|\s+)(?=[^\d\s])")),
+    ("arabic", re.compile(r"^\d{1,2}\s*[.)](?!\d)\s*(?=\S)")),
+    ("letter", re.compile(rf"^[{VN_LETTERS}]\s*\)\s*(?=\S)|^[{VN_LETTERS}]\s*(?:\.|/\.?)\s+(?=[{UP}])")),
+    ("dash", re.compile(r"^[-–—•‒]\s*(?=[^\W\d_]|[\d“\"(])")),
+    ("plus", re.compile(r"^\+\s*(?=\S)")),
+]
+
+
+def label_of(text: str) -> Label | None:
+    """The body label opening ``text``, or None.
+
+    >>> label_of("II. NỘI DUNG").label, label_of("đ) Phát động").style, label_of("Điều 3. Chánh Văn phòng").style
+    ('II.', 'letter', 'article')
+    >>> label_of("1.000 người tham dự") is None, label_of("V/v triển khai") is None
+    (True, True)
+    """
+    for style, rx in _LABELS:
+        m = rx.match(text)
+        if m and m.end() > 0:
+            raw = text[: m.end()].strip()
+            if style == "roman" and not raw.rstrip(".):").strip():
+                continue
+            if style == "roman" and raw.endswith(":"):
+                continue
+            if style == "arabic" and raw.endswith(")") is False and raw.endswith(".") is False:
+                continue
+            return Label(raw, style, m.end())
+    return None
+
+
+@lru_cache(maxsize=1)
+def type_names() -> dict[str, str]:
+    """Printed type names (``KẾ HOẠCH``) → sentence case (``Kế hoạch``), from ``data/type_names.tsv``."""
+    text = resources.files("vnplan.data").joinpath("type_names.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+    return {r["name"]: r["doc_type"] for r in rows}
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.replace("*", " ").replace("#", " ").replace("|", " ").split())
+
+
+def is_type_name(text: str) -> str | None:
+    """The printed type name if ``text`` is only a type name (``KẾ HOẠCH``), else None.
+
+    >>> is_type_name("QUYẾT ĐỊNH:") is None, is_type_name(" TỜ TRÌNH ")
+    (True, 'TỜ TRÌNH')
+    """
+    bare = _bare(text)
+    if bare.endswith(":"):
+        return None
+    # spaced-out capitals "K Ế H O Ạ C H"
+    squeezed = bare.replace(" ", "")
+    for name in type_names():
+        if bare == name or (len(bare) > len(name) + 2 and squeezed == name.replace(" ", "")):
+            return name
+    return None
+
+
+def is_upper_line(text: str, minimum: float = 0.85) -> bool:
+    """Mostly capital letters (an agency name, a heading, a chức vụ).
+
+    >>> is_upper_line("UBND TỈNH LÀO CAI"), is_upper_line("Sở Công Thương")
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= minimum
+
+
+def is_position(text: str) -> bool:
+    """A chức vụ line of a signature block (``PHÓ CHỦ TỊCH``, ``GIÁM ĐỐC``, ``THỨ TRƯỞNG``).
+
+    >>> is_position("PHÓ CHỦ TỊCH THƯỜNG TRỰC"), is_position("TỔ CHỨC THỰC HIỆN")
+    (True, False)
+    """
+    bare = " ".join(_bare(text).rstrip(".,").split())
+    return bool(_POSITION.match(bare))
+
+
+def name_in(text: str) -> tuple[int, int] | None:
+    """Where a signer's name sits in ``text`` (rank and ``(Đã ký)`` left out), or None.
+
+    >>> t = "(Đã ký) Đại tá Nguyễn Văn Cường"
+    >>> a, b = name_in(t); t[a:b]
+    'Nguyễn Văn Cường'
+    """
+    a = 0
+    m = _SIGNED.match(text[a:])
+    if m:
+        a += m.end()
+    m = _RANK.match(text[a:])
+    if m:
+        a += m.end()
+    rest = text[a:].rstrip(" .,;*")
+    words = rest.split()
+    if not 2 <= len(words) <= 6:
+        return None
+    for w in words:
+        if not (w[0].isupper() and w[0].isalpha() and (len(w) == 1 or w[1:].replace("-", "").islower())):
+            return None
+        if not w.replace("-", "").isalpha():
+            return None
+    return a, a + len(rest)
+
+
+def preamble_kind(text: str) -> str | None:
+    """``can_cu`` / ``thuc_hien`` / ``theo_de_nghi`` for a preamble clause, else None.
+
+    >>> preamble_kind("Căn cứ Luật Tổ chức chính quyền địa phương"), preamble_kind("Xét đề nghị của Sở Xây dựng")
+    ('can_cu', 'theo_de_nghi')
+    """
+    stripped = text.lstrip(" *_")
+    if is_upper_line(stripped[:30]):
+        return None
+    for kind, rx in PREAMBLE:
+        if rx.match(stripped):
+            return kind
+    return None
+
+
+_APPENDIX = re.compile(rf"^(?:PHỤ LỤC|Phụ lục|PHỤ\s+LỤC|Phụ Lục)(?:\s+(?:số\s+)?[IVX\d]+[a-z]?)?\s*(?:[:.\-–]|$|\s*[{UP}(])")
+
+
+def is_appendix_start(text: str) -> bool:
+    """An appendix heading (``Phụ lục``, ``PHỤ LỤC II``, ``Phụ lục: DANH SÁCH ...``).
+
+    >>> is_appendix_start("Phụ lục: DANH SÁCH CÁC ĐƠN VỊ KIỂM TRA"), is_appendix_start("Phụ lục kèm theo Kế hoạch")
+    (True, False)
+    """
+    return bool(_APPENDIX.match(_bare(text)))

@@ -1,0 +1,87 @@
+"""Segment a normalised document into its `Outline`: header, preamble, body tree, closing, appendices.
+
+    >>> out = segment("KẾ HOẠCH\\nTổ chức Tuần lễ\\nThực hiện Kế hoạch số 262/KH-UBND; UBND xã xây dựng Kế hoạch như sau:\\n"
+    ...               "I. MỤC ĐÍCH\\nII. NỘI DUNG\\nNơi nhận:\\n- Sở GD&ĐT;\\n- Lưu: VT.\\nCHỦ TỊCH\\nNguyễn Văn A")
+    >>> out.header.title.text, [c.kind for c in out.preamble], [n.label for n in out.body], out.closing.signature.name.text
+    ('Tổ chức Tuần lễ', ['thuc_hien'], ['I.', 'II.'], 'Nguyễn Văn A')
+"""
+from __future__ import annotations
+
+from vnplan.document import Document
+from vnplan.structure.attachments import next_part_start, parse_appendix
+from vnplan.structure.body import build_tree
+from vnplan.structure.closing import closing_start, parse_closing
+from vnplan.structure.header import find_header_start, parse_header
+from vnplan.structure.lines import Line, logical_lines
+from vnplan.structure.model import Closing, Header, Outline, Span
+from vnplan.structure.paragraphs import paragraphs
+from vnplan.structure.preamble import parse_preamble
+from vnplan.structure.roles import tag_roles
+
+__all__ = ["segment"]
+
+
+def segment(doc: Document | str) -> Outline:
+    """The outline of ``doc`` (a `Document`, or a plain string read as a text file).
+
+    Never raises on odd input: a document without header, closing or headings
+    gets empty parts.
+    """
+    if isinstance(doc, str):
+        doc = Document.from_text(doc)
+    lines = logical_lines(doc.text)
+    if not lines:
+        return Outline(header=Header(), span=Span(0, 0, ""))
+    outline, _ = _segment_part(lines, 0, len(lines), "document")
+    return outline
+
+
+def _segment_part(lines: list[Line], lo: int, hi: int, kind: str) -> tuple[Outline, int]:
+    hstart = find_header_start(lines, lo, min(hi, lo + 200))
+    header = Header()
+    kinh_gui = []
+    body_lo = lo
+    if hstart is not None:
+        res = parse_header(lines, hstart, hi)
+        header, kinh_gui, body_lo = res.header, res.kinh_gui, res.end
+    first = hstart if hstart is not None else lo
+    cstart = closing_start(lines, body_lo, hi)
+    if cstart is None:
+        nxt = next_part_start(lines, body_lo, hi, header)
+        body_hi = nxt if nxt is not None else hi
+        closing, rest = Closing(), body_hi
+    else:
+        body_hi = cstart
+        closing, rest = parse_closing(lines, cstart, hi)
+    paras = paragraphs(lines[body_lo:body_hi])
+    preamble, k = parse_preamble(paras, 0)
+    body = build_tree(paras[k:])
+    tag_roles(body)
+    closing.kinh_gui = kinh_gui + closing.kinh_gui
+    outline = Outline(header=header, preamble=preamble, body=body, closing=closing, kind=kind)
+    last = max(rest, body_hi) - 1
+    j = rest
+    while j < hi:
+        s = next_part_start(lines, j, hi, header)
+        if s is None:
+            break
+        if lines[s].text and not _is_appendix(lines[s].text):
+            sub, end = _segment_part(lines, s, hi, "attachment")
+            outline.attachments.append(sub)
+            last = end - 1
+            j = end
+            break
+        e = next_part_start(lines, s + 1, hi, header)
+        app, end = parse_appendix(lines, s, e if e is not None else hi)
+        outline.appendices.append(app)
+        last = end - 1
+        j = end
+    last = max(first, min(last, len(lines) - 1))
+    outline.span = Span(lines[first].start, lines[last].end, "")
+    return outline, max(j, rest)
+
+
+def _is_appendix(text: str) -> bool:
+    from vnplan.structure.markers import is_appendix_start
+
+    return is_appendix_start(text)
