@@ -73,7 +73,7 @@ def test_legacy_text_files_are_decoded_for_the_normaliser(tmp_path: Path, encodi
     [
         ("Số: 05/KH-UBND, Hà Nội".encode("utf-16-le"), "utf-16-le"),
         ("KẾ HOẠCH tổ chức".encode("utf-16-be"), "utf-16-be"),
-        ("Số: 05/KH-UBND".encode("utf-8"), None),
+        ("Số: 05/KH-UBND".encode(), None),
         (bytes(range(256)), None),
     ],
 )
@@ -97,7 +97,7 @@ def test_blank_file_is_empty(tmp_path: Path) -> None:
 
 
 def test_decode_keeps_public_signature() -> None:
-    assert decode("Hà Nội".encode("utf-8"), "a.txt") == ("Hà Nội", "utf-8")
+    assert decode("Hà Nội".encode(), "a.txt") == ("Hà Nội", "utf-8")
 
 
 HEADER_DOCS = ["036", "039", "040", "042", "046", "050", "052", "058", "063", "084", "089"]

@@ -406,9 +406,11 @@ def _pick_date(cluster: list[_Mention]) -> str | None:
 # ---------------------------------------------------------------------------------------------- named laws
 
 _LAW = re.compile(
-    r"(?<![\wÀ-ỹ])(?P<name>(?:Bộ\s+[Ll]uật|Luật|Pháp\s+lệnh)\s+(?:[A-ZĐÀ-Ỹ]|sửa\s+đổi|số\s+\d)[^;:\n()“”\"]*?)"
-    r"(?=\s*(?:[;:()“”\"]|\.(?:\s|$)|\n|,\s*(?=[A-ZĐÀ-Ỹ]|ngày|năm|và)|\s+(?:ngày|số|đã|được|và\s+các|có\s+hiệu|quy\s+định|"
-    r"hướng\s+dẫn|theo|tại|để|thì|gồm|về|nhằm|với|trong|cho|là)(?![\wÀ-ỹ])|$))")
+    r"(?<![\wÀ-ỹ])(?P<name>(?:Bộ\s+[Ll]uật|Luật|Pháp\s+lệnh)\s+(?!(?:này|đó|trên|và|của|về|các|định)\b)"
+    r"[^;:\n()“”\"]*?)"
+    r"(?=\s*(?:[;:()“”\"]|\.(?:\s|$)|\n|,\s*(?=[A-ZĐÀ-Ỹ]|ngày|năm|và)|\s+(?:ngày|số\s*\d|đã|được|và\s+(?:các|pháp|văn)|"
+    r"có\s+hiệu|quy\s+định|hướng\s+dẫn|theo|tại|để|thì|gồm|về|nhằm|trong|cho|là|trên\s+địa\s+bàn|thuộc|với\s+việc|"
+    r"của(?!\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh)))(?![\wÀ-ỹ])|\s+và\s*$|$))")
 
 
 def find_named_citations(text: str) -> list[dict[str, str | None]]:

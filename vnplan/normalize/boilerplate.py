@@ -47,14 +47,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "trail": join(d["trail"] + d["site"], re.IGNORECASE),
         "start": join(d["start"], 0),
         "title": re.compile(d["title_before_trail"]["pattern"], re.IGNORECASE),
-        "any": re.compile("|".join(f"(?:{_unanchored(e['pattern'])})" for e in d["lead"] + d["trail"] + d["site"]),
-                          re.IGNORECASE),
     }
 
 
-def _unanchored(pattern: str) -> str:
-    """The pattern without its line anchors: a cheap whole-text pre-check."""
-    return re.sub(r"(?<!\[)\^", "", pattern).replace("$", "")
+@lru_cache(maxsize=1)
+def _keywords() -> tuple[str, ...]:
+    return tuple(data()["keywords"]["words"])
 
 
 def document_bounds(text: str) -> tuple[int, int]:
@@ -64,7 +62,8 @@ def document_bounds(text: str) -> tuple[int, int]:
     (0, 15)
     """
     pats = _patterns()
-    if not pats["any"].search(text):
+    low = text.lower()
+    if not any(k in low for k in _keywords()):
         return 0, len(text)
     spans = line_spans(text)
     lines = [_MARKS.sub("", text[s:e]) for s, e in spans]

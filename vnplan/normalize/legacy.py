@@ -20,7 +20,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["detect_legacy", "convert_legacy", "encode_legacy", "ENCODINGS", "is_vietnamese_syllable"]
+__all__ = ["ENCODINGS", "convert_legacy", "detect_legacy", "encode_legacy", "is_vietnamese_syllable"]
 
 ENCODINGS = ("tcvn3", "vni")
 _SAMPLE = 20_000  # characters looked at by detect_legacy
@@ -67,7 +67,7 @@ def _vni() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         uni = row["unicode"]
         enc[uni] = code
         if len(code) == 2:
-            base, mark = code
+            base, mark = code[0], code[1]
             for m in {mark, mark.lower(), mark.upper()}:
                 pairs.setdefault(base + m, uni)
         elif code != uni:
@@ -186,10 +186,7 @@ def _line_case(out: list[str], converted: list[bool], pos: int) -> str:
 # --- detection -------------------------------------------------------------
 
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
-_NUCLEI = (
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy "
-    "ưa ưi ưu ươ yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu"
-).split()
+_NUCLEI = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu"]
 _CODA = r"(?:ch|ng|nh|[cmnpt])?"
 _SYLLABLE = re.compile(f"^{_ONSET}(?:{'|'.join(sorted(_NUCLEI, key=len, reverse=True))}){_CODA}$")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

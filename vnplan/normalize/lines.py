@@ -60,7 +60,7 @@ def _list_start() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def connectors() -> frozenset[str]:
     """Words after which a line cannot end a paragraph (``của``, ``và``, ``về`` ...)."""
-    return frozenset(w.casefold() for w in data()["connectors"]["words"])
+    return frozenset(data()["connectors"]["words"])
 
 
 @lru_cache(maxsize=8192)

@@ -29,6 +29,7 @@ PAGE_NUMBER = re.compile(
     r"|(?P<bare>\d{1,3}))[ \t]*"
 )
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
+_MAILTO_LINE = re.compile(r"[ \t]*mailto:\S+[ \t]*")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -79,6 +80,10 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     for idx, k in enumerate(nonblank):
         s, e = spans[k]
         line = text[s:e].replace("\f", "")
+        if _MAILTO_LINE.fullmatch(line):  # link targets a PDF-to-text tool printed after their text
+            _delete_line(ed, spans, k, n)
+            removed.add(k)
+            continue
         m = PAGE_NUMBER.fullmatch(line)
         if not m:
             continue

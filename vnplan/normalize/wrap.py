@@ -39,7 +39,7 @@ _HEADER_ROLES = frozenset({"national-motto", "motto", "number", "place-date", "s
                            "recipients", "doc-type", "drafter"})
 _ARTICLE_LABEL = re.compile(r"^(Điều|Khoản|Mục)\s+\d+[.:]?$")
 _MULTISPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_PUNCT = "\"'“”‘’()[]«».,;:!?…*_-–/ "
 _FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
 
 
@@ -88,6 +88,11 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+def _last_word(s: str) -> str:
+    words = s.rsplit(None, 1)
+    return words[-1].strip(_PUNCT) if words else ""
+
+
 def _first_alpha(s: str) -> str:
     for ch in s:
         if ch.isalnum():
@@ -134,7 +139,7 @@ def _join(a: _Line, b: _Line, blank: bool, style: WrapStyle) -> bool:
     if last == "-" and len(at) >= 2 and at[-2].isalnum() and first.isalnum():
         return True  # 168/KH- / SGD&ĐT
     if blank and not style.double_spaced:
-        return lower and last not in ".;:!?"
+        return (lower or _last_word(at) in connectors()) and last not in ".;:!?"
     if last in ".!?…":
         return lower and not at.endswith("./.")
     if last in ":;":
@@ -143,8 +148,7 @@ def _join(a: _Line, b: _Line, blank: bool, style: WrapStyle) -> bool:
         return True
     if style.layout and b.indent >= 3:
         return False
-    word = _LAST_WORD.search(at)
-    if word and word.group(1) in connectors() and not _is_upper(at) or word and _is_upper(at) and word.group(1) in connectors():
+    if _last_word(at) in connectors():
         return True
     a_upper, b_upper = _is_upper(at), _is_upper(bt)
     if a_upper and not b_upper:

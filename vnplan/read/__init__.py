@@ -54,6 +54,10 @@ def sniff(path: str | Path, head: bytes | None = None) -> str:
         return "ole"
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return "text"
+    from vnplan.read.text import utf16_without_bom
+
+    if utf16_without_bom(head):
+        return "text"
     sample = head[:4096]
     if b"\x00" in sample:
         return "binary"
@@ -84,6 +88,10 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
     if kind not in ("pdf", "docx", "text"):
         if kind == "zip-corrupt" and ext == ".docx":
             raise CorruptFileError(name, "the DOCX file is damaged (not a readable ZIP package)")
+        if kind == "ole" and ext == ".docx":
+            from vnplan.read.docx import read_docx
+
+            return read_docx(p)  # raises EncryptedFileError for a password-protected package
         if kind == "ole" and ext == ".doc":
             raise UnsupportedFormatError(name, "legacy .doc files are not read; convert to .docx (LibreOffice)")
         raise UnsupportedFormatError(name, f"the content is {_NAMES[kind]}; vnplan reads PDF, DOCX, TXT and MD")

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -41,16 +42,16 @@ from vnplan.document import CELL, PAGE_FOOTER, PAGE_HEADER, PARAGRAPH, TEXTBOX, 
 from vnplan.errors import CorruptFileError, EmptyFileError, EncryptedFileError
 from vnplan.read.markdown import reading_order, table_role
 
-__all__ = ["read_docx", "is_encrypted_office_file", "Numbering"]
+__all__ = ["Numbering", "is_encrypted_office_file", "read_docx"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_w = "{%s}" % W
+_w = f"{{{W}}}"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_SKIP = {_w + "instrText", _w + "delText", _w + "del", "{%s}Fallback" % MC, _w + "rPr", _w + "pPr",
+_SKIP = {_w + "instrText", _w + "delText", _w + "del", _w + "moveFrom", f"{{{MC}}}Fallback", _w + "rPr", _w + "pPr",
          _w + "footnoteReference", _w + "endnoteReference", _w + "commentReference"}
-_PAGE_FIELDS = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES)\b", re.I)
+_PAGE_FIELDS = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES)\b", re.IGNORECASE)
 
 
 def is_encrypted_office_file(path: str | Path) -> bool:
@@ -407,7 +408,7 @@ def read_docx(path: Path) -> RawDocument:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError) as exc:
         raise CorruptFileError(name, f"the DOCX file is damaged ({type(exc).__name__}: {exc})") from None
-    except Exception as exc:  # python-docx raises several types on broken packages
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many types on broken packages
         raise CorruptFileError(name, f"the DOCX file cannot be opened ({type(exc).__name__}: {exc})") from None
     try:
         return _read_document(document, name)
@@ -462,7 +463,7 @@ def _note_items(reader: _Reader, part: Any) -> list[tuple[str, dict[str, Any]]]:
             for note in root.findall(_w + tag):
                 if note.get(_w + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                texts = []
+                texts: list[str] = []
                 for p in note.iter(_w + "p"):
                     lines, _ = reader.paragraph_lines(p)
                     texts.extend(ln.strip() for ln in lines if ln.strip())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["MdCell", "MdTable", "parse_segments", "table_role", "reading_order", "split_cell_text", "join_cell_lines"]
+__all__ = ["MdCell", "MdTable", "join_cell_lines", "parse_segments", "reading_order", "split_cell_text", "table_role"]
 
 
 @dataclass
@@ -51,7 +51,7 @@ class MdTable:
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW = re.compile(r"^\s*\|.*[^\\]\|\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_BR = re.compile(r"<br\s*/?>", re.I)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _DASH_RULE = re.compile(r"^[-_=–—.*\s]{3,}$")
 
 
@@ -257,8 +257,8 @@ def _split_name(text: str) -> list[str]:
     return [text]
 
 
-_QUOC_HIEU = re.compile(r"C[ỘO]NG\s*H[ÒO]A|Độc\s*lập\s*-\s*Tự\s*do", re.I)
-_CLOSING_LEFT = re.compile(r"Nơi\s*nhận", re.I)
+_QUOC_HIEU = re.compile(r"C[ỘO]NG\s*H[ÒO]A|Độc\s*lập\s*-\s*Tự\s*do", re.IGNORECASE)
+_CLOSING_LEFT = re.compile(r"Nơi\s*nhận", re.IGNORECASE)
 
 
 def table_role(grid: list[list[str]]) -> str | None:

@@ -20,7 +20,7 @@ from vnplan.document import CELL, LINE, RawDocument
 from vnplan.errors import EmptyFileError, EncodingError
 from vnplan.read.markdown import MdTable, parse_segments, reading_order, table_role
 
-__all__ = ["read_text", "blocks_from_string", "decode", "utf16_without_bom"]
+__all__ = ["blocks_from_string", "decode", "read_text", "utf16_without_bom"]
 
 
 def utf16_without_bom(head: bytes) -> str | None:

@@ -142,7 +142,7 @@ def _free(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip(" ,|*-")]
 
 
-def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int) -> tuple[list[Span], int]:
+def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | None = None) -> tuple[list[Span], int]:
     """Entries after ``Kính gửi:`` (same line, following cells, following dash lines). Returns entries, next index."""
     line = lines[i]
     out: list[Span] = []
@@ -159,6 +159,15 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int) -> tuple[list[
     j = i + 1
     while j < hi:
         t = lines[j].text
+        if h is not None and (mk.MOTTO_NATION.search(t) or mk.MOTTO_SLOGAN.search(t) or mk.PLACE_DATE.search(t)):
+            # a layout reader put the right-hand header column after "Kính gửi:"
+            for p in _classify(lines[j]):
+                if p.kind == "motto":
+                    h.motto_lines.append(p.span)
+                elif p.kind == "place_date":
+                    h.place_date_line = h.place_date_line or p.span
+            j += 1
+            continue
         if t.lstrip().startswith(("-", "–", "+", "•")):
             out.extend(split_items(lines[j]))
             j += 1
@@ -216,7 +225,7 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
         if title_done:
             m = _KINH_GUI.match(t)
             if m:
-                res.kinh_gui, i = _kinh_gui(lines, i, hi, 0)
+                res.kinh_gui, i = _kinh_gui(lines, i, hi, 0, h)
                 continue
             if mk.KEM_THEO.match(t):
                 h.other.append(line.span())
@@ -231,7 +240,7 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
         # before the type name: box 1-4 elements
         if _KINH_GUI.match(t) or (line.cells and _KINH_GUI.match(line.cells[0].text)):
             in_vv = False
-            res.kinh_gui, i = _kinh_gui(lines, i, hi, 0)
+            res.kinh_gui, i = _kinh_gui(lines, i, hi, 0, h)
             title_done = True
             continue
         tn = mk.is_type_name(t)
@@ -271,7 +280,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                 elif _MARKS.match(text):
                     h.other.append(p.span)
                     recognised = True
-                elif in_vv and not mk.is_upper_line(text) and len(text) < 90:
+                elif in_vv and not mk.is_upper_line(text) and (len(text) < 90 or (
+                        len(text) < 220 and vv and not vv[-1].text.endswith((".", ";", ":")))):
                     vv.append(p.span)
                     recognised = True
                 elif mk.is_upper_line(text, 0.7):
@@ -281,7 +291,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                         h.other.append(p.span)
                     recognised = True
         if not recognised:
-            if in_vv and len(t) < 90 and not line.blank_before:
+            if in_vv and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
+                    and not line.blank_before:
                 vv.append(line.span())
                 i += 1
                 continue
@@ -311,8 +322,8 @@ def _title_stop(line: Line, title: list[Span], h: Header) -> str | None:
     t = line.text
     if mk.KEM_THEO.match(t):
         return "other"
-    first_title_line = not title and mk.preamble_kind(t) in ("thuc_hien",) and len(t) < 200 \
-        and not t.rstrip().endswith((";", ":"))
+    first_title_line = not title and mk.preamble_kind(t) in ("thuc_hien",) and len(t) < 300 \
+        and not t.rstrip().endswith((";", ":")) and "như sau" not in t
     if first_title_line:  # "KẾ HOẠCH / Thực hiện Quyết định số 1899/QĐ-TTg …" is a trích yếu
         return None
     if mk.preamble_kind(t) or mk.label_of(t) or _DECIDE.match(t) or _KINH_GUI.match(t) or _CLOSING.match(t):

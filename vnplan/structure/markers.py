@@ -38,7 +38,7 @@ PLACE_DATE = re.compile(
 # "Số: 173/KH-UBND", "Số:   /KH-UBND", "Số: 3210/QĐ - U B ND", "Số 07/KH-PGDĐT"
 NUMBER = re.compile(r"(?<!\w)S[ốô]\s*:?\s*(?=[\d./ ]*/)[^|]*")
 KEM_THEO = re.compile(r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\b|\(\s*BAN HÀNH KÈM THEO|\(\s*KÈM THEO", re.I)
-AUTHORITY = re.compile(rf"\b(TM|KT|TL|TUQ|Q)\s*\.\s*(?=[{UP}])")
+AUTHORITY = re.compile(rf"(?<!\w)(TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\s*\.\s*(?=[{UP}])")
 PREAMBLE = [
     ("can_cu", re.compile(r"^(?:Căn cứ|căn cứ)\b")),
     ("theo_de_nghi", re.compile(r"^(?:Theo|Xét|theo|xét)\s+(?:đề nghị|đề xuất|Tờ trình|tờ trình|báo cáo)\b")),
@@ -61,6 +61,7 @@ _RANK = re.compile(
     r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+đô\s+đốc|(?:PGS|GS|TS|ThS|BS|KS|CN)\.?"
     r"(?:\s*(?:TS|BS|ThS))?\.?)\s+"
 )
+_JUNK_TAIL = re.compile(r"(?:\s+(?:mailto:|https?://|www\.)\S*|\s+\S+@\S+)+\s*$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký tên|ký tên|Ký, ghi rõ|ký, ghi rõ)[^)]*\)?\s*")
 
 STYLE_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "arabic": 5, "arabic2": 6,
@@ -179,7 +180,7 @@ def name_in(text: str) -> tuple[int, int] | None:
     m = _RANK.match(text[a:])
     if m:
         a += m.end()
-    rest = text[a:].rstrip(" .,;*")
+    rest = _JUNK_TAIL.sub("", text[a:]).rstrip(" .,;*")
     words = rest.split()
     if not 2 <= len(words) <= 6:
         return None
