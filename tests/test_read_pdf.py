@@ -13,7 +13,7 @@ from vnplan.document import RawDocument
 from vnplan.errors import CorruptFileError, EncryptedFileError
 from vnplan.read import read_raw
 from vnplan.read.pdf import garbled_ratio, read_pdf
-from vnplan.read.pdf_layout import Glyph, find_gutter, find_tables, lines_from_glyphs, paragraph_breaks, Line
+from vnplan.read.pdf_layout import Glyph, Line, find_gutter, find_tables, lines_from_glyphs, paragraph_breaks
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "corpus" / "real"

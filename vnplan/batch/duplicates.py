@@ -25,10 +25,11 @@ __all__ = ["DuplicateFinder", "document_key"]
 _ABBREVIATIONS = [(re.compile(r"\bubnd\b"), "uỷ ban nhân dân"), (re.compile(r"\bhđnd\b"), "hội đồng nhân dân")]
 
 
-def _norm(value: Any) -> str:
+def _norm(value: Any, expand: bool = False) -> str:
     text = unicodedata.normalize("NFC", str(value)).casefold().replace("ủy", "uỷ")
-    for pattern, full in _ABBREVIATIONS:
-        text = pattern.sub(full, text)
+    if expand:  # issuer names: "UBND tỉnh" = "Ủy ban nhân dân tỉnh"
+        for pattern, full in _ABBREVIATIONS:
+            text = pattern.sub(full, text)
     return " ".join(text.split())
 
 
@@ -46,7 +47,7 @@ def document_key(record: dict[str, Any]) -> tuple[str, str, str, str] | None:
     parts = (name, record.get("number"), record.get("symbol"), record.get("issue_year"))
     if any(p is None or str(p).strip() == "" for p in parts):
         return None
-    return tuple(_norm(p) for p in parts)  # type: ignore[return-value]
+    return (_norm(name, expand=True), _norm(parts[1]), _norm(parts[2]), _norm(parts[3]))
 
 
 class DuplicateFinder:

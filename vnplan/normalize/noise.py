@@ -20,6 +20,7 @@ from collections import defaultdict
 from vnplan.normalize.fold import fold_key
 from vnplan.normalize.lines import line_spans
 from vnplan.normalize.offsetmap import Edits, MappedText
+from vnplan.normalize.unicode import HARD_BREAK
 
 __all__ = ["remove_noise", "ANCHOR", "PAGE_NUMBER"]
 
@@ -29,6 +30,7 @@ PAGE_NUMBER = re.compile(
     r"|(?P<bare>\d{1,3}))[ \t]*"
 )
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
+_CLERK = re.compile(r"\./\.(?=[^\W\d_])")
 _MAILTO_LINE = re.compile(r"[ \t]*mailto:\S+[ \t]*")
 _DIGITS = re.compile(r"\d+")
 
@@ -122,6 +124,8 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
                 for k in where[key]:
                     _delete_line(ed, spans, k, n)
                 warnings.append(f"running header/footer removed from {len(pages)} pages: {key[:40]!r}")
+    for m in _CLERK.finditer(text):  # "thực hiện./.Oanh": the typist's initials after the closing mark
+        ed.insert(m.end(), HARD_BREAK)
     for m in re.finditer("\f", text):
         ed.replace(m.start(), m.end(), "\n")
     if anchors:

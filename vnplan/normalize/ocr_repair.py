@@ -13,11 +13,11 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-__all__ = ["repair_ocr", "load_rules", "Rule", "years_in"]
+__all__ = ["Rule", "load_rules", "repair_ocr", "years_in"]
 
 _YEAR = re.compile(r"(?<![\d,.])([12]\d{3})(?!\d|,\d)")
 _DATE_CONTEXT = re.compile(r"(năm|Năm|NĂM|/|-|–|giai đoạn|đến|từ)\s*$")

@@ -58,6 +58,7 @@ class WrapStyle:
     double_spaced: bool
     layout: bool
     width: float | None
+    blank_paragraphs: bool = False  # blank lines end paragraphs, single breaks are wraps (web crawls)
 
 
 def split_columns(mt: MappedText) -> MappedText:
@@ -102,6 +103,11 @@ def _first_alpha(s: str) -> str:
     return ""
 
 
+def _continues(s: str) -> bool:
+    """A line that plainly continues the one before: lower-case start, not a list label."""
+    return _first_alpha(s).islower() and not is_list_start(s)
+
+
 def _is_upper(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -112,21 +118,31 @@ def measure(text: str, lines: list[_Line]) -> WrapStyle:
     pairs = list(zip(lines, lines[1:]))
     blank = [sum(text.count(c, a.end, b.start) for c in SEPARATORS) > 1 for a, b in pairs]
     blank_gaps = [p for p, is_blank in zip(pairs, blank) if is_blank]
-    lower_after_blank = sum(1 for a, b in blank_gaps if _first_alpha(b.text).islower())
+    lower_after_blank = sum(1 for a, b in blank_gaps if _continues(b.text))
     double = bool(pairs) and len(blank_gaps) >= 0.5 * len(pairs) and lower_after_blank >= 0.1 * max(1, len(blank_gaps))
     indented = sum(1 for ln in lines if ln.indent >= 3)
     flush = sum(1 for ln in lines if ln.indent == 0)
     layout = bool(lines) and indented >= 0.15 * len(lines) and flush >= 0.3 * len(lines)
     widths = [a.indent + len(a.text) for (a, b), is_blank in zip(pairs, blank)
-              if _first_alpha(b.text).islower() and (double or not is_blank)]
+              if _continues(b.text) and (double or not is_blank)]
     width = statistics.median(widths) if len(widths) >= 5 else None
-    return WrapStyle(double, layout, width)
+    single = [b for (a, b), is_blank in zip(pairs, blank) if not is_blank]
+    lower_single = sum(1 for b in single if _continues(b.text))
+    blank_paragraphs = (not double and len(blank_gaps) >= 0.1 * max(1, len(pairs))
+                        and lower_after_blank <= 0.05 * len(blank_gaps)
+                        and len(single) >= 10 and lower_single >= 0.5 * len(single))
+    return WrapStyle(double, layout, width, blank_paragraphs)
 
 
-def _join(a: _Line, b: _Line, blank: bool, style: WrapStyle) -> bool:
+_RANGE_END = re.compile(r"^[-–]\s*\d")
+
+
+def _join(a: _Line, b: _Line, blank: bool, style: WrapStyle, title: bool = False) -> bool:
     at, bt = a.text.strip("*_ "), b.text.strip("*_ ")
     if not at or not bt:
         return False
+    if not blank and at[-1].isdigit() and _RANGE_END.match(bt):
+        return True  # "giai đoạn 2021" / "- 2025”;"
     if is_list_start(bt) or role(bt) is not None:
         return False
     if _ARTICLE_LABEL.match(at) and not blank:
@@ -140,6 +156,10 @@ def _join(a: _Line, b: _Line, blank: bool, style: WrapStyle) -> bool:
         return True  # 168/KH- / SGD&ĐT
     if blank and not style.double_spaced:
         return (lower or _last_word(at) in connectors()) and last not in ".;:!?"
+    if title and _is_upper(at) and _is_upper(bt):
+        return True  # the upper-case title after KẾ HOẠCH / QUYẾT ĐỊNH
+    if style.blank_paragraphs and not blank:
+        return True
     if last in ".!?…":
         return lower and not at.endswith("./.")
     if last in ":;":
@@ -179,6 +199,8 @@ def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
         return mt.apply(ed)
     ed.delete(0, lines[0].start)
     ed.delete(lines[-1].end, len(text))
+    title = False  # inside the upper-case title that follows the document type
+    after_type = False
     for a, b in zip(lines, lines[1:]):
         gap = text[a.end : b.start]
         seps = sum(gap.count(c) for c in SEPARATORS)
@@ -187,7 +209,10 @@ def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
         elif SOFT_JOIN in gap and seps == 1:
             join = not (is_list_start(b.text) or role(b.text) in _HEADER_ROLES)
         else:
-            join = _join(a, b, seps > 1, style)
+            in_title = (title and (seps == 1 or style.double_spaced)) or after_type
+            join = _join(a, b, seps > 1, style, in_title)
+            title = in_title and join
+        after_type = not join and role(a.text) == "doc-type"
         if not join:
             ed.replace(a.end, b.start, "\n")
         elif a.text.endswith(("-", "/")) and len(a.text) >= 2 and a.text[-2].isalnum() and b.text[:1].isalnum():

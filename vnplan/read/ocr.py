@@ -28,13 +28,13 @@ from vnplan.read.pdf_layout import Glyph, Line
 __all__ = [
     "OcrSettings",
     "OcrWord",
-    "tesseract_available",
     "cache_dir",
-    "ocr_image",
-    "parse_tsv",
-    "ocr_lines",
     "file_digest",
+    "ocr_image",
+    "ocr_lines",
     "ocr_pages_tsv",
+    "parse_tsv",
+    "tesseract_available",
 ]
 
 
@@ -67,7 +67,7 @@ class OcrWord:
 @functools.lru_cache(maxsize=8)
 def _langs(binary: str) -> frozenset[str]:
     try:
-        out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+        out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return frozenset()
     return frozenset(x.strip() for x in (out.stdout + out.stderr).splitlines()[1:] if x.strip())
@@ -76,7 +76,7 @@ def _langs(binary: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=8)
 def _version(binary: str) -> str:
     try:
-        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30)
+        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return "?"
     first = (out.stdout or out.stderr).splitlines()
@@ -136,7 +136,7 @@ def ocr_image(png: bytes, binary: str, settings: OcrSettings) -> str:
     cmd = [binary, "-", "-", "-l", settings.lang, "--psm", str(settings.psm), "tsv"]
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")  # one page per process; parallelism belongs to the caller
-    out = subprocess.run(cmd, input=png, capture_output=True, timeout=settings.timeout, env=env)
+    out = subprocess.run(cmd, input=png, capture_output=True, timeout=settings.timeout, env=env, check=False)
     if out.returncode != 0:
         raise RuntimeError(out.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or "tesseract failed")
     return out.stdout.decode("utf-8", "replace")

@@ -17,8 +17,9 @@ import ctypes
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -40,7 +41,7 @@ from vnplan.read.pdf_layout import (
     split_columns,
 )
 
-__all__ = ["read_pdf", "garbled_ratio", "OCR_SETTINGS"]
+__all__ = ["OCR_SETTINGS", "garbled_ratio", "read_pdf"]
 
 OCR_SETTINGS = ocr_mod.OcrSettings()
 _NO_OCR_WARNING = "image-only PDF: Tesseract (vie) not installed, text not read"

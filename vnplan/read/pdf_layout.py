@@ -17,25 +17,26 @@ table (``Nơi nhận:`` beside the signature block).
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 __all__ = [
+    "Band",
     "Glyph",
     "Line",
-    "Band",
     "TableGrid",
-    "lines_from_glyphs",
-    "split_columns",
-    "find_header_band",
     "find_closing_band",
     "find_gutter",
+    "find_header_band",
     "find_tables",
-    "paragraph_breaks",
-    "margin_role",
     "fold",
+    "lines_from_glyphs",
+    "margin_role",
+    "paragraph_breaks",
+    "split_columns",
 ]
 
 
@@ -304,7 +305,7 @@ def find_closing_band(
 def _crosses(glyphs: Sequence[Glyph], x: float, height: float) -> bool:
     """Whether text runs continuously across x (no column gap there)."""
     xs = sorted((g.x0, g.x1) for g in glyphs)
-    for (a0, a1), (b0, b1) in zip(xs, xs[1:]):
+    for (a0, a1), (b0, b1) in itertools.pairwise(xs):
         if a0 < x < a1 or (a1 <= x <= b0 and b0 - a1 < 0.6 * height):
             return True
     return any(a0 < x < a1 for a0, a1 in xs[-1:])
@@ -344,7 +345,7 @@ def paragraph_breaks(lines: Sequence[Line]) -> set[int]:
     if len(lines) < 2:
         return set()
     pitches = sorted(
-        a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 3 * a.height
+        a.bottom - b.bottom for a, b in itertools.pairwise(lines) if 0 < a.bottom - b.bottom < 3 * a.height
     )
     pitch = pitches[len(pitches) // 2] if pitches else None
     x0s = sorted(ln.x0 for ln in lines)
@@ -368,11 +369,7 @@ def paragraph_breaks(lines: Sequence[Line]) -> set[int]:
             and (not pitch or 0 < gap < 1.35 * pitch)
         ):
             continue
-        if pitch and gap > 1.35 * pitch and gap < 12 * pitch:
-            out.add(i)
-        elif a.x1 < right - 0.12 * width:
-            out.add(i)
-        elif b.x0 > left + 0.04 * width and a.x1 < right - 0.02 * width:
+        if pitch and gap > 1.35 * pitch and gap < 12 * pitch or a.x1 < right - 0.12 * width or b.x0 > left + 0.04 * width and a.x1 < right - 0.02 * width:
             out.add(i)
     return out
 

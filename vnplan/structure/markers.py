@@ -88,7 +88,7 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\s*|\s+)(?=[^\d\s])")),
     ("arabic", re.compile(r"^\d{1,2}\s*[.)](?!\d)\s*(?=\S)")),
     ("letter", re.compile(rf"^[{VN_LETTERS}]\s*\)\s*(?=\S)|^[{VN_LETTERS}]\s*(?:\.|/\.?)\s+(?=[{UP}])")),
-    ("dash", re.compile(r"^[-–—•‒]\s*(?=[^\W\d_]|[\d“\"(])")),
+    ("dash", re.compile(r"^[-–—•‒]\s*(?=[^\W\d_]|[“\"(])")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
 ]
 

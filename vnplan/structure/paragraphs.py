@@ -39,6 +39,8 @@ def _opens_item(text: str) -> bool:
 def _continues(prev: Line, line: Line, width: int, blanks: str = "some") -> bool:
     p = prev.text.rstrip(" *")
     t = line.text
+    if t.startswith("– ") and p and not p.endswith(_END) and not mk.label_of(p) and len(p) > 40:
+        return True  # "Thăng Long\n– Hà Nội": an en dash inside a name, not a list item
     if not p or _opens_item(t) or line.table_row or prev.table_row or prev.bold:
         return False
     if p.endswith(_END):

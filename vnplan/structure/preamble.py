@@ -48,7 +48,7 @@ def parse_preamble(paras: list[Line], start: int) -> tuple[list[Clause], int]:
             break
         kind = mk.preamble_kind(p.text)
         if kind:
-            clauses.append(Clause(kind, p.span()))
+            clauses.extend(_split_clauses(p, kind))
             i += 1
             continue
         # unmarked paragraphs just before the first heading belong to the preamble ("… như sau:")
@@ -69,6 +69,20 @@ def parse_preamble(paras: list[Line], start: int) -> tuple[list[Clause], int]:
     if i < n and DECISION_LINE.match(paras[i].text):
         i += 1
     return clauses, i
+
+
+_NEXT_CLAUSE = re.compile(r";\s+(?=(?:thực hiện|triển khai|căn cứ|theo đề nghị|xét đề nghị|Thực hiện|Triển khai|Căn cứ|Theo đề nghị|Xét đề nghị)\b)")
+
+
+def _split_clauses(p: Line, kind: str) -> list[Clause]:
+    """One paragraph holding several clauses ("Căn cứ …; thực hiện chỉ đạo …;") → one clause each."""
+    cuts = [m.end() for m in _NEXT_CLAUSE.finditer(p.text)]
+    bounds = [0, *cuts, len(p.text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        text = p.text[a:b]
+        out.append(Clause(mk.preamble_kind(text) or kind, p.span(a, b)))
+    return out
 
 
 def _introduces(text: str) -> bool:
