@@ -55,8 +55,8 @@ def bad_file(kind: str, src: dict[str, list[Path]], rng: random.Random) -> tuple
     pdf = src["pdf"][0].read_bytes()
     if kind == "empty":
         return rng.choice([".pdf", ".docx", ".txt"]), b""
-    if kind == "corrupt-pdf":
-        return ".pdf", pdf[: len(pdf) // 3]
+    if kind == "corrupt-pdf":  # a PDF header, then noise (a truncated PDF is often still readable)
+        return ".pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n" + rng.randbytes(3000)
     if kind == "corrupt-docx":
         return ".docx", b"PK\x03\x04" + rng.randbytes(2000)
     if kind == "binary":

@@ -24,7 +24,7 @@ def test_doc_type_examples(row: dict[str, str]) -> None:
     assert _examples(row), "every row needs examples"
     for number in _examples(row):
         parsed = parse_number_line(number)
-        assert parsed.number is not None, number
+        assert parsed.number is not None and parsed.symbol is not None, number
         assert doc_type_from_symbol(parsed.symbol) == row["name"], number
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date as _date
-from functools import lru_cache
+from functools import cache
 
-from vnplan.extract.numbers import read_data_table
+from vnplan.extract.numbers import DOC_NUMBER_RE, issuer_from_symbol, read_data_table
 from vnplan.extract.places import REFORM_DATE, Province, fold_place, province_of
 
-__all__ = ["level_of", "expand_abbreviation", "canonical_agency", "province_of", "Province", "LEVELS"]
+__all__ = ["LEVELS", "Province", "canonical_agency", "expand_abbreviation", "level_of", "province_of"]
 
 LEVELS = ("central", "province", "district", "commune", "unit", "party")
 
@@ -102,12 +102,16 @@ def level_of(name: str, *, date: _date | None = None) -> str | None:
         return "central"
     if _CENTRAL_ANY.search(text):
         return "central"
-    if text in ("ủy ban nhân dân", "hội đồng nhân dân"):
-        return None
+    # an ad-hoc body set up by a decision ("Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT"): the decision's issuer
+    m = DOC_NUMBER_RE.search(unicodedata.normalize("NFC", name))
+    if m and m.group("s"):
+        issuer = issuer_from_symbol(m.group("s"))
+        if issuer and issuer[1] in LEVELS:
+            return issuer[1]
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for row in read_data_table("agency_abbreviations.tsv"):

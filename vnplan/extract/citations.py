@@ -23,7 +23,7 @@ from datetime import date
 from vnplan.extract.dates import _date_at, sentence_span
 from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol
 
-__all__ = ["Citation", "find_citations", "find_named_citations", "citation_key", "RELATION_RANK"]
+__all__ = ["RELATION_RANK", "Citation", "citation_key", "find_citations", "find_named_citations"]
 
 _DASHES = {**DASHES, 0xFFFE: "-", 0x00AD: "-"}  # U+FFFE and soft hyphens stand for "-" in some PDF text layers
 RELATION_RANK = {"attached_to": 5, "basis": 4, "implements": 3, "proposal": 2, "mentions": 1}
@@ -38,7 +38,7 @@ _CITE = re.compile(
     r"(?:/" + _G + r")*(?:[ \t]?[-–‑]\s?" + _G + r"(?:/" + _G + r")*)*))"
 )
 _STANDARD_BEFORE = re.compile(r"(?:QCVN|TCVN|TCCS|ISO|IEC)[\s\d.:-]*$")
-_HEADER_NUMBER = re.compile(r"(?:^|\n|\|)[\s*_]*Số\s*(?:và\s+ký\s+hiệu)?\s*:?\s*$", re.I)
+_HEADER_NUMBER = re.compile(r"(?:^|\n|\|)[\s*_]*Số\s*(?:và\s+ký\s+hiệu)?\s*:?\s*$", re.IGNORECASE)
 
 # Document-type words written in front of a number (longest first), mapped to the record's type name.
 _TYPE_WORDS = [
@@ -53,7 +53,7 @@ _TYPE_WORDS = [
 ]
 _TYPE_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?P<t>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_WORDS) + r")"
-    r"(?![\wÀ-ỹ])", re.I)
+    r"(?![\wÀ-ỹ])", re.IGNORECASE)
 _TYPE_NAME = {w.lower(): (n or w) for w, n in _TYPE_WORDS}
 
 _CUES = [
@@ -62,7 +62,7 @@ _CUES = [
     ("proposal", r"(?:theo|xét|trên\s+cơ\s+sở)\s+(?:đề\s+nghị|tờ\s+trình|đề\s+xuất)"),
     ("implements", r"(?:để\s+|tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)"),
 ]
-_CUE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + r")(?![\wÀ-ỹ])", re.I)
+_CUE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:^|[;:]|[.!?:;]\s*\n|^[^a-zà-ỹđ\n]*\n|[.!?]\s|(?:^|\n)\s*[-+•]\s|\b[a-zđ]\)\s|\b\d{1,2}(?:\.\d{1,2})*[.)]\s"
     r"|\(|\*|\bV/v\s*:?|\||\n\s*\n)\s*[*_]*\s*$")
@@ -75,17 +75,17 @@ _MAX_GAP_WORDS = 12
 _TRAILING_TYPE = re.compile(
     r"(?:(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết)\s+[A-ZĐÀ-Ỹ][^;]{0,150}?\s+số|(?<![\wÀ-ỹ])(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_WORDS) + r")(?:\s+số(?:\s+hiệu)?)?)\s*[*_]*\s*$",
-    re.I)
+    re.IGNORECASE)
 
 _ISSUER_STOP = (
     r"\s+(?:về|v/v|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tại|theo|đã|có|"
     r"sửa\s+đổi|bổ\s+sung|trong|đối\s+với|nhằm|để|với|là|được|cho|gửi|thì|khi|tiếp\s+tục|tổ\s+chức|chỉ\s+đạo|"
     r"và\s+(?=[a-zà-ỹđ])|và\s+(?=" + "|".join(re.escape(w) for w, _ in _TYPE_WORDS) + r"))(?![\wÀ-ỹ])"
     r"|\s*[;.(“\"”:]|\s*,\s*(?=[a-zà-ỹđ]|ngày)|\n\s*\n|$")
-_ISSUER_AFTER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<i>.+?)(?=" + _ISSUER_STOP + r")", re.I | re.S)
+_ISSUER_AFTER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<i>.+?)(?=" + _ISSUER_STOP + r")", re.IGNORECASE | re.DOTALL)
 _ISSUER_BEFORE = re.compile(
-    r"(?:của|do)\s+(?P<i>[A-ZĐÀ-Ỹ][^;.:()]{1,90}?)\s+(?:đã\s+)?(?:(?:ban\s+hành|phê\s+duyệt)\s+)?tại\s*$", re.S)
-_ISSUED_BEFORE = re.compile(r"(?:^|,)\s*(?P<i>[A-ZĐÀ-Ỹ][^;.,:()]{1,80}?)\s+(?:đã\s+)?ban\s+hành\s*$", re.S)
+    r"(?:của|do)\s+(?P<i>[A-ZĐÀ-Ỹ][^;.:()]{1,90}?)\s+(?:đã\s+)?(?:(?:ban\s+hành|phê\s+duyệt)\s+)?tại\s*$", re.DOTALL)
+_ISSUED_BEFORE = re.compile(r"(?:^|,)\s*(?P<i>[A-ZĐÀ-Ỹ][^;.,:()]{1,80}?)\s+(?:đã\s+)?ban\s+hành\s*$", re.DOTALL)
 
 
 @dataclass
@@ -215,12 +215,12 @@ def _type_before(scope: str, symbol: str) -> tuple[str | None, bool, int | None]
         rest = tail[last.end():]
         if last.group("t").lower() in ("luật", "bộ luật", "pháp lệnh", "lệnh") and not last.group("t")[0].isupper():
             rest = "x"  # "pháp luật số ...": not a type word
-        if re.fullmatch(r"\s*(?:số|số\s+hiệu|số:)?\s*[*_]*\s*", rest, re.I):
+        if re.fullmatch(r"\s*(?:số|số\s+hiệu|số:)?\s*[*_]*\s*", rest, re.IGNORECASE):
             found = (last.group("t"), len(scope) - len(tail) + last.start())
             # "Thông báo kết luận số": the compound starts earlier
             for w, _n in _TYPE_WORDS:
                 if " " in w:
-                    mm = re.search(re.escape(w).replace(r"\ ", r"\s+") + r"\s*(?:số)?\s*[*_]*\s*$", scope, re.I)
+                    mm = re.search(re.escape(w).replace(r"\ ", r"\s+") + r"\s*(?:số)?\s*[*_]*\s*$", scope, re.IGNORECASE)
                     if mm and mm.start() < found[1]:
                         found = (w, mm.start())
                         break
@@ -229,7 +229,7 @@ def _type_before(scope: str, symbol: str) -> tuple[str | None, bool, int | None]
         named = None
         for mm in re.finditer(r"(?<![\wÀ-ỹ])(?P<t>Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết)\s+[A-ZĐÀ-Ỹ]", scope):
             named = mm
-        if named and re.search(r"\bsố\s*[*_]*\s*$", scope, re.I) and len(scope) - named.start() < 160:
+        if named and re.search(r"\bsố\s*[*_]*\s*$", scope, re.IGNORECASE) and len(scope) - named.start() < 160:
             found = (named.group("t"), named.start())
     if found is None:
         return doc_type_from_symbol(symbol), False, None
@@ -251,7 +251,7 @@ def _sentence_case(name: str) -> str:
     return name
 
 
-_DATE_LEAD = re.compile(r"\s*[*_]*\s*,?\s*\(?\s*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:vào\s+)?ngày\s*", re.I)
+_DATE_LEAD = re.compile(r"\s*[*_]*\s*,?\s*\(?\s*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:vào\s+)?ngày\s*", re.IGNORECASE)
 
 
 def _date_after(text: str, pos: int, default_year: int | None) -> tuple[date | None, int | None]:
@@ -268,8 +268,8 @@ def _date_after(text: str, pos: int, default_year: int | None) -> tuple[date | N
 def _date_before(text: str, s: int, pos: int, default_year: int | None) -> date | None:
     """``Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định số 22/2013/QĐ-TTg``."""
     seg = text[s:pos]
-    m = re.match(r"\s*(?:\[?\d{1,2}\]?\s+)?[*_]*\s*ngày\s+", seg, re.I)
-    if not m or not re.search(r"\b(?:ban\s+hành|có|ký|gửi)\b", seg, re.I):
+    m = re.match(r"\s*(?:\[?\d{1,2}\]?\s+)?[*_]*\s*ngày\s+", seg, re.IGNORECASE)
+    if not m or not re.search(r"\b(?:ban\s+hành|có|ký|gửi)\b", seg, re.IGNORECASE):
         return None
     got = _date_at(text, s + m.end(), default_year)
     return got[2] if got else None
@@ -293,7 +293,7 @@ def _issuer_before(seg: str) -> str | None:
         if m:
             issuer = _clean_issuer(m.group("i"))
             if issuer:
-                issuer = re.sub(r"^(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|đề\s+nghị)\s+của\s+", "", issuer, flags=re.I)
+                issuer = re.sub(r"^(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|đề\s+nghị)\s+của\s+", "", issuer, flags=re.IGNORECASE)
                 return issuer
     return None
 
@@ -389,18 +389,18 @@ def _symbol_issuer(symbol: str) -> str | None:
 
 
 def _pick_date(cluster: list[_Mention]) -> str | None:
-    dated = [x for x in cluster if x.date is not None]
+    dated = [(x.date, x.footnote) for x in cluster if x.date is not None]
     if not dated:
         return None
     sym_year = re.match(r"((?:19|20)\d{2})/", cluster[0].symbol)
     if sym_year:
-        agree = [x for x in dated if x.date.year == int(sym_year.group(1))]
+        agree = [x for x in dated if x[0].year == int(sym_year.group(1))]
         dated = agree or dated
-    votes = Counter(x.date for x in dated)
+    votes = Counter(d for d, _ in dated)
     top = max(votes.values())
-    tied = [x for x in dated if votes[x.date] == top]
-    body = [x for x in tied if not x.footnote]
-    return (body or tied)[0].date.isoformat()
+    tied = [x for x in dated if votes[x[0]] == top]
+    body = [x for x in tied if not x[1]]
+    return (body or tied)[0][0].isoformat()
 
 
 # ---------------------------------------------------------------------------------------------- named laws
@@ -428,7 +428,7 @@ def find_named_citations(text: str) -> list[dict[str, str | None]]:
         if len(name.split()) < 2 or re.fullmatch(r"(?:Luật|Bộ luật|Pháp lệnh)\s+(?:này|đó|trên)", name):
             continue
         got = None
-        lead = re.match(r"\s*,?\s*(?:được\s+\S+\s+)?ngày\s*", text[m.end():m.end() + 30], re.I)
+        lead = re.match(r"\s*,?\s*(?:được\s+\S+\s+)?ngày\s*", text[m.end():m.end() + 30], re.IGNORECASE)
         if lead:
             got = _date_at(text, m.end() + lead.end(), None)
         key = _fold(name)

@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
-    "DateMention", "DateRange", "DeadlineMention", "parse_date", "parse_place_date", "find_dates",
-    "find_ranges", "find_deadlines", "sentence_span",
+    "DateMention",
+    "DateRange",
+    "DeadlineMention",
+    "find_dates",
+    "find_deadlines",
+    "find_ranges",
+    "parse_date",
+    "parse_place_date",
+    "sentence_span",
 ]
 
 _SEP = r"\s*[/.\-]\s*"
@@ -30,8 +37,8 @@ _NUM = (r"(?<![\d/.,])" + _D + r"\s*(?P<s1>[/.\-])\s*" + _M + r"(?!\d)(?:\s*(?P=
         r"(?!\d)(?!\s*/\s*[A-Za-zĐđ])(?![.\-/]\d)")
 _TXT = (r"ngày\s+" + _D + r"\s+tháng\s+" + _M + r"(?:\s*(?:,\s*)?(?:năm|/)\s*" + _Y + r")?(?!\d)")
 NUM_DATE = re.compile(_NUM)
-TXT_DATE = re.compile(_TXT, re.I)
-_YEARLESS_OK = re.compile(r"(?:ngày|từ|đến|tới|trước|sau|hết|và|-|–)\s*$", re.I)
+TXT_DATE = re.compile(_TXT, re.IGNORECASE)
+_YEARLESS_OK = re.compile(r"(?:ngày|từ|đến|tới|trước|sau|hết|và|-|–)\s*$", re.IGNORECASE)
 _PLAUSIBLE = (1900, 2100)
 
 
@@ -145,7 +152,7 @@ def _year_of(ytext: str | None, d: int, m: int, pos: int, text: str, default_yea
     return _repair_year(ytext, d, m, pos, text, default_year), True
 
 
-_FULL = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})", re.I)
+_FULL = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
 
 
 def _repair_year(ytext: str, d: int, m: int, pos: int, text: str, default_year: int | None) -> int | None:
@@ -183,9 +190,9 @@ def _scan(text: str, default_year: int | None, allow_yearless_anywhere: bool = F
             if any(a < e and s < b for a, b in taken):
                 continue
             d, mo, ytext = int(m.group("d")), int(m.group("m")), m.group("y")
-            if ytext is None and rx is NUM_DATE and not allow_yearless_anywhere:
-                if not _YEARLESS_OK.search(text[max(0, s - 12):s]):
-                    continue
+            if (ytext is None and rx is NUM_DATE and not allow_yearless_anywhere
+                    and not _YEARLESS_OK.search(text[max(0, s - 12):s])):
+                continue
             year, repaired = _year_of(ytext, d, mo, s, text, default_year)
             if year is None:
                 continue
@@ -201,19 +208,19 @@ def _scan(text: str, default_year: int | None, allow_yearless_anywhere: bool = F
 # ---------------------------------------------------------------------------------------------- place-date line
 
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\n,|*]{1,60}?)\s*,\s*ngày\b(?P<rest>[^\n|]*)", re.I)
+    r"(?P<place>[^\n,|*]{1,60}?)\s*,\s*ngày\b(?P<rest>[^\n|]*)", re.IGNORECASE)
 _BLANK_PARTS = re.compile(
-    r"^\s*(?P<d>\d{1,2})?[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})?[\s._…]*năm[\s._…]*(?P<y>\d{4})?", re.I)
+    r"^\s*(?P<d>\d{1,2})?[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})?[\s._…]*năm[\s._…]*(?P<y>\d{4})?", re.IGNORECASE)
 
 
-_NOT_PLACE = re.compile(r"hạnh\s+phúc|cộng\s+hòa|cộng\s+hoà|độc\s+lập|^\s*số\b|---|\d", re.I)
+_NOT_PLACE = re.compile(r"hạnh\s+phúc|cộng\s+hòa|cộng\s+hoà|độc\s+lập|^\s*số\b|---|\d", re.IGNORECASE)
 
 
 def _join_wrapped_place(text: str) -> str:
     """Rejoin a place name wrapped over two lines (``Thành phố Hồ`` / ``Chí Minh, ngày ...``)."""
     lines = text.split("\n")
     for i, ln in enumerate(lines):
-        if re.search(r",\s*ngày\b", ln, re.I) and i > 0:
+        if re.search(r",\s*ngày\b", ln, re.IGNORECASE) and i > 0:
             prev = lines[i - 1].strip()
             if prev and not _NOT_PLACE.search(prev) and not prev.isupper() and len(prev) < 40:
                 lines[i - 1:i + 1] = [prev + " " + ln.strip()]
@@ -234,8 +241,8 @@ def parse_place_date(line: str) -> tuple[str | None, date | None, int | None, bo
     if not m:
         dt = parse_date(text)
         return None, dt, dt.year if dt else None, False
-    place = re.sub(r"\s+", " ", m.group("place")).strip(" -:;")
-    place = re.sub(r"^(?:Số\s*:?\s*\S*\s+)", "", place).strip() or None
+    place_text = re.sub(r"\s+", " ", m.group("place")).strip(" -:;")
+    place = re.sub(r"^(?:Số\s*:?\s*\S*\s+)", "", place_text).strip() or None
     # a place split by OCR ("T hành phố Hồ Chí M inh") is kept as printed
     rest = m.group("rest")
     parts = _BLANK_PARTS.match(rest)
@@ -273,9 +280,9 @@ def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, i
     for m in _BOUNDARY.finditer(text, 0, start):
         left = m.end()
     right = len(text)
-    m = _BOUNDARY.search(text, end)
-    if m:
-        right = m.start() + (1 if text[m.start()] in ".!?" else 0)
+    nxt = _BOUNDARY.search(text, end)
+    if nxt:
+        right = nxt.start() + (1 if text[nxt.start()] in ".!?" else 0)
     while left < right and text[left] in " \t\n-+•*|:":
         left += 1
     while right > left and text[right - 1] in " \t\n|;":
@@ -294,21 +301,21 @@ _DP = r"(?P<{n}d>\d{{1,2}})"
 _RANGE_FROM = re.compile(
     r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}|\d{3}(?!\d)))?)?"
     r"\s*(?:đến|tới|–|-)\s*(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})(?!\d)"
-    r"(?:\s*[/.\-]\s*(?P<y2>\d{4}|\d{3}(?!\d)))?(?!\d)(?!\s*/\s*[A-Za-zĐđ])", re.I)
+    r"(?:\s*[/.\-]\s*(?P<y2>\d{4}|\d{3}(?!\d)))?(?!\d)(?!\s*/\s*[A-Za-zĐđ])", re.IGNORECASE)
 _RANGE_BARE = re.compile(
     r"(?<![\d/.])(?P<d1>\d{1,2})\s*[/.]\s*(?P<m1>\d{1,2})(?:\s*[/.]\s*(?P<y1>\d{4}))?\s*(?:-|–|đến)\s*"
-    r"(?P<d2>\d{1,2})\s*[/.]\s*(?P<m2>\d{1,2})\s*[/.]\s*(?P<y2>\d{4})(?!\d)(?!\s*/\s*[A-Za-zĐđ])", re.I)
+    r"(?P<d2>\d{1,2})\s*[/.]\s*(?P<m2>\d{1,2})\s*[/.]\s*(?P<y2>\d{4})(?!\d)(?!\s*/\s*[A-Za-zĐđ])", re.IGNORECASE)
 _RANGE_DAYS = re.compile(
     r"(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*[/.]\s*(?P<m2>\d{1,2})\s*[/.]\s*(?P<y2>\d{4})(?!\d)"
     r"(?!\s*/\s*[A-Za-zĐđ])")
 _RANGE_TXT = re.compile(
     r"\btừ\s+ngày\s+(?P<d1>\d{1,2})(?:\s+tháng\s+(?P<m1>\d{1,2})(?:\s+năm\s+(?P<y1>\d{4}))?)?\s*(?:,\s*)?"
     r"(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<y2>\d{4}))?",
-    re.I)
+    re.IGNORECASE)
 _RANGE_OPEN = re.compile(
     r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?:[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}|\d{3}(?!\d)))?|\s+tháng\s+"
     r"(?P<m1t>\d{1,2})(?:\s+năm\s+(?P<y1t>\d{4}))?)(?!\d)(?![.\-/]\d)(?!\s*/\s*[A-Za-zĐđ])"
-    r"(?:\s*(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+(?P<yend>\d{4})|năm|khi|nay)\b)?", re.I)
+    r"(?:\s*(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+(?P<yend>\d{4})|năm|khi|nay)\b)?", re.IGNORECASE)
 
 
 def find_ranges(text: str, default_year: int | None = None) -> list[DateRange]:
@@ -376,17 +383,17 @@ _TIME = r"(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:p
 _CUE = re.compile(
     r"(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|đến|trước|trong))*|hạn\s+chót(?:\s+(?:là|vào))?|hoàn\s+thành(?:\s+xong)?\s+trước"
     r"|xong\s+trước|trước|(?:hạn|thời\s+hạn)\s+(?:nộp|gửi|hoàn\s+thành|báo\s+cáo)?\s*:?\s*(?:trước\s+)?)"
-    r"\s*" + _TIME + r"(?:ngày\s+)?(?=[*_]*\d)", re.I)
+    r"\s*" + _TIME + r"(?:ngày\s+)?(?=[*_]*\d)", re.IGNORECASE)
 _MILESTONE = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?P<cue>Ngày)\s+(?=\d{1,2}\s*[/.\-]\s*\d{1,2}[^\n:]{0,12}:)", re.I)
+    r"(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?P<cue>Ngày)\s+(?=\d{1,2}\s*[/.\-]\s*\d{1,2}[^\n:]{0,12}:)", re.IGNORECASE)
 _EXPECTED = re.compile(
     r"\bthời\s+(?:gian|điểm|hạn)(?:\s+(?:dự\s+kiến|hoàn\s+thành|hoàn\s+tất|tổ\s+chức|thực\s+hiện|ban\s+hành|công\s+bố"
-    r"|nộp|gửi|báo\s+cáo)){0,3}(?:\s+[\wÀ-ỹĐđ]+){0,3}?\s*:\s*(?:vào\s+)?(?:ngày\s+)?(?=[*_]*\d)", re.I)
+    r"|nộp|gửi|báo\s+cáo)){0,3}(?:\s+[\wÀ-ỹĐđ]+){0,3}?\s*:\s*(?:vào\s+)?(?:ngày\s+)?(?=[*_]*\d)", re.IGNORECASE)
 _ACTION_BEFORE = re.compile(r"\b(?:gửi|báo\s+cáo|nộp|hoàn\s+thành|hoàn\s+tất|trình|ban\s+hành|phê\s+duyệt|xong)\b",
-                            re.I)
+                            re.IGNORECASE)
 _RECURRING_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:của\s+)?(?:hằng|hàng|mỗi|các)\s+(?:tháng|năm|quý|tuần|kỳ)"
-                              r"|^\s*(?:của\s+)?tháng\s+(?:cuối|đầu)", re.I)
-_RECURRING_CLAUSE = re.compile(r"\b(?:định\s+kỳ|hằng\s+(?:năm|tháng|quý)|hàng\s+(?:năm|tháng|quý))\b", re.I)
+                              r"|^\s*(?:của\s+)?tháng\s+(?:cuối|đầu)", re.IGNORECASE)
+_RECURRING_CLAUSE = re.compile(r"\b(?:định\s+kỳ|hằng\s+(?:năm|tháng|quý)|hàng\s+(?:năm|tháng|quý))\b", re.IGNORECASE)
 
 
 def find_deadlines(text: str, default_year: int | None = None, *, issue_date: date | None = None
@@ -435,7 +442,7 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
 
 def _date_at(text: str, pos: int, default_year: int | None) -> tuple[int, int, date, bool, bool] | None:
     """The date that starts at ``pos`` (numeric or ``05 tháng 8 năm 2026``)."""
-    after_ngay = re.search(r"ngày\s*$", text[max(0, pos - 8):pos], re.I) is not None
+    after_ngay = re.search(r"ngày\s*$", text[max(0, pos - 8):pos], re.IGNORECASE) is not None
     m = re.compile(r"[\s*_]*" + _NUM).match(text, pos)
     if m:
         d, mo, yt = int(m.group("d")), int(m.group("m")), m.group("y")
@@ -443,7 +450,7 @@ def _date_at(text: str, pos: int, default_year: int | None) -> tuple[int, int, d
             return None  # "1/2 ngày" is half a day, not the 1st of February
     else:
         m = re.compile(r"[\s*_]*" + _D + r"\s+tháng\s+" + _M + r"(?:\s*(?:,\s*)?(?:năm|/)\s*" + _Y + r")?(?!\d)",
-                       re.I).match(text, pos)
+                       re.IGNORECASE).match(text, pos)
         if not m:
             return None
         d, mo, yt = int(m.group("d")), int(m.group("m")), m.group("y")

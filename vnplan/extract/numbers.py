@@ -19,12 +19,18 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 __all__ = [
-    "NumberParse", "parse_number_line", "split_symbol", "doc_type_from_symbol", "issuer_from_symbol",
-    "read_data_table", "normalize_symbol", "DOC_NUMBER_RE",
+    "DOC_NUMBER_RE",
+    "NumberParse",
+    "doc_type_from_symbol",
+    "issuer_from_symbol",
+    "normalize_symbol",
+    "parse_number_line",
+    "read_data_table",
+    "split_symbol",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -62,7 +68,7 @@ class NumberParse:
                 "is_party": self.is_party, "kind": self.kind}
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_data_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``vnplan/data/<name>`` (TSV, ``#`` comment lines skipped) as dicts.
 
@@ -79,7 +85,7 @@ def _key(abbr: str) -> str:
     return unicodedata.normalize("NFC", abbr).replace("Ð", "Đ").replace("&", "").upper()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc_types() -> dict[str, dict[str, str]]:
     """scope → {ABBR: name}."""
     out: dict[str, dict[str, str]] = {}
@@ -88,7 +94,7 @@ def _doc_types() -> dict[str, dict[str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _agencies() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for row in read_data_table("agency_abbreviations.tsv"):
@@ -107,8 +113,8 @@ def normalize_symbol(symbol: str) -> str:
 
 
 _NUM_LINE = re.compile(
-    r"^\s*(?:s[ốô]|so)\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.I | re.S)
-_STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.I)
+    r"^\s*(?:s[ốô]|so)\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.IGNORECASE)
 
 
 def parse_number_line(line: str) -> NumberParse:
@@ -132,15 +138,15 @@ def parse_number_line(line: str) -> NumberParse:
     if pm:
         symbol = f"{pm.group('t')}/{pm.group('b')}"
         return NumberParse(pm.group("n"), symbol, None, True, "party")
-    nm = re.match(r"(?P<n>\d{1,6}(?:\.\d{1,3})?[a-zđ]?)?\s*/\s*(?P<s>.*)", rest, re.S)
+    nm = re.match(r"(?P<n>\d{1,6}(?:\.\d{1,3})?[a-zđ]?)?\s*/\s*(?P<s>.*)", rest, re.DOTALL)
     if not nm:
         return NumberParse(None, None)
     number = nm.group("n") or None
-    symbol = _cut_symbol(nm.group("s"))
-    if not symbol:
+    cut = _cut_symbol(nm.group("s"))
+    if not cut:
         return NumberParse(number, None)
-    year, kind = _classify(symbol)
-    return NumberParse(number, symbol, year, False, kind)
+    year, kind = _classify(cut)
+    return NumberParse(number, cut, year, False, kind)
 
 
 def _cut_symbol(s: str) -> str | None:

@@ -13,11 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from vnplan.extract.numbers import read_data_table
 
-__all__ = ["Province", "province_of", "provinces", "REFORM_DATE", "fold_place"]
+__all__ = ["REFORM_DATE", "Province", "fold_place", "province_of", "provinces"]
 
 REFORM_DATE = date(2025, 7, 1)  # the 34 provinces and the two-tier local government operate from this day
 
@@ -67,7 +67,7 @@ def fold_place(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def provinces() -> tuple[Province, ...]:
     """All rows of `provinces.tsv` (63 old units, then 34 new ones)."""
     out = []
@@ -80,7 +80,7 @@ def provinces() -> tuple[Province, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> list[tuple[re.Pattern[str], Province]]:
     pats = []
     for p in provinces():

@@ -33,7 +33,11 @@ _AGENCY_HEAD = re.compile(
 
 def item_text(node: Node) -> str:
     """An item's full text without its label, joined into one line."""
-    parts = [node.title.text] + [s.text for s in node.text]
+    heading = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
+    own = [s.text for s in node.text]
+    if heading != node.title.text and own and heading.endswith(own[0].strip()):
+        own = own[1:]  # the heading's tail after ":" was split off into the first paragraph
+    parts = [heading] + own
     for child in node.children:
         parts.append(((child.label or "") + " " + item_text(child)).strip())
     return " ".join(" ".join(p.split()) for p in parts if p and p.strip())

@@ -10,6 +10,7 @@ bold or italic span (``**ỦY BAN NHÂN\\nDÂN**``) becomes a must-join break.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -23,10 +24,9 @@ _SEPARATOR_LINE = re.compile(r"[ \t]*(?:\|[ \t]*|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ 
 _ROW = re.compile(r"[ \t]*\|(.*[^\\])\|[ \t]*")
 _CELL_SEP = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
-_BULLET = re.compile(r"([ \t]*)\*([ \t]+)(?=\S)")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,500})\]\(([^)\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,300}\")?\)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=/])")
 _EMPH = re.compile(r"\*{1,3}|_{2,3}")
 _HTML_TAG = re.compile(r"<!--.{0,5000}?-->|</?([a-zA-Z][a-zA-Z0-9]{0,10})\b(?:[^<>\"']|\"[^\"]*\"|'[^']*'){0,2000}/?>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -44,6 +44,8 @@ _CELL_SPLITS = [
     re.compile(r"(?<=\S)[ \t]+(?=(?:KT|TM|TL|TUQ)\.[ \t])"),  # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
     re.compile(r"(?<=[A-ZĐ])[ \t]+(?=(?:PHÓ CHỦ TỊCH|THỨ TRƯỞNG|PHÓ GIÁM ĐỐC|PHÓ THỦ TƯỚNG)\b)"),
     re.compile(r"(?<=\S)[ \t]+(?=V/v\b)"),  # "Số: 2214/BXD-QLN V/v: Hỗ trợ ..."
+    # "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH": the agency, then its place
+    re.compile(r"(?<=^(?:ỦY|UỶ) BAN NHÂN DÂN)[ \t]+(?=(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b)"),
     # an upper-case title followed by a personal name at the end of the cell
     re.compile(r"(?<=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]{2})[ \t]+"
                r"(?=(?:[A-ZĐ][^\W\d_A-Z]*[ \t]+){1,4}[A-ZĐ][^\W\d_A-Z]+[ \t]*$)"),
@@ -124,6 +126,8 @@ def _separators_and_rows(text: str, ed: Edits) -> int:
                 pos = m.end()
             cells.append((pos, inner_end))
             for cs, ce in cells:
+                while cs < ce and text[cs] in " \t":
+                    cs += 1
                 for a, b in split_cell(text[cs:ce]):
                     ed.replace(cs + a, cs + b, HARD_BREAK)
         i += 1
@@ -146,9 +150,11 @@ def _emphasis(text: str, ed: Edits) -> int:
             continue
         before = text[m.start() - 1] if m.start() > 0 else " "
         after = text[m.end()] if m.end() < len(text) else " "
+        if before == "\\":
+            continue  # an escaped, literal star
         if tok == "*" and (before.isalnum() and after.isalnum() or before in "(" and after in ")"):
             continue  # "(*)", "a*b"
-        if tok == "*" and before in " \t\n" and after in " \t\n":
+        if tok == "*" and before in " \t\n" and after in " \t\n" and open_kind is None:
             continue  # a lone star (bullet handled elsewhere)
         if tok.startswith("_") and (before.isalnum() or after.isalnum()) and not (before in " \t\n" or after in " \t\n"):
             continue  # snake_case
@@ -165,8 +171,24 @@ def _emphasis(text: str, ed: Edits) -> int:
     return n
 
 
-def strip_markup(mt: MappedText) -> tuple[MappedText, list[str]]:
+def _split_cells(mt: MappedText, cells: list[tuple[int, int]]) -> MappedText:
+    """Line breaks inside table-cell blocks (raw spans) that hold a flattened header or signature."""
+    ed = mt.edits()
+    offs = mt.offsets
+    hi = len(offs) - 1
+    for rs, re_ in cells:
+        s = bisect.bisect_left(offs, rs, hi=hi)
+        e = bisect.bisect_left(offs, re_, hi=hi)
+        for a, b in split_cell(mt.text[s:e]):
+            ed.replace(s + a, s + b, HARD_BREAK)
+    return mt.apply(ed)
+
+
+def strip_markup(mt: MappedText, cells: list[tuple[int, int]] | None = None) -> tuple[MappedText, list[str]]:
     """Remove markdown/HTML/table-pipe artefacts.  Returns the new text and warnings.
+
+    ``cells`` are raw spans of table-cell blocks from the reader; a flattened
+    header or signature inside one is split into lines (see `split_cell`).
 
     >>> strip_markup(MappedText.identity("|\\n**ỦY BAN NHÂN\\nDÂN **\\n|"))[0].text
     'ỦY BAN NHÂN\\u2028DÂN '
@@ -192,14 +214,13 @@ def strip_markup(mt: MappedText) -> tuple[MappedText, list[str]]:
         if h:
             ed.delete(h.start(), h.end())
             counts["markdown"] += 1
-        b = _BULLET.match(text, s, e)
-        if b:
-            ed.replace(b.end(1), b.end(1) + 1, "-")
     for m in _ESCAPE.finditer(text):
         ed.delete(m.start(), m.start() + 1)
         counts["markdown"] += 1
     counts["markdown"] += _emphasis(text, ed)
     mt = mt.apply(ed)
+    if cells:
+        mt = _split_cells(mt, cells)
     warnings = []
     if counts["html"]:
         warnings.append(f"HTML markup removed ({counts['html']})")

@@ -18,13 +18,12 @@ import re
 from collections import defaultdict
 
 from vnplan.normalize.fold import fold_key
-from vnplan.normalize.lines import line_spans
 from vnplan.normalize.offsetmap import Edits, MappedText
 from vnplan.normalize.unicode import HARD_BREAK
 
 __all__ = ["remove_noise", "ANCHOR", "PAGE_NUMBER"]
 
-ANCHOR = re.compile(r"(?<![\w/.,:\-])\d{6,}(?=[^\W\d_])")
+ANCHOR = re.compile(r"(?<![\w/.,:\-])\d{6,}(?=[^\W\d_]{2})")
 PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?P<dash>[-–—][ \t]*\d{1,3}[ \t]*[-–—])|(?P<word>(?:Trang|TRANG|Page|trang)[ \t]*\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)"
     r"|(?P<bare>\d{1,3}))[ \t]*"
@@ -33,6 +32,19 @@ _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
 _CLERK = re.compile(r"\./\.(?=[^\W\d_])")
 _MAILTO_LINE = re.compile(r"[ \t]*mailto:\S+[ \t]*")
 _DIGITS = re.compile(r"\d+")
+
+
+_LINE_SEP = re.compile("[\n\f\u2028\u2029]")
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Lines, with a form feed (page break) also ending a line."""
+    spans, pos = [], 0
+    for m in _LINE_SEP.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
 
 
 def _delete_line(ed: Edits, spans: list[tuple[int, int]], k: int, n: int) -> None:
@@ -57,19 +69,16 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     for m in ANCHOR.finditer(text):
         ed.delete(m.start(), m.end())
         anchors += 1
-    spans = line_spans(text)
+    spans = _line_spans(text)
     n = len(text)
     # page of each line: form feeds in the text, or the reader's page starts
     page_of: list[int] = []
     page = 0
     starts = sorted(page_starts or [])
     for s, e in spans:
-        if starts:
-            page = bisect.bisect_right(starts, mt.offsets[s]) + text.count("\f", 0, s)
+        page = text.count("\f", 0, s) + (bisect.bisect_right(starts, mt.offsets[s]) if starts else 0)
         page_of.append(page)
-        if not starts:
-            page += text.count("\f", s, e)
-    nonblank = [k for k, (s, e) in enumerate(spans) if text[s:e].strip(" \t\f")]
+    nonblank = [k for k, (s, e) in enumerate(spans) if text[s:e].strip(" \t")]
     edges: set[int] = set()
     by_page: dict[int, list[int]] = defaultdict(list)
     for k in nonblank:
@@ -81,7 +90,7 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     removed = set()
     for idx, k in enumerate(nonblank):
         s, e = spans[k]
-        line = text[s:e].replace("\f", "")
+        line = text[s:e]
         if _MAILTO_LINE.fullmatch(line):  # link targets a PDF-to-text tool printed after their text
             _delete_line(ed, spans, k, n)
             removed.add(k)
@@ -113,7 +122,7 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
             for k in set(ks[:2] + ks[-2:]):
                 if k in removed:
                     continue
-                line = text[spans[k][0]:spans[k][1]].replace("\f", "").strip()
+                line = text[spans[k][0]:spans[k][1]].strip()
                 if not 3 <= len(line) <= 120:
                     continue
                 key = _DIGITS.sub("#", fold_key(line))
@@ -126,8 +135,11 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
                 warnings.append(f"running header/footer removed from {len(pages)} pages: {key[:40]!r}")
     for m in _CLERK.finditer(text):  # "thực hiện./.Oanh": the typist's initials after the closing mark
         ed.insert(m.end(), HARD_BREAK)
-    for m in re.finditer("\f", text):
-        ed.replace(m.start(), m.end(), "\n")
+    for m in re.finditer("\f", text):  # a page break is a line break, not a blank line
+        if m.start() > 0 and text[m.start() - 1] in "\n\u2028\u2029":
+            ed.delete(m.start(), m.end())
+        else:
+            ed.replace(m.start(), m.end(), "\n")
     if anchors:
         warnings.append(f"DOCX text-box anchor digits removed ({anchors})")
     if removed_pages:

@@ -4,13 +4,13 @@
     >>> norm.text
     'Hòa Xá, ngày 25/9/2025\\nKẾ HOẠCH'
     >>> norm.offsets[:5], norm.offsets[-1]
-    ([0, 1, 2, 4, 5], 30)
+    ([0, 1, 3, 4, 5], 33)
 
 Passes, in order (each keeps the map back to ``raw``):
 
-1. legacy TCVN3/VNI text converted (`vnplan.normalize.legacy`), OCR repair
-   when the text came from OCR (`vnplan.normalize.ocr_repair`);
+1. legacy TCVN3/VNI text converted (`vnplan.normalize.legacy`);
 2. `unicode.clean_unicode` — NFC, split diacritics, Ð→Đ, odd spaces/hyphens;
+   then OCR repair when the text came from OCR (`vnplan.normalize.ocr_repair`);
 3. block boundaries that are not "line" blocks become hard breaks;
 4. `noise.remove_noise` — DOCX anchor digits, page numbers, running headers;
 5. `spacing.fix_spacing` — spaced-out letters, split syllables, symbols;
@@ -29,16 +29,17 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from vnplan.document import LINE, Cell, Document, RawDocument, Table
+from vnplan.document import CELL, LINE, Cell, Document, RawDocument, Table
 from vnplan.normalize.boilerplate import cut_boilerplate
 from vnplan.normalize.markup import strip_markup
 from vnplan.normalize.noise import remove_noise
 from vnplan.normalize.offsetmap import MappedText, edits_from_diff
-from vnplan.normalize.spacing import fix_spacing
+from vnplan.normalize.spacing import fix_spacing, is_syllable
 from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN, clean_unicode
 from vnplan.normalize.wrap import rejoin, split_columns
 
@@ -80,8 +81,22 @@ def _legacy(mt: MappedText, warnings: list[str]) -> MappedText:
     except Exception as exc:  # a helper's bug must not stop the batch
         warnings.append(f"legacy encoding check failed ({type(exc).__name__}: {exc})")
         return mt
+    if _syllable_share(text) <= _syllable_share(mt.text):
+        warnings.append(f"legacy encoding {encoding.upper()} suspected but not converted (no better Vietnamese)")
+        return mt
     warnings.append(f"legacy encoding {encoding.upper()} converted")
     return mt.compose(text, list(local))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _syllable_share(text: str, sample: int = 20_000) -> float:
+    """Share of words that are Vietnamese syllables (guards the legacy conversion)."""
+    words = _WORDS.findall(text[:sample])
+    if not words:
+        return 0.0
+    return sum(1 for w in words if is_syllable(w)) / len(words)
 
 
 def _ocr(mt: MappedText, repair: Repair | None, warnings: list[str]) -> MappedText:
@@ -125,13 +140,17 @@ def normalize(
     page_starts: list[int] | None = None,
     ocr: bool = False,
     ocr_repair: Repair | None = None,
+    cells: list[tuple[int, int]] | None = None,
 ) -> NormalizedText:
     """Normalise ``raw`` (reader text) into clean text with a map back to it.
 
     ``hard_breaks`` are raw offsets of newlines that must stay paragraph
     breaks; ``page_starts`` raw offsets where pages begin (for page numbers
     and running headers); ``ocr=True`` runs the OCR repair (``ocr_repair``,
-    default `vnplan.normalize.ocr_repair.repair_ocr` when installed).
+    default `vnplan.normalize.ocr_repair.repair_ocr` when installed);
+    ``cells`` raw ``(start, end)`` spans of table-cell blocks, where a
+    flattened header or signature (``KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A``)
+    is split into lines.
 
     >>> normalize("T Ổ   C H Ứ C   T H Ự C   H I Ệ N").text
     'TỔ CHỨC THỰC HIỆN'
@@ -139,12 +158,13 @@ def normalize(
     warnings: list[str] = []
     mt = MappedText.identity(raw)
     mt = _legacy(mt, warnings)
-    if ocr:
-        mt = _ocr(mt, ocr_repair, warnings)
     mt, w = clean_unicode(mt)
     warnings += w
+    if ocr:
+        mt = _ocr(mt, ocr_repair, warnings)
     mt = _mark_hard(mt, hard_breaks or ())
-    for step in (lambda m: remove_noise(m, page_starts), fix_spacing, strip_markup, cut_boilerplate):
+    for step in (lambda m: remove_noise(m, page_starts), fix_spacing, lambda m: strip_markup(m, cells),
+                 cut_boilerplate):
         mt, w = step(mt)
         warnings += w
     mt = rejoin(split_columns(mt))
@@ -190,7 +210,8 @@ def build_document(raw_doc: RawDocument) -> Document:
     'Số: 05\\nTM. ỦY BAN NHÂN DÂN'
     """
     hard = frozenset(b.end for b in raw_doc.blocks if b.kind != LINE)
-    norm = normalize(raw_doc.raw, hard, page_starts=_page_starts(raw_doc), ocr=raw_doc.ocr_used)
+    cells = [(b.start, b.end) for b in raw_doc.blocks if b.kind == CELL]
+    norm = normalize(raw_doc.raw, hard, page_starts=_page_starts(raw_doc), ocr=raw_doc.ocr_used, cells=cells)
     return Document(
         path=raw_doc.path,
         format=raw_doc.format,

@@ -72,6 +72,7 @@ def syllable_counts() -> Counter[str]:
     return counts
 
 
+_STOP_CODA = re.compile(r"[aăâeêioôơuưy](?:ch|c|p|t)$")
 _NEEDS_CODA = re.compile(r"^[^aăâeêioôơuưy]*[ăâ]$")
 
 
@@ -83,8 +84,11 @@ def _phonotactic():  # type: ignore[no-untyped-def]
         return lambda syl: True
 
     def valid(syl: str) -> bool:
-        bare = "".join(c for c in unicodedata.normalize("NFD", syl) if c not in "\u0300\u0301\u0303\u0309\u0323")
-        return is_vietnamese_syllable(syl) and not _NEEDS_CODA.match(unicodedata.normalize("NFC", bare))
+        nfd = unicodedata.normalize("NFD", syl)
+        bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in "\u0300\u0301\u0303\u0309\u0323"))
+        if _STOP_CODA.search(bare) and not any(c in "\u0301\u0323" for c in nfd):
+            return False  # a syllable closed by c/ch/p/t takes only the sắc or nặng tone
+        return is_vietnamese_syllable(syl) and not _NEEDS_CODA.match(bare)
 
     return valid
 
@@ -246,8 +250,9 @@ def fix_spacing(mt: MappedText) -> tuple[MappedText, list[str]]:
     text = mt.text
     ed = mt.edits()
     for m in _SYMBOL_HYPHEN.finditer(text):
-        g = m.start(1)
-        ed.replace(g, m.end(1), "-")
+        dash = text.index("-", m.start(1), m.end(1))
+        ed.delete(m.start(1), dash)
+        ed.delete(dash + 1, m.end(1))
     for m in _NUMBER_SLASH.finditer(text):
         grp = 1 if m.group(1) else 2
         ed.delete(m.start(grp), m.end(grp))

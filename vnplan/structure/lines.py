@@ -188,8 +188,8 @@ def _cells(line: Line) -> list[Line]:
 def logical_lines(text: str) -> list[Line]:
     """The document's logical lines (markdown cleaned, wrapped emphasis rejoined).
 
-    >>> [l.text for l in logical_lines("| Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023 |")][0]
-    'Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023'
+    >>> [c.text for c in logical_lines("| Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023 |")[0].cells]
+    ['Số: 254/QĐ-UBND', 'Sơn La, ngày 17 tháng 02 năm 2023']
     """
     raw_lines: list[tuple[str, int]] = []
     glued: set[int] = set()  # pieces cut at a glued bold mark: never rejoined

@@ -4,7 +4,7 @@
     >>> o = segment("KẾ HOẠCH\\nTổ chức Tuần lễ\\nI. MỤC ĐÍCH\\n1. Nâng cao nhận thức\\n- Tuyên truyền")
     >>> outline_dict(o)["body"][0]["children"][0]["items"]
     1
-    >>> print(outline_text(o).splitlines()[3])
+    >>> print(outline_text(o).splitlines()[4])
     BODY
 """
 from __future__ import annotations

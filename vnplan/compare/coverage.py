@@ -1,0 +1,89 @@
+"""Coverage of the template's mandated activities, and the compliance verdict.
+
+Each template activity is *covered* (matched one to one with a score of at
+least ``covered_at``), *partly covered* (matched with a lower score, or held
+inside a longer local item), or *missing*.  Coverage is (covered + ½ partly)
+over the template's activities.  The verdict passes when coverage reaches
+``min_coverage`` and no field check fails.
+
+    >>> from vnplan.compare.model import ItemRef
+    >>> items = [CoverageItem(ItemRef(0, "a"), "covered", ItemRef(0, "a"), 1.0),
+    ...          CoverageItem(ItemRef(1, "b"), "missing", None, None)]
+    >>> coverage_ratio(items)
+    0.5
+"""
+from __future__ import annotations
+
+from vnplan.compare.model import Check, Coverage, CoverageItem, ItemDiff, ItemRef
+
+__all__ = ["coverage_items", "coverage_ratio", "verdict", "build_coverage", "COVERED_AT", "MIN_COVERAGE"]
+
+COVERED_AT = 0.3  # a one-to-one match scoring at least this covers the template activity
+MIN_COVERAGE = 0.8  # the verdict needs at least this share of the template's activities
+
+
+def coverage_items(rows: list[ItemDiff], local_items: list[ItemRef], covered_at: float = COVERED_AT) -> list[CoverageItem]:
+    """One `CoverageItem` per template activity, in template order."""
+    out = []
+    for row in rows:
+        if row.template is None:
+            continue
+        if row.local is not None and row.similarity is not None:
+            status = "covered" if row.similarity >= covered_at else "partly covered"
+            out.append(CoverageItem(row.template, status, row.local, row.similarity))
+        elif row.related:
+            best = max(row.related, key=lambda r: r["similarity"])
+            out.append(CoverageItem(row.template, "partly covered", local_items[best["index"]], best["similarity"]))
+        else:
+            out.append(CoverageItem(row.template, "missing", None, None))
+    return sorted(out, key=lambda it: it.template.index)
+
+
+def coverage_ratio(items: list[CoverageItem]) -> float | None:
+    """(covered + ½ partly covered) / all; ``None`` when there are no template activities."""
+    if not items:
+        return None
+    score = sum(1.0 if it.status == "covered" else 0.5 if it.status == "partly covered" else 0.0 for it in items)
+    return round(score / len(items), 4)
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def verdict(items: list[CoverageItem], ratio: float | None, checks: list[Check],
+            min_coverage: float = MIN_COVERAGE) -> tuple[str, list[str]]:
+    """``("pass" | "fail", reasons)``: failing checks and low coverage fail; missing items are always listed.
+
+    >>> verdict([], None, [Check("theme", "fail", "different theme")])[0]
+    'fail'
+    """
+    reasons = [f"{c.name}: {c.message}" for c in checks if c.status == "fail"]
+    ok = not reasons
+    if ratio is not None:
+        n = len(items)
+        covered = sum(it.status == "covered" for it in items)
+        partly = sum(it.status == "partly covered" for it in items)
+        line = (f"coverage {ratio:.0%} ({covered} of {n} template activities covered, {partly} partly) "
+                f"{'≥' if ratio >= min_coverage else '<'} {min_coverage:.0%}")
+        reasons.append(line)
+        ok = ok and ratio >= min_coverage
+        reasons += [f"missing: template activity {it.template.index + 1}: {_short(it.template.text)}"
+                    for it in items if it.status == "missing"]
+        reasons += [f"partly covered: template activity {it.template.index + 1}: {_short(it.template.text)}"
+                    for it in items if it.status == "partly covered"]
+    else:
+        reasons.append("coverage n/a: the template lists no activities")
+    if ok:
+        reasons.insert(0, "no field check failed")
+    return ("pass" if ok else "fail"), reasons
+
+
+def build_coverage(rows: list[ItemDiff], local_items: list[ItemRef], checks: list[Check], *,
+                   covered_at: float = COVERED_AT, min_coverage: float = MIN_COVERAGE) -> Coverage:
+    """Coverage items, ratio and verdict of an activity diff."""
+    items = coverage_items(rows, local_items, covered_at)
+    ratio = coverage_ratio(items)
+    result, reasons = verdict(items, ratio, checks, min_coverage)
+    return Coverage(items, ratio, result, reasons, min_coverage)
