@@ -110,7 +110,11 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
 
     acts = plan_fields.activities(find(plan, "activities"))
     record.activities = [{"text": t, "span": [s.start, s.end], **_page(doc, s)} for t, s in acts]
-    record.responsibilities = plan_fields.responsibilities(find(plan, "organisation"))
+    # công văn / decision: without an organisation section, the numbered items (or the articles'
+    # items) that open with an agency
+    fallback = [c for n in plan.body for c in ([n] if n.style != "article" else n.children)]
+    org = find(plan, "organisation")
+    record.responsibilities = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
 
     found = plan_fields.theme(scope.text, find(plan, "theme"))
     if found:

@@ -10,8 +10,11 @@ responsibilities the agency headings under TỔ CHỨC THỰC HIỆN.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from vnplan.normalize.fold import fold_key
 from vnplan.structure.model import Node, Outline, Span
 
 __all__ = ["activities", "responsibilities", "theme", "strip_agency_lead", "item_text", "is_agency_heading"]
@@ -23,11 +26,12 @@ _NOT_AGENCY = re.compile(
     r"^(?:kinh phí|chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|báo cáo|tổ chức thực hiện|điều khoản|hiệu lực|"
     r"trách nhiệm thi hành|phân công|nguồn kinh phí|chế độ|khen thưởng|tiến độ|lộ trình|thời gian)\b", re.I)
 _AGENCY_HEAD = re.compile(
-    r"^(?:các\s+|những\s+)?(?:Sở|Ban|Phòng|UBND|Ủy ban|Uỷ ban|Công an|Bộ|Trung tâm|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Đoàn|"
+    r"^(?:(?:[Cc]ác|[Nn]hững)\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|cấp ủy|cấp uỷ|trung tâm|cơ sở|trường|"
+    r"địa phương|doanh nghiệp|hội)\b|(?:phòng|sở|ban|trung tâm|chi cục)\s+[A-ZĐ]|(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:Thuế|Chủ dự án|Sở|Ban|Phòng|UBND|Ủy ban|Uỷ ban|Công an|Bộ|Trung tâm|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Đoàn|"
     r"Thành đoàn|Tỉnh đoàn|Huyện đoàn|cơ sở|trường|Trường|Văn phòng|Cục|Chi cục|Bảo hiểm|Mặt trận|Ủy ban Mặt trận|"
     r"Đại sứ quán|Tổng công ty|Công ty|Cơ quan|Kho bạc|Ngân hàng|Thanh tra|Bộ Chỉ huy|Bộ đội|Viện|Tòa án|Toà án|Chủ tịch|"
-    r"Giám đốc|Thủ trưởng|Hiệu trưởng|Thành phố|Tỉnh|Huyện|Xã|Phường|Đơn vị|Lực lượng|Tổ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|"
-    r"Tỉnh ủy|Doanh nghiệp|Hợp tác xã|Chi nhánh|Điện lực|Cảng vụ|Ban Chỉ đạo|Ban Quản lý|Hội đồng|Văn phòng UBND|Đài Phát thanh)\b",
+    r"Giám đốc|Thủ trưởng|Hiệu trưởng|Thành phố|Tỉnh|Huyện|Xã|Phường|Đơn vị|Lực lượng|Tổ(?! chức)|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|"
+    r"Tỉnh ủy|Doanh nghiệp|Hợp tác xã|Chi nhánh|Điện lực|Cảng vụ|Ban Chỉ đạo|Ban Quản lý|Hội đồng|Văn phòng UBND|Đài Phát thanh))\b",
 )
 
 
@@ -64,21 +68,55 @@ def activities(section: Node | None) -> list[tuple[str, Span]]:
     return [(t, s) for t, s in out if t]
 
 
+@lru_cache(maxsize=1)
+def _verb_pattern() -> re.Pattern[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "agency_verbs.tsv"
+    verbs = [line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+
+
+def agency_subject(text: str) -> str:
+    """The agency a task heading names: the words before its first verb (table ``agency_verbs.tsv``).
+
+    >>> agency_subject("Sở Khoa học và Công nghệ theo dõi, đôn đốc các Sở")
+    'Sở Khoa học và Công nghệ'
+    """
+    text = " ".join(text.split())
+    for m in _verb_pattern().finditer(text):
+        before = text[:m.start()]
+        if len(before.split()) >= 2 and before.count("(") == before.count(")"):
+            return before.strip(" ,;:.-–")
+    return text
+
+
+def _name_list(after: str) -> bool:
+    """``Ba Đình, Hoàn Kiếm, Cửa Nam`` after a colon: names, not a task."""
+    after = after.strip()
+    return bool(after) and len(after) <= 120 and after[:1].isupper() and not _verb_pattern().search(after) \
+        and all(w[:1].isupper() or w in _LIST_WORDS or w[:1].isdigit() for w in re.split(r"[\s,]+", after) if w)
+
+
+_LIST_WORDS = {"và", "–", "-", "xã", "phường", "tỉnh", "huyện", "quận", "thị", "trấn", "thành", "phố", "đặc", "khu"}
+
+
 def strip_agency_lead(text: str) -> str:
     """Drop a leading verb of an agency heading and its trailing task text."""
     text = " ".join(text.split()).strip(" .;")
     text = _LEAD_VERBS.sub("", text)
     if ":" in text:
-        text = text.split(":", 1)[0]
-    return text.strip(" .;,")
+        head, after = text.split(":", 1)
+        text = f"{head}: {after.strip()}" if _name_list(after) else head
+    return agency_subject(text).strip(" .;,")
 
 
 def is_agency_heading(title: str) -> bool:
     """Whether a heading under TỔ CHỨC THỰC HIỆN names an agency (not budget, reporting …)."""
     head = strip_agency_lead(title)
-    if not head or _NOT_AGENCY.match(head):
+    if not head or _NOT_AGENCY.match(head) or _NOT_AGENCY.match(_LEAD_VERBS.sub("", title.strip())):
         return False
-    return bool(_AGENCY_HEAD.match(head)) and len(head.split()) <= 30
+    return bool(_AGENCY_HEAD.match(head)) and len(head.split()) <= 40
 
 
 def _tasks(node: Node) -> list[str]:
@@ -90,21 +128,35 @@ def _tasks(node: Node) -> list[str]:
     return [t for t in tasks if t]
 
 
-def responsibilities(section: Node | None) -> list[dict[str, Any]]:
-    """One entry per agency heading under the organisation section."""
+def responsibilities(section: Node | None, fallback: list[Node] | None = None) -> list[dict[str, Any]]:
+    """One entry per distinct agency heading under the organisation section.
+
+    Without such a section (a công văn, a decision), the numbered top-level
+    items of ``fallback`` that open with an agency are used.
+    """
     if section is None:
-        return []
+        if not fallback:
+            return []
+        section = Node(label=None, style="root", title=Span(0, 0, ""), span=Span(0, 0, ""),
+                       children=[n for n in fallback if n.style not in ("dash", "plus")])
     out: list[dict[str, Any]] = []
+    seen: dict[str, dict[str, Any]] = {}
 
     def visit(nodes: list[Node], depth: int) -> None:
         for node in nodes:
-            title = node.title.text
+            title = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
             if is_agency_heading(title):
                 tasks = _tasks(node)
                 role = "lead" if re.search(r"\bchủ trì\b", " ".join(tasks[:2]), re.I) else None
-                entry: dict[str, Any] = {"agency": strip_agency_lead(title), "tasks": tasks, "span": [node.span.start, node.span.end]}
+                agency = strip_agency_lead(title)
+                key = fold_key(agency)
+                if key in seen:
+                    seen[key]["tasks"].extend(tasks)
+                    continue
+                entry: dict[str, Any] = {"agency": agency, "tasks": tasks, "span": [node.span.start, node.span.end]}
                 if role:
                     entry["role"] = role
+                seen[key] = entry
                 out.append(entry)
             elif depth < 2 and node.children:
                 visit(node.children, depth + 1)

@@ -93,12 +93,13 @@ class Edits:
         ('a b!', [0, 2, 3, 4, 4])
     """
 
-    __slots__ = ("text", "_items", "_taken")
+    __slots__ = ("text", "_items", "_taken", "_where")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._items: list[tuple[int, int, str]] = []
         self._taken: list[tuple[int, int]] = []
+        self._where: dict[tuple[int, int], list[int]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._items)
@@ -106,8 +107,12 @@ class Edits:
     def __len__(self) -> int:
         return len(self._items)
 
-    def replace(self, start: int, end: int, new: str) -> bool:
-        """Replace ``text[start:end]`` by ``new``; False if it overlaps an earlier edit."""
+    def replace(self, start: int, end: int, new: str, where: list[int] | None = None) -> bool:
+        """Replace ``text[start:end]`` by ``new``; False if it overlaps an earlier edit.
+
+        ``where`` optionally gives, for each character of ``new``, its source
+        index relative to ``start`` (default: the positional rule).
+        """
         if start < 0 or end > len(self.text) or start > end:
             raise ValueError(f"bad edit span {start}:{end} for a text of {len(self.text)}")
         if self.text[start:end] == new:
@@ -120,6 +125,8 @@ class Edits:
             if s == e == start == end:
                 return False
         self._items.append((start, end, new))
+        if where is not None:
+            self._where[(start, end)] = [start + max(0, min(w, max(0, end - start - 1))) for w in where]
         bisect.insort(taken, (start, end))
         return True
 
@@ -144,7 +151,10 @@ class Edits:
                 local.extend(range(pos, start))
             parts.append(new)
             span = end - start
-            if span == 0:
+            explicit = self._where.get((start, end))
+            if explicit is not None and len(explicit) == len(new):
+                local.extend(explicit)
+            elif span == 0:
                 local.extend([start] * len(new))
             else:
                 local.extend(start + min(k, span - 1) for k in range(len(new)))

@@ -81,7 +81,7 @@ def _legacy(mt: MappedText, warnings: list[str]) -> MappedText:
     except Exception as exc:  # a helper's bug must not stop the batch
         warnings.append(f"legacy encoding check failed ({type(exc).__name__}: {exc})")
         return mt
-    if _syllable_share(text) <= _syllable_share(mt.text):
+    if len(_WORDS.findall(text[:2000])) < 3 or _syllable_share(text) < _syllable_share(mt.text) + 0.2:
         warnings.append(f"legacy encoding {encoding.upper()} suspected but not converted (no better Vietnamese)")
         return mt
     warnings.append(f"legacy encoding {encoding.upper()} converted")

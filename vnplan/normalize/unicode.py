@@ -46,6 +46,19 @@ def _compose(base: str, marks: str) -> str | None:
     return out if len(out) == 1 else None
 
 
+def _where(src: str, out: str) -> list[int]:
+    """Source index of each character of a composed cluster: marks are matched forward by identity."""
+    where: list[int] = []
+    last = -1
+    for ch in out:
+        k = src.find(ch, last + 1) if unicodedata.combining(ch) else -1
+        if k < 0:
+            k = max(last, 0)
+        where.append(k)
+        last = max(last, k)
+    return where
+
+
 def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
     """NFC-compose, attach split tone marks, map odd spaces/hyphens/Ð, unify line ends.
 
@@ -67,9 +80,10 @@ def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
             ed.replace(m.start(), m.end(), composed)
             split += bool(space)
         else:
-            nfc = unicodedata.normalize("NFC", m.group(0))
-            if nfc != m.group(0):
-                ed.replace(m.start(), m.end(), nfc)
+            src = m.group(0)
+            nfc = unicodedata.normalize("NFC", src)
+            if nfc != src:
+                ed.replace(m.start(), m.end(), nfc, _where(src, nfc))
     for m in _SPACING.finditer(text):
         composed = _compose(m.group(1), _SPACING_TONES[m.group(3)])
         if composed is not None and ed.replace(m.start(), m.end(), composed):
