@@ -40,7 +40,7 @@ from vnplan.normalize.markup import strip_markup
 from vnplan.normalize.noise import remove_noise
 from vnplan.normalize.offsetmap import MappedText, edits_from_diff
 from vnplan.normalize.spacing import fix_spacing, is_syllable
-from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN, clean_unicode
+from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN, clean_unicode, compose_nfc
 from vnplan.normalize.wrap import rejoin, split_columns
 
 __all__ = ["NormalizedText", "normalize", "build_document"]
@@ -167,7 +167,7 @@ def normalize(
                  cut_boilerplate):
         mt, w = step(mt)
         warnings += w
-    mt = rejoin(split_columns(mt))
+    mt = compose_nfc(rejoin(split_columns(mt)))
     text = mt.text
     if HARD_BREAK in text or SOFT_JOIN in text:  # pragma: no cover - rejoin replaces every separator
         text = text.replace(HARD_BREAK, "\n").replace(SOFT_JOIN, "\n")

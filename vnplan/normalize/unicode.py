@@ -14,7 +14,7 @@ import unicodedata
 
 from vnplan.normalize.offsetmap import MappedText
 
-__all__ = ["clean_unicode", "HARD_BREAK", "SOFT_JOIN", "DELETE_CHARS", "SPACE_CHARS"]
+__all__ = ["clean_unicode", "compose_nfc", "HARD_BREAK", "SOFT_JOIN", "DELETE_CHARS", "SPACE_CHARS"]
 
 # Pipeline-internal line separators (raw U+2028/U+2029 become "\n" first).
 HARD_BREAK = "\u2029"  # a paragraph break no later pass may remove
@@ -103,3 +103,24 @@ def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
     if "\u00d0" in text or "\u00f0" in text:
         warnings.append("Ð (eth) read as Đ")
     return mt.apply(ed), warnings
+
+
+def compose_nfc(mt: MappedText) -> MappedText:
+    """NFC again after later passes deleted characters between a letter and its mark (``A*\u0300``).
+
+    >>> compose_nfc(MappedText.identity("A\u0300")).text
+    'À'
+    """
+    if unicodedata.is_normalized("NFC", mt.text):
+        return mt
+    ed = mt.edits()
+    for m in _CLUSTER.finditer(mt.text):
+        if m.group(2):
+            continue
+        src = m.group(0)
+        nfc = unicodedata.normalize("NFC", src)
+        if nfc != src:
+            ed.replace(m.start(), m.end(), nfc, _where(src, nfc))
+    for m in _NON_NFC_SINGLE.finditer(mt.text):
+        ed.replace(m.start(), m.end(), unicodedata.normalize("NFC", m.group(0)))
+    return mt.apply(ed)
