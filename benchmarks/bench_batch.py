@@ -29,11 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class PeakMemory:
-    """Sample RSS(self + children) in a thread; ``peak`` in bytes."""
+    """Sample RSS(self + children) in a thread; ``peak`` in bytes, ``cpu`` seconds by pid."""
 
     def __init__(self, interval: float = 0.02) -> None:
         self.interval = interval
         self.peak = 0
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         try:
             import psutil
@@ -49,9 +50,16 @@ class PeakMemory:
         for p in procs:
             try:
                 total += p.memory_info().rss
+                t = p.cpu_times()
+                self.cpu[p.pid] = t.user + t.system
             except Exception:
                 pass
         return total
+
+    @property
+    def children_cpu(self) -> float:
+        """CPU seconds of the children seen (up to the last sample before each ended)."""
+        return sum(v for pid, v in self.cpu.items() if pid != os.getpid())
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -80,7 +88,7 @@ def make(dest: Path, files: int) -> None:
     module.make_archive(dest, files=files, pdfs=max(1, files // 100), unique=True)
 
 
-def run(archive: Path, workers: int, out: Path) -> tuple[int, float, int]:
+def run(archive: Path, workers: int, out: Path) -> tuple[int, float, int, float, float]:
     from vnplan.batch import extract_to
     from vnplan.extract import extract
 
@@ -88,10 +96,10 @@ def run(archive: Path, workers: int, out: Path) -> tuple[int, float, int]:
         out.unlink()
     fn = functools.partial(extract, ocr=False)
     with PeakMemory() as mem:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         summary = extract_to([str(archive)], str(out), fn=fn, workers=workers, timeout=300, reuse_copies=False)
-        elapsed = time.perf_counter() - t0
-    return summary.total, elapsed, mem.peak
+        elapsed, parent_cpu = time.perf_counter() - t0, time.process_time() - c0
+    return summary.total, elapsed, mem.peak, parent_cpu, mem.children_cpu
 
 
 def main() -> None:
@@ -110,10 +118,12 @@ def main() -> None:
             archive = tmp / f"archive-{files}"
             make(archive, files)
             for w in workers:
-                total, elapsed, peak = run(archive, w, tmp / "records.jsonl")
+                load = os.getloadavg()[0]
+                total, elapsed, peak, parent_cpu, child_cpu = run(archive, w, tmp / "records.jsonl")
                 results[(files, w)] = (total / elapsed, peak)
                 print(f"{total:6d} files  workers={w}  {elapsed:7.1f} s  {total / elapsed:7.1f} files/s  "
-                      f"peak RSS {peak / 2**20:7.1f} MiB", flush=True)
+                      f"peak RSS {peak / 2**20:7.1f} MiB  CPU parent {parent_cpu:5.1f} s workers {child_cpu:6.1f} s  "
+                      f"(load before {load:.1f})", flush=True)
     finally:
         if not a.keep:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import closing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Union
 
@@ -39,7 +40,7 @@ def extract_many(
     fn: Callable[[str], Any] | None = None,
     *,
     workers: int | None = None,
-    timeout: float | None = None,
+    timeout: float | None = 600.0,
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     reuse_copies: bool = True,
@@ -58,15 +59,41 @@ def extract_many(
     """
     finder = DuplicateFinder() if flag_duplicates else None
     files = discover(paths, include=include, exclude=exclude)
-    for _path, data in run_batch(files, fn, workers=workers, timeout=timeout, reuse_copies=reuse_copies):
-        assert data is not None
-        if finder is not None:
-            finder.check(data)
-        yield as_record(data)
+    with closing(run_batch(files, fn, workers=workers, timeout=timeout, reuse_copies=reuse_copies)) as results:
+        for _path, data in results:
+            assert data is not None
+            if finder is not None:
+                finder.check(data)
+            yield as_record(data)
 
 
 def _norm(path: str) -> str:
     return os.path.normpath(path)
+
+
+def _record_one(path: str, data: dict[str, Any] | None, index: RecordsIndex, replaced: set[str],
+                finder: DuplicateFinder, writer: Any, summary: Summary, progress: Progress) -> None:
+    """Count one result, flag it if it repeats an earlier record, and write it."""
+    summary.total += 1
+    key = _norm(path)
+    if data is None:
+        summary.skipped += 1
+        if key in index.errors:
+            summary.skipped_failed += 1
+        progress.update()
+        return
+    if key in index.hashes:
+        replaced.add(key)
+    if finder.check(data):
+        summary.duplicates += 1
+    writer.write(data)
+    if is_error(data):
+        summary.failed += 1
+        summary.errors[data["error"]] = summary.errors.get(data["error"], 0) + 1
+        progress.update(failed=data["error"])
+    else:
+        summary.extracted += 1
+        progress.update()
 
 
 def extract_to(
@@ -115,28 +142,10 @@ def extract_to(
     finished = False
     try:
         files = discover(paths, include=include, exclude=exclude)
-        for path, data in run_batch(files, fn, workers=workers, timeout=timeout, known=known,
-                                    reuse_copies=reuse_copies):
-            summary.total += 1
-            key = _norm(path)
-            if data is None:
-                summary.skipped += 1
-                if key in index.errors:
-                    summary.skipped_failed += 1
-                progress.update()
-                continue
-            if key in index.hashes:
-                replaced.add(key)
-            if finder.check(data):
-                summary.duplicates += 1
-            writer.write(data)
-            if is_error(data):
-                summary.failed += 1
-                summary.errors[data["error"]] = summary.errors.get(data["error"], 0) + 1
-                progress.update(failed=data["error"])
-            else:
-                summary.extracted += 1
-                progress.update()
+        with closing(run_batch(files, fn, workers=workers, timeout=timeout, known=known,
+                               reuse_copies=reuse_copies)) as results:
+            for path, data in results:
+                _record_one(path, data, index, replaced, finder, writer, summary, progress)
         finished = True
     finally:
         if finished:

@@ -60,7 +60,7 @@ def changed_words(ops: list[Op]) -> int:
 def to_text(ops: list[Op]) -> str:
     """Plain-text redline: ``[-deleted-]{+inserted+}`` (wdiff style)."""
     marks = {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}
-    return "".join(_wrap(text, *marks[op]) for op, text in ops).strip()
+    return _join([(op, _wrap(text, *marks[op])) for op, text in ops])
 
 
 def to_markdown(ops: list[Op]) -> str:
@@ -70,7 +70,7 @@ def to_markdown(ops: list[Op]) -> str:
     'a ~~b~~ **x** c'
     """
     marks = {"=": ("", ""), "-": ("~~", "~~"), "+": ("**", "**")}
-    return "".join(_wrap(text, *marks[op]) for op, text in ops).strip()
+    return _join([(op, _wrap(text, *marks[op])) for op, text in ops])
 
 
 def to_html(ops: list[Op]) -> str:
@@ -80,7 +80,20 @@ def to_html(ops: list[Op]) -> str:
     'a <del>b</del><ins>c</ins>'
     """
     tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
-    return "".join(_wrap(html.escape(text), *tags[op]) for op, text in ops).strip()
+    return _join([(op, _wrap(html.escape(text), *tags[op])) for op, text in ops])
+
+
+def _join(chunks: list[tuple[str, str]]) -> str:
+    """Join rendered runs, keeping a space between words that the diff split (but a deletion and its
+    replacement stay side by side)."""
+    out = ""
+    prev = ""
+    for op, text in chunks:
+        if out and not out[-1].isspace() and not (prev == "-" and op == "+"):
+            out += " "
+        out += text
+        prev = op
+    return out.strip()
 
 
 def _wrap(text: str, left: str, right: str) -> str:

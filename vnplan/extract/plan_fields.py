@@ -21,7 +21,9 @@ __all__ = ["activities", "responsibilities", "theme", "strip_agency_lead", "item
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
-_NOT_ACTIVITY = re.compile(r"^(?:chủ đề|thời gian|địa điểm|mục đích|yêu cầu|kinh phí|đối tượng|phạm vi|hình thức tổ chức)\b", re.I)
+_NOT_ACTIVITY = re.compile(
+    r"^(?:chủ đề|thời gian|địa điểm|mục đích|kinh phí|đối tượng|phạm vi|hình thức|phương thức|phương pháp|thành phần)\b"
+    r"|^yêu cầu\s*[:.]?\s*$", re.I)
 _NOT_AGENCY = re.compile(
     r"^(?:kinh phí|chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|báo cáo|tổ chức thực hiện|điều khoản|hiệu lực|"
     r"trách nhiệm thi hành|phân công|nguồn kinh phí|chế độ|khen thưởng|tiến độ|lộ trình|thời gian)\b", re.I)
@@ -47,9 +49,16 @@ def item_text(node: Node) -> str:
     return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
 
 
-def _is_group(node: Node) -> bool:
+def _is_group(node: Node, only: bool = False) -> bool:
+    """A pure group label (``2. Các hoạt động chính``) whose children are the activities.
+
+    ``only``: the node is the content section's single remaining item, so a
+    short paragraph of its own (an introduction) does not stop the descent.
+    """
     title = node.title.text.strip().rstrip(":.")
-    return len(node.children) >= 2 and not node.text and bool(_GROUP_LABEL.match(title))
+    if len(node.children) < 2 or not _GROUP_LABEL.match(title):
+        return False
+    return not node.text or only or getattr(node, "role", None) == "activities"
 
 
 def activities(section: Node | None) -> list[tuple[str, Span]]:
@@ -57,11 +66,9 @@ def activities(section: Node | None) -> list[tuple[str, Span]]:
     if section is None:
         return []
     out: list[tuple[str, Span]] = []
-    for child in section.children:
-        title = child.title.text.strip()
-        if _NOT_ACTIVITY.match(title):
-            continue
-        if _is_group(child):
+    items = [c for c in section.children if not _NOT_ACTIVITY.match(c.title.text.strip())]
+    for child in items:
+        if _is_group(child, only=len(items) == 1):
             out.extend((item_text(g), g.span) for g in child.children)
         else:
             out.append((item_text(child), child.span))

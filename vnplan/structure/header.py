@@ -187,6 +187,16 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
     return out, j
 
 
+def _is_noise(text: str) -> bool:
+    """A line with no real word: OCR debris of stamps and signatures.
+
+    >>> _is_noise("TT9I"), _is_noise("_—"), _is_noise("KẾ HOẠCH")
+    (True, True, False)
+    """
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(text.strip()) <= 5 and len(words) <= 1 and not mk.is_type_name(text) or not words
+
+
 def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
     """Read the header from ``lines[start]``; stop at the preamble, the body or the closing."""
     h = Header()
@@ -290,6 +300,10 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                     else:
                         h.other.append(p.span)
                     recognised = True
+        if not recognised and _is_noise(t) and i - start < 12:
+            h.other.append(line.span())  # scanner/OCR debris between header boxes ("_—", "TT9I")
+            i += 1
+            continue
         if not recognised:
             if in_vv and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
                     and not line.blank_before:
