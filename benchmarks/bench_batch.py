@@ -66,7 +66,7 @@ class PeakMemory:
             self.peak = max(self.peak, self._sample())
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> PeakMemory:
         if self._proc is not None:
             self._thread.start()
         return self

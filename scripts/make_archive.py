@@ -19,7 +19,6 @@ import argparse
 import io
 import random
 import shutil
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,8 +146,7 @@ def make_archive(dest: Path, files: int = 2000, pdfs: int = 12, seed: int = 7, u
     (dest / "tmp" / "~$ke-hoach.docx").write_bytes(rng.randbytes(162))
     with open(dest / "MANIFEST.tsv", "w", encoding="utf-8") as fh:
         fh.write("path\tkind\tsource\n")
-        for row in rows:
-            fh.write("\t".join(row) + "\n")
+        fh.writelines("\t".join(row) + "\n" for row in rows)
     return rows
 
 

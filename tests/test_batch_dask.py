@@ -12,7 +12,7 @@ from vnplan.batch import discover, extract_many
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from vnplan.batch.dask_runner import extract_many_dask, to_bag  # noqa: E402
+from vnplan.batch.dask_runner import extract_many_dask, to_bag
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))

@@ -136,6 +136,9 @@ def test_merged_item_is_partly_covered() -> None:
     ("deadlines", [{"date": "2025-10-15", "text": "báo cáo kết quả trước ngày 15/10/2025"}],
      [{"date": "2025-10-18", "text": "báo cáo về UBND xã trước ngày 18/10/2025"}], "fail"),
     ("deadlines", [], [{"date": "2025-10-18", "text": "báo cáo"}], "n/a"),
+    ("deadlines", [{"date": "2025-10-15", "text": "các xã báo cáo trước ngày 15/10/2025"},
+                   {"date": "2025-10-20", "text": "Sở tổng hợp báo cáo Bộ trước ngày 20/10/2025"}],
+     [{"date": "2025-10-09", "text": "báo cáo về UBND xã"}, {"date": "2025-10-20", "text": "báo cáo Bộ"}], "pass"),
 ])
 def test_field_checks(field: str, t_value: object, l_value: object, expected: str) -> None:
     t = Record(source={"path": "t"}, **{field: t_value})
@@ -219,3 +222,19 @@ def test_diff_cli_formats(fmt: str, marker: str, tmp_path: Path) -> None:
     args = ["diff", str(GOLD / f"{SONLA}.json"), str(GOLD / f"{HOAXA}.json"), "--format", fmt, "-o", str(out)]
     assert main(args) == 0
     assert marker in out.read_text(encoding="utf-8")
+
+
+def test_a_plan_against_itself_passes_everything_it_states() -> None:
+    diff = compare(gold(SONLA), gold(SONLA))
+    assert {r.status for r in diff.activities} == {"kept"} and diff.coverage.ratio == 1.0
+    assert {c.status for c in diff.checks} <= {"pass", "n/a"} and diff.verdict == "pass"
+
+
+def test_vnplan_compare_is_callable_after_import() -> None:
+    import importlib
+
+    import vnplan
+
+    module = importlib.import_module("vnplan.compare")
+    assert vnplan.compare is module  # the package attribute is the subpackage ...
+    assert isinstance(vnplan.compare(gold(SONLA), gold(HOAXA)), PlanDiff)  # ... and calling it compares

@@ -19,5 +19,5 @@ from vnplan.batch.pipeline import extract_many, extract_to
 from vnplan.batch.progress import Summary
 from vnplan.batch.runner import ErrorRecord, process_file
 
-__all__ = ["extract_many", "extract_to", "to_dataframe", "discover", "iter_records", "process_file",
-           "ErrorRecord", "Summary"]
+__all__ = ["ErrorRecord", "Summary", "discover", "extract_many", "extract_to", "iter_records", "process_file",
+           "to_dataframe"]

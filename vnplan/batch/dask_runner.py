@@ -22,7 +22,7 @@ from vnplan.batch.duplicates import DuplicateFinder
 from vnplan.batch.runner import process_file
 from vnplan.errors import VnplanError
 
-__all__ = ["to_bag", "extract_many_dask"]
+__all__ = ["extract_many_dask", "to_bag"]
 
 
 def _bag_module() -> Any:
@@ -33,7 +33,7 @@ def _bag_module() -> Any:
     return db
 
 
-def to_bag(paths: Iterable["str | os.PathLike[str]"], fn: Callable[[str], Any] | None = None,
+def to_bag(paths: Iterable[str | os.PathLike[str]], fn: Callable[[str], Any] | None = None,
            partition_size: int = 100) -> Any:
     """A ``dask.bag`` of record dicts (one per path), lazily computed: ``bag.map(json.dumps).to_textfiles(...)``.
 
@@ -46,7 +46,7 @@ def to_bag(paths: Iterable["str | os.PathLike[str]"], fn: Callable[[str], Any] |
     return db.from_sequence(seq, npartitions=npartitions).map(functools.partial(process_file, fn=fn))
 
 
-def extract_many_dask(paths: Iterable["str | os.PathLike[str]"], fn: Callable[[str], Any] | None = None, *,
+def extract_many_dask(paths: Iterable[str | os.PathLike[str]], fn: Callable[[str], Any] | None = None, *,
                       partition_size: int = 100, window: int = 8,
                       flag_duplicates: bool = True) -> Iterator[dict[str, Any]]:
     """Yield the record dict of each path, in order, computing ``window`` partitions at a time.

@@ -16,7 +16,7 @@ from fnmatch import fnmatchcase
 
 from vnplan.read import EXTENSIONS
 
-__all__ = ["discover", "DOCUMENT_EXTENSIONS", "matches"]
+__all__ = ["DOCUMENT_EXTENSIONS", "discover", "matches"]
 
 #: Extensions picked up in folders; ``.doc`` is converted through LibreOffice when it is installed.
 DOCUMENT_EXTENSIONS: frozenset[str] = frozenset(EXTENSIONS) | {".doc"}
@@ -75,7 +75,7 @@ def _walk(root: str, include: list[str], exclude: list[str], exts: frozenset[str
 
 
 def discover(
-    paths: "str | os.PathLike[str] | Iterable[str | os.PathLike[str]]",
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from vnplan.errors import CorruptFileError, UnsupportedFormatError
 
-__all__ = ["find_soffice", "convert_doc"]
+__all__ = ["convert_doc", "find_soffice"]
 
 CONVERT_TIMEOUT = 180.0
 

@@ -26,8 +26,18 @@ from typing import Any
 from vnplan.errors import VnplanError
 
 __all__ = [
-    "FORMATS", "FLAT_COLUMNS", "flatten", "unflatten", "detect_format", "read_index", "RecordsIndex",
-    "open_writer", "iter_records", "compact", "to_dataframe", "journal_path",
+    "FLAT_COLUMNS",
+    "FORMATS",
+    "RecordsIndex",
+    "compact",
+    "detect_format",
+    "flatten",
+    "iter_records",
+    "journal_path",
+    "open_writer",
+    "read_index",
+    "to_dataframe",
+    "unflatten",
 ]
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -438,7 +448,7 @@ def open_writer(path: str, fmt: str, truncate: bool = False) -> Any:
 
 # ---------------------------------------------------------------- reading back
 
-def iter_records(path: "str | os.PathLike[str]", fmt: str | None = None) -> Iterator[dict[str, Any]]:
+def iter_records(path: str | os.PathLike[str], fmt: str | None = None) -> Iterator[dict[str, Any]]:
     """Stream the record dicts of a JSON Lines, CSV or Parquet records file.
 
     >>> for rec in iter_records("records.jsonl"):  # doctest: +SKIP
@@ -488,7 +498,7 @@ def compact(path: str, fmt: str, replaced: set[str]) -> int:
     return dropped
 
 
-def to_dataframe(records: "Iterable[Any] | str | os.PathLike[str]") -> Any:
+def to_dataframe(records: Iterable[Any] | str | os.PathLike[str]) -> Any:
     """A pandas DataFrame, one row per record, flat columns (`FLAT_COLUMNS`), lists kept as lists.
 
     ``records`` is an iterable of `Record` / error records / dicts, or the path of a records file.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import closing
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from typing import Any, Union
 
 from vnplan.batch.discover import discover
@@ -21,12 +21,12 @@ from vnplan.batch.progress import Progress, Summary
 from vnplan.batch.runner import ErrorRecord, is_error, run_batch
 from vnplan.record import Record
 
-__all__ = ["extract_many", "extract_to", "as_record"]
+__all__ = ["as_record", "extract_many", "extract_to"]
 
 Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 
 
-def as_record(data: dict[str, Any]) -> "Record | ErrorRecord":
+def as_record(data: dict[str, Any]) -> Record | ErrorRecord:
     """A record dict as a `Record`, or an `ErrorRecord` for a failed file.
 
     >>> as_record({"source": {"path": "kh.pdf", "sha256": None}, "error": "EmptyFileError", "message": "kh.pdf: empty"})
@@ -45,7 +45,7 @@ def extract_many(
     exclude: Iterable[str] = (),
     reuse_copies: bool = True,
     flag_duplicates: bool = True,
-) -> Iterator["Record | ErrorRecord"]:
+) -> Iterator[Record | ErrorRecord]:
     """Extract every document under ``paths`` in parallel; yield one record per file, in order.
 
     Folders are walked (`discover`); ``fn`` is the per-file function (default `vnplan.extract`);

@@ -26,7 +26,7 @@ def format_duration(seconds: float) -> str:
     >>> format_duration(3725), format_duration(185), format_duration(12.4)
     ('1h02m', '3m05s', '12s')
     """
-    s = int(round(seconds))
+    s = round(seconds)
     if s >= 3600:
         return f"{s // 3600}h{s % 3600 // 60:02d}m"
     if s >= 60:

@@ -31,8 +31,15 @@ from typing import Any
 from vnplan.errors import VnplanError
 
 __all__ = [
-    "ErrorRecord", "ExtractTimeoutError", "WorkerCrashedError", "process_file", "run_batch",
-    "file_digest", "error_record", "is_error", "default_workers",
+    "ErrorRecord",
+    "ExtractTimeoutError",
+    "WorkerCrashedError",
+    "default_workers",
+    "error_record",
+    "file_digest",
+    "is_error",
+    "process_file",
+    "run_batch",
 ]
 
 ExtractFn = Callable[[str], Any]
@@ -79,7 +86,7 @@ class ErrorRecord:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ErrorRecord":
+    def from_dict(cls, data: dict[str, Any]) -> ErrorRecord:
         return cls(dict(data.get("source") or {}), str(data.get("error")), str(data.get("message", "")))
 
     def __repr__(self) -> str:
@@ -204,7 +211,7 @@ def _extract(path: str, fn: ExtractFn | None, sha256: str | None, size: int | No
     return {"source": source, **{k: v for k, v in record.items() if k != "source"}}
 
 
-def process_file(path: "str | os.PathLike[str]", fn: ExtractFn | None = None) -> dict[str, Any]:
+def process_file(path: str | os.PathLike[str], fn: ExtractFn | None = None) -> dict[str, Any]:
     """Extract one file into a record dict, or an error record dict: never raises.
 
     Pure and picklable (``fn`` defaults to `vnplan.extract`), so it runs in a worker
@@ -365,7 +372,7 @@ def _serial(paths: Iterable[str], fn: ExtractFn | None, known: Mapping[str, str]
 
 
 def run_batch(
-    paths: Iterable["str | os.PathLike[str]"],
+    paths: Iterable[str | os.PathLike[str]],
     fn: ExtractFn | None = None,
     *,
     workers: int | None = None,
@@ -469,5 +476,5 @@ def run_batch(
             yield done.pop(next_out)
             next_out += 1
     finally:
-        for w in list(pool):
+        for w in pool:
             w.stop(kill=w.task is not None)

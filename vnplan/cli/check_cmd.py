@@ -12,7 +12,7 @@ from vnplan.cli.diff_cmd import add_options, emit, options
 FAIL_EXIT = 3
 
 
-def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="compliance verdict of a local plan against its template (exit 3 on fail)",
                        description="Check a local plan against its template: theme, period, reporting deadlines, "
                                    "citation and coverage of the template's activities. Exits 0 on pass, 3 on fail.")

@@ -42,7 +42,7 @@ def emit(result: Any, fmt: str, output: str | None) -> None:
         print(text)
 
 
-def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="compare a local plan with its template (plan diff)",
                        description="Align a template plan and a local plan: activities and responsibilities "
                                    "kept / modified / dropped / added, field checks, coverage.")

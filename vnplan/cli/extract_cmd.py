@@ -17,7 +17,7 @@ import sys
 from vnplan.errors import VnplanError
 
 
-def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract plan records from files or whole folders (JSON Lines / CSV / Parquet)",
                        description="Extract one record per document. Folders are walked recursively for "
                                    ".pdf, .docx, .txt, .md (and .doc through LibreOffice).")

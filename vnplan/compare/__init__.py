@@ -22,20 +22,43 @@ Inputs are `Record` objects, record dicts, record JSON files, or documents
 """
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 from vnplan.compare.align import MARGIN, MIN_SIMILARITY, ORDER_WEIGHT, PARTIAL_THRESHOLD, THRESHOLD, align
 from vnplan.compare.checks import run_checks
 from vnplan.compare.coverage import COVERED_AT, MIN_COVERAGE, build_coverage
 from vnplan.compare.inputs import PlanInput, as_record
-from vnplan.compare.model import (Check, ComplianceReport, Coverage, CoverageItem, ItemDiff, ItemRef, PlanDiff,
-                                  SectionDiff)
+from vnplan.compare.model import (
+    Check,
+    ComplianceReport,
+    Coverage,
+    CoverageItem,
+    ItemDiff,
+    ItemRef,
+    PlanDiff,
+    SectionDiff,
+)
 from vnplan.compare.rows import responsibility_rows, rows_from_alignment
 from vnplan.compare.sections import align_sections
 from vnplan.compare.similarity import Similarity, combined, fuzzy, tfidf_char
 
-__all__ = ["compare", "check", "PlanDiff", "ComplianceReport", "ItemDiff", "ItemRef", "Check", "Coverage",
-           "CoverageItem", "SectionDiff", "combined", "tfidf_char", "fuzzy"]
+__all__ = [
+    "Check",
+    "ComplianceReport",
+    "Coverage",
+    "CoverageItem",
+    "ItemDiff",
+    "ItemRef",
+    "PlanDiff",
+    "SectionDiff",
+    "check",
+    "combined",
+    "compare",
+    "fuzzy",
+    "tfidf_char",
+]
 
 
 def _activity_texts(record: Any) -> list[str]:
@@ -83,3 +106,14 @@ def check(local: PlanInput, against: PlanInput, **options: Any) -> ComplianceRep
     """
     diff = compare(against, local, **options)
     return ComplianceReport(diff.coverage.verdict, diff.coverage.reasons, diff.coverage, diff.checks, diff)
+
+
+class _CallableModule(types.ModuleType):
+    """``vnplan.compare`` is both this package and the verb: once imported, the package attribute
+    ``vnplan.compare`` is this module, so calling it runs `compare`."""
+
+    def __call__(self, template: PlanInput, local: PlanInput, **options: Any) -> PlanDiff:
+        return compare(template, local, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -17,7 +17,7 @@ from importlib import resources
 
 from vnplan.compare.similarity import fold
 
-__all__ = ["RoleRow", "LEVELS", "load_roles", "agency_roles", "substitution", "role_similarity", "lead_agency"]
+__all__ = ["LEVELS", "RoleRow", "agency_roles", "lead_agency", "load_roles", "role_similarity", "substitution"]
 
 LEVELS = ("central", "province", "district", "commune")
 SAME_ROLE_SCORE = 0.85  # the agency score of a recognised substitution (same name: 1.0)

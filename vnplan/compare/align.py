@@ -16,16 +16,28 @@ into, or split out of, a longer item).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from vnplan.compare.similarity import SIMILARITIES, Similarity, combined, containment
 
-__all__ = ["Link", "Alignment", "align", "assign", "resolve_similarity", "score_alignment",
-           "THRESHOLD", "MIN_SIMILARITY", "ORDER_WEIGHT", "MARGIN", "PARTIAL_THRESHOLD"]
+__all__ = [
+    "MARGIN",
+    "MIN_SIMILARITY",
+    "ORDER_WEIGHT",
+    "PARTIAL_THRESHOLD",
+    "THRESHOLD",
+    "Alignment",
+    "Link",
+    "align",
+    "assign",
+    "resolve_similarity",
+    "score_alignment",
+]
 
 THRESHOLD = 0.4  # a pair at or above this is kept outright
 MIN_SIMILARITY = 0.15  # below this a pair is never kept

@@ -11,15 +11,23 @@ fields needed are not stated) and the evidence it used.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from vnplan.compare.model import Check
 from vnplan.compare.similarity import fold, normalize_text, tfidf_char
 from vnplan.record import Record
 
-__all__ = ["check_theme", "check_period", "check_deadlines", "check_citation", "run_checks", "CHECKS",
-           "THEME_SIMILARITY"]
+__all__ = [
+    "CHECKS",
+    "THEME_SIMILARITY",
+    "check_citation",
+    "check_deadlines",
+    "check_period",
+    "check_theme",
+    "run_checks",
+]
 
 THEME_SIMILARITY = 0.9  # themes this similar (TF-IDF, character n-grams) count as the same
 _REPORTING = re.compile(r"\bbao cao\b|\btong hop\b|\bgui (ve|bao)")
@@ -80,7 +88,8 @@ def _reporting(record: Record) -> list[dict[str, Any]]:
 
 
 def check_deadlines(template: Record, local: Record) -> Check:
-    """Every local reporting deadline falls on or before the template's earliest one."""
+    """Every local reporting deadline falls on or before the template's earliest one (dates the local plan
+    restates from the template excepted)."""
     t_dead, l_dead = _reporting(template), _reporting(local)
     ev: dict[str, Any] = {"template": t_dead, "local": l_dead}
     if not t_dead:
@@ -88,7 +97,8 @@ def check_deadlines(template: Record, local: Record) -> Check:
     if not l_dead:
         return Check("deadlines", "n/a", "the local plan sets no dated reporting deadline", ev)
     first = min(_date(d["date"]) for d in t_dead)  # type: ignore[type-var]
-    late = [d for d in l_dead if _date(d["date"]) > first]  # type: ignore[operator]
+    copied = {_date(d["date"]) for d in t_dead}  # a template date restated locally is not late
+    late = [d for d in l_dead if _date(d["date"]) > first and _date(d["date"]) not in copied]  # type: ignore[operator]
     ev["late"] = late
     if late:
         dates = ", ".join(d["date"] for d in late)

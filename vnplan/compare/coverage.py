@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from vnplan.compare.model import Check, Coverage, CoverageItem, ItemDiff, ItemRef
 
-__all__ = ["coverage_items", "coverage_ratio", "verdict", "build_coverage", "COVERED_AT", "MIN_COVERAGE"]
+__all__ = ["COVERED_AT", "MIN_COVERAGE", "build_coverage", "coverage_items", "coverage_ratio", "verdict"]
 
 COVERED_AT = 0.3  # a one-to-one match scoring at least this covers the template activity
 MIN_COVERAGE = 0.8  # the verdict needs at least this share of the template's activities

@@ -11,8 +11,18 @@ from typing import Any
 
 from vnplan.record import Record
 
-__all__ = ["ItemRef", "ItemDiff", "SectionDiff", "Check", "CoverageItem", "Coverage", "PlanDiff",
-           "ComplianceReport", "STATUSES", "COVERAGE_STATUSES"]
+__all__ = [
+    "COVERAGE_STATUSES",
+    "STATUSES",
+    "Check",
+    "ComplianceReport",
+    "Coverage",
+    "CoverageItem",
+    "ItemDiff",
+    "ItemRef",
+    "PlanDiff",
+    "SectionDiff",
+]
 
 STATUSES = ("kept", "modified", "dropped", "added")
 COVERAGE_STATUSES = ("covered", "partly covered", "missing")
@@ -210,7 +220,7 @@ class PlanDiff:
 
     def __repr__(self) -> str:
         c = self.counts()
-        name = lambda r: str(r.source.get("path", "")).rsplit("/", 1)[-1] or r.label  # noqa: E731
+        name = lambda r: str(r.source.get("path", "")).rsplit("/", 1)[-1] or r.label
         return (f"<PlanDiff {name(self.template)} → {name(self.local)}: {c['kept']} kept, {c['modified']} modified, "
                 f"{c['dropped']} dropped, {c['added']} added; coverage {self.coverage.percent} {self.verdict}>")
 

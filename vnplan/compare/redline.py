@@ -10,7 +10,7 @@ import html
 import re
 from difflib import SequenceMatcher
 
-__all__ = ["Op", "redline", "to_text", "to_markdown", "to_html", "changed_words"]
+__all__ = ["Op", "changed_words", "redline", "to_html", "to_markdown", "to_text"]
 
 Op = tuple[str, str]  # ("=", text) kept, ("-", text) deleted, ("+", text) inserted
 

@@ -18,7 +18,7 @@ from vnplan.compare.redline import to_html
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.model import ComplianceReport, ItemDiff, PlanDiff
 
-__all__ = ["diff_page", "diff_fragment", "report_fragment", "COLOURS"]
+__all__ = ["COLOURS", "diff_fragment", "diff_page", "report_fragment"]
 
 # The redline colours (the browser test looks for them in a screenshot).
 COLOURS = {"del": "#ff9e9e", "ins": "#8fe39a", "dropped": "#ffe3e3", "added": "#e3f9e5", "modified": "#fff4d6",
@@ -62,7 +62,7 @@ def _badge(status: str) -> str:
     return f'<span class="badge {cls}">{_e(status)}</span>'
 
 
-def _side(row: "ItemDiff", side: str) -> str:
+def _side(row: ItemDiff, side: str) -> str:
     ref = getattr(row, side)
     if ref is None:
         return ""
@@ -82,7 +82,7 @@ def _side(row: "ItemDiff", side: str) -> str:
     return f"<b>{ref.index + 1}.</b> {body}"
 
 
-def _rows(title: str, rows: list["ItemDiff"], left: str, right: str) -> str:
+def _rows(title: str, rows: list[ItemDiff], left: str, right: str) -> str:
     out = [f"<h2>{_e(title)}</h2>", '<table><colgroup><col><col class="st"><col class="sim"><col></colgroup>',
            f"<tr><th>{_e(left)}</th><th>status</th><th>sim.</th><th>{_e(right)}</th></tr>"]
     for row in rows:
@@ -116,7 +116,7 @@ def _coverage_html(cov) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(out)
 
 
-def diff_fragment(diff: "PlanDiff") -> str:
+def diff_fragment(diff: PlanDiff) -> str:
     """The report as an HTML fragment (Jupyter's ``_repr_html_``)."""
     t, loc = _name(diff.template), _name(diff.local)
     c = diff.counts()
@@ -147,14 +147,14 @@ def diff_fragment(diff: "PlanDiff") -> str:
     return f"<style>{CSS}</style>\n" + "\n".join(parts)
 
 
-def diff_page(diff: "PlanDiff") -> str:
+def diff_page(diff: PlanDiff) -> str:
     """A complete, self-contained HTML page of the diff."""
     title = f"{_name(diff.template)} → {_name(diff.local)}"
     return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{_e(title)}</title></head>\n'
             f"<body>\n{diff_fragment(diff)}\n</body></html>\n")
 
 
-def report_fragment(report: "ComplianceReport") -> str:
+def report_fragment(report: ComplianceReport) -> str:
     """A compliance report as an HTML fragment: verdict, reasons, checks, coverage."""
     d = report.diff
     return (f"<style>{CSS}</style>\n<div class=\"vnp\"><h1>Compliance: {_e(_name(d.local))} against "

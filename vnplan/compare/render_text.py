@@ -14,7 +14,7 @@ from vnplan.compare.redline import to_markdown, to_text
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.model import ComplianceReport, ItemDiff, PlanDiff
 
-__all__ = ["diff_table", "diff_markdown", "report_table", "report_markdown"]
+__all__ = ["diff_markdown", "diff_table", "report_markdown", "report_table"]
 
 _MARK = {"kept": "=", "modified": "~", "dropped": "-", "added": "+"}
 _CHECK = {"pass": "PASS", "fail": "FAIL", "n/a": "n/a "}
@@ -30,12 +30,12 @@ def _short(text: str | None, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _cell(row: "ItemDiff", side: str, n: int) -> str:
+def _cell(row: ItemDiff, side: str, n: int) -> str:
     ref = getattr(row, side)
     return f"{ref.index + 1}. {_short(ref.text, n - 4)}" if ref else ""
 
 
-def _rows_table(title: str, rows: list["ItemDiff"], width: int) -> list[str]:
+def _rows_table(title: str, rows: list[ItemDiff], width: int) -> list[str]:
     col = max(20, (width - 16) // 2)
     out = [title, f"{'':2}{'template':<{col}}  {'sim':>5}  {'local':<{col}}", "-" * min(width, 2 * col + 11)]
     for row in rows:
@@ -64,7 +64,7 @@ def _coverage(cov, width: int) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def diff_table(diff: "PlanDiff", width: int = 120) -> str:
+def diff_table(diff: PlanDiff, width: int = 120) -> str:
     """The diff as plain-text tables: ``=`` kept, ``~`` modified (with a ``[-…-]{+…+}`` redline), ``-`` dropped, ``+`` added."""
     c = diff.counts()
     out = [f"Plan comparison: {_name(diff.template)} → {_name(diff.local)}",
@@ -83,7 +83,7 @@ def _md(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
-def _md_rows(title: str, rows: list["ItemDiff"]) -> list[str]:
+def _md_rows(title: str, rows: list[ItemDiff]) -> list[str]:
     out = [f"## {title}", "", "| | template | similarity | local |", "|---|---|---|---|"]
     for row in rows:
         t = f"{row.template.index + 1}. {_md(row.template.text)}" if row.template else ""
@@ -99,7 +99,7 @@ def _md_rows(title: str, rows: list["ItemDiff"]) -> list[str]:
     return out + [""]
 
 
-def diff_markdown(diff: "PlanDiff") -> str:
+def diff_markdown(diff: PlanDiff) -> str:
     """The diff as Markdown: section table, activities and responsibilities (redlines as ~~deleted~~ **inserted**),
     checks, coverage and verdict."""
     c = diff.counts()
@@ -126,7 +126,7 @@ def _report_md(checks, cov) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def report_table(report: "ComplianceReport", width: int = 120) -> str:
+def report_table(report: ComplianceReport, width: int = 120) -> str:
     """The compliance report as plain text: verdict, reasons, checks, coverage."""
     out = [f"Compliance: {_name(report.diff.local)} against {_name(report.diff.template)}",
            f"Verdict: {report.verdict.upper()}"] + [f"  - {r}" for r in report.reasons] + ["", "Checks"]
@@ -134,7 +134,7 @@ def report_table(report: "ComplianceReport", width: int = 120) -> str:
     return "\n".join(out)
 
 
-def report_markdown(report: "ComplianceReport") -> str:
+def report_markdown(report: ComplianceReport) -> str:
     """The compliance report as Markdown."""
     out = [f"# Compliance: {_name(report.diff.local)} against {_name(report.diff.template)}", "",
            f"**Verdict: {report.verdict}**", ""]

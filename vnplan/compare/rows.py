@@ -6,7 +6,8 @@
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -16,7 +17,7 @@ from vnplan.compare.model import ItemDiff, ItemRef
 from vnplan.compare.redline import changed_words, redline
 from vnplan.compare.similarity import Similarity, fold
 
-__all__ = ["activity_rows", "responsibility_rows", "rows_from_alignment", "agency_text"]
+__all__ = ["activity_rows", "agency_text", "responsibility_rows", "rows_from_alignment"]
 
 
 def _same(a: str, b: str) -> bool:

@@ -17,7 +17,7 @@ from vnplan.compare.model import SectionDiff
 from vnplan.compare.similarity import fold
 from vnplan.record import Record
 
-__all__ = ["ROLES", "section_role", "summarize", "align_sections"]
+__all__ = ["ROLES", "align_sections", "section_role", "summarize"]
 
 ROLES = ("purpose", "theme", "time", "activities", "organisation", "budget", "reporting")
 _HEADINGS = {  # folded heading keywords → role

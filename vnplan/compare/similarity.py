@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-__all__ = ["Similarity", "normalize_text", "fold", "tfidf_char", "fuzzy", "combined", "containment", "lead", "SIMILARITIES"]
+__all__ = ["SIMILARITIES", "Similarity", "combined", "containment", "fold", "fuzzy", "lead", "normalize_text", "tfidf_char"]
 
 Similarity = Callable[[Sequence[str], Sequence[str]], np.ndarray]
 
@@ -24,7 +24,7 @@ Similarity = Callable[[Sequence[str], Sequence[str]], np.ndarray]
 _TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
          "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _TONE_RE = re.compile("|".join(_TONE))
-_LABEL_RE = re.compile(r"^\s*(?:[-+•*–]+|\(?[0-9]+(?:\.[0-9]+)*[.)]|\(?[a-zđ][.)]|[IVXLC]+\.)\s+", re.I)
+_LABEL_RE = re.compile(r"^\s*(?:[-+•*–]+|\(?[0-9]+(?:\.[0-9]+)*[.)]|\(?[a-zđ][.)]|[IVXLC]+\.)\s+", re.IGNORECASE)
 _MARKUP_RE = re.compile(r"[*_#`|]+")
 
 

@@ -133,18 +133,21 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
                          "end": first.end_date.isoformat() if first.end_date else None}
 
     body_start = plan.body[0].span.start if plan.body else scope.start
-    body_end = (plan.closing.span.start if plan.closing.span else scope.end) if plan.closing else scope.end
-    text = doc.text[body_start:body_end]
+    closing = plan.closing.span if plan.closing is not None else None
+    # the body, and the appendices after the closing (task tables with "Trước ngày …" cells)
+    windows = [(body_start, closing.start), (closing.end, len(doc.text))] if closing else [(body_start, len(doc.text))]
+    from datetime import date as _date
+
+    issued = _date.fromisoformat(record.issue_date) if record.issue_date else None
     seen: set[str] = set()
-    for d in find_deadlines(text, year):
-        if d.date is None:
+    for lo, hi in windows:
+        if hi <= lo:
             continue
-        iso = d.date.isoformat()
-        entry = {"date": iso, "text": d.text, "span": [body_start + d.start, body_start + d.end]}
-        if iso in seen:
-            continue
-        seen.add(iso)
-        record.deadlines.append(entry)
+        for d in find_deadlines(doc.text[lo:hi], year, issue_date=issued):
+            if d.date is None or d.date.isoformat() in seen:
+                continue
+            seen.add(d.date.isoformat())
+            record.deadlines.append({"date": d.date.isoformat(), "text": d.text, "span": [lo + d.start, lo + d.end]})
 
 
 def _page(doc: Document, span: Span) -> dict[str, Any]:

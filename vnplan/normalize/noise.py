@@ -123,8 +123,8 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
                 if k in removed:
                     continue
                 line = text[spans[k][0]:spans[k][1]].strip()
-                if not 3 <= len(line) <= 120:
-                    continue
+                if not 3 <= len(line) <= 120 or sum(c.isalpha() for c in line) < 4:
+                    continue  # short labels and numbers ("STT", "0,48") are table content
                 key = _DIGITS.sub("#", fold_key(line))
                 seen[key].add(pg)
                 where[key].append(k)
