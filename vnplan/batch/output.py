@@ -509,10 +509,9 @@ def to_dataframe(records: Iterable[Any] | str | os.PathLike[str]) -> Any:
     """
     import pandas as pd
 
-    if isinstance(records, (str, os.PathLike)):
-        records = iter_records(records)
+    items: Iterable[Any] = iter_records(records) if isinstance(records, (str, os.PathLike)) else records
     rows = []
-    for rec in records:
+    for rec in items:
         data = rec if isinstance(rec, dict) else rec.to_dict()
         rows.append(flatten(data, lists="python"))
     df = pd.DataFrame(rows, columns=FLAT_COLUMNS)

@@ -16,9 +16,10 @@ from typing import Any, Union
 
 from vnplan.batch.discover import discover
 from vnplan.batch.duplicates import DuplicateFinder
-from vnplan.batch.output import RecordsIndex, compact, detect_format, open_writer, read_index
+from vnplan.batch.output import RecordsIndex, compact, detect_format, journal_path, open_writer, read_index
 from vnplan.batch.progress import Progress, Summary
 from vnplan.batch.runner import ErrorRecord, is_error, run_batch
+from vnplan.errors import VnplanError
 from vnplan.record import Record
 
 __all__ = ["as_record", "extract_many", "extract_to"]
@@ -69,6 +70,17 @@ def extract_many(
 
 def _norm(path: str) -> str:
     return os.path.normpath(path)
+
+
+def _without(paths: Iterator[str], output: str, fmt: str) -> Iterator[str]:
+    """The discovered paths minus the output file itself (and its journal), if it lies in the archive."""
+    if output == "-":
+        yield from paths
+        return
+    own = {os.path.abspath(output), os.path.abspath(journal_path(output))}
+    for path in paths:
+        if os.path.abspath(path) not in own:
+            yield path
 
 
 def _record_one(path: str, data: dict[str, Any] | None, index: RecordsIndex, replaced: set[str],
@@ -124,6 +136,8 @@ def extract_to(
     """
     start = time.monotonic()
     fmt = detect_format(output, format)
+    if output != "-" and os.path.isdir(output):
+        raise VnplanError(output, "is a folder; give a records file name such as records.jsonl")
     include, exclude = list(include), list(exclude)
     finder = DuplicateFinder()
     index = RecordsIndex()
@@ -141,7 +155,7 @@ def extract_to(
     replaced: set[str] = set()
     finished = False
     try:
-        files = discover(paths, include=include, exclude=exclude)
+        files = _without(discover(paths, include=include, exclude=exclude), output, fmt)
         with closing(run_batch(files, fn, workers=workers, timeout=timeout, known=known,
                                reuse_copies=reuse_copies)) as results:
             for path, data in results:

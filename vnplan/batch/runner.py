@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -315,8 +315,14 @@ class _Worker:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size), daemon=True,
                                 name="vnplan-extract")
-        self.proc.start()
-        child.close()
+        try:
+            self.proc.start()
+        except (pickle.PicklingError, AttributeError, TypeError) as exc:
+            self.conn.close()
+            raise VnplanError(None, f"the extract function cannot be sent to worker processes ({exc}); "
+                                    "use a module-level function, or workers=0") from None
+        finally:
+            child.close()
         self.task: tuple[int, str] | None = None
         self.started = 0.0
         self.done = 0
@@ -381,7 +387,7 @@ def run_batch(
     reuse_copies: bool = True,
     max_tasks_per_worker: int | None = 1000,
     window: int | None = None,
-) -> Iterator[tuple[str, dict[str, Any] | None]]:
+) -> Generator[tuple[str, dict[str, Any] | None], None, None]:
     """Yield ``(path, record dict)`` for each path, in input order, extracting in parallel.
 
     ``known`` maps already-recorded paths to their sha256: a file whose content still has
@@ -400,7 +406,7 @@ def run_batch(
     if n_workers <= 0:
         yield from _serial((os.fspath(p) for p in paths), fn, known, cache_size)
         return
-    window = window or max(32, 16 * n_workers)
+    window = window or max(256, 32 * n_workers)  # results held for in-order output: bounded
     ctx = _context()
     pool: list[_Worker] = []
     source = iter(paths)

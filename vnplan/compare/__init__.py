@@ -83,9 +83,10 @@ def compare(template: PlanInput, local: PlanInput, *, similarity: Similarity | s
     """
     t, loc = as_record(template), as_record(local)
     t_texts, l_texts = _activity_texts(t), _activity_texts(loc)
-    options = {"threshold": threshold, "min_similarity": min_similarity, "order_weight": order_weight,
-               "margin": margin}
-    alignment = align(t_texts, l_texts, similarity=similarity, partial_threshold=partial_threshold, **options)
+    options: dict[str, Any] = {"threshold": threshold, "min_similarity": min_similarity,
+                               "order_weight": order_weight, "margin": margin}
+    alignment = align(t_texts, l_texts, similarity=similarity, threshold=threshold, min_similarity=min_similarity,
+                      order_weight=order_weight, margin=margin, partial_threshold=partial_threshold)
     t_items = [ItemRef(i, x) for i, x in enumerate(t_texts)]
     l_items = [ItemRef(j, x) for j, x in enumerate(l_texts)]
     activities = rows_from_alignment(alignment, t_items, l_items)

@@ -39,7 +39,7 @@ def _theme_key(theme: str | None) -> str:
 
 def check_theme(template: Record, local: Record) -> Check:
     """The local plan keeps the template's theme (chủ đề)."""
-    ev = {"template": template.theme, "local": local.theme}
+    ev: dict[str, Any] = {"template": template.theme, "local": local.theme}
     if not template.theme:
         return Check("theme", "n/a", "the template states no theme", ev)
     if not local.theme:

@@ -77,7 +77,10 @@ def _issuer_fallback(doc: Document, outline: Outline, record: Record) -> None:
     if found is None and outline.closing.signature is not None:
         found = issuer_from_signature([s.text for s in outline.closing.signature.authority], record.place)
     if found:
-        record.issuer = found
+        from vnplan.extract.issuer import complete_locality
+
+        opening = outline.preamble[-1].span.text if outline.preamble else None
+        record.issuer = complete_locality(found, record.title, opening)
     if record.issuer.get("name") and not record.issuer.get("level"):
         from vnplan.extract.agencies import level_of
 

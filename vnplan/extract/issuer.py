@@ -16,7 +16,8 @@ __all__ = ["issuer_from_agency_lines", "issuer_from_text", "issuer_from_signatur
 
 _COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)
-_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|^Số\b|^-+$", re.I)
+_CONTINUES = re.compile(r"^(THEO|VÀ|CỦA|SỐ|VỀ|TẠI|TRỰC THUỘC|THUỘC)\b", re.I)
+_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|^Số\s*:|^-+$", re.I)
 
 
 def _level(name: str) -> str | None:
@@ -35,6 +36,10 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if units and _CONTINUES.match(line):  # a name wrapped over lines: "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH"
+            units[-1] = f"{units[-1]} {line}"
+            i += 1
+            continue
         if _COUNCIL.match(line) and i + 1 < len(lines) and _LOCALITY.match(lines[i + 1]):
             units.append(f"{line} {lines[i + 1]}")
             i += 2
@@ -78,6 +83,31 @@ def issuer_from_text(text: str) -> dict[str, Any] | None:
         return None
     name = re.sub(r"^Chủ tịch\s+", "", m.group("name"))
     return {"name": name, "level": _level(name), "parent": None}
+
+
+_LOCALITY_IN_TEXT = re.compile(
+    r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+
+
+def complete_locality(issuer: dict[str, Any], *texts: str | None) -> dict[str, Any]:
+    """Complete a bare ``Ủy ban nhân dân [tỉnh]`` with the locality the title or opening names.
+
+    >>> complete_locality({"name": "Ủy ban nhân dân tỉnh", "level": None, "parent": None},
+    ...                   "Tổ chức Tuần lễ … trên địa bàn tỉnh Thanh Hóa")["name"]
+    'Ủy ban nhân dân tỉnh Thanh Hóa'
+    """
+    name = issuer.get("name") or ""
+    m = re.fullmatch(r"(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)(?:\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?",
+                     name.strip(), re.I)
+    if not m:
+        return issuer
+    for text in texts:
+        for loc in _LOCALITY_IN_TEXT.finditer(text or ""):
+            if m.group(2) and loc.group(1).lower() != m.group(2).lower():
+                continue
+            full = f"{m.group(1)} {loc.group(1)} {loc.group(2)}"
+            return {**issuer, "name": full, "level": _level(full)}
+    return issuer
 
 
 def issuer_from_signature(authority: list[str], place: str | None = None) -> dict[str, Any] | None:

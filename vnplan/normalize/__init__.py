@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+from vnplan.normalize.fold import fold_key, fold_tone, same_name
 from vnplan.normalize.pipeline import NormalizedText, build_document, normalize
 
-__all__ = ["normalize", "build_document", "NormalizedText"]
+__all__ = ["normalize", "build_document", "NormalizedText", "fold_tone", "fold_key", "same_name"]

@@ -31,7 +31,9 @@ _MARKS = re.compile(r"^[\s*_#|>]+|[\s*_#|]+$")
 @lru_cache(maxsize=1)
 def data() -> dict[str, Any]:
     """The phrase table (``vnplan/data/boilerplate.json``), loaded once."""
-    return json.loads(resources.files("vnplan.data").joinpath("boilerplate.json").read_text(encoding="utf-8"))
+    table: dict[str, Any] = json.loads(
+        resources.files("vnplan.data").joinpath("boilerplate.json").read_text(encoding="utf-8"))
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,8 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def data() -> dict[str, Any]:
     """The role table (``vnplan/data/line_roles.json``), loaded once."""
     raw = resources.files("vnplan.data").joinpath("line_roles.json").read_text(encoding="utf-8")
-    return json.loads(raw)
+    table: dict[str, Any] = json.loads(raw)
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -95,21 +95,21 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
             _delete_line(ed, spans, k, n)
             removed.add(k)
             continue
-        m = PAGE_NUMBER.fullmatch(line)
-        if not m:
+        pm = PAGE_NUMBER.fullmatch(line)
+        if not pm:
             continue
         prev_k = nonblank[idx - 1] if idx > 0 else None
         next_k = nonblank[idx + 1] if idx + 1 < len(nonblank) else None
         near_pipe = any(j is not None and _PIPE_LINE.fullmatch(text[spans[j][0]:spans[j][1]]) for j in (prev_k, next_k))
         if near_pipe:
             continue
-        if m.group("bare"):
+        if pm.group("bare"):
             near_ff = "\f" in text[spans[prev_k][1] if prev_k is not None else 0 : spans[next_k][0] + 1 if next_k is not None else n]
             indent = len(line) - len(line.lstrip(" "))
             at_edge = multi_page and k in edges and (k == by_page[page_of[k]][0] or k == by_page[page_of[k]][-1])
             if not (near_ff or indent >= 12 or at_edge):
                 continue
-            if int(m.group("bare")) == 0:
+            if int(pm.group("bare")) == 0:
                 continue
         _delete_line(ed, spans, k, n)
         removed.add(k)

@@ -24,6 +24,7 @@ letter-spacing rule runs.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 import math
 import re
 import unicodedata
@@ -76,7 +77,7 @@ _STOP_CODA = re.compile(r"[aăâeêioôơuưy](?:ch|c|p|t)$")
 _NEEDS_CODA = re.compile(r"^[^aăâeêioôơuưy]*[ăâ]$")
 
 
-def _phonotactic():  # type: ignore[no-untyped-def]
+def _phonotactic() -> Callable[[str], bool]:
     """A spelling check for one syllable (from `vnplan.normalize.legacy`, if present)."""
     try:
         from vnplan.normalize.legacy import is_vietnamese_syllable
@@ -104,7 +105,7 @@ def _count(piece: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _valid_spelling():  # type: ignore[no-untyped-def]
+def _valid_spelling() -> Callable[[str], bool]:
     return _phonotactic()
 
 

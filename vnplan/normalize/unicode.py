@@ -37,11 +37,13 @@ _ODD = re.compile(
 )
 # letter, optional single space, combining marks (split diacritics); or any char + marks
 _CLUSTER = re.compile(rf"([^\s{_COMBINING}])( ?)([{_COMBINING}]+)")
+_MARK_RUN = re.compile(rf"(?:^|(?<=\s))[{_COMBINING}]{{2,}}")
 _SPACING = re.compile(rf"([{_VOWEL}])( ?)([{''.join(_SPACING_TONES)}])(?=[\w\s]|$)")
 _NON_NFC_SINGLE = re.compile("[\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a]")
 
 
 def _compose(base: str, marks: str) -> str | None:
+    """The single precomposed character for ``base + marks``, if there is one."""
     out = unicodedata.normalize("NFC", base + marks)
     return out if len(out) == 1 else None
 
@@ -123,4 +125,9 @@ def compose_nfc(mt: MappedText) -> MappedText:
             ed.replace(m.start(), m.end(), nfc, _where(src, nfc))
     for m in _NON_NFC_SINGLE.finditer(mt.text):
         ed.replace(m.start(), m.end(), unicodedata.normalize("NFC", m.group(0)))
+    for m in _MARK_RUN.finditer(mt.text):  # orphan marks (no letter before them): canonical order only
+        src = m.group(0)
+        nfc = unicodedata.normalize("NFC", src)
+        if nfc != src:
+            ed.replace(m.start(), m.end(), nfc, _where(src, nfc))
     return mt.apply(ed)
