@@ -7,7 +7,7 @@ Archives are generated with scripts/make_archive.py (``--unique``: every text
 file distinct) and extracted with the real `vnplan.extract` (no OCR) and
 ``reuse_copies=False``, so every file is really extracted.  Peak memory is the
 largest sum of the resident set sizes of this process and all its children
-(the workers and the fork server), sampled every 20 ms with psutil; without
+(the workers and the fork server), sampled every 100 ms with psutil; without
 psutil, ``getrusage`` maxima are printed instead (self + largest child).
 Targets: 2 workers ≥ 1.7 × one worker; peak memory at 10·N within 1.2 × N.
 """
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 class PeakMemory:
     """Sample RSS(self + children) in a thread; ``peak`` in bytes, ``cpu`` seconds by pid."""
 
-    def __init__(self, interval: float = 0.02) -> None:
+    def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
         self.peak = 0
         self.cpu: dict[int, float] = {}

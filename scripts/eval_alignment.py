@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in ("gold", "full"):
         t = totals([r for r in rows if r["text"] == kind])
         print(f"{'all':<12}{kind:<7}{t['precision']:>7.2f}{t['recall']:>7.2f}{t['tp']:>5}{t['fp']:>5}{t['fn']:>5}")
+    t = totals(rows)
+    print(f"{'all':<12}{'both':<7}{t['precision']:>7.2f}{t['recall']:>7.2f}{t['tp']:>5}{t['fp']:>5}{t['fn']:>5}")
     return 0
 
 

@@ -44,7 +44,8 @@ def paragraphs(text: str) -> list[str]:
         lines = [clean(x) for x in chunk.split("\n") if clean(x)]
         if not lines:
             continue
-        if any(x.startswith("-") for x in lines[1:]) or any(SIGNATURE.match(x) for x in lines):
+        if any(x.startswith("-") for x in lines[1:]) or any(SIGNATURE.match(x) for x in lines) or (
+                lines[0].isupper() and len(lines[0]) < 40):  # a type name ("KẾ HOẠCH") keeps its own line
             out.extend(lines)
         else:
             out.append(" ".join(lines))

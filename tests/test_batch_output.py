@@ -200,3 +200,15 @@ def test_copy_moved_in_archive_is_resumed_by_path_and_hash(archive: Path, tmp_pa
     assert (s.extracted, s.duplicates) == (1, 1)
     last = list(iter_records(out))[-1]
     assert last["source"]["duplicate_of"].endswith("01.txt") and last["source"]["duplicate_by"] == "content"
+
+
+def test_output_inside_the_archive_is_not_an_input(archive: Path) -> None:
+    out = archive / "ket-qua.txt"  # a .txt name: discovery would pick it up
+    extract_to([str(archive)], str(out), format="jsonl", fn=light_extract, workers=0)
+    s = extract_to([str(archive)], str(out), format="jsonl", fn=light_extract, workers=0)
+    assert s.total == 13 and str(out) not in _paths(out)
+
+
+def test_output_folder_is_refused(archive: Path, tmp_path: Path) -> None:
+    with pytest.raises(VnplanError, match="is a folder"):
+        extract_to([str(archive)], str(tmp_path), fn=light_extract, workers=0)

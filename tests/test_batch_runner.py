@@ -213,3 +213,12 @@ def test_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
     assert rec["source"]["path"] == str(doc) and rec["source"]["format"] == "docx"
     assert "converted from .doc with LibreOffice" in rec["warnings"]
     assert rec["title"]
+
+
+def test_unpicklable_function_is_a_clear_error(tmp_path: Path) -> None:
+    from vnplan.errors import VnplanError
+
+    paths = _seed_copies(tmp_path, ["a.txt"])
+    with pytest.raises(VnplanError, match="module-level function"):
+        list(extract_many(paths, lambda p: light_extract(p), workers=1))
+    assert [r.source["path"] for r in extract_many(paths, lambda p: light_extract(p), workers=0)] == paths

@@ -8,10 +8,16 @@
 """
 from __future__ import annotations
 
-from typing import Any
-
+# The verbs are bound here, after their subpackages load: a subpackage named like its verb
+# (vnplan.extract, vnplan.link, vnplan.compare) would otherwise shadow the function once imported.
+# Each subpackage's __init__ is light; heavy libraries load on first call.
+from vnplan.batch import extract_many, to_dataframe
+from vnplan.collection import load
+from vnplan.compare import check, compare
 from vnplan.document import Document
 from vnplan.errors import VnplanError
+from vnplan.extract import extract
+from vnplan.link import link
 from vnplan.read import read
 from vnplan.record import Record
 
@@ -21,27 +27,3 @@ __all__ = [
     "read", "extract", "extract_many", "to_dataframe", "load", "link", "compare", "check",
     "Document", "Record", "VnplanError", "__version__",
 ]
-
-
-def __getattr__(name: str) -> Any:  # lazy: heavy modules load on first use
-    if name == "extract":
-        from vnplan.extract import extract
-
-        return extract
-    if name in ("extract_many", "to_dataframe"):
-        from vnplan import batch
-
-        return getattr(batch, name)
-    if name == "load":
-        from vnplan.collection import load
-
-        return load
-    if name == "link":
-        from vnplan.link import link
-
-        return link
-    if name in ("compare", "check"):
-        from vnplan import compare as _compare
-
-        return getattr(_compare, name)
-    raise AttributeError(f"module 'vnplan' has no attribute {name!r}")

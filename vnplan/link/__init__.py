@@ -11,16 +11,22 @@ document (or a stub node for a document not in the archive) and returns a
 """
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from vnplan.link.graph import DIRECTIVE_RELATIONS, LEVELS, RELATIONS, CitationGraph, build_graph
-from vnplan.link.resolve import ArchiveIndex, Resolution, Resolver, default_resolver, load_records
+if TYPE_CHECKING:  # pragma: no cover
+    from vnplan.link.graph import CitationGraph
+    from vnplan.link.resolve import Resolver
+
+_LAZY = {"CitationGraph": "graph", "LEVELS": "graph", "RELATIONS": "graph", "DIRECTIVE_RELATIONS": "graph",
+         "build_graph": "graph", "ArchiveIndex": "resolve", "Resolution": "resolve", "Resolver": "resolve",
+         "default_resolver": "resolve", "load_records": "resolve"}
 
 __all__ = ["link", "CitationGraph", "default_resolver", "Resolution", "Resolver", "ArchiveIndex", "load_records",
            "LEVELS", "RELATIONS", "DIRECTIVE_RELATIONS"]
 
 
-def link(records: Any, resolver: Resolver | None = None) -> CitationGraph:
+def link(records: Any, resolver: "Resolver | None" = None) -> "CitationGraph":
     """Build the citation graph of ``records``: Record objects, dicts, or a records JSON Lines path.
 
     ``resolver`` decides each citation (default `default_resolver`); plug in a
@@ -34,4 +40,12 @@ def link(records: Any, resolver: Resolver | None = None) -> CitationGraph:
         >>> link([kh]).missing()
         [('cited:7619/QĐ-BCA:2025', ['doc:153/KH-UBND:2025'])]
     """
+    from vnplan.link.graph import build_graph
+
     return build_graph(records, resolver)
+
+
+def __getattr__(name: str) -> Any:  # networkx loads on first use
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"vnplan.link.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'vnplan.link' has no attribute {name!r}")

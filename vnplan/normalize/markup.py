@@ -27,7 +27,6 @@ _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,500})\]\(([^)\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,300}\")?\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=/])")
-_EMPH = re.compile(r"\*{1,3}|_{2,3}")
 _HTML_TAG = re.compile(r"<!--.{0,5000}?-->|</?([a-zA-Z][a-zA-Z0-9]{0,10})\b(?:[^<>\"']|\"[^\"]*\"|'[^']*'){0,2000}/?>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _BREAK_TAGS = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
@@ -97,7 +96,7 @@ def _separators_and_rows(text: str, ed: Edits) -> int:
     while i < len(spans):
         s, e = spans[i]
         line = text[s:e]
-        if line.strip() and _SEPARATOR_LINE.fullmatch(line) and not line.strip() == "*":
+        if line.strip() and _SEPARATOR_LINE.fullmatch(line) and line.strip() != "*":
             j = i
             while j + 1 < len(spans) and spans[j + 1][1] > spans[j + 1][0] and _SEPARATOR_LINE.fullmatch(text[spans[j + 1][0]:spans[j + 1][1]]):
                 j += 1
@@ -139,7 +138,6 @@ def _emphasis(text: str, ed: Edits) -> int:
     n = 0
     open_kind: str | None = None
     pending: list[int] = []  # newlines seen while a span is open
-    pos = 0
     for m in re.finditer(r"\n[ \t]*(?:\n|\|[ \t]*\n)|\n|\*{1,3}|_{2,3}", text):
         tok = m.group(0)
         if tok.startswith("\n"):
@@ -167,7 +165,6 @@ def _emphasis(text: str, ed: Edits) -> int:
             for nl in pending:
                 ed.replace(nl, nl + 1, SOFT_JOIN)
             open_kind, pending = None, []
-        pos = m.end()
     return n
 
 

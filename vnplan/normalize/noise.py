@@ -75,8 +75,11 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     page_of: list[int] = []
     page = 0
     starts = sorted(page_starts or [])
+    feeds, pos = 0, 0
     for s, e in spans:
-        page = text.count("\f", 0, s) + (bisect.bisect_right(starts, mt.offsets[s]) if starts else 0)
+        feeds += text.count("\f", pos, s)  # form feeds end lines: they sit between spans
+        pos = s
+        page = feeds + (bisect.bisect_right(starts, mt.offsets[s]) if starts else 0)
         page_of.append(page)
     nonblank = [k for k, (s, e) in enumerate(spans) if text[s:e].strip(" \t")]
     edges: set[int] = set()

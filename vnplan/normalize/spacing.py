@@ -24,11 +24,11 @@ letter-spacing rule runs.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
 import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
