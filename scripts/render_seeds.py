@@ -37,19 +37,11 @@ def clean(line: str) -> str:
     return re.sub(r"[*#]+", "", line).strip()
 
 
-def paragraphs(text: str) -> list[str]:
-    """Paragraphs of a seed: blank-line separated, inner hard wraps joined."""
-    out: list[str] = []
-    for chunk in re.split(r"\n\s*\n", text):
-        lines = [clean(x) for x in chunk.split("\n") if clean(x)]
-        if not lines:
-            continue
-        if any(x.startswith("-") for x in lines[1:]) or any(SIGNATURE.match(x) for x in lines) or (
-                lines[0].isupper() and len(lines[0]) < 40):  # a type name ("KẾ HOẠCH") keeps its own line
-            out.extend(lines)
-        else:
-            out.append(" ".join(lines))
-    return out
+def paragraphs(seed: Path) -> list[str]:
+    """The seed's paragraphs: vnplan's normalised text (hard wraps rejoined), one per line."""
+    from vnplan.read import read
+
+    return [clean(line) for line in read(seed).text.split("\n") if clean(line)]
 
 
 def split_header_line(line: str) -> list[str]:
@@ -60,7 +52,7 @@ def split_header_line(line: str) -> list[str]:
 
 def build_docx(seed: Path, target: Path) -> None:
     paras: list[str] = []
-    for p in paragraphs(seed.read_text(encoding="utf-8")):
+    for p in paragraphs(seed):
         paras.extend(split_header_line(p))
     doc = Document()
     style = doc.styles["Normal"]

@@ -36,6 +36,7 @@ from vnplan.read.pdf_layout import (
     find_header_band,
     find_tables,
     fold,
+    join_wrapped,
     margin_role,
     paragraph_breaks,
     split_columns,
@@ -62,7 +63,9 @@ class _TextPage:
     def __init__(self, textpage: Any) -> None:
         self.tp = textpage
         self.raw = textpage.raw
-        self.text: str = textpage.get_text_range()
+        # pdfium marks a hyphen that ends a line with U+FFFE and joins the lines; Vietnamese
+        # words do not hyphenate, so it is a real hyphen (``168/KH-`` ``SGD&ĐT``): put it back
+        self.text: str = textpage.get_text_range().replace("\ufffe", "-")
         self._rect = pdfium_c.FS_RECTF()
 
     def box(self, i: int) -> tuple[float, float, float, float]:
@@ -203,6 +206,7 @@ def _band_items(band: Band, fetch: Callable[[Line], list[Glyph]], page: int) -> 
     items: list[Item] = []
     name = band.kind
     if name == "header":
+        left, right = join_wrapped(left), join_wrapped(right)  # one cell's wrapped line (… năm / 2023)
         left = left + [ln for ln in band.left_only]
         in_vv = False
         for ln in left:

@@ -33,6 +33,7 @@ __all__ = [
     "find_header_band",
     "find_tables",
     "fold",
+    "join_wrapped",
     "lines_from_glyphs",
     "margin_role",
     "paragraph_breaks",
@@ -202,26 +203,98 @@ _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "đảngc
 _DATE_LINE = re.compile(r"ngày.{0,12}tháng|ngày\d|,ngày|\d{1,2}/\d{1,2}/(19|20)\d\d$")
 _TIEU_NGU = ("độclập", "tựdo")
 _NOI_NHAN = re.compile(r"^nơinhận|^kínhgửi.*nơinhận")
+# a place-and-date line: "Si Ma Cai, ngày   tháng 9 năm" (anywhere in a line: columns may share it)
+_PLACE_DATE = re.compile(r"\w[^,;:\d]{1,40},\s*ngày[\s\d.…_]*tháng[\s\d.…_]*năm", re.IGNORECASE)
+_SO_LINE = re.compile(r"^số:?[\d/.…_]")  # on folded text: "số:/kh-ubnd", "số:173/kh-ubnd"
+_AGENCY = re.compile(
+    r"^(ủybannhândân|ubnd|hộiđồngnhândân|hđnd|sở|bộ|vănphòng|tỉnhủy|huyệnủy|thànhủy|đảngủy|"
+    r"côngan|cụcthuế|cục|tổngcục|ban[a-zđ]|phòng|trường|trungtâm|thủtướng|chínhphủ)"
+)
 
 
 def find_gutter(glyph_boxes: Iterable[tuple[float, float]], lo: float, hi: float) -> float | None:
-    """The middle of the widest x interval in [lo, hi] no glyph covers.
+    """The middle of the widest gap between glyphs whose clipped part lies in [lo, hi].
+
+    Only gaps with glyphs on both sides count: the empty margin right of a
+    signature block is not a column gutter.
 
     >>> find_gutter([(100, 228), (260, 530)], 150, 450)
     244.0
+    >>> find_gutter([(90, 278), (306, 396)], 183, 428)
+    292.0
     """
-    spans = sorted((a, b) for a, b in glyph_boxes if b > lo and a < hi)
+    spans = sorted((a, b) for a, b in glyph_boxes)
     best: tuple[float, float] | None = None
-    cur = lo
+    cur: float | None = None
     for a, b in spans:
-        if a > cur and (best is None or a - cur > best[1] - best[0]):
-            best = (cur, a)
-        cur = max(cur, b)
-    if hi > cur and (best is None or hi - cur > best[1] - best[0]):
-        best = (cur, hi)
+        if cur is not None and a > cur:
+            ga, gb = max(cur, lo), min(a, hi)
+            if gb - ga > 0 and (best is None or gb - ga > best[1] - best[0]):
+                best = (ga, gb)
+        cur = b if cur is None else max(cur, b)
     if best is None or best[1] - best[0] < 4:
         return None
     return (best[0] + best[1]) / 2
+
+
+def _header_marker(text: str) -> str | None:
+    """Which header marker a line carries, if any (``"qh"``, ``"tn"``, ``"date"``, ``"so"``, ``"agency"``).
+
+    >>> [_header_marker(t) for t in ("Số: /KH-UBND Độc lập - Tự do - Hạnh phúc",
+    ...                               "Si Ma Cai, ngày   tháng 9 năm", "ỦY BAN NHÂN DÂN", "KẾ HOẠCH")]
+    ['tn', 'date', 'agency', None]
+    """
+    f = fold(text)
+    if any(k in f for k in _QUOC_HIEU):
+        return "qh"
+    if all(k in f for k in _TIEU_NGU):
+        return "tn"
+    if _PLACE_DATE.search(unicodedata.normalize("NFC", text)):
+        return "date"
+    if _SO_LINE.match(f):
+        return "so"
+    if text.strip().isupper() and _AGENCY.match(f):
+        return "agency"
+    return None
+
+
+def _is_continuation(prev: Line, ln: Line) -> bool:
+    """Whether ``ln`` is the wrapped tail of ``prev`` in the same table cell.
+
+    Same left edge (or same centre), no extra vertical gap, and a tail that
+    starts with a digit or a lower-case letter (``năm`` / ``2023``).
+    """
+    text = ln.text.lstrip()
+    if not text or not (text[0].isdigit() or text[0].islower()):
+        return False
+    if _header_marker(ln.text) or ln.top < prev.bottom - 0.8 * prev.height:
+        return False
+    aligned = abs(ln.x0 - prev.x0) < 3 or abs((ln.x0 + ln.x1) - (prev.x0 + prev.x1)) < 6
+    return aligned and abs(ln.height - prev.height) < 0.25 * prev.height
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """Join a column's wrapped lines back into one (``… tháng 9 năm`` + ``2023``).
+
+    >>> a = Line("Si Ma Cai, ngày tháng 9 năm", 306, 487, 689, 700)
+    >>> b = Line("2023", 306, 332, 671, 682)
+    >>> [ln.text for ln in join_wrapped([a, b])]
+    ['Si Ma Cai, ngày tháng 9 năm 2023']
+    """
+    out: list[Line] = []
+    last: Line | None = None  # the last physical line of out[-1]
+    for ln in lines:
+        if out and last is not None and _is_continuation(last, ln):
+            prev = out[-1]
+            out[-1] = Line(
+                prev.text.rstrip() + " " + ln.text.lstrip(), min(prev.x0, ln.x0), max(prev.x1, ln.x1),
+                min(prev.bottom, ln.bottom), max(prev.top, ln.top), prev.index, prev.start, ln.end,
+                (prev.glyphs or []) + (ln.glyphs or []),
+            )
+        else:
+            out.append(ln)
+        last = ln
+    return out
 
 
 def find_header_band(
@@ -229,30 +302,49 @@ def find_header_band(
 ) -> Band | None:
     """The two-column header at the top of the first page, if there is one.
 
-    The band runs from the top of the page to the place-and-date line (or the
-    Tiêu ngữ when the date line is missing) and takes every line whose centre
-    lies above that; the left-column lines right below it (``V/v …``) follow.
+    The band is found from any of its markers (Quốc hiệu, Tiêu ngữ, ``Số:``,
+    the place-and-date line, agency lines); it runs from the top of the page
+    to the place-and-date line (or the lowest marker when the date line is
+    missing) and takes every line whose centre lies above that, plus the
+    wrapped tail of a right-column line; the left-column lines right below it
+    (``V/v …``) follow.  Without a column gutter there is no band.
     """
     if not lines:
         return None
     by_top = sorted(lines, key=lambda ln: -ln.top)[:14]
     qh = next((ln for ln in by_top if any(k in fold(ln.text) for k in _QUOC_HIEU)), None)
-    if qh is None:
-        return None
-    below = [ln for ln in by_top if ln.top <= qh.top + 2 and ln is not qh]
-    date = next((ln for ln in below if _DATE_LINE.search(fold(ln.text))), None)
-    anchor = date or next((ln for ln in below if any(k in fold(ln.text) for k in _TIEU_NGU)), None) or qh
+    if qh is not None:
+        below = [ln for ln in by_top if ln.top <= qh.top + 2 and ln is not qh]
+        date = next((ln for ln in below if _DATE_LINE.search(fold(ln.text))), None)
+        anchor = date or next((ln for ln in below if any(k in fold(ln.text) for k in _TIEU_NGU)), None) or qh
+    else:
+        # no Quốc hiệu: the markers must open the page (the first lines, above the title)
+        marked = []
+        for ln in by_top[:8]:
+            kind = _header_marker(ln.text)
+            if kind is None:
+                break
+            marked.append((ln, kind))
+        if not marked or not any(k in ("tn", "date", "so") for _, k in marked):
+            return None
+        dates = [ln for ln, k in marked if k == "date"]
+        anchor = dates[-1] if dates else marked[-1][0]
     limit = anchor.bottom + 0.3 * anchor.height
     band = [ln for ln in lines if ln.cy >= limit]
     glyphs = [g for ln in band for g in fetch(ln)]
     split = find_gutter(((g.x0, g.x1) for g in glyphs), 0.25 * width, 0.65 * width)
-    if split is None:
+    if split is None and qh is not None:
         split = qh.x0 - 1 if qh.x0 > 0.3 * width else find_gutter(((g.x0, g.x1) for g in fetch(qh)), 0.25 * width, 0.65 * width)
     if split is None:
         return None
+    rest = sorted((ln for ln in lines if ln.cy < limit), key=lambda ln: -ln.top)
+    # the wrapped tail of the last right-column line (``năm`` / ``2023``) belongs to the band
+    right = [ln for ln in band if ln.x0 >= split]
+    while rest and right and rest[0].x0 >= split and _is_continuation(right[-1], rest[0]):
+        right.append(rest[0])
+        band.append(rest.pop(0))
     # left-only lines below (trích yếu of a công văn): narrow, close, left of the gutter
     left_only: list[Line] = []
-    rest = sorted((ln for ln in lines if ln.cy < limit), key=lambda ln: -ln.top)
     prev_bottom = min(ln.bottom for ln in band)
     for ln in rest:
         if ln.x1 > split + 0.03 * width or ln.top < prev_bottom - 2.2 * ln.height:

@@ -32,7 +32,7 @@ MOTTO_NATION = re.compile(r"C[ỘO]NG\s*H(?:[ÒÓÕO]A|O[ÀÁÃA])\s+X[ÃA]\s+H[
 MOTTO_SLOGAN = re.compile(r"Đ[ộo]c\s*l[ậa]p\s*[-–—]?\s*T[ựu]\s*do\s*[-–—]?\s*H[ạa]nh\s*ph[úu]c", re.I)
 # "Hà Nội, ngày 28 tháng 4 năm 2026", "Si Ma Cai, ngày     tháng 9 năm 2023", "Hoà Xá, ngày 25/9/2025"
 PLACE_DATE = re.compile(
-    r"(?P<place>[^\W\d_][^,|\s]*(?: {1,2}[^,|\s]+){0,7}?)\s*,\s*ngày\b"
+    r"(?<![/\w-])(?P<place>[^\W\d_][^,|\s/:]*(?: {1,2}[^,|\s/:]+){0,7}?)\s*,\s*ngày\b"
     r"(?P<rest>[^|]{0,60}?(?:năm\s*(?:\d\s*){4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}))"
 )
 # "Số: 173/KH-UBND", "Số:   /KH-UBND", "Số: 3210/QĐ - U B ND", "Số 07/KH-PGDĐT"

@@ -1,0 +1,67 @@
+"""A plan record as an HTML card for Jupyter: its fields, and the source snippet behind each.
+
+    >>> from vnplan.record import Record
+    >>> "173/KH-UBND" in record_card(Record(source={"path": "kh.pdf"}, number="173", symbol="KH-UBND"))
+    True
+"""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from vnplan.record import Record
+
+__all__ = ["record_card"]
+
+_STYLE = """<style>
+.vnp-card{font-family:system-ui,sans-serif;border:1px solid #ccd;border-radius:8px;padding:10px 14px;max-width:980px}
+.vnp-card h3{margin:0 0 4px 0;font-size:16px}.vnp-card .sub{color:#556;margin-bottom:8px}
+.vnp-card table{border-collapse:collapse;width:100%}.vnp-card td{vertical-align:top;padding:3px 6px;border-top:1px solid #eef}
+.vnp-card td.k{color:#445;white-space:nowrap;width:130px}.vnp-card .src{color:#889;font-size:11px}
+.vnp-card .warn{color:#a40}.vnp-card ul{margin:0;padding-left:18px}
+</style>"""
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _src(record: Record, key: str) -> str:
+    prov = record.provenance.get(key)
+    if not prov:
+        return ""
+    where = ", ".join(f"{k} {v}" for k, v in prov.items() if k in ("page", "paragraph", "table", "row", "col"))
+    return f' <span class="src">[{_e(where or "span " + str(prov.get("span")))}]</span>'
+
+
+def _list(items: list[str], limit: int = 12) -> str:
+    shown = "".join(f"<li>{_e(x)}</li>" for x in items[:limit])
+    more = f"<li>… {len(items) - limit} more</li>" if len(items) > limit else ""
+    return f"<ul>{shown}{more}</ul>" if items else "—"
+
+
+def record_card(record: Record) -> str:
+    """The HTML card of ``record``."""
+    r = record
+    cites = [f"{c.get('relation')}: {c.get('doc_type') or ''} {c.get('number') or '…'}/{c.get('symbol') or ''}"
+             f"{' (' + c['date'] + ')' if c.get('date') else ''}" for c in r.citations]
+    rows = [
+        ("Số / ký hiệu", _e(r.label) + _src(r, "number")),
+        ("Ngày ban hành", _e(r.issue_date or r.issue_year) + (f", {_e(r.place)}" if r.place else "") + _src(r, "issue_date")),
+        ("Cơ quan", f"{_e(r.issuer.get('name'))} <i>({_e(r.issuer.get('level'))})</i>" + _src(r, "issuer")),
+        ("Trích yếu", _e(r.title) + _src(r, "title")),
+        ("Chủ đề", _e(r.theme) + _src(r, "theme")),
+        ("Thời gian", _e(f"{r.period.get('start')} → {r.period.get('end')}") if any(r.period.values()) else "—"),
+        ("Căn cứ / thực hiện", _list(cites)),
+        ("Hoạt động", _list([a.get("text", "")[:160] for a in r.activities])),
+        ("Phân công", _list([x.get("agency", "") for x in r.responsibilities])),
+        ("Thời hạn", _list([f"{d.get('date')}: {d.get('text', '')[:120]}" for d in r.deadlines])),
+        ("Nơi nhận", _list(r.recipients)),
+        ("Người ký", _e(" / ".join([*r.signer.get("authority", []), r.signer.get("title") or "", r.signer.get("name") or ""]).strip(" /"))
+         + _src(r, "signer")),
+    ]
+    if r.warnings:
+        rows.append(("Cảnh báo", f'<span class="warn">{_list(r.warnings)}</span>'))
+    body = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
+    return (f'{_STYLE}<div class="vnp-card"><h3>{_e(r.doc_type or "Văn bản")} {_e(r.label)}</h3>'
+            f'<div class="sub">{_e(r.source.get("path"))}</div><table>{body}</table></div>')
