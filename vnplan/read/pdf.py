@@ -32,7 +32,9 @@ from vnplan.read.pdf_layout import (
     Glyph,
     Line,
     TableGrid,
+    ends_paragraph,
     find_closing_band,
+    find_closing_continuation,
     find_header_band,
     find_tables,
     fold,
@@ -253,8 +255,10 @@ def _layout_page(
     table_base: int,
     tp: _TextPage | None,
     ocr_paragraphs: bool = False,
+    edges: dict[str, Any] | None = None,
+    closing_from: float | None = None,
 ) -> list[Item]:
-    """Blocks of one page in reading order."""
+    """Blocks of one page in reading order; ``edges`` receives its first and last body lines."""
     group: dict[int, Any] = {}
     roles: dict[int, str] = {}
     for ln in lines:
@@ -275,11 +279,25 @@ def _layout_page(
             for ln in head.lines + head.left_only:
                 group[id(ln)] = ("band", 0)
             free = [ln for ln in free if id(ln) not in group]
+    if closing_from is not None:  # the previous page's closing band runs on here
+        cont = find_closing_continuation(free, width, closing_from, fetch)
+        if cont is not None:
+            bands.append(cont)
+            for ln in cont.lines:
+                group[id(ln)] = ("band", len(bands) - 1)
+            free = [ln for ln in free if id(ln) not in group]
+            if edges is not None:
+                edges["continued"] = True
     close = find_closing_band(free, width, fetch)
     if close is not None:
         bands.append(close)
         for ln in close.lines:
             group[id(ln)] = ("band", len(bands) - 1)
+        low = min(ln.bottom for ln in close.lines)
+        if edges is not None and not any(
+            ln.cy < low and id(ln) not in group for ln in body_lines
+        ) and not any(t.bottom < low for t in tables):
+            edges["closing_split"] = close.split  # the band reaches the page's end
     items: list[Item] = []
     emitted: set[Any] = set()
     body_run: list[Line] = []
@@ -316,11 +334,62 @@ def _layout_page(
             items.append(("", {"kind": BLANK, "page": page}))
             items += _band_items(bands[g[1]], fetch, page)
             items.append(("", {"kind": BLANK, "page": page}))
+    if edges is not None:  # for the paragraph test across the page break (see _page_breaks)
+        ordered = sorted(lines, key=lambda x: x.index)
+        first = next((ln for ln in ordered if id(ln) not in roles), None)
+        edges["first"] = first if first is not None and id(first) not in group else None
+        edges["last"] = body_run[-1] if body_run else None
+        edges["body"] = body_lines
     flush()
     # running headers/footers first/last so they never split a paragraph
     heads = [(ln.text, {"kind": PAGE_HEADER, "page": page}) for ln in lines if roles.get(id(ln)) == "page-header"]
     feet = [(ln.text, {"kind": PAGE_FOOTER, "page": page}) for ln in lines if roles.get(id(ln)) == "page-footer"]
     return heads + items + feet
+
+
+def _join_closing(before: list[Item], after: list[Item]) -> None:
+    """Move the signature lines of a page-cut closing band after the rest of its ``Nơi nhận`` list.
+
+    ``before`` ends with the band's first part (list, then signature title);
+    ``after`` starts with the rest (list items, then the signer's name).
+    """
+    right = [it for it in before if it[1].get("region") == "closing-right"]
+    if not right:
+        return
+    keep = [it for it in before if it[1].get("region") != "closing-right"]
+    # drop the blanks that closed the first part of the list
+    k = max((n for n, it in enumerate(keep) if it[1].get("region") == "closing-left" and it[0]), default=-1)
+    tail = [it for it in keep[k + 1:] if it[1].get("kind") != BLANK]
+    before[:] = keep[: k + 1] + tail
+    first = next((n for n, it in enumerate(after) if it[1].get("region") == "closing-left"), None)
+    if first is not None and all(it[1].get("kind") in (BLANK, PAGE_HEADER) for it in after[:first]):
+        after[:first] = [it for it in after[:first] if it[1].get("kind") != BLANK]
+    at = next((n for n, it in enumerate(after) if it[1].get("region") == "closing-right"), None)
+    if at is None:
+        last_left = max((n for n, it in enumerate(after) if it[1].get("region") == "closing-left"), default=-1)
+        at = last_left + 1
+    after[at:at] = right
+
+
+def _page_breaks(per_page: dict[int, list[Item]], edges: dict[int, dict[str, Any]]) -> None:
+    """End a page's last paragraph with a blank block when its last line stops short.
+
+    The normaliser joins lines across a page break; a short last line whose
+    gap the next page's first word would have filled is a paragraph end
+    (``2. Nội dung hoạt động`` | next page ``Các xã, thị trấn …``).
+    """
+    pages = sorted(per_page)
+    for i, j in zip(pages, pages[1:]):
+        e, f = edges.get(i), edges.get(j)
+        if not e or e.get("last") is None:
+            continue
+        following = f.get("first") if f else None
+        if ends_paragraph(e["last"], e["body"], following):
+            items = per_page[i]
+            k = len(items)
+            while k and items[k - 1][1].get("kind") == PAGE_FOOTER:
+                k -= 1
+            items.insert(k, ("", {"kind": BLANK, "page": i + 1}))
 
 
 def _tidy(items: list[Item]) -> list[Item]:
@@ -392,6 +461,7 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
         garbled_pages: list[int] = []
         pending: list[tuple[int, str]] = []  # (page index, "image" | "garbled")
         per_page: dict[int, list[Item]] = {}
+        edges: dict[int, dict[str, Any]] = {}
         tables_seen = 0
         first_text_done = False
         binary: str | None = None
@@ -426,11 +496,16 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
                     pending.append((i, "garbled"))
                 lines = tp.lines()
                 grids = find_tables(hs, vs) if len(hs) >= 2 and len(vs) >= 2 else []
+                prev_edges = edges.get(max(per_page)) if per_page else None
+                edges[i] = {}
                 per_page[i] = _layout_page(
                     lines, width, height, i + 1,
                     first_text_page=not first_text_done, fetch=tp.glyphs,
-                    tables=grids, table_base=tables_seen, tp=tp,
+                    tables=grids, table_base=tables_seen, tp=tp, edges=edges[i],
+                    closing_from=prev_edges.get("closing_split") if prev_edges else None,
                 )
+                if edges[i].get("continued") and per_page:
+                    _join_closing(per_page[max(p for p in per_page if p < i)], per_page[i])
                 first_text_done = True
                 tables_seen += len(grids)
             finally:
@@ -481,6 +556,7 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
                         tables=[], table_base=tables_seen, tp=None, ocr_paragraphs=True,
                     )
                     per_page[i] = []
+                    edges.pop(i, None)
                     for text, attrs in page_items:
                         text, fixes = repair_ocr(text, years=known)
                         repairs += fixes
@@ -490,6 +566,7 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
                     pages = ", ".join(str(p + 1) for p in garbled_pages)
                     warnings.append(f"pages {pages}: text layer garbled (fonts without a Unicode map); read by OCR")
                 meta_extra["ocr_repairs"] = repairs
+        _page_breaks(per_page, edges)
         for i in sorted(per_page):
             items += per_page[i]
     finally:

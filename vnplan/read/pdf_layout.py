@@ -29,9 +29,12 @@ __all__ = [
     "Line",
     "TableGrid",
     "find_closing_band",
+    "find_closing_continuation",
     "find_gutter",
     "find_header_band",
+    "ends_paragraph",
     "find_tables",
+    "first_word_width",
     "fold",
     "join_wrapped",
     "lines_from_glyphs",
@@ -394,6 +397,34 @@ def find_closing_band(
     return Band("closing", band, split)
 
 
+def find_closing_continuation(
+    lines: list[Line], width: float, split: float, fetch: Callable[[Line], list[Glyph]]
+) -> Band | None:
+    """The rest of a closing band that a page break cut: lines at the top of the next page.
+
+    Lines are taken from the top while each stays on one side of the
+    previous page's gutter ``split`` and follows the previous one closely
+    (``- Hội khuyến học huyện;`` beside ``Nguyễn Khánh Bình``).
+    """
+    band: list[Line] = []
+    pitches: list[float] = []
+    prev: Line | None = None
+    for ln in sorted(lines, key=lambda x: -x.top):
+        if prev is not None:
+            pitch = prev.bottom - ln.bottom
+            if pitch > 1.6 * ln.height + 2 or (pitches and pitch > 1.35 * min(pitches)):
+                break
+            if pitch > 0.5 * ln.height:
+                pitches.append(pitch)
+        if ln.x0 < split < ln.x1 and _crosses(fetch(ln), split, ln.height):
+            break
+        band.append(ln)
+        prev = ln if prev is None or ln.bottom < prev.bottom else prev
+    if not band or not fold(band[0].text).startswith(("-", "+", "•")) and not any(ln.x0 >= split for ln in band):
+        return None
+    return Band("closing", band, split)
+
+
 def _crosses(glyphs: Sequence[Glyph], x: float, height: float) -> bool:
     """Whether text runs continuously across x (no column gap there)."""
     xs = sorted((g.x0, g.x1) for g in glyphs)
@@ -425,6 +456,43 @@ def margin_role(line: Line, page_height: float) -> str | None:
     if line.top < 70:
         return "page-footer"
     return None
+
+
+def first_word_width(line: Line) -> float:
+    """Estimated width of the line's first word and the space before it (ragged-right text).
+
+    A line that stops short only because the next line's first word did not
+    fit is not the end of a paragraph (``… trước ngày`` / ``20/10/2025.``).
+
+    >>> first_word_width(Line("20/10/2025. abc", 90, 165, 100, 112))
+    60.0
+    """
+    text = line.text.strip()
+    if not text:
+        return 0.0
+    per_char = (line.x1 - line.x0) / len(text)
+    return (len(text.split()[0]) + 1) * per_char
+
+
+def ends_paragraph(line: Line, lines: Sequence[Line], following: Line | None = None) -> bool:
+    """Whether ``line`` (the last of a page) stops well short of the right margin of ``lines``.
+
+    A page ending with a short line ends its paragraph; the next page then
+    starts a new one (``2. Nội dung hoạt động`` / next page ``Các xã, …``).
+
+    >>> body = [Line("x" * 80, 90, 518, 700, 712)] * 9
+    >>> ends_paragraph(Line("2. Nội dung hoạt động", 90, 210, 100, 112), body)
+    True
+    >>> ends_paragraph(Line("x" * 80, 90, 517, 100, 112), body)
+    False
+    """
+    if len(lines) < 3:
+        return False
+    x0s = sorted(ln.x0 for ln in lines)
+    x1s = sorted(ln.x1 for ln in lines)
+    left, right = x0s[len(x0s) // 10], x1s[(len(x1s) * 9) // 10]
+    room = right - line.x1
+    return room > 0.12 * max(right - left, 1.0) and (following is None or first_word_width(following) < room)
 
 
 def paragraph_breaks(lines: Sequence[Line]) -> set[int]:
@@ -461,7 +529,8 @@ def paragraph_breaks(lines: Sequence[Line]) -> set[int]:
             and (not pitch or 0 < gap < 1.35 * pitch)
         ):
             continue
-        if pitch and gap > 1.35 * pitch and gap < 12 * pitch or a.x1 < right - 0.12 * width or b.x0 > left + 0.04 * width and a.x1 < right - 0.02 * width:
+        short = a.x1 < right - 0.12 * width and a.x1 + first_word_width(b) < right
+        if pitch and gap > 1.35 * pitch and gap < 12 * pitch or short or b.x0 > left + 0.04 * width and a.x1 < right - 0.02 * width:
             out.add(i)
     return out
 
