@@ -25,7 +25,7 @@ __all__ = ["nlp", "entities", "render", "entity_spans", "LABELS", "COLORS"]
 LABELS = ("DOC", "DATE", "ORG", "PER")
 COLORS = {"DOC": "#f4b183", "DATE": "#9dc3e6", "ORG": "#a9d18e", "PER": "#ffd966"}
 
-_PLACE = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+_PLACE = r"(?i:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
 _PROPER = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 _AGENCY = re.compile(
     rf"\b(?:(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+{_PLACE}\s+{_PROPER}"

@@ -67,7 +67,9 @@ class _TextPage:
         self.raw = textpage.raw
         # pdfium marks a hyphen that ends a line with U+FFFE and joins the lines; Vietnamese
         # words do not hyphenate, so it is a real hyphen (``168/KH-`` ``SGD&ĐT``): put it back
-        self.text: str = textpage.get_text_range().replace("\ufffe", "-")
+        raw_text = textpage.get_text_range()
+        self.soft = [m.start() for m in re.finditer("\ufffe", raw_text)]
+        self.text: str = raw_text.replace("\ufffe", "-")
         self._rect = pdfium_c.FS_RECTF()
 
     def box(self, i: int) -> tuple[float, float, float, float]:
@@ -77,18 +79,31 @@ class _TextPage:
         return r.left, r.bottom, r.right, r.top
 
     def lines(self) -> list[Line]:
-        """pdfium's own lines (stream order) with a box from their first and last characters."""
+        """pdfium's own lines (stream order) with a box from their first and last characters.
+
+        A line pdfium joined at a line-end hyphen (U+FFFE) is split back into
+        its two visual lines; the normaliser rejoins ``KH-`` + ``SGD&ĐT``.
+        """
         out: list[Line] = []
         text = self.text
         pos = 0
         n = len(text)
-        for k, part in enumerate(re.split(r"\r\n|\r|\n", text)):
+        spans: list[tuple[int, int]] = []
+        for part in re.split(r"\r\n|\r|\n", text):
             start, end = pos, pos + len(part)
             pos = end
             if pos < n and text[pos] == "\r":
                 pos += 1
             if pos < n and text[pos] == "\n":
                 pos += 1
+            cut = start
+            for h in self.soft:
+                if cut <= h < end - 1:
+                    spans.append((cut, h + 1))
+                    cut = h + 1
+            spans.append((cut, end))
+        for k, (start, end) in enumerate(spans):
+            part = text[start:end]
             stripped = part.strip()
             if not stripped:
                 continue
