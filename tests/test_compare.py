@@ -230,11 +230,16 @@ def test_a_plan_against_itself_passes_everything_it_states() -> None:
     assert {c.status for c in diff.checks} <= {"pass", "n/a"} and diff.verdict == "pass"
 
 
-def test_vnplan_compare_is_callable_after_import() -> None:
+def test_public_verbs_stay_functions_after_their_subpackages_load() -> None:
+    """Regression: importing vnplan.compare / vnplan.extract / vnplan.link must not shadow the verbs."""
     import importlib
+    import types
 
     import vnplan
 
-    module = importlib.import_module("vnplan.compare")
-    assert vnplan.compare is module  # the package attribute is the subpackage ...
-    assert isinstance(vnplan.compare(gold(SONLA), gold(HOAXA)), PlanDiff)  # ... and calling it compares
+    for module in ("vnplan.compare", "vnplan.compare.api", "vnplan.extract", "vnplan.extract.builder",
+                   "vnplan.link", "vnplan.link.graph"):
+        importlib.import_module(module)
+    for name in ("compare", "check", "extract", "link"):
+        assert isinstance(getattr(vnplan, name), types.FunctionType), name
+    assert isinstance(vnplan.compare(gold(SONLA), gold(HOAXA)), PlanDiff)

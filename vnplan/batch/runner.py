@@ -45,7 +45,7 @@ __all__ = [
 ExtractFn = Callable[[str], Any]
 _MESSAGE_LIMIT = 1000
 _PRELOAD = ["vnplan.extract", "vnplan.extract.builder", "vnplan.read", "vnplan.read.text", "vnplan.read.pdf",
-            "vnplan.read.docx", "vnplan.normalize"]
+            "vnplan.read.docx", "vnplan.normalize", "vnplan.batch.warmup"]
 
 
 class ExtractTimeoutError(VnplanError):
