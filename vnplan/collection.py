@@ -18,19 +18,34 @@ from vnplan.record import Record
 __all__ = ["Records", "load"]
 
 
-def _province(record: Record) -> str | None:
-    """The current (post-2025) province of the issuer, or of the place line."""
+def _provinces(record: Record) -> tuple[str | None, str | None]:
+    """(today's province, the province as named when issued) of the issuer, or of the place line.
+
+    Central and party issuers have none: a ministry dated "Hà Nội" is not a Hà Nội document.
+
+    >>> _provinces(Record(source={"path": "cv.txt"}, place="Hà Nội", issuer={"name": "Bộ Xây dựng", "level": "central"}))
+    (None, None)
+    >>> _provinces(Record(source={"path": "kh.txt"}, issue_date="2024-05-02", issuer={"name": "UBND tỉnh Yên Bái"}))
+    ('Lào Cai', 'Yên Bái')
+    """
     from datetime import date
 
     from vnplan.extract.places import province_of
 
+    if record.issuer.get("level") in ("central", "party"):
+        return None, None
     when = date.fromisoformat(record.issue_date) if record.issue_date else None
     for text in (record.issuer.get("name"), record.issuer.get("parent"), record.place):
         if text:
             found = province_of(text, date=when)
             if found is not None:
-                return found.successor_name if found.era == "old" else found.name
-    return None
+                return (found.successor_name if found.era == "old" else found.name), found.name
+    return None, None
+
+
+def _province(record: Record) -> str | None:
+    """Today's (post-2025) province of the issuer, or of the place line; None for central and party issuers."""
+    return _provinces(record)[0]
 
 
 @dataclass
@@ -58,23 +73,33 @@ class Records:
 
     def filter(self, *, level: str | None = None, province: str | None = None, year: int | None = None,
                doc_type: str | None = None, theme: str | None = None) -> "Records":
-        """The records matching every given criterion (province and theme match by folded text).
+        """The records matching every given criterion.
+
+        Text criteria ignore case, diacritics and punctuation; ``province`` matches today's
+        province or the one named when the document was issued (before the 2025 merger);
+        ``theme`` matches words of the stated theme or of the title.
 
         >>> Records([Record(source={"path": "a"}, issue_year=2025)]).filter(year=2024)
         <Records 0 documents>
+        >>> Records([Record(source={"path": "a"}, title="Tổ chức Tuần lễ hưởng ứng học tập suốt đời")]).filter(theme="hoc tap suot doi")
+        <Records 1 documents>
         """
-        from vnplan.normalize.fold import fold_key
+        from vnplan.link.keys import name_key
+
+        def has(needle: str, *texts: str | None) -> bool:
+            key = f" {name_key(needle)} "
+            return any(key in f" {name_key(t)} " for t in texts if t)
 
         def keep(r: Record) -> bool:
             if level and r.issuer.get("level") != level:
                 return False
             if year and r.issue_year != year:
                 return False
-            if doc_type and fold_key(r.doc_type or "") != fold_key(doc_type):
+            if doc_type and name_key(r.doc_type) != name_key(doc_type):
                 return False
-            if province and fold_key(province) not in fold_key(_province(r) or ""):
+            if province and not has(province, *_provinces(r)):
                 return False
-            return not (theme and fold_key(theme) not in fold_key(" ".join(filter(None, [r.theme, r.title]))))
+            return not (theme and not has(theme, r.theme, r.title))
 
         return Records([r for r in self.records if keep(r)], self.errors)
 
@@ -95,7 +120,9 @@ class Records:
                 item = item if isinstance(item, dict) else {"text": item}
                 rows.append({"path": r.source.get("path"), "document": r.label, "level": r.issuer.get("level"),
                              "year": r.issue_year, "index": i, **{f: item.get(f) for f in fields_}})
-        return pd.DataFrame(rows, columns=["path", "document", "level", "year", "index", *fields_])
+        df = pd.DataFrame(rows, columns=["path", "document", "level", "year", "index", *fields_])
+        df["year"] = df["year"].astype("Int64")
+        return df
 
     def citations(self) -> Any:
         """One row per citation: the citing document and the cited number, symbol, date, issuer, relation."""
@@ -112,14 +139,25 @@ class Records:
         return df
 
     def deadlines(self) -> Any:
-        """One row per deadline, with its lead time in days from the date of issue."""
+        """One row per deadline, with its lead time in days from the date of issue (blank when either is unknown).
+
+        >>> r = Record(source={"path": "kh.txt"}, issue_date="2025-09-25", deadlines=[{"date": "2025-10-09", "text": "…"}])
+        >>> int(Records([r]).deadlines().loc[0, "lead_days"])
+        14
+        """
         import pandas as pd
 
         df = self._rows("deadlines", ("date", "text"))
-        issued = {r.label: r.issue_date for r in self.records}
-        df["lead_days"] = [
-            (pd.Timestamp(d) - pd.Timestamp(issued[doc])).days if d and issued.get(doc) else None
-            for d, doc in zip(df["date"], df["document"])]
+        issued = {r.source.get("path"): r.issue_date for r in self.records}
+
+        def lead(deadline: Any, path: Any) -> int | None:
+            try:
+                return (pd.Timestamp(deadline) - pd.Timestamp(issued[path])).days
+            except (KeyError, TypeError, ValueError):
+                return None
+
+        df["lead_days"] = pd.array([lead(d, p) if d and issued.get(p) else None
+                                    for d, p in zip(df["date"], df["path"])], dtype="Int64")
         return df
 
     def graph(self, **options: Any) -> Any:
@@ -129,11 +167,13 @@ class Records:
         return link(self.records, **options)
 
     def _repr_html_(self) -> str:
-        head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("document", "type", "issuer", "level", "date", "title")) + "</tr>"
+        head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("document", "type", "issuer", "level", "date", "title",
+                                                          "file")) + "</tr>"
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(str(v or ''))}</td>" for v in (
                 r.label, r.doc_type, r.issuer.get("name"), r.issuer.get("level"), r.issue_date or r.issue_year,
-                (r.title or "")[:90])) + "</tr>" for r in self.records[:50])
+                (r.title or "")[:90], str(r.source.get("path", "")).rsplit("/", 1)[-1][:40])) + "</tr>"
+            for r in self.records[:50])
         more = f"<p>… {len(self.records) - 50} more</p>" if len(self.records) > 50 else ""
         return f"<p><b>{len(self.records)} plan records</b></p><table>{head}{body}</table>{more}"
 
@@ -152,15 +192,21 @@ def _coerce(item: Any) -> Record | dict[str, Any]:
 
 
 def load(source: "str | os.PathLike[str] | Iterable[Any]", **options: Any) -> Records:
-    """Load plan records: a records file (JSONL/CSV/Parquet), a folder or file of documents, or records.
+    """Load plan records: a records file (JSONL/CSV/Parquet), folders or files of documents, or records.
 
-    A folder is extracted with `vnplan.extract_many` (``options`` go to it).
+    Documents (a folder, a file, or a list of folders and files such as
+    ``["corpus/seeds", "corpus/real"]``) are extracted with `vnplan.extract_many`
+    (``options`` go to it).
 
     >>> load([{"source": {"path": "kh.txt"}, "doc_type": "Kế hoạch", "issue_year": 2025}])
     <Records 1 documents>
     """
     items: Iterable[Any]
-    if isinstance(source, (str, os.PathLike)):
+    if isinstance(source, (list, tuple)) and source and all(isinstance(s, (str, os.PathLike)) for s in source):
+        from vnplan.batch import extract_many
+
+        items = extract_many([Path(s) for s in source], **options)
+    elif isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if path.is_dir() or path.suffix.lower() in (".pdf", ".docx", ".txt", ".md"):
             from vnplan.batch import extract_many

@@ -271,7 +271,7 @@ def _iter_parquet_rows(path: str, batch_size: int = 1000) -> Iterator[dict[str, 
     pq = _pyarrow_parquet()
     try:
         pf = pq.ParquetFile(path)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure to open means "not ours"
         raise _not_records(path, f"not a readable Parquet file: {type(exc).__name__}") from None
     if "source_path" not in pf.schema_arrow.names:
         raise _not_records(path, "no source_path column")

@@ -198,7 +198,7 @@ def _extract(path: str, fn: ExtractFn | None, sha256: str | None, size: int | No
         if target != path:
             record = _repath(record, target, path)
             record.setdefault("warnings", []).append("converted from .doc with LibreOffice")
-    except Exception as exc:  # one bad file never stops the batch
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
         record = _repath(error_record(path, exc, sha256=sha256, size=size), target, path)
     finally:
         if workdir:
@@ -277,7 +277,7 @@ def _die_with_parent() -> None:
             import ctypes
 
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except Exception:  # pragma: no cover - best effort
+        except Exception:  # noqa: BLE001, S110  # pragma: no cover - best effort
             pass
 
 

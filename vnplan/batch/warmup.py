@@ -11,9 +11,9 @@ It never raises: a failure only means workers warm up on their own.
 """
 from __future__ import annotations
 
-__all__ = ["WARM", "SAMPLE"]
+__all__ = ["SAMPLE", "WARM"]
 
-SAMPLE = "\n".join([
+SAMPLE = "\n".join([  # noqa: FLY002
     "ỦY BAN NHÂN DÂN", "XÃ HOÀ XÁ", "Số: 12/KH-UBND", "Hoà Xá, ngày 05 tháng 9 năm 2025", "KẾ HOẠCH",
     "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025",
     "Căn cứ Kế hoạch số 262/KH-UBND ngày 25/9/2025 của UBND huyện Thanh Oai;",

@@ -70,7 +70,26 @@ class _TextPage:
         raw_text = textpage.get_text_range()
         self.soft = [m.start() for m in re.finditer("\ufffe", raw_text)]
         self.text: str = raw_text.replace("\ufffe", "-")
+        self.recovered = False  # text rebuilt from glyph shapes (fonts without a Unicode map)
         self._rect = pdfium_c.FS_RECTF()
+
+    def bounded(self, x0: float, bottom: float, x1: float, top: float) -> str:
+        """The text inside a rectangle (from our text when fonts were recovered, else pdfium's)."""
+        if not self.recovered:
+            return self.tp.get_text_bounded(x0, bottom, x1, top)
+        out: list[str] = []
+        space = False
+        for i, ch in enumerate(self.text):
+            if ch.isspace():
+                space = True
+                continue
+            a, b, c, d = self.box(i)
+            if x0 <= (a + c) / 2 <= x1 and bottom <= (b + d) / 2 <= top:
+                if space and out:
+                    out.append(" ")
+                out.append(ch)
+                space = False
+        return "".join(out)
 
     def box(self, i: int) -> tuple[float, float, float, float]:
         """Loose box (x0, bottom, x1, top) of character ``i`` (font ascent/descent, advance)."""
@@ -213,6 +232,30 @@ def garbled_ratio(text: str) -> float:
     return bad / letters if letters else 0.0
 
 
+def _recover_fonts(tp: _TextPage, fixers: list[Any]) -> bool:
+    """Rebuild a garbled page's text from its fonts' glyph shapes (`vnplan.read.pdf_fonts`).
+
+    True when the page then reads as Vietnamese; the page keeps its layout and
+    tables and needs no OCR.
+    """
+    if not fixers:
+        try:
+            from vnplan.read.pdf_fonts import FontFixer
+        except ImportError:  # fontTools not installed: OCR stays the way
+            fixers.append(None)
+        else:
+            fixers.append(FontFixer())
+    fixer = fixers[0]
+    if fixer is None:
+        return False
+    new = fixer.fix_page(tp.tp, tp.text)
+    if new is None or garbled_ratio(new) > 0.02 or len(new) != len(tp.text):
+        return False
+    tp.text = new
+    tp.recovered = True
+    return True
+
+
 # --------------------------------------------------------------------------- page layout → items
 
 
@@ -249,7 +292,7 @@ def _table_items(grid: TableGrid, index: int, tp: _TextPage | None, lines: list[
     items: list[Item] = []
     for row, col, x0, bottom, x1, top in grid.cells:
         if tp is not None:
-            text = tp.tp.get_text_bounded(x0 + 0.5, bottom + 0.5, x1 - 0.5, top - 0.5)
+            text = tp.bounded(x0 + 0.5, bottom + 0.5, x1 - 0.5, top - 0.5)
         else:
             inside = [ln for ln in lines if bottom <= ln.cy <= top and x0 <= (ln.x0 + ln.x1) / 2 <= x1]
             text = " ".join(ln.text for ln in inside)
@@ -474,6 +517,8 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
             warnings.append("the PDF looks truncated (no %%EOF at the end); text may be incomplete")
         image_pages: list[int] = []
         garbled_pages: list[int] = []
+        recovered_pages: list[int] = []
+        fixers: list[Any] = []  # one FontFixer for the document, made on the first garbled page
         pending: list[tuple[int, str]] = []  # (page index, "image" | "garbled")
         per_page: dict[int, list[Item]] = {}
         edges: dict[int, dict[str, Any]] = {}
@@ -507,8 +552,12 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
                         pending.append((i, "image"))
                     continue
                 if garbled_ratio(tp.text) > 0.08:
-                    garbled_pages.append(i)
-                    pending.append((i, "garbled"))
+                    fixed = _recover_fonts(tp, fixers)
+                    if fixed:
+                        recovered_pages.append(i)
+                    else:
+                        garbled_pages.append(i)
+                        pending.append((i, "garbled"))
                 lines = tp.lines()
                 grids = find_tables(hs, vs) if len(hs) >= 2 and len(vs) >= 2 else []
                 prev_edges = edges.get(max(per_page)) if per_page else None
@@ -581,6 +630,11 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
                     pages = ", ".join(str(p + 1) for p in garbled_pages)
                     warnings.append(f"pages {pages}: text layer garbled (fonts without a Unicode map); read by OCR")
                 meta_extra["ocr_repairs"] = repairs
+        if recovered_pages:
+            pages = ", ".join(str(p + 1) for p in recovered_pages)
+            warnings.append(
+                f"pages {pages}: fonts without a Unicode map; text recovered from the glyph shapes (check accents)"
+            )
         _page_breaks(per_page, edges)
         for i in sorted(per_page):
             items += per_page[i]
@@ -589,5 +643,5 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
     return RawDocument.from_texts(
         name, "pdf", _tidy(items), warnings=warnings, needs_ocr=needs_ocr, ocr_used=ocr_used, pages=n,
         meta={"image_pages": [p + 1 for p in image_pages], "garbled_pages": [p + 1 for p in garbled_pages],
-              "tables": tables_seen, **meta_extra},
+              "font_recovered_pages": [p + 1 for p in recovered_pages], "tables": tables_seen, **meta_extra},
     )

@@ -21,16 +21,19 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import io
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pypdfium2.raw as pdfium_c
 
 __all__ = ["FontFixer", "candidate_chars", "reference_font"]
 
-_EM = 40  # pixels per em for glyph comparison
+_EM = 56  # pixels per em for glyph comparison
 _TOP, _BOTTOM = 1.3, 0.35  # canvas above / below the baseline, in em
+_PAD = 0.3  # canvas left of the origin and right of the advance, in em
 _FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation", "/usr/share/fonts")
 _SYMBOLIC = 4
 _MIN_SCORE = 0.55
@@ -39,7 +42,7 @@ _MIN_SCORE = 0.55
 def candidate_chars() -> str:
     """The characters a glyph may be: ASCII, Latin-1 letters and all Vietnamese letters.
 
-    >>> all(c in candidate_chars() for c in "SỞ CÔNG THƯƠNG đ Đ ă ữ")
+    >>> all(c in candidate_chars() for c in "SỞCÔNGTHƯƠNGđĐăữ")
     True
     """
     chars = [chr(c) for c in range(0x21, 0x7F)]
@@ -47,6 +50,7 @@ def candidate_chars() -> str:
     chars += list("ĂăĐđĨĩŨũƠơƯư")
     chars += [chr(c) for c in range(0x1EA0, 0x1EFA)]
     chars += list("–—‘’“”…•№")
+    chars = [c for c in chars if c not in "Ðð"]  # Icelandic eth: drawn like Đ/đ, never Vietnamese
     return "".join(dict.fromkeys(chars))
 
 
@@ -116,10 +120,10 @@ def _polygons(glyphset: Any, name: str) -> list[list[tuple[float, float]]]:
 
 def _raster(glyphset: Any, name: str, upm: int, width_em: float) -> Any:
     """A boolean image of the glyph (even-odd fill), origin at the left, baseline fixed."""
-    import numpy as np
     from PIL import Image, ImageChops, ImageDraw
 
-    w = max(int(width_em * _EM) + 4, 4)
+    pad = int(_PAD * _EM)  # italics and commas reach past the origin and the advance
+    w = max(int(width_em * _EM) + 2 * pad, 4)
     h = int((_TOP + _BOTTOM) * _EM)
     img = Image.new("1", (w, h), 0)
     s = _EM / upm
@@ -127,14 +131,32 @@ def _raster(glyphset: Any, name: str, upm: int, width_em: float) -> Any:
         if len(contour) < 3:
             continue
         layer = Image.new("1", (w, h), 0)
-        ImageDraw.Draw(layer).polygon([(2 + x * s, _TOP * _EM - y * s) for x, y in contour], fill=1)
+        ImageDraw.Draw(layer).polygon([(pad + x * s, _TOP * _EM - y * s) for x, y in contour], fill=1)
+        img = ImageChops.logical_xor(img, layer)
+    return np.asarray(img, dtype=bool)
+
+
+def _raster_mark(glyphset: Any, name: str, upm: int, dy: float = 0.0) -> Any:
+    """A mark glyph drawn wherever its x lies (combining marks sit left of the origin)."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    contours = [c for c in _polygons(glyphset, name) if len(c) >= 3]
+    if not contours:
+        return np.zeros((4, 4), dtype=bool)
+    s = _EM / upm
+    x_min = min(x for c in contours for x, _ in c)
+    x_max = max(x for c in contours for x, _ in c)
+    w = int((x_max - x_min) * s) + 5
+    h = int((_TOP + _BOTTOM) * _EM)
+    img = Image.new("1", (w, h), 0)
+    for contour in contours:
+        layer = Image.new("1", (w, h), 0)
+        ImageDraw.Draw(layer).polygon([(2 + (x - x_min) * s, _TOP * _EM - (y + dy) * s) for x, y in contour], fill=1)
         img = ImageChops.logical_xor(img, layer)
     return np.asarray(img, dtype=bool)
 
 
 def _grow(a: Any) -> Any:
-    import numpy as np
-
     out = a.copy()
     out[1:, :] |= a[:-1, :]
     out[:-1, :] |= a[1:, :]
@@ -143,14 +165,70 @@ def _grow(a: Any) -> Any:
     return out
 
 
-def _score(a: Any, b: Any) -> float:
-    """Overlap of two glyph images, tolerant of a pixel of design difference."""
-    w = min(a.shape[1], b.shape[1])
-    a, b = a[:, :w], b[:, :w]
-    ga, gb = _grow(a), _grow(b)
-    hit = (a & gb).sum() + (b & ga).sum()
-    total = a.sum() + b.sum()
-    return float(hit / total) if total else 0.0
+class _Shape:
+    """A glyph image with what comparisons need: its ink, the ink grown by a pixel, its parts."""
+
+    __slots__ = ("img", "ink", "grown", "labels", "parts")
+
+    def __init__(self, img: Any) -> None:
+        from scipy import ndimage
+
+        self.img = img
+        self.ink = int(img.sum())
+        self.grown = _grow(img)
+        self.labels, n = ndimage.label(img)
+        sizes = ndimage.sum(img, self.labels, range(1, n + 1)) if n else []
+        self.parts = [(k + 1, sz) for k, sz in enumerate(sizes) if sz >= 3]
+
+
+def _fit(x: Any, w: int) -> Any:
+    return x[:, :w]
+
+
+def _score(a: _Shape, b: _Shape, parts: bool = True) -> float:
+    """Overlap of two glyph images: the worse of the two directions, each tolerant of a pixel.
+
+    A mark that only one glyph has (the acute of ``ố`` beside ``ô``) lowers the
+    score; with ``parts`` a missing part (the dot of ``Ọ``, a horn) costs more
+    than its share of ink.
+    """
+    if not a.ink or not b.ink:
+        return 0.0
+    w = min(a.img.shape[1], b.img.shape[1])
+    ai, bi, ag, bg = _fit(a.img, w), _fit(b.img, w), _fit(a.grown, w), _fit(b.grown, w)
+    ab, ba = ai & bg, bi & ag
+    overall = min(ab.sum() / a.ink, ba.sum() / b.ink)
+    if not parts:
+        return float(overall)
+    worst = min(_parts_covered(a, ab, w), _parts_covered(b, ba, w))
+    return float(overall * (0.5 + 0.5 * worst))
+
+
+def _parts_covered(a: _Shape, hit: Any, w: int) -> float:
+    """The least covered share among the connected parts of ``a``."""
+    if len(a.parts) <= 1:
+        return float(hit.sum() / max(a.ink, 1))
+    labels = _fit(a.labels, w)
+    counts = np.bincount(labels[hit], minlength=len(a.parts) + 2)
+    return float(min(counts[k] / sz for k, sz in a.parts))
+
+
+_MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0308"
+
+
+def _crop(img: Any, size: int = 20) -> Any:
+    """The inked part of an image scaled to ``size`` × ``size`` (shape only, position dropped)."""
+
+    ys, xs = np.nonzero(img)
+    if not len(ys):
+        return None
+    part = img[ys.min(): ys.max() + 1, xs.min(): xs.max() + 1]
+    side = max(part.shape)
+    square = np.zeros((side, side), dtype=bool)  # keep the aspect ratio: centre in a square
+    y0, x0 = (side - part.shape[0]) // 2, (side - part.shape[1]) // 2
+    square[y0: y0 + part.shape[0], x0: x0 + part.shape[1]] = part
+    idx = (np.arange(size) * side / size).astype(int)
+    return square[idx][:, idx]
 
 
 class _Reference:
@@ -168,20 +246,68 @@ class _Reference:
             if name:
                 self.by_width.append((hmtx[name][0] / self.upm, ch, name))
         self._img: dict[str, Any] = {}
+        self.marks: list[tuple[str, Any, float, float]] = []  # (combining char, shape, bottom, top) in em
+        for m in _MARKS:
+            name = cmap.get(ord(m))
+            if name:
+                img = _raster_mark(self.glyphset, name, self.upm)
+                ys = img.any(axis=1).nonzero()[0]
+                if len(ys):
+                    self.marks.append((m, _Shape(_crop(img)), _TOP - (ys.max() + 1) / _EM, _TOP - ys.min() / _EM))
 
-    def image(self, name: str, adv: float) -> Any:
+    def mark(self, img: Any, base_top: float) -> str | None:
+        """The combining mark a mark glyph is: below the baseline a dot, beside the base's top a
+        horn, above it by shape."""
+        ys = img.any(axis=1).nonzero()[0]
+        if not len(ys):
+            return None
+        top, bottom = _TOP - ys.min() / _EM, _TOP - (ys.max() + 1) / _EM
+        if top < 0.05:
+            return "\u0323"
+        if bottom < base_top - 0.08:
+            return "\u031b"
+        shape = _Shape(_crop(img))
+        best: tuple[str | None, float] = (None, 0.0)
+        for m, ref, bottom, rtop in self.marks:
+            if rtop < 0.05 or m == "\u031b":
+                continue
+            sc = _score(shape, ref)
+            if sc > best[1]:
+                best = (m, sc)
+        return best[0] if best[1] >= 0.45 else None
+
+    def image(self, name: str, adv: float) -> _Shape:
         if name not in self._img:
-            self._img[name] = _raster(self.glyphset, name, self.upm, adv)
+            self._img[name] = _Shape(_raster(self.glyphset, name, self.upm, adv))
         return self._img[name]
 
-    def best(self, img: Any, adv: float) -> tuple[str | None, float]:
-        best: tuple[str | None, float] = (None, 0.0)
+    def best(
+        self, img: Any, adv: float, prior: str | None = None, ascii_penalty: float = 0.0
+    ) -> tuple[str | None, float]:
+        shape = _Shape(img)
+        """The candidate of the same advance whose image overlaps best.
+
+        ``prior`` (what the glyph's position in the standard order says) wins
+        when it is nearly as good as the best: shapes alone confuse ``5``/``ä``.
+        """
+        rough: list[tuple[float, str, str, float]] = []
         for w, ch, name in self.by_width:
-            if abs(w - adv) > 0.012:
-                continue
-            sc = _score(img, self.image(name, w))
+            if abs(w - adv) <= 0.012:
+                rough.append((_score(shape, self.image(name, w), parts=False), ch, name, w))
+        rough.sort(reverse=True)
+        best: tuple[str | None, float] = (None, 0.0)
+        prior_score = 0.0
+        for _, ch, name, w in rough[:6] + [r for r in rough[6:] if r[1] == prior]:
+            sc = _score(shape, self.image(name, w)) - (ascii_penalty if ch < "\x80" else 0.0)
+            if ch == prior:
+                prior_score = sc
             if sc > best[1]:
                 best = (ch, sc)
+        # an ASCII prior (standard ids 3–97 are near universal) may lose more to design differences
+        if prior is not None and " " < prior < "\x7f" and prior_score >= 0.35:
+            return prior, prior_score  # a roughly matching ASCII shape at its standard id
+        if prior is not None and prior_score >= 0.5 and prior_score >= best[1] - 0.06:
+            return prior, prior_score
         return best
 
 
@@ -196,21 +322,73 @@ class _Embedded:
         self.upm = self.font["head"].unitsPerEm
         self.order = self.font.getGlyphOrder()
         self.glyphset = self.font.getGlyphSet()
-        self.cmaps: list[dict[int, str]] = []
+        self.mac: dict[int, str] = {}  # (1, 0) subtable: Mac Roman code → glyph
+        self.win: dict[int, str] = {}  # (3, 0) or (3, 1) subtable: code (or 0xF000 + code) → glyph
         if "cmap" in self.font:
             for t in self.font["cmap"].tables:
-                if (t.platformID, t.platEncID) in ((3, 0), (1, 0), (3, 1)):
-                    self.cmaps.append(t.cmap)
+                if (t.platformID, t.platEncID) == (1, 0):
+                    self.mac.update(t.cmap)
+                elif t.platformID == 3 and t.platEncID in (0, 1):
+                    self.win.update(t.cmap)
+        self.win_code = {g: c & 0xFF for c, g in sorted(self.win.items(), reverse=True)}
+        self.cmaps = [m for m in (self.mac, self.win) if m]
 
-    def glyph_for_code(self, code: int) -> str | None:
-        for cm in self.cmaps:
-            for c in (code, 0xF000 + code):
-                if c in cm:
-                    return cm[c]
-        return None
+    def glyphs_for_char(self, ch: str, latin1_first: bool = False) -> list[tuple[str, str | None]]:
+        """Glyphs pdfium may have drawn for ``ch`` in a symbolic font, each with its Windows reading.
+
+        pdfium names such a glyph by its Mac Roman code in the (1, 0) subtable,
+        or by the Latin-1 code of the (3, 0) subtable.
+        """
+        out: list[tuple[str, str | None]] = []
+        codes = []
+        try:
+            codes.append(("mac", ch.encode("mac_roman")[0]))
+        except UnicodeEncodeError:
+            pass
+        if ord(ch) < 256:
+            codes.insert(0 if latin1_first else len(codes), ("win", ord(ch)))
+        for table, code in codes:
+            if table == "mac":
+                glyph = self.mac.get(code)
+            else:
+                glyph = self.win.get(0xF000 + code) or self.win.get(code)
+            if glyph is not None and glyph not in (g for g, _ in out):
+                wc = self.win_code.get(glyph)
+                out.append((glyph, bytes([wc]).decode("cp1252", "replace") if wc is not None else None))
+        return out
 
     def advance(self, name: str) -> float:
         return self.font["hmtx"][name][0] / self.upm
+
+
+@lru_cache(maxsize=16)
+def _reference(family: str, bold: bool, italic: bool) -> _Reference | None:
+    """The candidate shapes of one reference style, shared by all documents of the process."""
+    font = reference_font(family, bold, italic)
+    return _Reference(font) if font is not None else None
+
+
+def _standard_char(glyph: str, gid: int) -> str | None:
+    """What a glyph is by its name, or by its id in the standard Macintosh order (ids below 258).
+
+    >>> _standard_char("glyph00054", 54), _standard_char("uni1EDE", 1250)
+    ('S', 'Ở')
+    """
+    from fontTools.agl import toUnicode
+    from fontTools.ttLib.standardGlyphOrder import standardGlyphOrder
+
+    name = glyph
+    if glyph.startswith("glyph") and glyph[5:].isdigit():
+        if not 3 <= gid < len(standardGlyphOrder):
+            return None
+        name = standardGlyphOrder[gid]
+    ch = toUnicode(name)
+    return ch if len(ch) == 1 else None
+
+
+def _gid(name: str) -> int:
+    """The glyph id in a ``glyphNNNNN`` name (fontTools' name for unnamed glyphs), else -1."""
+    return int(name[5:]) if name.startswith("glyph") and name[5:].isdigit() else -1
 
 
 class FontFixer:
@@ -221,7 +399,6 @@ class FontFixer:
 
     def __init__(self) -> None:
         self._fonts: dict[int, tuple[_Embedded | None, str, int, bool]] = {}
-        self._refs: dict[tuple[str, bool, bool], _Reference | None] = {}
         self._memo: dict[tuple[str, str], str | None] = {}
         self.stats = {"fixed": 0, "unsure": 0}
 
@@ -248,27 +425,58 @@ class FontFixer:
         return self._fonts[key]
 
     def _ref(self, name: str) -> _Reference | None:
-        style = _style(name)
-        if style not in self._refs:
-            font = reference_font(*style)
-            self._refs[style] = _Reference(font) if font is not None else None
-        return self._refs[style]
+        return _reference(*_style(name))
 
-    def _decide(self, emb: _Embedded, fid: str, glyph: str) -> str | None:
+    def _decide(self, emb: _Embedded, fid: str, glyph: str, prior: str | None) -> tuple[str | None, float]:
+        """What one glyph is: a composite by its parts (base + marks), else by its whole shape."""
         key = (fid, glyph)
         if key not in self._memo:
+            self._memo[key] = (None, 0.0)  # guards against cyclic composites
             ref = self._ref(emb.name)
-            out: str | None = None
+            out: tuple[str | None, float] = (None, 0.0)
             if ref is not None and glyph in emb.glyphset:
-                adv = emb.advance(glyph)
-                img = _raster(emb.glyphset, glyph, emb.upm, adv)
-                if not img.any():
-                    out = " " if adv > 0.15 else None
-                else:
-                    ch, sc = ref.best(img, adv)
-                    out = ch if sc >= _MIN_SCORE else None
+                if prior is not None and prior.isprintable():  # a plausible reading by position
+                    whole = self._whole(emb, glyph, ref, prior)
+                    if whole[0] == prior:
+                        self._memo[key] = whole
+                        return whole
+                out = self._composite(emb, fid, glyph, ref) or self._whole(emb, glyph, ref, prior)
             self._memo[key] = out
         return self._memo[key]
+
+    def _whole(self, emb: _Embedded, glyph: str, ref: _Reference, prior: str | None) -> tuple[str | None, float]:
+        adv = emb.advance(glyph)
+        img = _raster(emb.glyphset, glyph, emb.upm, adv)
+        if not img.any():
+            return (" ", 0.5) if adv > 0.15 else (None, 0.0)
+        # ASCII keeps its standard glyph ids: a glyph far beyond them is rarely plain ASCII (Đ, not D)
+        ch, sc = ref.best(img, adv, prior, 0.05 if _gid(glyph) >= 258 else 0.0)
+        return (ch, sc) if sc >= _MIN_SCORE else (None, sc)
+
+    def _composite(self, emb: _Embedded, fid: str, glyph: str, ref: _Reference) -> tuple[str | None, float] | None:
+        """A Vietnamese letter drawn as base + marks (``ố`` = ``o`` + circumflex + acute)."""
+        if "glyf" not in emb.font:
+            return None
+        g = emb.font["glyf"][glyph]
+        if not g.isComposite() or len(g.components) < 2:
+            return None
+        parts = [(c.glyphName, getattr(c, "y", 0) or 0) for c in g.components]
+        base_name = parts[0][0]
+        base, sc = self._decide(emb, fid, base_name, _standard_char(base_name, _gid(base_name)))
+        if base is None or not base.strip():
+            return None
+        base = {"ı": "i", "ȷ": "j"}.get(base, base)
+        rows = _raster(emb.glyphset, base_name, emb.upm, emb.advance(base_name)).any(axis=1).nonzero()[0]
+        base_top = _TOP - rows.min() / _EM if len(rows) else 0.7
+        marks = []
+        for name, dy in parts[1:]:
+            m = ref.mark(_raster_mark(emb.glyphset, name, emb.upm, dy), base_top)
+            if m is None:
+                return None
+            marks.append(m)
+        marks.sort(key=lambda m: m not in "\u0302\u0306\u031b")  # shape marks before tone marks
+        text = unicodedata.normalize("NFC", base + "".join(marks))
+        return (text, sc) if len(text) == 1 else None
 
     def fix_page(self, textpage: Any, text: str) -> str | None:
         """The page text with the characters of unmapped fonts recovered, or None if nothing changed.
@@ -283,7 +491,7 @@ class FontFixer:
         changed = False
         for i in range(n):
             ch = text[i]
-            if ch in "\r\n" or ch.isspace():
+            if ch in "\r\n":
                 continue
             obj = pdfium_c.FPDFText_GetTextObject(raw, i)
             if not obj:
@@ -291,21 +499,26 @@ class FontFixer:
             emb, fid, _flags, symbolic = self._font(pdfium_c.FPDFTextObj_GetFont(obj))
             if emb is None:
                 continue
-            glyph: str | None = None
-            if pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
+            new: str | None = None
+            error = pdfium_c.FPDFText_HasUnicodeMapError(raw, i)
+            if error and not emb.cmaps:
                 gid = ord(ch)  # Identity-H without ToUnicode: pdfium reports the glyph id
                 if 0 < gid < len(emb.order):
                     glyph = emb.order[gid]
-            elif symbolic and emb.cmaps:
-                try:
-                    code = ch.encode("mac_roman")[0]  # pdfium read the byte as Mac Roman
-                except UnicodeEncodeError:
-                    code = ord(ch) if ord(ch) < 256 else -1
-                if code >= 0:
-                    glyph = emb.glyph_for_code(code)
-            if glyph is None:
+                    prior = _standard_char(glyph, gid)
+                    new, _ = self._decide(emb, fid, glyph, prior)
+                    if new is None and prior is not None and "!" <= prior <= "~":
+                        new = prior  # the standard order is near universal for ASCII
+            elif emb.cmaps and (symbolic or error) and (ord(ch) >= 0x80 or error):  # ASCII codes read right
+                # pdfium read the code through the Mac or the Windows subtable: try both
+                # (pdfium flags the codes it read as Latin-1); the first plausible reading wins
+                new = None
+                for glyph, prior in emb.glyphs_for_char(ch, latin1_first=bool(error)):
+                    new = self._decide(emb, fid, glyph, prior)[0]
+                    if new is not None:
+                        break
+            else:
                 continue
-            new = self._decide(emb, fid, glyph)
             if new is None:
                 self.stats["unsure"] += 1
                 continue
