@@ -359,7 +359,7 @@ ARCHIVE: list[Cell] = [
     Every record carries warnings: OCR used, blank number or date (drafts), repaired text. They are
     worth a look before drawing conclusions.
     """),
-    code("""
+    code(r"""
     import re
 
     def kind(warning):
@@ -367,7 +367,7 @@ ARCHIVE: list[Cell] = [
         if code:
             return code.group(1)
         text = re.sub(r"^pages? [\d, ]+: ", "", warning)    # "pages 1, 2: text layer garbled (…); read by OCR"
-        return re.split(r" \(|;| on \d", text)[0]
+        return re.split(r" \(|;|:| on \d", text)[0]
 
     kinds = Counter(kind(w) for ws in df.warnings for w in set(ws))
     pd.Series(kinds, name="documents").sort_values(ascending=False).to_frame()
@@ -639,7 +639,7 @@ NOTEBOOK_CELLS: dict[str, list[Cell]] = {
 }
 
 
-def build(name: str, cells: list[Cell]) -> "object":
+def build(name: str, cells: list[Cell]) -> object:
     """The notebook of ``cells`` (nbformat v4, Python 3 kernel), not executed."""
     import nbformat
 
@@ -653,7 +653,7 @@ def build(name: str, cells: list[Cell]) -> "object":
     return nb
 
 
-def execute(nb: "object", timeout: int = 900) -> None:
+def execute(nb: object, timeout: int = 900) -> None:
     """Run every cell in notebooks/ (raises `nbclient.exceptions.CellExecutionError` on an error)."""
     from nbclient import NotebookClient
 
@@ -677,6 +677,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_execute:
             print(f"executing {name} …", file=sys.stderr)
             execute(nb)
+        noise = [(i, o["text"]) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                 for o in c.get("outputs", []) if o.get("name") == "stderr"]
+        for i, text in noise:  # library warnings end up on the repository page: silence them at the source
+            print(f"  warning: cell {i} wrote to stderr: {text.strip()[:200]!r}", file=sys.stderr)
         path = NOTEBOOKS / f"{name}.ipynb"
         nbformat.write(nb, path)
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size:,} bytes", file=sys.stderr)

@@ -72,7 +72,7 @@ class Records:
         return f"<Records {len(self.records)} documents{extra}>"
 
     def filter(self, *, level: str | None = None, province: str | None = None, year: int | None = None,
-               doc_type: str | None = None, theme: str | None = None) -> "Records":
+               doc_type: str | None = None, theme: str | None = None) -> Records:
         """The records matching every given criterion.
 
         Text criteria ignore case, diacritics and punctuation; ``province`` matches today's
@@ -175,7 +175,11 @@ class Records:
                 (r.title or "")[:90], str(r.source.get("path", "")).rsplit("/", 1)[-1][:40])) + "</tr>"
             for r in self.records[:50])
         more = f"<p>… {len(self.records) - 50} more</p>" if len(self.records) > 50 else ""
-        return f"<p><b>{len(self.records)} plan records</b></p><table>{head}{body}</table>{more}"
+        errors = f", {len(self.errors)} unreadable files" if self.errors else ""
+        # Jupyter right-aligns table cells by default; text columns read better left-aligned.
+        style = "<style>.vnp-records td,.vnp-records th{text-align:left;vertical-align:top}</style>"
+        return (f'{style}<p><b>{len(self.records)} plan records</b>{errors}</p>'
+                f'<table class="vnp-records">{head}{body}</table>{more}')
 
 
 def _coerce(item: Any) -> Record | dict[str, Any]:
@@ -191,7 +195,7 @@ def _coerce(item: Any) -> Record | dict[str, Any]:
     raise TypeError(f"cannot load {type(item).__name__} as a plan record")
 
 
-def load(source: "str | os.PathLike[str] | Iterable[Any]", **options: Any) -> Records:
+def load(source: str | os.PathLike[str] | Iterable[Any], **options: Any) -> Records:
     """Load plan records: a records file (JSONL/CSV/Parquet), folders or files of documents, or records.
 
     Documents (a folder, a file, or a list of folders and files such as

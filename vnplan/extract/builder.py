@@ -163,7 +163,28 @@ def _citations(doc: Document, outline: Outline, record: Record) -> None:
 
     cites = find_citations(doc.text, own_number=record.number, own_symbol=record.symbol, default_year=record.issue_year)
     record.citations = [c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in cites]
+    _title_relations(doc, outline, record)
     record.named_citations = list(find_named_citations(doc.text))
+
+
+_TITLE_CUE = re.compile(r"\b(?:triển khai|thực hiện)(?:\s+\S+){0,2}\s*$", re.I)
+_STRENGTH = {"basis": 3, "implements": 2, "proposal": 1, "mentions": 0}
+
+
+def _title_relations(doc: Document, outline: Outline, record: Record) -> None:
+    """A document the trích yếu says the letter carries out (``V/v triển khai Công văn số …``) is implemented."""
+    title = outline.header.title
+    if title is None:
+        return
+    for cite in record.citations:
+        for start, _end in cite.get("mentions") or [(cite.get("start"), cite.get("end"))]:
+            if start is None or not (title.start <= start < title.end):
+                continue
+            before = doc.text[title.start:start]
+            before = re.sub(r"\b(?:Công văn|Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Thông tư|văn bản)\s+số\s*$", "",
+                            before, flags=re.I).rstrip()
+            if _TITLE_CUE.search(before) and _STRENGTH.get(cite.get("relation") or "mentions", 0) < 2:
+                cite["relation"] = "implements"
 
 
 def _sections(outline: Outline) -> list[dict[str, Any]]:

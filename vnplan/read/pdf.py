@@ -232,23 +232,30 @@ def garbled_ratio(text: str) -> float:
     return bad / letters if letters else 0.0
 
 
-def _recover_fonts(tp: _TextPage, fixers: list[Any]) -> bool:
+def _recover_fonts(tp: _TextPage, state: dict[str, Any], path: Path, index: int) -> bool:
     """Rebuild a garbled page's text from its fonts' glyph shapes (`vnplan.read.pdf_fonts`).
 
     True when the page then reads as Vietnamese; the page keeps its layout and
-    tables and needs no OCR.
+    tables and needs no OCR.  Results are cached per file and page, like OCR.
     """
-    if not fixers:
+    if "fixer" not in state:
         try:
-            from vnplan.read.pdf_fonts import FontFixer
+            from vnplan.read import pdf_fonts
         except ImportError:  # fontTools not installed: OCR stays the way
-            fixers.append(None)
+            state["fixer"] = None
         else:
-            fixers.append(FontFixer())
-    fixer = fixers[0]
+            state["fixer"] = pdf_fonts.FontFixer()
+            state["mod"] = pdf_fonts
+            state["digest"] = ocr_mod.file_digest(path)
+    fixer = state["fixer"]
     if fixer is None:
         return False
-    new = fixer.fix_page(tp.tp, tp.text)
+    mod, digest = state["mod"], state["digest"]
+    new = mod.cached_page(digest, index, len(tp.text))
+    if new is None:
+        new = fixer.fix_page(tp.tp, tp.text)
+        if new is not None and len(new) == len(tp.text):
+            mod.store_page(digest, index, new)
     if new is None or garbled_ratio(new) > 0.02 or len(new) != len(tp.text):
         return False
     tp.text = new
@@ -488,11 +495,14 @@ def _looks_truncated(path: Path) -> bool:
     return b"%%EOF" not in tail
 
 
-def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
+def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> RawDocument:
     """Read a PDF into blocks with page/region/cell provenance.
 
     Image-only pages are OCR'd with Tesseract (``vie``) when ``ocr`` is true
     and Tesseract is installed; otherwise the result has ``needs_ocr=True``.
+    Pages whose fonts have no Unicode map are first rebuilt from the glyph
+    shapes (``recover_fonts``, `vnplan.read.pdf_fonts`); OCR reads only the
+    pages that stay garbled.
 
     >>> raw = read_pdf(Path("corpus/real/014_qd-1074-bxd-giai-phap-nang-cao-pccc.pdf"))  # doctest: +SKIP
     >>> [b.text for b in raw.blocks if b.region == "header-left"]  # doctest: +SKIP
@@ -518,7 +528,7 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
         image_pages: list[int] = []
         garbled_pages: list[int] = []
         recovered_pages: list[int] = []
-        fixers: list[Any] = []  # one FontFixer for the document, made on the first garbled page
+        recovery: dict[str, Any] = {}  # one FontFixer for the document, made on the first garbled page
         pending: list[tuple[int, str]] = []  # (page index, "image" | "garbled")
         per_page: dict[int, list[Item]] = {}
         edges: dict[int, dict[str, Any]] = {}
@@ -552,7 +562,7 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
                         pending.append((i, "image"))
                     continue
                 if garbled_ratio(tp.text) > 0.08:
-                    fixed = _recover_fonts(tp, fixers)
+                    fixed = recover_fonts and _recover_fonts(tp, recovery, path, i)
                     if fixed:
                         recovered_pages.append(i)
                     else:

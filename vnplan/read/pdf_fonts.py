@@ -29,7 +29,9 @@ from typing import Any
 import numpy as np
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["FontFixer", "candidate_chars", "reference_font"]
+__all__ = ["FontFixer", "RECOVERY_VERSION", "cached_page", "candidate_chars", "reference_font", "store_page"]
+
+RECOVERY_VERSION = "1"  # part of the cache key: bump when the recovery changes its answers
 
 _EM = 56  # pixels per em for glyph comparison
 _TOP, _BOTTOM = 1.3, 0.35  # canvas above / below the baseline, in em
@@ -284,12 +286,18 @@ class _Reference:
     def best(
         self, img: Any, adv: float, prior: str | None = None, ascii_penalty: float = 0.0
     ) -> tuple[str | None, float]:
-        shape = _Shape(img)
         """The candidate of the same advance whose image overlaps best.
 
         ``prior`` (what the glyph's position in the standard order says) wins
         when it is nearly as good as the best: shapes alone confuse ``5``/``ä``.
         """
+        shape = _Shape(img)
+        if prior is not None and " " < prior < "\x7f":  # an ASCII id: check its standard reading first
+            hit = next(((w, n) for w, ch, n in self.by_width if ch == prior and abs(w - adv) <= 0.012), None)
+            if hit is not None:
+                sc = _score(shape, self.image(hit[1], hit[0]))
+                if sc >= 0.35:
+                    return prior, sc
         rough: list[tuple[float, str, str, float]] = []
         for w, ch, name in self.by_width:
             if abs(w - adv) <= 0.012:
@@ -357,8 +365,43 @@ class _Embedded:
                 out.append((glyph, bytes([wc]).decode("cp1252", "replace") if wc is not None else None))
         return out
 
+    def glyph_by_box(self, box: tuple[float, float, float, float]) -> tuple[str, str | None] | None:
+        """The glyph of the Windows subtable whose outline box (in em, from the origin) is ``box``.
+
+        The last resort when pdfium's character names no glyph of a symbolic
+        font (bold ``Á`` read as ``£``): the drawn box tells the glyphs apart.
+        """
+        glyf = self.font["glyf"] if "glyf" in self.font else None
+        if glyf is None:
+            return None
+        found: list[tuple[float, str]] = []
+        for glyph in sorted(set(self.win.values())):
+            g = glyf[glyph]
+            if not getattr(g, "numberOfContours", 0):
+                continue
+            g.recalcBounds(glyf)
+            ours = (g.xMin / self.upm, g.yMin / self.upm, g.xMax / self.upm, g.yMax / self.upm)
+            found.append((sum(abs(a - b) for a, b in zip(ours, box)), glyph))
+        found.sort()
+        if not found or found[0][0] > 0.08 or len(found) > 1 and found[1][0] - found[0][0] < 0.01:
+            return None  # no glyph, or two of the same box (À and Á): better unread than wrong
+        best = found[0]
+        wc = self.win_code.get(best[1])
+        return best[1], (bytes([wc]).decode("cp1252", "replace") if wc is not None else None)
+
     def advance(self, name: str) -> float:
         return self.font["hmtx"][name][0] / self.upm
+
+
+def _char_box_em(raw: Any, i: int) -> tuple[float, float, float, float]:
+    """The tight box of character ``i`` from its origin, in em (font size units)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
+    pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+    size = pdfium_c.FPDFText_GetFontSize(raw, i) or 1.0
+    return ((left.value - ox.value) / size, (bottom.value - oy.value) / size,
+            (right.value - ox.value) / size, (top.value - oy.value) / size)
 
 
 @lru_cache(maxsize=16)
@@ -513,7 +556,11 @@ class FontFixer:
                 # pdfium read the code through the Mac or the Windows subtable: try both
                 # (pdfium flags the codes it read as Latin-1); the first plausible reading wins
                 new = None
-                for glyph, prior in emb.glyphs_for_char(ch, latin1_first=bool(error)):
+                readings = emb.glyphs_for_char(ch, latin1_first=bool(error))
+                if not readings:
+                    by_box = emb.glyph_by_box(_char_box_em(raw, i))
+                    readings = [by_box] if by_box else []
+                for glyph, prior in readings:
                     new = self._decide(emb, fid, glyph, prior)[0]
                     if new is not None:
                         break
@@ -527,3 +574,42 @@ class FontFixer:
                 changed = True
             self.stats["fixed"] += 1
         return "".join(out) if changed else None  # same length: char indices stay valid
+
+
+# --------------------------------------------------------------------------- cache of recovered pages
+
+
+def _cache_file(digest: str, page: int) -> Path:
+    from vnplan.read.ocr import cache_dir
+
+    return cache_dir().parent / "fonts" / digest[:2] / f"{digest}-{page}-v{RECOVERY_VERSION}.txt"
+
+
+def cached_page(digest: str, page: int, length: int) -> str | None:
+    """The recovered text of page ``page`` (0-based) of the file with that digest, if cached.
+
+    Kept next to the OCR cache (``$VNPLAN_CACHE/fonts``); the text must have
+    pdfium's length (one character per char index).
+    """
+    path = _cache_file(digest, page)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return text if len(text) == length else None
+
+
+def store_page(digest: str, page: int, text: str) -> None:
+    """Keep a recovered page text (written atomically; a failure to write is ignored)."""
+    import os
+    import tempfile
+
+    path = _cache_file(digest, page)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        pass

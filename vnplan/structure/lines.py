@@ -107,9 +107,14 @@ def starts_lower(text: str) -> bool:
     return False
 
 
+_MARKUP_CHARS = re.compile(r"[*\\\t\xa0]|^\s*#")
+
+
 def _clean(raw: str, base: int) -> tuple[str, list[int], int]:
     """Drop markdown emphasis and heading marks; keep offsets.  Returns text, pos, indent."""
     indent = len(raw) - len(raw.lstrip(" \t"))
+    if not _MARKUP_CHARS.search(raw):  # fast path: nothing to drop, offsets run straight through
+        return raw, list(range(base, base + len(raw))), indent
     chars: list[str] = []
     pos: list[int] = []
     i, n = 0, len(raw)
@@ -163,13 +168,18 @@ def _odd_marks(raw: str) -> bool:
     return single.count("*") % 2 == 1 and stripped.startswith("*")
 
 
+def _find_all(text: str, ch: str) -> list[int]:
+    out, i = [], text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
 def _cells(line: Line) -> list[Line]:
     """Split a line at table bars and rules into cells."""
     text = line.text
-    cuts: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if ch == "|":
-            cuts.append((i, i + 1))
+    cuts: list[tuple[int, int]] = [(i, i + 1) for i in _find_all(text, "|")]
     for m in _RULE.finditer(text):
         cuts.append((m.start(), m.end()))
     if not cuts:

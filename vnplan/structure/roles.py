@@ -39,6 +39,11 @@ def roles_of(title: str) -> list[str]:
     >>> roles_of("II. CHỦ ĐỀ, THỜI GIAN TỔ CHỨC")
     ['theme', 'time']
     """
+    return list(_roles_of(title))
+
+
+@lru_cache(maxsize=4096)
+def _roles_of(title: str) -> tuple[str, ...]:
     lab = mk.label_of(title)
     if lab is not None:
         title = title[lab.end:]
@@ -55,7 +60,7 @@ def roles_of(title: str) -> list[str]:
                 break
         if not out:  # the title must open with a section keyword
             break
-    return out
+    return tuple(out)
 
 
 def role_of(title: str) -> str | None:
