@@ -1,17 +1,21 @@
 """Throughput of vnplan's PDF reading against raw pypdfium2 text extraction.
 
-    python benchmarks/bench_read.py [--repeat 5] [--ocr]
+    python benchmarks/bench_read.py [--repeat 5] [--ocr] [--cold]
 
 Prints pages/s on the born-digital PDFs of corpus/real for: raw pypdfium2
 (``page.get_textpage().get_text_range()``), ``vnplan.read.read_raw`` (layout:
 header/closing columns, tables, blanks) and ``vnplan.read`` (raw + normaliser),
 and their ratios to raw.  OCR is off by default (011/012 have garbled text
 layers that would otherwise go to Tesseract; with --ocr they come from the
-OCR cache after the first run).
+OCR cache after the first run).  011/012 are read by recovering their fonts
+from the glyph shapes (`vnplan.read.pdf_fonts`), cached per file and page like
+OCR; ``--cold`` gives every timed run an empty cache (the first-read cost).
 """
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,9 +47,14 @@ def raw_pdfium(path: Path) -> int:
         pdf.close()
 
 
+COLD = False
+
+
 def timed(fn, paths: list[Path], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
+        if COLD:
+            os.environ["VNPLAN_CACHE"] = tempfile.mkdtemp(prefix="vnplan-bench-")
         t = time.perf_counter()
         for p in paths:
             fn(p)
@@ -57,7 +66,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--ocr", action="store_true", help="let garbled pages go to OCR (cached)")
+    ap.add_argument("--cold", action="store_true", help="an empty cache for every timed run")
     args = ap.parse_args()
+    global COLD
+    COLD = args.cold
     paths = [ROOT / "corpus" / "real" / f for f in FILES]
     pages = sum(raw_pdfium(p) for p in paths)
     for p in paths:  # warm-up: imports, OS file cache

@@ -20,10 +20,11 @@ from vnplan.extract import extract
 from vnplan.link import link
 from vnplan.read import read
 from vnplan.record import Record
+from vnplan import nlp  # noqa: E402  (light: spaCy loads on first use)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "read", "extract", "extract_many", "to_dataframe", "load", "link", "compare", "check",
-    "Document", "Record", "VnplanError", "__version__",
+    "Document", "Record", "VnplanError", "nlp", "__version__",
 ]

@@ -61,6 +61,11 @@ def entity_spans(text: str, *, people: bool = True) -> list[tuple[int, int, str]
     return spans
 
 
+# A person's name: 2-5 title-case syllables ("Nguyễn Văn Cường"), not a heading or an all-caps line.
+_NAME = re.compile(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}")
+_NOT_NAME = re.compile(r"\b(?:Festival|Tuần|Lễ|Kế|Chủ|Thành|Tỉnh|Huyện|Xã|Phường|Ban|Sở|Bộ|Ủy|Hội|Trung|Việt Nam|Đảng)\b")
+
+
 def _people(text: str) -> list[tuple[int, int, str]]:
     """Person names: underthesea NER (PER) on lines short enough to be names or titles."""
     try:
@@ -72,7 +77,7 @@ def _people(text: str) -> list[tuple[int, int, str]]:
     for line in text.split("\n"):
         if 0 < len(line) < 200 and re.search(r"[A-ZĐÀ-Ỹ][a-zà-ỹ]+\s+[A-ZĐÀ-Ỹ][a-zà-ỹ]+", line):
             for word, *_tags, label in ner(line):
-                if label.endswith("PER"):
+                if label.endswith("PER") and _NAME.fullmatch(word) and not _NOT_NAME.search(word):
                     # underthesea may re-place tone marks; find the name case-insensitively by its letters.
                     m = re.search(re.escape(word).replace(r"\ ", r"\s+"), line, re.I)
                     if m:

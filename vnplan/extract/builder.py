@@ -28,7 +28,8 @@ def _sentence(text: str) -> str:
 
 
 def _prov(doc: Document, start: int, end: int) -> dict[str, Any]:
-    return doc.provenance(start, end)
+    """Where a value came from: its span, the source page/paragraph/cell, and the source snippet."""
+    return {**doc.provenance(start, end), "text": doc.text[start:end][:300]}
 
 
 def _header_fields(doc: Document, outline: Outline, record: Record) -> None:

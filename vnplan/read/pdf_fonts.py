@@ -593,7 +593,8 @@ def cached_page(digest: str, page: int, length: int) -> str | None:
     """
     path = _cache_file(digest, page)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as fh:  # keep pdfium's \r\n
+            text = fh.read()
     except OSError:
         return None
     return text if len(text) == length else None

@@ -196,9 +196,11 @@
     return "<span><svg width='26' height='8'><line x1='0' y1='4' x2='26' y2='4' stroke='" + s.colour + "' stroke-width='" +
       s.width + "' stroke-dasharray='" + s.dash.join(",") + "'/></svg>" + esc(k) + "</span>";
   }).join("");
-  window.addEventListener("resize", resize);
+  // A view laid out before its frame had a size (Jupyter outputs often are) refits once it has one.
+  window.addEventListener("resize", function () { resize(); fit(); });
   show(null);
   resize();
   fit();
+  setTimeout(function () { resize(); fit(); }, 250);
   window.vnplanGraph = { nodes: nodes, links: links, view: view, fit: fit, show: show };
 })();

@@ -16,7 +16,7 @@ __all__ = ["record_card"]
 _STYLE = """<style>
 .vnp-card{font-family:system-ui,sans-serif;border:1px solid #ccd;border-radius:8px;padding:10px 14px;max-width:980px}
 .vnp-card h3{margin:0 0 4px 0;font-size:16px}.vnp-card .sub{color:#556;margin-bottom:8px}
-.vnp-card table{border-collapse:collapse;width:100%}.vnp-card td{vertical-align:top;padding:3px 6px;border-top:1px solid #eef}
+.vnp-card table{border-collapse:collapse;width:100%}.vnp-card td{vertical-align:top;text-align:left;padding:3px 6px;border-top:1px solid #eef}
 .vnp-card td.k{color:#445;white-space:nowrap;width:130px}.vnp-card .src{color:#889;font-size:11px}
 .vnp-card .warn{color:#a40}.vnp-card ul{margin:0;padding-left:18px}
 </style>"""
@@ -31,7 +31,8 @@ def _src(record: Record, key: str) -> str:
     if not prov:
         return ""
     where = ", ".join(f"{k} {v}" for k, v in prov.items() if k in ("page", "paragraph", "table", "row", "col"))
-    return f' <span class="src">[{_e(where or "span " + str(prov.get("span")))}]</span>'
+    snippet = f" “{_e(prov['text'][:120])}”" if prov.get("text") else ""
+    return f' <span class="src">[{_e(where or "span " + str(prov.get("span")))}]{snippet}</span>'
 
 
 def _list(items: list[str], limit: int = 12) -> str:
