@@ -18,6 +18,7 @@ wins.
 """
 from __future__ import annotations
 
+import logging
 import ctypes
 import hashlib
 import io
@@ -28,6 +29,8 @@ from typing import Any
 
 import numpy as np
 import pypdfium2.raw as pdfium_c
+
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # subset fonts trip harmless table warnings
 
 __all__ = ["FontFixer", "RECOVERY_VERSION", "cached_page", "candidate_chars", "reference_font", "store_page"]
 
