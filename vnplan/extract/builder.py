@@ -181,7 +181,7 @@ def _title_relations(doc: Document, outline: Outline, record: Record) -> None:
         for start, _end in cite.get("mentions") or [(cite.get("start"), cite.get("end"))]:
             if start is None or not (title.start <= start < title.end):
                 continue
-            before = doc.text[title.start:start]
+            before = " ".join(doc.text[title.start:start].split())
             before = re.sub(r"\b(?:Công văn|Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Thông tư|văn bản)\s+số\s*$", "",
                             before, flags=re.I).rstrip()
             if _TITLE_CUE.search(before) and _STRENGTH.get(cite.get("relation") or "mentions", 0) < 2:
