@@ -51,7 +51,7 @@ def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
     return None
 
 
-def _sig_cell(piece: Line, sig: Signature) -> bool:
+def _sig_cell(piece: Line, sig: Signature, name_next: bool = False) -> bool:
     """Read one signature piece (authority lines, chức vụ, name, possibly all in one cell)."""
     text = piece.text
     # name at the end after capitals ("CHỦ TỊCH Hoàng Quốc Khánh")
@@ -68,7 +68,7 @@ def _sig_cell(piece: Line, sig: Signature) -> bool:
     upper, tail = text[:cut].strip(), text[cut:].strip()
     found = False
     if upper:
-        found = _sig_upper(piece, 0, cut, sig) or found
+        found = _sig_upper(piece, 0, cut, sig, name_next and not tail) or found
     if tail:
         k = text.index(tail, cut)
         nm = mk.name_in(tail)
@@ -80,13 +80,15 @@ def _sig_cell(piece: Line, sig: Signature) -> bool:
     return found
 
 
-def _sig_upper(piece: Line, a: int, b: int, sig: Signature) -> bool:
+def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = False) -> bool:
     text = piece.text[:b]
     if not mk.is_upper_line(text[a:], 0.8):
         return False
     starts = [m.start() for m in mk.AUTHORITY.finditer(text, a)]
     if not starts:
-        if mk.is_position(text[a:]) or (sig.authority and len(text[a:]) < 60):
+        # a chức vụ: a known position, a line under the authority lines, or a short line right above the name
+        if mk.is_position(text[a:]) or (sig.authority and len(text[a:]) < 60) or (
+                name_next and len(text[a:].split()) <= 5):
             sig.title = piece.span(a, b)
             return True
         return False
@@ -184,7 +186,8 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                 if _SIGNED.match(t):
                     used = True
                     continue
-                if _sig_cell(piece, sig):
+                nxt = lines[i + 1].text if i + 1 < hi else ""
+                if _sig_cell(piece, sig, name_next=bool(mk.name_in(nxt)) and len(nxt.split()) <= 5):
                     used = True
                     mode = None if mode != "recipients" else mode
                     continue
