@@ -25,6 +25,17 @@ from vnplan import nlp  # noqa: E402  (light: spaCy loads on first use)
 __version__ = "0.1.0"
 
 __all__ = [
-    "read", "extract", "extract_many", "to_dataframe", "load", "link", "compare", "check",
-    "Document", "Record", "VnplanError", "nlp", "__version__",
+    "Document",
+    "Record",
+    "VnplanError",
+    "__version__",
+    "check",
+    "compare",
+    "extract",
+    "extract_many",
+    "link",
+    "load",
+    "nlp",
+    "read",
+    "to_dataframe",
 ]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.structure.model import Outline
 
-__all__ = ["Block", "RawDocument", "Cell", "Table", "Document"]
+__all__ = ["Block", "Cell", "Document", "RawDocument", "Table"]
 
 # Block kinds. A "line" may be rejoined with the next one by the normaliser
 # (hard-wrapped PDF/text lines); every other kind ends a paragraph.

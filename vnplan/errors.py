@@ -11,15 +11,15 @@ from __future__ import annotations
 import os
 
 __all__ = [
-    "VnplanError",
-    "UnsupportedFormatError",
     "CorruptFileError",
-    "EncryptedFileError",
     "EmptyFileError",
-    "TooLargeError",
     "EncodingError",
+    "EncryptedFileError",
     "NotVietnameseError",
     "RecordError",
+    "TooLargeError",
+    "UnsupportedFormatError",
+    "VnplanError",
     "WrongExtensionError",
 ]
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["nlp", "entities", "render", "entity_spans", "LABELS", "COLORS"]
+__all__ = ["COLORS", "LABELS", "entities", "entity_spans", "nlp", "render"]
 
 LABELS = ("DOC", "DATE", "ORG", "PER")
 COLORS = {"DOC": "#f4b183", "DATE": "#9dc3e6", "ORG": "#a9d18e", "PER": "#ffd966"}

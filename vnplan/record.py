@@ -15,7 +15,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-__all__ = ["Record", "CONTRACT_FIELDS"]
+__all__ = ["CONTRACT_FIELDS", "Record"]
 
 CONTRACT_FIELDS = (
     "source", "doc_type", "number", "symbol", "issue_date", "issue_year", "place", "issuer", "title",

@@ -28,8 +28,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.model import ComplianceReport, PlanDiff
 
-__all__ = ["compare", "check", "Check", "ComplianceReport", "Coverage", "CoverageItem", "ItemDiff", "ItemRef",
-           "PlanDiff", "SectionDiff", "combined", "fuzzy", "tfidf_char"]
+__all__ = [
+    "Check",
+    "ComplianceReport",
+    "Coverage",
+    "CoverageItem",
+    "ItemDiff",
+    "ItemRef",
+    "PlanDiff",
+    "SectionDiff",
+    "check",
+    "combined",
+    "compare",
+    "fuzzy",
+    "tfidf_char",
+]
 
 
 def compare(template: Any, local: Any, **options: Any) -> "PlanDiff":
@@ -58,7 +71,12 @@ def check(local: Any, against: Any, **options: Any) -> "ComplianceReport":
     return _check(local, against, **options)
 
 
+_HOME = {"Check": "model", "ComplianceReport": "model", "Coverage": "model", "CoverageItem": "model",
+         "ItemDiff": "model", "ItemRef": "model", "PlanDiff": "model", "SectionDiff": "model",
+         "combined": "similarity", "fuzzy": "similarity", "tfidf_char": "similarity"}
+
+
 def __getattr__(name: str) -> Any:  # the rest of the API, loaded on first use
-    if name in __all__:
-        return getattr(importlib.import_module("vnplan.compare.api"), name)
+    if name in _HOME:
+        return getattr(importlib.import_module(f"vnplan.compare.{_HOME[name]}"), name)
     raise AttributeError(f"module 'vnplan.compare' has no attribute {name!r}")

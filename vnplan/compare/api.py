@@ -7,35 +7,12 @@ from vnplan.compare.align import MARGIN, MIN_SIMILARITY, ORDER_WEIGHT, PARTIAL_T
 from vnplan.compare.checks import run_checks
 from vnplan.compare.coverage import COVERED_AT, MIN_COVERAGE, build_coverage
 from vnplan.compare.inputs import PlanInput, as_record
-from vnplan.compare.model import (
-    Check,
-    ComplianceReport,
-    Coverage,
-    CoverageItem,
-    ItemDiff,
-    ItemRef,
-    PlanDiff,
-    SectionDiff,
-)
+from vnplan.compare.model import ComplianceReport, ItemRef, PlanDiff
 from vnplan.compare.rows import responsibility_rows, rows_from_alignment
 from vnplan.compare.sections import align_sections
-from vnplan.compare.similarity import Similarity, combined, fuzzy, tfidf_char
+from vnplan.compare.similarity import Similarity, combined
 
-__all__ = [
-    "Check",
-    "ComplianceReport",
-    "Coverage",
-    "CoverageItem",
-    "ItemDiff",
-    "ItemRef",
-    "PlanDiff",
-    "SectionDiff",
-    "check",
-    "combined",
-    "compare",
-    "fuzzy",
-    "tfidf_char",
-]
+__all__ = ["check", "compare"]
 
 
 def _activity_texts(record: Any) -> list[str]:

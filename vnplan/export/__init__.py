@@ -9,4 +9,4 @@ from __future__ import annotations
 from vnplan.export.graph_formats import FORMATS, cytoscape_json, format_of, node_link, to_dot, write_graph
 from vnplan.export.graph_html import graph_html
 
-__all__ = ["FORMATS", "write_graph", "format_of", "node_link", "cytoscape_json", "to_dot", "graph_html"]
+__all__ = ["FORMATS", "cytoscape_json", "format_of", "graph_html", "node_link", "to_dot", "write_graph"]

@@ -26,8 +26,18 @@ from vnplan.errors import VnplanError
 if TYPE_CHECKING:
     from vnplan.link.graph import CitationGraph
 
-__all__ = ["FORMATS", "LEVEL_COLOURS", "RELATION_STYLES", "format_of", "write_graph", "node_link", "cytoscape_json",
-           "layered_layout", "to_dot", "SCHEMA_PATH"]
+__all__ = [
+    "FORMATS",
+    "LEVEL_COLOURS",
+    "RELATION_STYLES",
+    "SCHEMA_PATH",
+    "cytoscape_json",
+    "format_of",
+    "layered_layout",
+    "node_link",
+    "to_dot",
+    "write_graph",
+]
 
 SCHEMA_PATH = Path(__file__).with_name("graph.schema.json")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["agency_case", "title_case", "name_case", "is_upper"]
+__all__ = ["agency_case", "is_upper", "name_case", "title_case"]
 
 # Type nouns that open an agency name; the word after each starts the function part (capitalised).
 _TYPE_NOUNS = ("thủ tướng", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "văn phòng", "ban chỉ đạo", "trung tâm",

@@ -12,7 +12,7 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case
 
-__all__ = ["issuer_from_agency_lines", "issuer_from_text", "issuer_from_signature"]
+__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text"]
 
 _COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)

@@ -17,7 +17,7 @@ from typing import Any
 from vnplan.normalize.fold import fold_key
 from vnplan.structure.model import Node, Outline, Span
 
-__all__ = ["activities", "responsibilities", "theme", "strip_agency_lead", "item_text", "is_agency_heading"]
+__all__ = ["activities", "is_agency_heading", "item_text", "responsibilities", "strip_agency_lead", "theme"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)

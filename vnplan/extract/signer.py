@@ -10,7 +10,7 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case, name_case, title_case
 
-__all__ = ["signer_from_lines", "clean_name", "authority_line"]
+__all__ = ["authority_line", "clean_name", "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(

@@ -22,8 +22,18 @@ _LAZY = {"CitationGraph": "graph", "LEVELS": "graph", "RELATIONS": "graph", "DIR
          "build_graph": "graph", "ArchiveIndex": "resolve", "Resolution": "resolve", "Resolver": "resolve",
          "default_resolver": "resolve", "load_records": "resolve"}
 
-__all__ = ["link", "CitationGraph", "default_resolver", "Resolution", "Resolver", "ArchiveIndex", "load_records",
-           "LEVELS", "RELATIONS", "DIRECTIVE_RELATIONS"]
+__all__ = [
+    "DIRECTIVE_RELATIONS",
+    "LEVELS",
+    "RELATIONS",
+    "ArchiveIndex",
+    "CitationGraph",
+    "Resolution",
+    "Resolver",
+    "default_resolver",
+    "link",
+    "load_records",
+]
 
 
 def link(records: Any, resolver: "Resolver | None" = None) -> "CitationGraph":

@@ -22,7 +22,7 @@ import networkx as nx
 
 from vnplan.link.keys import name_key, number_key, symbol_key
 
-__all__ = ["CitationGraph", "LEVELS", "RELATIONS", "DIRECTIVE_RELATIONS"]
+__all__ = ["DIRECTIVE_RELATIONS", "LEVELS", "RELATIONS", "CitationGraph"]
 
 LEVELS = ("party", "central", "province", "district", "commune", "unit")
 RELATIONS = ("attached_to", "basis", "implements", "proposal", "mentions")

@@ -17,8 +17,17 @@ import unicodedata
 from dataclasses import dataclass, field
 
 __all__ = [
-    "fold", "name_key", "number_key", "symbol_key", "parse_symbol", "SymbolParts", "issuer_code_of_name",
-    "code_scope", "level_of_issuer_text", "CENTRAL_CODES", "PARTY_CODES",
+    "CENTRAL_CODES",
+    "PARTY_CODES",
+    "SymbolParts",
+    "code_scope",
+    "fold",
+    "issuer_code_of_name",
+    "level_of_issuer_text",
+    "name_key",
+    "number_key",
+    "parse_symbol",
+    "symbol_key",
 ]
 
 _DASHES = dict.fromkeys(map(ord, "–—‑‒−﹣－"), "-")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from vnplan.link.keys import fold, name_key
 
-__all__ = ["Locality", "locate", "province_names", "commune_of"]
+__all__ = ["Locality", "commune_of", "locate", "province_names"]
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "provinces.tsv"
 

@@ -36,8 +36,17 @@ from vnplan.link.keys import (
 from vnplan.link.localities import Locality, commune_of, locate
 from vnplan.record import Record
 
-__all__ = ["Resolution", "Resolver", "ArchiveIndex", "DocEntry", "CitedKey", "default_resolver", "load_records",
-           "cited_key", "issuer_of_symbol"]
+__all__ = [
+    "ArchiveIndex",
+    "CitedKey",
+    "DocEntry",
+    "Resolution",
+    "Resolver",
+    "cited_key",
+    "default_resolver",
+    "issuer_of_symbol",
+    "load_records",
+]
 
 
 @dataclass(frozen=True)

@@ -8,4 +8,4 @@ from __future__ import annotations
 from vnplan.normalize.fold import fold_key, fold_tone, same_name
 from vnplan.normalize.pipeline import NormalizedText, build_document, normalize
 
-__all__ = ["normalize", "build_document", "NormalizedText", "fold_tone", "fold_key", "same_name"]
+__all__ = ["NormalizedText", "build_document", "fold_key", "fold_tone", "normalize", "same_name"]

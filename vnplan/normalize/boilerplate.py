@@ -23,7 +23,7 @@ from typing import Any
 from vnplan.normalize.lines import line_spans
 from vnplan.normalize.offsetmap import MappedText
 
-__all__ = ["cut_boilerplate", "document_bounds", "data"]
+__all__ = ["cut_boilerplate", "data", "document_bounds"]
 
 _MARKS = re.compile(r"^[\s*_#|>]+|[\s*_#|]+$")
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold_tone", "fold_key", "same_name", "strip_diacritics", "TONE_MARKS"]
+__all__ = ["TONE_MARKS", "fold_key", "fold_tone", "same_name", "strip_diacritics"]
 
 # grave, acute, tilde, hook above, dot below
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")

@@ -21,7 +21,7 @@ from typing import Any
 
 from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN
 
-__all__ = ["SEPARATORS", "line_spans", "role", "roles", "is_list_start", "connectors", "data"]
+__all__ = ["SEPARATORS", "connectors", "data", "is_list_start", "line_spans", "role", "roles"]
 
 SEPARATORS = "\n" + HARD_BREAK + SOFT_JOIN
 _SEP = re.compile(f"[{SEPARATORS}]")

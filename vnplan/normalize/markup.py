@@ -18,7 +18,7 @@ from vnplan.normalize.lines import line_spans
 from vnplan.normalize.offsetmap import Edits, MappedText
 from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN
 
-__all__ = ["strip_markup", "split_cell"]
+__all__ = ["split_cell", "strip_markup"]
 
 _SEPARATOR_LINE = re.compile(r"[ \t]*(?:\|[ \t]*|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?|[-–—_=*~]{3,}|#{1,6}|\*{1,4}[ \t]*\*{0,4})[ \t]*")
 _ROW = re.compile(r"[ \t]*\|(.*[^\\])\|[ \t]*")

@@ -21,7 +21,7 @@ from vnplan.normalize.fold import fold_key
 from vnplan.normalize.offsetmap import Edits, MappedText
 from vnplan.normalize.unicode import HARD_BREAK
 
-__all__ = ["remove_noise", "ANCHOR", "PAGE_NUMBER"]
+__all__ = ["ANCHOR", "PAGE_NUMBER", "remove_noise"]
 
 ANCHOR = re.compile(r"(?<![\w/.,:\-])\d{6,}(?=[^\W\d_]{2})")
 PAGE_NUMBER = re.compile(

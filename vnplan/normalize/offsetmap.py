@@ -27,7 +27,7 @@ import bisect
 import difflib
 from dataclasses import dataclass
 
-__all__ = ["MappedText", "Edits", "edits_from_diff"]
+__all__ = ["Edits", "MappedText", "edits_from_diff"]
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from vnplan.normalize.spacing import fix_spacing, is_syllable
 from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN, clean_unicode, compose_nfc
 from vnplan.normalize.wrap import rejoin, split_columns
 
-__all__ = ["NormalizedText", "normalize", "build_document"]
+__all__ = ["NormalizedText", "build_document", "normalize"]
 
 Repair = Callable[[str], "tuple[str, Any]"]
 

@@ -36,7 +36,7 @@ from vnplan.normalize.fold import fold_tone
 from vnplan.normalize.lines import line_spans
 from vnplan.normalize.offsetmap import Edits, MappedText
 
-__all__ = ["fix_spacing", "is_syllable", "syllable_counts", "merge_fragments"]
+__all__ = ["fix_spacing", "is_syllable", "merge_fragments", "syllable_counts"]
 
 _TOKEN = re.compile(r"\S+")
 _ALPHA = re.compile(r"[^\W\d_]+")

@@ -14,7 +14,7 @@ import unicodedata
 
 from vnplan.normalize.offsetmap import MappedText
 
-__all__ = ["clean_unicode", "compose_nfc", "HARD_BREAK", "SOFT_JOIN", "DELETE_CHARS", "SPACE_CHARS"]
+__all__ = ["DELETE_CHARS", "HARD_BREAK", "SOFT_JOIN", "SPACE_CHARS", "clean_unicode", "compose_nfc"]
 
 # Pipeline-internal line separators (raw U+2028/U+2029 become "\n" first).
 HARD_BREAK = "\u2029"  # a paragraph break no later pass may remove

@@ -32,7 +32,7 @@ from vnplan.normalize.lines import SEPARATORS, connectors, is_list_start, line_s
 from vnplan.normalize.offsetmap import MappedText
 from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN
 
-__all__ = ["rejoin", "split_columns", "WrapStyle"]
+__all__ = ["WrapStyle", "rejoin", "split_columns"]
 
 _COLUMN_GAP = re.compile(r"(?<=\S)[ ]{4,}(?=\S)")
 _HEADER_ROLES = frozenset({"national-motto", "motto", "number", "place-date", "signature", "signer-title",

@@ -25,7 +25,7 @@ from vnplan.errors import (
     WrongExtensionError,
 )
 
-__all__ = ["read", "read_raw", "sniff", "MAX_BYTES", "EXTENSIONS"]
+__all__ = ["EXTENSIONS", "MAX_BYTES", "read", "read_raw", "sniff"]
 
 MAX_BYTES = 200 * 1024 * 1024  # files above this are refused (TooLargeError)
 EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".md": "text", ".markdown": "text"}

@@ -32,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # subset fonts trip harmless table warnings
 
-__all__ = ["FontFixer", "RECOVERY_VERSION", "cached_page", "candidate_chars", "reference_font", "store_page"]
+__all__ = ["RECOVERY_VERSION", "FontFixer", "cached_page", "candidate_chars", "reference_font", "store_page"]
 
 RECOVERY_VERSION = "1"  # part of the cache key: bump when the recovery changes its answers
 

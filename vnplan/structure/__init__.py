@@ -4,4 +4,4 @@ from __future__ import annotations
 from vnplan.structure.model import Clause, Closing, Header, Node, Outline, Signature, Span
 from vnplan.structure.segment import segment
 
-__all__ = ["segment", "Outline", "Header", "Clause", "Node", "Closing", "Signature", "Span"]
+__all__ = ["Clause", "Closing", "Header", "Node", "Outline", "Signature", "Span", "segment"]

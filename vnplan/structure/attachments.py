@@ -17,7 +17,7 @@ from vnplan.structure.model import Header, Outline, Span
 from vnplan.structure.paragraphs import paragraphs
 from vnplan.structure.roles import tag_roles
 
-__all__ = ["next_part_start", "parse_appendix", "is_attachment_start"]
+__all__ = ["is_attachment_start", "next_part_start", "parse_appendix"]
 
 _APP_LABEL = re.compile(r"^(?:PHỤ\s*LỤC|Phụ\s*lục|Phụ Lục)(?:\s+(?:số\s+)?[IVX\d]+[a-z]?)?")
 

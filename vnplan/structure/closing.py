@@ -19,7 +19,7 @@ from vnplan.structure.items import ends_item, is_archive_item, split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Closing, Signature, Span
 
-__all__ = ["parse_closing", "closing_start", "is_closing_line"]
+__all__ = ["closing_start", "is_closing_line", "parse_closing"]
 
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)

@@ -16,7 +16,7 @@ from vnplan.structure.items import split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Header, Span
 
-__all__ = ["HeaderResult", "parse_header", "find_header_start", "is_strong_marker"]
+__all__ = ["HeaderResult", "find_header_start", "is_strong_marker", "parse_header"]
 
 _VV = re.compile(r"(?:^|\s)(V/[vV]|Về việc|V/V)\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)

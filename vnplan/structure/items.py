@@ -10,7 +10,7 @@ import re
 from vnplan.structure.lines import Line
 from vnplan.structure.model import Span
 
-__all__ = ["split_items", "item_span", "is_archive_item", "ends_item"]
+__all__ = ["ends_item", "is_archive_item", "item_span", "split_items"]
 
 _ITEM_START = re.compile(r"(?:^|(?<=[;.]))\s*[-–•+]\s*(?=\S)")
 _ARCHIVE = re.compile(r"^\s*[-–•+]?\s*Lưu\s*(?::|VT\b|\b)", re.I)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from vnplan.structure.model import Span
 
-__all__ = ["Line", "logical_lines", "span_of", "join_spans", "starts_lower"]
+__all__ = ["Line", "join_spans", "logical_lines", "span_of", "starts_lower"]
 
 _RULE = re.compile(r"[-_=–]{3,}")  # "-------" under agency names and mottos
 _GAP = re.compile(r" {3,}")

@@ -19,9 +19,25 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
-    "Label", "label_of", "is_type_name", "type_names", "MOTTO_NATION", "MOTTO_SLOGAN", "PLACE_DATE",
-    "NUMBER", "is_upper_line", "AUTHORITY", "is_position", "name_in", "PREAMBLE", "preamble_kind",
-    "is_appendix_start", "KEM_THEO", "ISSUING_AUTHORITY", "STYLE_RANK", "VN_LETTERS",
+    "AUTHORITY",
+    "ISSUING_AUTHORITY",
+    "KEM_THEO",
+    "MOTTO_NATION",
+    "MOTTO_SLOGAN",
+    "NUMBER",
+    "PLACE_DATE",
+    "PREAMBLE",
+    "STYLE_RANK",
+    "VN_LETTERS",
+    "Label",
+    "is_appendix_start",
+    "is_position",
+    "is_type_name",
+    "is_upper_line",
+    "label_of",
+    "name_in",
+    "preamble_kind",
+    "type_names",
 ]
 
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-__all__ = ["Span", "Header", "Clause", "Node", "Signature", "Closing", "Outline"]
+__all__ = ["Clause", "Closing", "Header", "Node", "Outline", "Signature", "Span"]
 
 
 @dataclass(frozen=True)

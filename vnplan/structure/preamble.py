@@ -19,7 +19,7 @@ from vnplan.structure import markers as mk
 from vnplan.structure.lines import Line
 from vnplan.structure.model import Clause
 
-__all__ = ["parse_preamble", "DECISION_LINE"]
+__all__ = ["DECISION_LINE", "parse_preamble"]
 
 DECISION_LINE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|Q U Y Ế T Đ Ị N H)\s*:?\s*$")
 _HEADINGISH = re.compile(r"^(?:Nơi nhận|Kính gửi|Trên đây)", re.I)

@@ -98,7 +98,7 @@ def outline_text(outline: Outline, depth: int = 0) -> str:
     h = outline.header
     out.append(f"{pad}{outline.kind.upper()}")
     out.append(f"{pad}HEADER")
-    rows: list[tuple[str, str | None]] = [(f"agency", s.text) for s in h.agency_lines]
+    rows: list[tuple[str, str | None]] = [("agency", s.text) for s in h.agency_lines]
     rows += [("motto", s.text) for s in h.motto_lines]
     rows += [("number", _t(h.number_line)), ("place/date", _t(h.place_date_line)), ("type", _t(h.type_name)),
              ("title", _t(h.title))]

@@ -14,7 +14,7 @@ from importlib import resources
 from vnplan.structure import markers as mk
 from vnplan.structure.model import Node, Outline
 
-__all__ = ["ROLES", "headings_table", "role_of", "roles_of", "find_section", "find_sections", "tag_roles"]
+__all__ = ["ROLES", "find_section", "find_sections", "headings_table", "role_of", "roles_of", "tag_roles"]
 
 ROLES = ("purpose", "theme", "time", "scope", "activities", "organisation", "budget", "reporting")
 
