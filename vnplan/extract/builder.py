@@ -120,7 +120,8 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     # items) that open with an agency
     fallback = [c for n in plan.body for c in ([n] if n.style != "article" else n.children)]
     org = find(plan, "organisation")
-    record.responsibilities = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
+    headed = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
+    record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 
     found = plan_fields.theme(scope.text, find(plan, "theme"))
     if found:

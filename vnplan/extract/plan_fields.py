@@ -172,6 +172,50 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
     return out
 
 
+_LEAD_COLUMN = re.compile(r"\bchủ\s*trì\b", re.I)
+
+
+def table_leads(tables: list[Any]) -> list[dict[str, Any]]:
+    """Each distinct lead agency of a task table (the column headed ``… chủ trì …``).
+
+    Only rows as wide as the header row are read (a crawl's drifted rows are skipped).
+    """
+    out: list[dict[str, Any]] = []
+    for table in tables:
+        header_at = next((i for i, row in enumerate(table.rows[:3])
+                          if sum(1 for c in row if c.text.strip()) >= 3
+                          and any(_LEAD_COLUMN.search(c.text) for c in row)), None)
+        if header_at is None:
+            continue
+        header = table.rows[header_at]
+        col = next(i for i, c in enumerate(header) if _LEAD_COLUMN.search(c.text))
+        for row in table.rows[header_at + 1:]:
+            if len(row) != len(header):
+                continue
+            cell = row[col]
+            agency = " ".join(cell.text.split()).strip(" .;-")
+            if agency and is_agency_heading(agency):
+                task = " ".join(row[1].text.split()) if col > 1 else ""
+                out.append({"agency": agency, "tasks": [task] if task else [], "span": [cell.start, cell.end],
+                            "role": "lead", "source": "table"})
+    return out
+
+
+def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per distinct agency (folded name), tasks merged, first seen first."""
+    seen: dict[str, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for entries in lists:
+        for entry in entries:
+            key = fold_key(entry["agency"])
+            if key in seen:
+                seen[key]["tasks"].extend(entry.get("tasks", []))
+                continue
+            seen[key] = {**entry, "tasks": list(entry.get("tasks", []))}
+            out.append(seen[key])
+    return out
+
+
 _THEME = re.compile(r"\bchủ đề\b[^“\"\n]{0,80}?[:là]?\s*[“\"](?P<theme>[^”\"\n]{3,300})[”\"]", re.I)
 
 
