@@ -1,6 +1,6 @@
 """The signer: authority prefixes, chức vụ and name from the signature block.
 
-    >>> signer_from_lines(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nguyễn Văn Cường")
+    >>> signer_from_lines(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Cường")
     {'name': 'Nguyễn Văn Cường', 'title': 'Phó Chủ tịch', 'authority': ['TM. Ủy ban nhân dân', 'KT. Chủ tịch']}
 """
 from __future__ import annotations
