@@ -56,7 +56,7 @@ def test_signer(authority: list[str], title: str, name: str, expected: dict) -> 
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("TM. ĐOÀN KIỂM TRA", "TM. Đoàn Kiểm tra"), ("Q. GIÁM ĐỐC", "Q. Giám đốc"), ("TUQ. CHỦ TỊCH", "TUQ. Chủ tịch"),
+    ("TM. ĐOÀN KIỂM TRA", "TM. Đoàn Kiểm tra"), ("T/M. ĐOÀN KIỂM TRA", "TM. Đoàn Kiểm tra"), ("Q. GIÁM ĐỐC", "Q. Giám đốc"), ("TUQ. CHỦ TỊCH", "TUQ. Chủ tịch"),
     ("CHỦ TỊCH", None),
 ])
 def test_authority_line(line: str, expected: str | None) -> None:

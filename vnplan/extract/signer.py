@@ -12,7 +12,7 @@ from vnplan.extract.casing import agency_case, name_case, title_case
 
 __all__ = ["authority_line", "clean_name", "signer_from_lines"]
 
-AUTHORITY = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.\s*(.*)$", re.I)
+AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
     r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
     r"GS\.?\s*TS\.?|PGS\.?\s*TS\.?|GS\.|PGS\.|TS\.|ThS\.|BS\.|Ths\.|Ts\.|NGƯT|NGND|Nhà giáo ưu tú)\s+",
@@ -26,9 +26,7 @@ def authority_line(line: str) -> str | None:
     m = AUTHORITY.match(line)
     if not m:
         return None
-    prefix, body = m.group(1).upper(), " ".join(m.group(2).split())
-    if prefix == "Q":
-        prefix = "Q"
+    prefix, body = m.group(1).upper().replace("/", ""), " ".join(m.group(2).split())
     cased = title_case(body) if _is_title(body) else agency_case(body)
     return f"{prefix}. {cased}".strip()
 

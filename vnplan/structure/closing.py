@@ -120,6 +120,9 @@ def _pieces(line: Line) -> list[Line]:
     return out
 
 
+_STAMP = re.compile(r"^\s*\d[\d\s/.,-]{0,11}$")
+
+
 def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]:
     """Read Nơi nhận / Kính gửi items and the signature from ``lines[start]``; return it and the next index."""
     closing = Closing()
@@ -134,6 +137,10 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
         if i > start and (mk.is_appendix_start(line.text) or mk.is_type_name(line.text)):
             break
         used = False
+        if i > start and _STAMP.match(line.text):  # a stamped number or date of an e-signed copy
+            spans.append(line.span())
+            i += 1
+            continue
         for piece in _pieces(line):
             t = piece.text
             m = _NOI_NHAN.match(t)
