@@ -192,3 +192,22 @@ def test_random_bytes_raise_only_vnplan_errors(tmp_path_factory: pytest.TempPath
         extract(path)
     except VnplanError as exc:
         assert os.fspath(path) in str(exc) and "\n" not in str(exc)
+
+
+def test_non_vietnamese_file_is_a_one_line_error(tmp_path: Path) -> None:
+    from vnplan.errors import NotVietnameseError
+    from vnplan.read import read
+
+    path = tmp_path / "report.txt"
+    path.write_text("This annual report describes the activities of the committee in detail. " * 20, encoding="utf-8")
+    with pytest.raises(NotVietnameseError, match="report.txt: the text is not Vietnamese"):
+        extract(path)
+    assert "committee" in read(path, require_vietnamese=False).text
+
+
+def test_every_corpus_document_is_vietnamese() -> None:
+    from conftest import corpus_files
+    from vnplan.read import is_vietnamese, read
+
+    for path in corpus_files():
+        assert is_vietnamese(read(path).text), path.name

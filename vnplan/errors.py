@@ -79,7 +79,7 @@ class EncodingError(VnplanError):
 
 
 class NotVietnameseError(VnplanError):
-    """The text read is not Vietnamese (raised only when asked to be strict)."""
+    """The text read is not Vietnamese (`vnplan.read` with ``require_vietnamese=False`` reads it anyway)."""
 
     code = "E007"
 
