@@ -412,6 +412,39 @@ def _layout_page(
     return heads + items + feet
 
 
+def _with_signature(items: list[Item], lines: tuple[str, ...], page: int) -> list[Item]:
+    """Put a scan's re-read signature lines (`ocr.ocr_signature`) after its ``Nơi nhận`` list.
+
+    The page's own closing-right lines are dropped; when the page had no
+    closing band, the ``Nơi nhận`` run (to the next blank) becomes its left column.
+    """
+    items = [it for it in items if it[1].get("region") != "closing-right"]
+    left = [n for n, it in enumerate(items) if it[1].get("region") == "closing-left"]
+    if left:
+        at = left[-1] + 1
+    else:
+        start = next((n for n, it in enumerate(items) if fold(it[0]).startswith("nơinhận")), None)
+        if start is None:
+            at = len(items)
+            while at and items[at - 1][1].get("kind") == PAGE_FOOTER:
+                at -= 1
+        else:
+            at = start
+            while at < len(items) and items[at][1].get("region") is None:
+                text, attrs = items[at]
+                if attrs.get("kind") == BLANK and at + 1 < len(items) and items[at + 1][0][:1] in "-+•–":
+                    del items[at]  # a paragraph break inside the list (OCR blocks)
+                    continue
+                if attrs.get("kind") != LINE:
+                    break
+                items[at] = (text, {**attrs, "region": "closing-left"})
+                at += 1
+            items.insert(at, ("", {"kind": BLANK, "page": page, "region": "closing-left"}))
+            at += 1
+    sig = [(text, {"kind": PARAGRAPH, "page": page, "region": "closing-right"}) for text in lines]
+    return items[:at] + sig + [("", {"kind": BLANK, "page": page})] + items[at:]
+
+
 def _join_closing(before: list[Item], after: list[Item]) -> None:
     """Move the signature lines of a page-cut closing band after the rest of its ``Nơi nhận`` list.
 
@@ -603,6 +636,7 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                 from vnplan.normalize.ocr_repair import repair_ocr, years_in
 
                 ocr_pages: dict[int, tuple[list[Line], float, float, str]] = {}
+                signatures: dict[int, ocr_mod.SignatureRead] = {}
                 repairs: list[str] = []
 
                 first_content = min([*per_page, *(p for p, _ in pending)])
@@ -620,6 +654,10 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                         continue
                     width, height = heights[i]
                     words = [w for w in ocr_mod.parse_tsv(tsv) if w.conf >= 5 or len(w.text) > 3 and w.text.isalpha()]
+                    found = ocr_mod.ocr_signature(pdf, i, words, digest, OCR_SETTINGS, binary)
+                    if found is not None:  # second pass over the signature block (seal, handwriting)
+                        signatures[i], body = found
+                        words = [w for w in words if not signatures[i].covers(w, body)]
                     ocr_pages[i] = (ocr_mod.ocr_lines(words, OCR_SETTINGS.dpi, height), width, height, why)
                 known = years_in("\n".join(ln.text for v in ocr_pages.values() for ln in v[0]))
                 for i, (lines, width, height, why) in sorted(ocr_pages.items()):
@@ -629,6 +667,8 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                         fetch=lambda ln: ln.glyphs or [],
                         tables=[], table_base=tables_seen, tp=None, ocr_paragraphs=True,
                     )
+                    if i in signatures:
+                        page_items = _with_signature(page_items, signatures[i].lines, i + 1)
                     per_page[i] = []
                     edges.pop(i, None)
                     for text, attrs in page_items:
