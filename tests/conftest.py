@@ -24,3 +24,37 @@ def corpus_files() -> list[Path]:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+def text_documents_with_gold() -> list[tuple[Path, dict]]:
+    """The corpus's text files (seeds, pdftotext and web copies) with their gold records."""
+    import json
+
+    out = []
+    for gold_path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        for folder in ("seeds", "real"):
+            path = CORPUS / folder / gold["file"]
+            if path.exists() and path.suffix == ".txt":
+                out.append((path, gold))
+    return out
+
+
+# The two image-only scans of the corpus, and a marker for tests that need Tesseract with Vietnamese data.
+SCAN_1 = CORPUS / "real" / "004_cv-3722-vpcp-cn-metro-scan.pdf"
+SCAN_5 = CORPUS / "real" / "068_cv-4214-bca-c04-trien-khai-ctmtqg-phong-chong-ma-tuy-scan.pdf"
+
+
+def _have_ocr() -> bool:
+    from vnplan.read import ocr
+
+    return ocr.tesseract_available("vie") is not None
+
+
+needs_tesseract = pytest.mark.skipif(not _have_ocr(), reason="tesseract with vie data not installed")
+
+
+def nfc(s: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", s)

@@ -1,16 +1,15 @@
 """Citations: binding of dates and issuers, relations, merging, exclusions; measured on the text corpus."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from conftest import text_documents_with_gold
+
 from vnplan.extract.citations import citation_key, find_citations, find_named_citations
 from vnplan.extract.numbers import parse_number_line
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
 
 
 def _one(text: str, **kw) -> list[tuple]:
@@ -125,18 +124,7 @@ def test_named_citations() -> None:
     ]
 
 
-def _text_corpus() -> list[tuple[Path, dict]]:
-    out = []
-    for gold_path in sorted((CORPUS / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        for folder in ("seeds", "real"):
-            path = CORPUS / folder / gold["file"]
-            if path.exists() and path.suffix == ".txt":
-                out.append((path, gold))
-    return out
-
-
-@pytest.mark.parametrize("path, gold", _text_corpus(), ids=lambda x: getattr(x, "name", ""))
+@pytest.mark.parametrize("path, gold", text_documents_with_gold(), ids=lambda x: getattr(x, "name", ""))
 def test_citations_of_text_corpus(path: Path, gold: dict) -> None:
     """Every gold citation is found with its date; relations agree for all but known gold/contract conflicts."""
     import re

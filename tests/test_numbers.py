@@ -1,16 +1,15 @@
 """Số / ký hiệu parsing: header lines, OCR residues, Party and normative numbers, and the real corpus."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
+from conftest import text_documents_with_gold
+
 from vnplan.extract.numbers import doc_type_from_symbol, issuer_from_symbol, parse_number_line, split_symbol
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
 
 
 @pytest.mark.parametrize("line, number, symbol, kind", [
@@ -68,18 +67,7 @@ def test_issuer_from_symbol(symbol: str, issuer: tuple[str, str] | None) -> None
     assert issuer_from_symbol(symbol) == issuer
 
 
-def _text_documents() -> list[tuple[Path, dict]]:
-    out = []
-    for gold_path in sorted((CORPUS / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        for folder in ("seeds", "real"):
-            path = CORPUS / folder / gold["file"]
-            if path.exists() and path.suffix == ".txt":
-                out.append((path, gold))
-    return out
-
-
-@pytest.mark.parametrize("path, gold", _text_documents(), ids=lambda x: getattr(x, "name", ""))
+@pytest.mark.parametrize("path, gold", text_documents_with_gold(), ids=lambda x: getattr(x, "name", ""))
 def test_header_number_of_corpus(path: Path, gold: dict) -> None:
     """The first ``Số ... /`` line of each text document gives the gold number and symbol."""
     import vnplan

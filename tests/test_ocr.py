@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import shutil
 import threading
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,7 @@ from vnplan.read.pdf import read_pdf
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "corpus" / "real"
 GOLD = ROOT / "corpus" / "gold"
-SCAN_1 = REAL / "004_cv-3722-vpcp-cn-metro-scan.pdf"
-SCAN_5 = REAL / "068_cv-4214-bca-c04-trien-khai-ctmtqg-phong-chong-ma-tuy-scan.pdf"
-
-HAVE_OCR = ocr_mod.tesseract_available("vie") is not None
-needs_tesseract = pytest.mark.skipif(not HAVE_OCR, reason="tesseract with vie data not installed")
-
-
-def nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s)
+from conftest import SCAN_1, SCAN_5, needs_tesseract, nfc  # noqa: E402
 
 
 def gold(path: Path) -> dict:

@@ -1,7 +1,6 @@
 """The second OCR pass over a scan's signature block (seal and handwriting over the text)."""
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,7 @@ from vnplan.read.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "corpus" / "real"
-SCAN_1 = REAL / "004_cv-3722-vpcp-cn-metro-scan.pdf"
-SCAN_5 = REAL / "068_cv-4214-bca-c04-trien-khai-ctmtqg-phong-chong-ma-tuy-scan.pdf"
-
-HAVE_OCR = ocr_mod.tesseract_available("vie") is not None
-needs_tesseract = pytest.mark.skipif(not HAVE_OCR, reason="tesseract with vie data not installed")
-
-
-def nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s)
+from conftest import SCAN_1, SCAN_5, needs_tesseract, nfc  # noqa: E402
 
 
 @pytest.mark.parametrize(
