@@ -123,12 +123,10 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     headed = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
     record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 
-    found = plan_fields.theme(scope.text, find(plan, "theme"))
+    found = plan_fields.theme(scope.text, find(plan, "theme"), base=scope.start)
     if found:
-        text, s, e = found
-        offset = 0 if find(plan, "theme") is not None else scope.start
-        record.theme = text
-        record.provenance["theme"] = _prov(doc, s + offset, e + offset)
+        record.theme, start, end = found
+        record.provenance["theme"] = _prov(doc, start, end)
 
     time_node = find(plan, "time")
     ranges = find_ranges(time_node.span.text, year) if time_node is not None else []
@@ -136,6 +134,7 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
         first = ranges[0]
         record.period = {"start": first.start_date.isoformat() if first.start_date else None,
                          "end": first.end_date.isoformat() if first.end_date else None}
+        record.provenance["period"] = _prov(doc, time_node.span.start, time_node.span.end)  # type: ignore[union-attr]
 
     body_start = plan.body[0].span.start if plan.body else scope.start
     closing = plan.closing.span if plan.closing is not None else None

@@ -219,17 +219,23 @@ def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
 _THEME = re.compile(r"\bchủ đề\b[^“\"\n]{0,80}?[:là]?\s*[“\"](?P<theme>[^”\"\n]{3,300})[”\"]", re.I)
 
 
-def theme(text: str, section: Node | None = None) -> tuple[str, int, int] | None:
-    """The plan's chủ đề: the quoted text after ``Chủ đề …:`` (first in the theme section)."""
-    scopes = [section.span] if section is not None else []
-    for scope in scopes:
+def theme(text: str, section: Node | None = None, base: int = 0) -> tuple[str, int, int] | None:
+    """The plan's chủ đề and its span: the quoted text after ``Chủ đề …:`` (first in the theme section).
+
+    ``text`` starts at offset ``base`` of the document; spans are document offsets.
+
+    >>> theme('II. CHỦ ĐỀ\\nChủ đề của Tuần lễ: “Học để phát triển bản thân”.')[0]
+    'Học để phát triển bản thân'
+    """
+    if section is not None:
+        scope = section.span
         m = _THEME.search(scope.text) or re.search(r"[“\"](?P<theme>[^”\"\n]{3,300})[”\"]", scope.text)
         if m:
             s = scope.start + m.start("theme")
             return m.group("theme").strip(" .*"), s, s + len(m.group("theme"))
     m = _THEME.search(text)
     if m:
-        return m.group("theme").strip(" .*"), m.start("theme"), m.end("theme")
+        return m.group("theme").strip(" .*"), base + m.start("theme"), base + m.end("theme")
     return None
 
 
