@@ -10,7 +10,6 @@ span in the normalised text and page/paragraph), ``sections``, ``warnings``.
 """
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -96,7 +95,3 @@ class Record:
         from vnplan.render.record_html import record_card
 
         return record_card(self)
-
-
-def _esc(value: Any) -> str:
-    return html.escape("" if value is None else str(value))

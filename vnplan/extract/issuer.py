@@ -44,7 +44,9 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
             units.append(f"{line} {lines[i + 1]}")
             i += 2
             continue
-        if units and _LOCALITY.match(line) and not _COUNCIL.match(units[-1]) and len(line.split()) <= 4 and i == len(lines) - 1 and _is_unit_without_place(units[-1]):
+        last_line = i == len(lines) - 1
+        if units and last_line and _LOCALITY.match(line) and len(line.split()) <= 4 and _is_unit_without_place(units[-1]):
+            # "SỞ CÔNG THƯƠNG" / "TỈNH LÀO CAI": the place completes the unit's name
             units[-1] = f"{units[-1]} {line}"
             i += 1
             continue
@@ -53,10 +55,8 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     name = agency_case(units[-1])
     parent = agency_case(units[-2]) if len(units) > 1 else None
     level = _level(name)
-    if level is None and parent:
+    if level is None and parent:  # a unit of a body (Đoàn kiểm tra of a Sở) takes its parent's level
         level = _level(parent)
-        if level in ("province", "district", "commune") and re.match(r"^(Sở|Ban|Phòng|Văn phòng|Chi cục|Đoàn)\b", name):
-            pass
     return {"name": name, "level": level, "parent": parent}
 
 
