@@ -152,6 +152,10 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
                 continue
             seen.add(d.date.isoformat())
             record.deadlines.append({"date": d.date.isoformat(), "text": d.text, "span": [lo + d.start, lo + d.end]})
+    for milestone in plan_fields.table_milestones(doc.tables):
+        if milestone["date"] not in seen:
+            seen.add(milestone["date"])
+            record.deadlines.append(milestone)
 
 
 def _page(doc: Document, span: Span) -> dict[str, Any]:

@@ -201,6 +201,42 @@ def table_leads(tables: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
+_TIME_COLUMN = re.compile(r"^\s*(?:thời gian|ngày|thời hạn hoàn thành|hạn hoàn thành)\b", re.I)
+_DATE_CELL = re.compile(r"^\s*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\s*$", re.I)
+
+
+def table_milestones(tables: list[Any]) -> list[dict[str, Any]]:
+    """Dated milestones of a schedule table: a cell holding one date under a column headed ``Thời gian …``.
+
+    A cell with more than a date (``Trước ngày 30/11/2025``, ``Quý IV/2025``) is left to the text scan.
+    """
+    from datetime import date
+
+    out: list[dict[str, Any]] = []
+    for table in tables:
+        header_at = next((i for i, row in enumerate(table.rows[:3]) if sum(1 for c in row if c.text.strip()) >= 3
+                          and any(_TIME_COLUMN.match(c.text) for c in row)), None)
+        if header_at is None:
+            continue
+        header = table.rows[header_at]
+        cols = [i for i, c in enumerate(header) if _TIME_COLUMN.match(c.text)]
+        for row in table.rows[header_at + 1:]:
+            if len(row) != len(header):
+                continue
+            for col in cols:
+                m = _DATE_CELL.match(row[col].text)
+                if not m:
+                    continue
+                try:
+                    when = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                except ValueError:
+                    continue
+                subject = " ".join(row[1].text.split()) if len(row) > 2 else ""
+                text = f"{subject} - {' '.join(header[col].text.split())}: {row[col].text.strip()}".strip(" -")
+                out.append({"date": when.isoformat(), "text": text, "span": [row[col].start, row[col].end]})
+    return out
+
+
 def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per distinct agency (folded name), tasks merged, first seen first."""
     seen: dict[str, dict[str, Any]] = {}
