@@ -33,7 +33,6 @@ GOLD = ROOT / "corpus" / "gold"
 SKIP = {
     "004_cv-3722-vpcp-cn-metro-scan.pdf": "scan: OCR misses the signature under the seal; header order of the OCR text not settled",
     "068_cv-4214-bca-c04-trien-khai-ctmtqg-phong-chong-ma-tuy-scan.pdf": "scan: OCR misses the signature under the seal",
-    "011_qd-1050-sct-laocai-kiem-tra-vlncn-2026.pdf": "glyph-recovered text: bold Á unread ('GI£M ĐỐC'), so the decision's authority line joins the title",
     "012_kh-1105-dkt-sct-laocai-kiem-tra-vlncn.pdf": "stamped number and signer sit outside the header/closing bands",
 }
 

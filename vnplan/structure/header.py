@@ -347,6 +347,9 @@ def _title_stop(line: Line, title: list[Span], h: Header) -> str | None:
     typ = h.type_name.text if h.type_name else ""
     if title and mk.is_upper_line(t) and mk.ISSUING_AUTHORITY.match(t) and typ in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ", "QUY ĐỊNH", "THÔNG TƯ"):
         return "issuer"
+    if title and typ in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ", "QUY ĐỊNH", "THÔNG TƯ") and mk.is_upper_line(t) \
+            and not mk.is_upper_line(title[-1].text) and len(t.split()) >= 3:
+        return "issuer"  # a sentence-case trích yếu ends at the all-caps authority line (even one OCR mangled)
     if not title and mk.is_upper_line(t) and mk.ISSUING_AUTHORITY.match(t) and typ in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT"):
         if line.blank_before:
             return "issuer"
