@@ -173,11 +173,12 @@ def _citations(doc: Document, outline: Outline, record: Record) -> None:
 
 
 _TITLE_CUE = re.compile(r"\b(?:triển khai|thực hiện)(?:\s+\S+){0,2}\s*$", re.I)
-_STRENGTH = {"basis": 3, "implements": 2, "proposal": 1, "mentions": 0}
 
 
 def _title_relations(doc: Document, outline: Outline, record: Record) -> None:
     """A document the trích yếu says the letter carries out (``V/v triển khai Công văn số …``) is implemented."""
+    from vnplan.extract.citations import RELATION_RANK
+
     title = outline.header.title
     if title is None:
         return
@@ -188,7 +189,8 @@ def _title_relations(doc: Document, outline: Outline, record: Record) -> None:
             before = " ".join(doc.text[title.start:start].split())
             before = re.sub(r"\b(?:Công văn|Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Thông tư|văn bản)\s+số\s*$", "",
                             before, flags=re.I).rstrip()
-            if _TITLE_CUE.search(before) and _STRENGTH.get(cite.get("relation") or "mentions", 0) < 2:
+            weaker = RELATION_RANK.get(cite.get("relation") or "mentions", 0) < RELATION_RANK["implements"]
+            if _TITLE_CUE.search(before) and weaker:
                 cite["relation"] = "implements"
 
 

@@ -353,22 +353,22 @@ class _Reader:
             self.items.append((text, attrs))
 
 
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl:
-        if child.tag == _w + "tr":
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children ``w:<tag>`` of ``parent``, looking through content controls and custom XML wrappers."""
+    for child in parent:
+        if child.tag == _w + tag:
             yield child
         elif child.tag in (_w + "sdt", _w + "customXml"):
             content = child.find(_w + "sdtContent")
-            yield from _rows(content if content is not None else child)
+            yield from _children(content if content is not None else child, tag)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    return _children(tbl, "tr")
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        if child.tag == _w + "tc":
-            yield child
-        elif child.tag in (_w + "sdt", _w + "customXml"):
-            content = child.find(_w + "sdtContent")
-            yield from _cells(content if content is not None else child)
+    return _children(tr, "tc")
 
 
 # --- the file --------------------------------------------------------------

@@ -143,21 +143,17 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
             continue
         for piece in _pieces(line):
             t = piece.text
-            m = _NOI_NHAN.match(t)
-            if m:
-                mode = "recipients"
-                used = True
-                rest = piece.sub(m.end())
-                if rest.text:
-                    _add_items(rest, closing.recipients)
-                continue
-            m = _KINH_GUI.match(t)
-            if m:
-                mode = "kinh_gui"
-                used = True
-                rest = piece.sub(m.end())
-                if rest.text:
-                    _add_items(rest, closing.kinh_gui)
+            opened = False
+            for name, rx, items in (("recipients", _NOI_NHAN, closing.recipients),
+                                    ("kinh_gui", _KINH_GUI, closing.kinh_gui)):
+                m = rx.match(t)
+                if m:  # "Nơi nhận:" / "Kính gửi:", maybe with the first item on the same line
+                    mode, used, opened = name, True, True
+                    rest = piece.sub(m.end())
+                    if rest.text:
+                        _add_items(rest, items)
+                    break
+            if opened:
                 continue
             if t.startswith(("-", "–", "•", "+")) and mode in ("recipients", "kinh_gui"):
                 target = closing.recipients if mode == "recipients" else closing.kinh_gui
