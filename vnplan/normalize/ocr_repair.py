@@ -1,7 +1,8 @@
 """A Vietnamese-aware repair pass for OCR text (Tesseract ``vie``).
 
 Rules live in ``vnplan/data/ocr_confusions.tsv`` (reviewed, each with an
-example a test runs); implausible years are fixed here from the years the
+example a test runs); words that are no Vietnamese syllable get their marks
+from the word list (`vnplan.normalize.ocr_lexicon`); implausible years are fixed here from the years the
 document itself uses.  Replacements keep the length of the text where they can.
 
     >>> repair_ocr("Kế hoạch năm 2625 về nguồn tực", years=[2025])
@@ -16,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from vnplan.normalize.ocr_lexicon import repair_syllables
 
 __all__ = ["Rule", "load_rules", "repair_ocr", "years_in"]
 
@@ -99,6 +102,8 @@ def repair_ocr(text: str, *, years: Iterable[int] | None = None) -> tuple[str, l
             return new
 
         text = rule.regex.sub(sub, text)
+    text, fixed = repair_syllables(text)  # misread marks, from the word list (quôc → quốc)
+    repairs += fixed
     known = Counter(years or ()) + years_in(text)
     out: list[str] = []
     pos = 0

@@ -142,9 +142,9 @@ def _write_atomic(path: Path, text: str) -> None:
             pass
 
 
-def ocr_image(png: bytes, binary: str, settings: OcrSettings) -> str:
-    """Run Tesseract on PNG bytes; return its TSV output."""
-    cmd = [binary, "-", "-", "-l", settings.lang, "--psm", str(settings.psm), "tsv"]
+def ocr_image(png: bytes, binary: str, settings: OcrSettings, extra: tuple[str, ...] = ()) -> str:
+    """Run Tesseract on PNG bytes (``extra``: more options, e.g. ``("-c", "tessedit_char_whitelist=0123456789")``); return its TSV output."""
+    cmd = [binary, "-", "-", "-l", settings.lang, "--psm", str(settings.psm), *extra, "tsv"]
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")  # one page per process; parallelism belongs to the caller
     out = subprocess.run(cmd, input=png, capture_output=True, timeout=settings.timeout, env=env, check=False)

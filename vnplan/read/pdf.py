@@ -27,6 +27,8 @@ import pypdfium2.raw as pdfium_c
 from vnplan.document import BLANK, CELL, LINE, PAGE_FOOTER, PAGE_HEADER, PARAGRAPH, RawDocument
 from vnplan.errors import CorruptFileError, EncryptedFileError
 from vnplan.read import ocr as ocr_mod
+from vnplan.read.ocr_header import reread_header
+from vnplan.read.pdf_stamps import join_stamped
 from vnplan.read.pdf_layout import (
     Band,
     Glyph,
@@ -601,7 +603,7 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                     else:
                         garbled_pages.append(i)
                         pending.append((i, "garbled"))
-                lines = tp.lines()
+                lines = join_stamped(tp.lines(), tp.glyphs)
                 grids = find_tables(hs, vs) if len(hs) >= 2 and len(vs) >= 2 else []
                 prev_edges = edges.get(max(per_page)) if per_page else None
                 edges[i] = {}
@@ -654,6 +656,8 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                         continue
                     width, height = heights[i]
                     words = [w for w in ocr_mod.parse_tsv(tsv) if w.conf >= 5 or len(w.text) > 3 and w.text.isalpha()]
+                    if i == first_content:  # second pass over the header (small print of Số, V/v; handwritten day)
+                        words = reread_header(pdf, i, words, digest, OCR_SETTINGS, binary)
                     found = ocr_mod.ocr_signature(pdf, i, words, digest, OCR_SETTINGS, binary)
                     if found is not None:  # second pass over the signature block (seal, handwriting)
                         signatures[i], body = found

@@ -348,8 +348,12 @@ def find_header_band(
         band.append(rest.pop(0))
     # left-only lines below (trích yếu of a công văn): narrow, close, left of the gutter
     left_only: list[Line] = []
+    beside: list[Line] = []  # right-column lines beside the trích yếu (a received-document stamp)
     prev_bottom = min(ln.bottom for ln in band)
     for ln in rest:
+        if left_only and ln.x0 >= split:
+            beside.append(ln)
+            continue
         if ln.x1 > split + 0.03 * width or ln.top < prev_bottom - 2.2 * ln.height:
             break
         if not ln.text.strip():
@@ -360,6 +364,8 @@ def find_header_band(
         r"^(số|so)[:\s]", fold(left_only[0].text)
     ):
         left_only = []
+    if left_only:
+        band += [ln for ln in beside if ln.top > left_only[-1].bottom]
     return Band("header", band, split, left_only)
 
 

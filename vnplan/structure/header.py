@@ -154,7 +154,7 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             m = _KINH_GUI.match(c.text)
             c = c.sub(m.end()) if m else c
             first = False
-        if c.text:
+        if c.text.strip(" :;.,-"):  # not just the colon OCR doubled ("Kính gửi: :")
             out.extend(split_items(c))
     j = i + 1
     while j < hi:
@@ -176,11 +176,13 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             out.extend(split_items(lines[j]))
             j += 1
             continue
-        if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and t[:1].islower():
+        if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and (
+                t[:1].islower() or lines[j - 1].text.rstrip().endswith(",")):
             # a wrapped entry
             last = out.pop()
             sp = split_items(lines[j])
-            out.append(join_spans([last] + sp) or last)
+            sep = ", " if lines[j - 1].text.rstrip().endswith(",") else " "  # the comma split_items trimmed
+            out.append(join_spans([last] + sp, sep) or last)
             j += 1
             continue
         break
@@ -195,6 +197,17 @@ def _is_noise(text: str) -> bool:
     """
     words = re.findall(r"[^\W\d_]{2,}", text)
     return len(text.strip()) <= 5 and len(words) <= 1 and not mk.is_type_name(text) or not words
+
+
+def _is_prose(text: str) -> bool:
+    """Words, not debris: two words or more, and letters make at least half the characters.
+
+    >>> _is_prose("Metro Bến Thành - Suối Tiên"), _is_prose("Ngày..2Š.|4.!2Q26.."), _is_prose("oa ¿")
+    (True, False, False)
+    """
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in chars)
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 and letters >= 0.5 * len(chars)
 
 
 def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
@@ -290,7 +303,7 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                 elif _MARKS.match(text):
                     h.other.append(p.span)
                     recognised = True
-                elif in_vv and not mk.is_upper_line(text) and (len(text) < 90 or (
+                elif in_vv and _is_prose(text) and not mk.is_upper_line(text) and (len(text) < 90 or (
                         len(text) < 220 and vv and not vv[-1].text.endswith((".", ";", ":")))):
                     vv.append(p.span)
                     recognised = True
@@ -300,12 +313,12 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                     else:
                         h.other.append(p.span)
                     recognised = True
-        if not recognised and _is_noise(t) and i - start < 12:
-            h.other.append(line.span())  # scanner/OCR debris between header boxes ("_—", "TT9I")
+        if not recognised and (_is_noise(t) or not _is_prose(t) and len(t) < 40) and i - start < 14:
+            h.other.append(line.span())  # scanner/OCR debris between header boxes ("_—", "TT9I", a received stamp)
             i += 1
             continue
         if not recognised:
-            if in_vv and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
+            if in_vv and _is_prose(t) and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
                     and not line.blank_before:
                 vv.append(line.span())
                 i += 1

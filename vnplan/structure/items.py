@@ -13,6 +13,7 @@ from vnplan.structure.model import Span
 __all__ = ["ends_item", "is_archive_item", "item_span", "split_items"]
 
 _ITEM_START = re.compile(r"(?:^|(?<=[;.]))\s*[-–•+]\s*(?=\S)")
+_DEBRIS_AFTER = re.compile(r";\s*[_~|`¬ˆ©]")
 _ARCHIVE = re.compile(r"^\s*[-–•+]?\s*Lưu\s*(?::|VT\b|\b)", re.I)
 
 
@@ -32,9 +33,16 @@ def ends_item(text: str) -> bool:
 
 
 def item_span(line: Line, a: int = 0, b: int | None = None) -> Span:
-    """The span of one item of ``line.text[a:b]``: leading dash and trailing ``;``/``.`` removed."""
+    """The span of one item of ``line.text[a:b]``: leading dash and trailing ``;``/``.`` removed.
+
+    >>> item_span(Line("- Như trên; _ TỔ ca", list(range(19)))).text
+    'Như trên'
+    """
     text = line.text
     b = len(text) if b is None else b
+    debris = _DEBRIS_AFTER.search(text, a, b)
+    if debris:  # "Như trên; _ TỔ ca": a seal's edge read by OCR after the item's end
+        b = debris.start() + 1
     while a < b and (text[a].isspace() or text[a] in "-–•+*"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ";.,*"):
