@@ -410,3 +410,33 @@ def test_ragged_line_is_not_a_paragraph_end_when_the_next_word_did_not_fit() -> 
         Line("Tiếp theo là một đoạn khác", 90, 522, 536, 548),
     ]
     assert paragraph_breaks(lines) == {2, 4}
+
+
+# --------------------------------------------------------------------------- numbers stamped on at signing
+
+def test_stamped_number_and_day_join_their_lines() -> None:
+    """012's e-signing stamped ``1105`` into ``Số:     /KH-ĐKT`` and ``10`` into the date; 011 its number
+    into the ``Kèm theo`` line of the appendix: each piece is read inside its line, not at the page's end."""
+    lines_012 = read(REAL / "012_kh-1105-dkt-sct-laocai-kiem-tra-vlncn.pdf").text.splitlines()
+    assert "Số: 1105/KH-ĐKT" in lines_012
+    assert "Lào Cai, ngày 10 tháng 3 năm 2026" in lines_012
+    assert not any(re.fullmatch(r"1105(\s+10)?", ln) for ln in lines_012)  # no stray "1105 10" line left
+    kem_theo = [ln for ln in lines_012 if ln.startswith("(Kèm theo Kế hoạch số")]
+    assert kem_theo and all("1105/KH-ĐKT" in ln for ln in kem_theo)
+    text_011 = read(REAL / "011_qd-1050-sct-laocai-kiem-tra-vlncn-2026.pdf").text
+    assert "(Kèm theo Quyết định số: 1050/QĐ-SCT" in text_011
+
+
+def test_stamp_join_leaves_columns_and_overlaps_alone() -> None:
+    from vnplan.read.pdf_stamps import join_stamped
+
+    def line(text: str, x: float, index: int, bottom: float = 700) -> Line:
+        glyphs = [Glyph(c, x + 6 * k, x + 6 * k + 5, bottom, bottom + 10) for k, c in enumerate(text) if c != " "]
+        return Line(text, x, x + 6 * len(text) - 1, bottom, bottom + 10, index, glyphs=glyphs)
+
+    left, right = line("UBND TỈNH", 50, 0), line("CỘNG HÒA", 300, 1)  # two columns on one row
+    assert [ln.text for ln in join_stamped([left, right], lambda ln: ln.glyphs)] == ["UBND TỈNH", "CỘNG HÒA"]
+    host, over = line("Số: 12/KH", 100, 0), line("99", 106, 5)  # drawn over letters, not into a gap
+    assert [ln.text for ln in join_stamped([host, over], lambda ln: ln.glyphs)] == ["Số: 12/KH", "99"]
+    below = line("1105", 124, 6, bottom=650)  # another row
+    assert len(join_stamped([host, below], lambda ln: ln.glyphs)) == 2
