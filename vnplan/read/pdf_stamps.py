@@ -17,6 +17,7 @@ it sits in, at its place from left to right.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from vnplan.read.pdf_layout import Glyph, Line
@@ -24,6 +25,7 @@ from vnplan.read.pdf_layout import Glyph, Line
 __all__ = ["join_stamped"]
 
 _MAX_STAMP = 40  # characters: a stamp is a number or a date, never a sentence
+_STAMP_TEXT = re.compile(r"^[\d\s/.,:-]+$")
 
 
 def _v_overlap(a: Line, b: Line) -> float:
@@ -87,7 +89,7 @@ def _splice(host: Line, host_glyphs: list[Glyph], piece: list[Glyph]) -> str:
 def join_stamped(lines: list[Line], fetch: Callable[[Line], list[Glyph]]) -> list[Line]:
     """Lines with each short stamped line merged into the line whose gaps it fills.
 
-    A line is a stamp when it is short (a number, a day), overlaps another
+    A line is a stamp when it is short digits (a number, a day), overlaps another
     line vertically by more than half its height, and each of its characters
     sits inside that line's span without covering any of its characters.
     """
@@ -97,7 +99,7 @@ def join_stamped(lines: list[Line], fetch: Callable[[Line], list[Glyph]]) -> lis
     dropped: set[int] = set()
     for stamp in lines:
         text = stamp.text.strip()
-        if not text or len(text) > _MAX_STAMP:
+        if not text or len(text) > _MAX_STAMP or not _STAMP_TEXT.match(text):
             continue
         hosts = [
             ln for ln in lines
