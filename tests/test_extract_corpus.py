@@ -30,9 +30,9 @@ RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 # Measured on 2026-11-22 (see the issue's closing note); each floor is the score less about 0.02.
 FIELD_FLOORS = {
     "activities": 0.97, "citation_dates": 0.97, "citation_relations": 0.96, "citations": 0.95, "deadlines": 0.94, "doc_type": 0.97,
-    "issue_date": 0.94, "issue_year": 0.97, "issuer_level": 0.97, "issuer_name": 0.97, "number": 0.94, "period": 0.93,
-    "place": 0.97, "recipients": 0.96, "responsibilities": 0.84, "signer_authority": 0.97, "signer_name": 0.97, "signer_title": 0.94,
-    "symbol": 0.97, "theme": 0.94, "title": 0.94,
+    "issue_date": 0.94, "issue_year": 0.97, "issuer_level": 0.97, "issuer_name": 0.97, "number": 0.98, "period": 0.93,
+    "place": 0.97, "recipients": 0.98, "responsibilities": 0.84, "signer_authority": 0.97, "signer_name": 0.97, "signer_title": 0.94,
+    "symbol": 0.97, "theme": 0.94, "title": 0.98,
 }
 OVERALL_FLOOR = 0.95
 

@@ -10,7 +10,12 @@ a table: each glyph is drawn from the embedded font program and compared with
 the glyphs of the metric-compatible Liberation font of the same style
 (Liberation Serif for Times New Roman, Liberation Sans for Arial): only
 characters of the same advance width are candidates, and the best overlap
-wins.
+wins.  Composite glyphs are read as base + marks, each mark by the shape of
+its outline stretched to a square (a font flattens the marks of capitals and
+shrinks those stacked beside a circumflex).  When pdfium's character names
+no glyph of a symbolic font (bold ``Á`` read as ``£``), the glyph is found by
+its box, and between glyphs of one box (``À``/``Á``) by the character as the
+page paints it.
 
     >>> fixer = FontFixer()  # doctest: +SKIP
     >>> fixer.fix_page(textpage)  # doctest: +SKIP
@@ -34,7 +39,7 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)  # subset fonts trip harm
 
 __all__ = ["RECOVERY_VERSION", "FontFixer", "cached_page", "candidate_chars", "reference_font", "store_page"]
 
-RECOVERY_VERSION = "1"  # part of the cache key: bump when the recovery changes its answers
+RECOVERY_VERSION = "3"  # part of the cache key: bump when the recovery changes its answers
 
 _EM = 56  # pixels per em for glyph comparison
 _TOP, _BOTTOM = 1.3, 0.35  # canvas above / below the baseline, in em
@@ -42,6 +47,8 @@ _PAD = 0.3  # canvas left of the origin and right of the advance, in em
 _FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation", "/usr/share/fonts")
 _SYMBOLIC = 4
 _MIN_SCORE = 0.55
+_NEAR = 0.03  # two candidates' scores this close are a near tie
+_MARK_SCORE, _MARK_MARGIN = 0.5, 0.05  # a mark's best shape score, and its lead over the next mark
 
 
 def candidate_chars() -> str:
@@ -143,9 +150,14 @@ def _raster(glyphset: Any, name: str, upm: int, width_em: float) -> Any:
 
 def _raster_mark(glyphset: Any, name: str, upm: int, dy: float = 0.0) -> Any:
     """A mark glyph drawn wherever its x lies (combining marks sit left of the origin)."""
+    return _raster_outline(_polygons(glyphset, name), upm, dy)
+
+
+def _raster_outline(contours: list[list[tuple[float, float]]], upm: int, dy: float = 0.0) -> Any:
+    """Contours of a mark drawn like `_raster_mark`: baseline fixed, left edge at the ink."""
     from PIL import Image, ImageChops, ImageDraw
 
-    contours = [c for c in _polygons(glyphset, name) if len(c) >= 3]
+    contours = [c for c in contours if len(c) >= 3]
     if not contours:
         return np.zeros((4, 4), dtype=bool)
     s = _EM / upm
@@ -159,6 +171,48 @@ def _raster_mark(glyphset: Any, name: str, upm: int, dy: float = 0.0) -> Any:
         ImageDraw.Draw(layer).polygon([(2 + (x - x_min) * s, _TOP * _EM - (y + dy) * s) for x, y in contour], fill=1)
         img = ImageChops.logical_xor(img, layer)
     return np.asarray(img, dtype=bool)
+
+
+def _pieces(contours: list[list[tuple[float, float]]]) -> list[list[list[tuple[float, float]]]]:
+    """The contours of a glyph grouped into the pieces they fill (a counter stays with its outline).
+
+    Contours join when their filled areas touch, drawn at 256 pixels per
+    1000 units: the circumflex and the acute of one ``ấ`` mark glyph part.
+
+    >>> square = lambda x, y, s: [(x, y), (x + s, y), (x + s, y + s), (x, y + s)]
+    >>> [len(p) for p in _pieces([square(0, 0, 100), square(20, 20, 40), square(90, 110, 50)])]
+    [2, 1]
+    """
+    from PIL import Image, ImageDraw
+
+    contours = [c for c in contours if len(c) >= 3]
+    if len(contours) < 2:
+        return [contours] if contours else []
+    scale = 0.256
+    x0 = min(x for c in contours for x, _ in c)
+    y1 = max(y for c in contours for _, y in c)
+    w = int((max(x for c in contours for x, _ in c) - x0) * scale) + 3
+    h = int((y1 - min(y for c in contours for _, y in c)) * scale) + 3
+    masks = []
+    for c in contours:
+        layer = Image.new("1", (w, h), 0)
+        ImageDraw.Draw(layer).polygon([(1 + (x - x0) * scale, 1 + (y1 - y) * scale) for x, y in c], fill=1)
+        masks.append(np.asarray(layer, dtype=bool))
+    group = list(range(len(contours)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for a in range(len(masks)):
+        for b in range(a + 1, len(masks)):
+            if (masks[a] & masks[b]).any():
+                group[root(b)] = root(a)
+    pieces: dict[int, list[list[tuple[float, float]]]] = {}
+    for k, c in enumerate(contours):
+        pieces.setdefault(root(k), []).append(c)
+    return list(pieces.values())
 
 
 def _grow(a: Any) -> Any:
@@ -214,26 +268,57 @@ def _parts_covered(a: _Shape, hit: Any, w: int) -> float:
     if len(a.parts) <= 1:
         return float(hit.sum() / max(a.ink, 1))
     labels = _fit(a.labels, w)
-    counts = np.bincount(labels[hit], minlength=len(a.parts) + 2)
+    counts = np.bincount(labels[hit], minlength=int(a.labels.max()) + 1)  # parts skip specks: labels run past them
     return float(min(counts[k] / sz for k, sz in a.parts))
 
 
 _MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0308"
 
 
-def _crop(img: Any, size: int = 20) -> Any:
-    """The inked part of an image scaled to ``size`` × ``size`` (shape only, position dropped)."""
+_MARK_PX = 24  # side of the square a mark's outline is stretched to for comparison
+# the tone marks stacked beside a circumflex or a breve (ầ ấ ẩ ẫ, ằ ắ ẳ ẵ) have their own, smaller designs
+_STACKED = {"\u0300": "ầằ", "\u0301": "ấắ", "\u0309": "ẩẳ", "\u0303": "ẫẵ"}
 
-    ys, xs = np.nonzero(img)
-    if not len(ys):
+
+def _mark_shape(contours: list[list[tuple[float, float]]]) -> _Shape | None:
+    """A mark's outline stretched to fill a ``_MARK_PX`` square: its shape without size or proportions.
+
+    Marks are compared by shape alone: a font draws a mark narrower or flatter
+    over capitals and beside a circumflex (the hook of ``Ể`` is half as tall as
+    the hook of ``ỏ``, and then as flat as a tilde), and drawing the outline at
+    this size keeps the detail a 6-pixel mark of the glyph images lacks.
+    """
+    from PIL import Image, ImageChops, ImageDraw
+
+    contours = [c for c in contours if len(c) >= 3]
+    if not contours:
         return None
-    part = img[ys.min(): ys.max() + 1, xs.min(): xs.max() + 1]
-    side = max(part.shape)
-    square = np.zeros((side, side), dtype=bool)  # keep the aspect ratio: centre in a square
-    y0, x0 = (side - part.shape[0]) // 2, (side - part.shape[1]) // 2
-    square[y0: y0 + part.shape[0], x0: x0 + part.shape[1]] = part
-    idx = (np.arange(size) * side / size).astype(int)
-    return square[idx][:, idx]
+    x0 = min(x for c in contours for x, _ in c)
+    x1 = max(x for c in contours for x, _ in c)
+    y0 = min(y for c in contours for _, y in c)
+    y1 = max(y for c in contours for _, y in c)
+    sx, sy = (_MARK_PX - 1) / max(x1 - x0, 1e-6), (_MARK_PX - 1) / max(y1 - y0, 1e-6)
+    img = Image.new("1", (_MARK_PX, _MARK_PX), 0)
+    for contour in contours:
+        layer = Image.new("1", (_MARK_PX, _MARK_PX), 0)
+        ImageDraw.Draw(layer).polygon([((x - x0) * sx, (y1 - y) * sy) for x, y in contour], fill=1)
+        img = ImageChops.logical_xor(img, layer)
+    return _Shape(np.asarray(img, dtype=bool))
+
+
+def _part_shown(img: Any, whole: Any, less: Any) -> bool:
+    """Whether ``whole`` is ``less`` plus a part (the bar of ``đ`` over ``d``) that ``img`` has.
+
+    For near ties between reference glyphs: the part, the ink of ``whole`` a
+    pixel or more away from ``less`` (``less`` having next to none of its own),
+    must mostly be there; design differences allowed for, 60 % of it.
+    """
+    w = min(img.shape[1], whole.shape[1], less.shape[1])
+    img, whole, less = img[:, :w], whole[:, :w], less[:, :w]
+    part, rest = whole & ~_grow(less), less & ~_grow(whole)
+    if part.sum() < 10 or rest.sum() >= 10:
+        return False  # no part of some size, or the two differ elsewhere too
+    return bool((part & _grow(img)).sum() >= 0.6 * part.sum())
 
 
 class _Reference:
@@ -251,18 +336,43 @@ class _Reference:
             if name:
                 self.by_width.append((hmtx[name][0] / self.upm, ch, name))
         self._img: dict[str, Any] = {}
-        self.marks: list[tuple[str, Any, float, float]] = []  # (combining char, shape, bottom, top) in em
+        self.marks: list[tuple[str, _Shape]] = []  # (combining char, outline shape) of the marks above
         for m in _MARKS:
             name = cmap.get(ord(m))
-            if name:
-                img = _raster_mark(self.glyphset, name, self.upm)
-                ys = img.any(axis=1).nonzero()[0]
-                if len(ys):
-                    self.marks.append((m, _Shape(_crop(img)), _TOP - (ys.max() + 1) / _EM, _TOP - ys.min() / _EM))
+            if name and m not in "\u0323\u031b":  # dot below and horn are told by their place
+                shape = _mark_shape(_polygons(self.glyphset, name))
+                if shape is not None:
+                    self.marks.append((m, shape))
+        self.marks += self._stacked_marks(cmap)
 
-    def mark(self, img: Any, base_top: float) -> str | None:
+    def _stacked_marks(self, cmap: dict[int, str]) -> list[tuple[str, _Shape]]:
+        """The tone marks of the reference's ``ầ ấ ẩ ẫ ằ ắ ẳ ẵ``: each the outline beside the circumflex
+        (or breve) of one mark glyph of two outlines, as Liberation draws them."""
+        if "glyf" not in self.font:
+            return []
+        glyf = self.font["glyf"]
+        out: list[tuple[str, _Shape]] = []
+        for m, letters in _STACKED.items():
+            for letter in letters:
+                shape_mark = "\u0302" if letter in "ầấẩẫ" else "\u0306"
+                name, plain = cmap.get(ord(letter)), cmap.get(ord(shape_mark))
+                if not name or not plain or not glyf[name].isComposite():
+                    continue
+                first = _mark_shape(_polygons(self.glyphset, plain))
+                for comp in glyf[name].components[1:]:
+                    parts = [c for c in _polygons(self.glyphset, comp.glyphName) if len(c) >= 3]
+                    if len(parts) != 2 or first is None:
+                        continue
+                    shapes = [_mark_shape([c]) for c in parts]
+                    like = [_score(sh, first) if sh is not None else 1.0 for sh in shapes]
+                    tone = shapes[int(np.argmin(like))]
+                    if tone is not None:
+                        out.append((m, tone))
+        return out
+
+    def mark(self, img: Any, base_top: float, outline: list[list[tuple[float, float]]]) -> str | None:
         """The combining mark a mark glyph is: below the baseline a dot, beside the base's top a
-        horn, above it by shape."""
+        horn, above it by the shape of its ``outline`` (``img`` is the glyph drawn in place)."""
         ys = img.any(axis=1).nonzero()[0]
         if not len(ys):
             return None
@@ -271,15 +381,18 @@ class _Reference:
             return "\u0323"
         if bottom < base_top - 0.08:
             return "\u031b"
-        shape = _Shape(_crop(img))
-        best: tuple[str | None, float] = (None, 0.0)
-        for m, ref, bottom, rtop in self.marks:
-            if rtop < 0.05 or m == "\u031b":
-                continue
-            sc = _score(shape, ref)
-            if sc > best[1]:
-                best = (m, sc)
-        return best[0] if best[1] >= 0.45 else None
+        shape = _mark_shape(outline)
+        if shape is None:
+            return None
+        best: dict[str, float] = {}
+        for m, ref in self.marks:
+            best[m] = max(best.get(m, 0.0), _score(shape, ref))
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < _MARK_SCORE:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _MARK_MARGIN:
+            return None  # two marks alike: better unread than wrong
+        return ranked[0][0]
 
     def image(self, name: str, adv: float) -> _Shape:
         if name not in self._img:
@@ -308,12 +421,19 @@ class _Reference:
         rough.sort(reverse=True)
         best: tuple[str | None, float] = (None, 0.0)
         prior_score = 0.0
+        scored: list[tuple[float, str, str, float]] = []
         for _, ch, name, w in rough[:6] + [r for r in rough[6:] if r[1] == prior]:
             sc = _score(shape, self.image(name, w)) - (ascii_penalty if ch < "\x80" else 0.0)
+            scored.append((sc, ch, name, w))
             if ch == prior:
                 prior_score = sc
             if sc > best[1]:
                 best = (ch, sc)
+        scored.sort(reverse=True)
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < _NEAR:  # a near tie (d/đ): the part one lacks
+            first, second = (self.image(name, w).img for _, _, name, w in scored[:2])
+            if _part_shown(img, second, first):
+                best = (scored[1][1], scored[1][0])
         # an ASCII prior (standard ids 3–97 are near universal) may lose more to design differences
         if prior is not None and " " < prior < "\x7f" and prior_score >= 0.35:
             return prior, prior_score  # a roughly matching ASCII shape at its standard id
@@ -368,15 +488,17 @@ class _Embedded:
                 out.append((glyph, bytes([wc]).decode("cp1252", "replace") if wc is not None else None))
         return out
 
-    def glyph_by_box(self, box: tuple[float, float, float, float]) -> tuple[str, str | None] | None:
-        """The glyph of the Windows subtable whose outline box (in em, from the origin) is ``box``.
+    def glyphs_by_box(self, box: tuple[float, float, float, float]) -> list[tuple[str, str | None]]:
+        """The glyphs of the Windows subtable whose outline box (in em, from the origin) is ``box``.
 
         The last resort when pdfium's character names no glyph of a symbolic
-        font (bold ``Á`` read as ``£``): the drawn box tells the glyphs apart.
+        font (bold ``Á`` read as ``£``): the drawn box tells most glyphs apart;
+        glyphs of one box (``À`` and ``Á``) all come back, for `_drawn_glyph`
+        to choose from.  Each comes with its Windows reading.
         """
         glyf = self.font["glyf"] if "glyf" in self.font else None
         if glyf is None:
-            return None
+            return []
         found: list[tuple[float, str]] = []
         for glyph in sorted(set(self.win.values())):
             g = glyf[glyph]
@@ -386,11 +508,15 @@ class _Embedded:
             ours = (g.xMin / self.upm, g.yMin / self.upm, g.xMax / self.upm, g.yMax / self.upm)
             found.append((sum(abs(a - b) for a, b in zip(ours, box)), glyph))
         found.sort()
-        if not found or found[0][0] > 0.08 or len(found) > 1 and found[1][0] - found[0][0] < 0.01:
-            return None  # no glyph, or two of the same box (À and Á): better unread than wrong
-        best = found[0]
-        wc = self.win_code.get(best[1])
-        return best[1], (bytes([wc]).decode("cp1252", "replace") if wc is not None else None)
+        if not found or found[0][0] > 0.08:
+            return []
+        out = []
+        for dist, glyph in found:
+            if dist - found[0][0] >= 0.01:
+                break
+            wc = self.win_code.get(glyph)
+            out.append((glyph, bytes([wc]).decode("cp1252", "replace") if wc is not None else None))
+        return out
 
     def advance(self, name: str) -> float:
         return self.font["hmtx"][name][0] / self.upm
@@ -405,6 +531,76 @@ def _char_box_em(raw: Any, i: int) -> tuple[float, float, float, float]:
     size = pdfium_c.FPDFText_GetFontSize(raw, i) or 1.0
     return ((left.value - ox.value) / size, (bottom.value - oy.value) / size,
             (right.value - ox.value) / size, (top.value - oy.value) / size)
+
+
+def _drawn(textpage: Any, i: int, width_em: float) -> Any | None:
+    """Character ``i`` as pdfium paints it, in the frame of `_raster` (None without its page).
+
+    Only the frame around the character is rendered (well under a millisecond).
+    """
+    page = getattr(getattr(textpage, "page", None), "raw", None)
+    if page is None:
+        return None
+    raw = textpage.raw
+    size = pdfium_c.FPDFText_GetFontSize(raw, i)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    if not size or not pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy):
+        return None
+    # the origin in the page's display space (y down, /Rotate applied), to 1/64 point
+    fine, dx, dy = 64, ctypes.c_int(), ctypes.c_int()
+    width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+    if not pdfium_c.FPDF_PageToDevice(page, 0, 0, round(width * fine), round(height * fine), 0,
+                                      ox.value, oy.value, dx, dy):
+        return None
+    scale, pad = _EM / size, int(_PAD * _EM)
+    w, h = max(int(width_em * _EM) + 2 * pad, 4), int((_TOP + _BOTTOM) * _EM)
+    bitmap = pdfium_c.FPDFBitmap_Create(w, h, 0)
+    if not bitmap:
+        return None
+    try:
+        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, w, h, 0xFFFFFFFF)
+        matrix = pdfium_c.FS_MATRIX(scale, 0, 0, scale, pad - dx.value / fine * scale, _TOP * _EM - dy.value / fine * scale)
+        pdfium_c.FPDF_RenderPageBitmapWithMatrix(bitmap, page, matrix, pdfium_c.FS_RECTF(0, 0, w, h), 0)
+        stride = pdfium_c.FPDFBitmap_GetStride(bitmap)
+        buf = ctypes.cast(pdfium_c.FPDFBitmap_GetBuffer(bitmap), ctypes.POINTER(ctypes.c_ubyte * (stride * h))).contents
+        pixels = np.frombuffer(buf, dtype=np.uint8).reshape(h, stride)[:, : 4 * w].reshape(h, w, 4)
+        return pixels[:, :, :3].min(axis=2) < 128  # ink: any dark channel (coloured text too)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+
+
+def _which_drawn(drawn: Any, images: list[Any]) -> int | None:
+    """Which of glyph images alike but for a part (``À``/``Á``) ``drawn`` shows, or None.
+
+    Each pair of images is compared on the ink one has and the other lacks
+    (the accent), two pixels of misplacement allowed: the winner's own ink
+    must be on the page and the loser's not, against every other image, and
+    the winner's whole image must be on the page too.
+    """
+    seen = _grow(drawn)
+    wider = [_grow(_grow(img)) for img in images]
+
+    def shown(k: int, j: int) -> float | None:  # the share of k's ink beyond j that is on the page
+        own = images[k] & ~wider[j]
+        n = int(own.sum())
+        return float((own & seen).sum() / n) if n >= 10 else None  # a few pixels tell nothing
+
+    for k, img in enumerate(images):
+        if not img.any() or (img & seen).sum() < 0.8 * img.sum():
+            continue
+        wins = True
+        for j in range(len(images)):
+            if j == k:
+                continue
+            mine, theirs = shown(k, j), shown(j, k)
+            if mine is None and theirs is None:
+                return None  # two glyphs alike at this size: better unread than wrong
+            if (mine is not None and mine < 0.75) or (theirs is not None and theirs > 0.35):
+                wins = False
+                break
+        if wins:
+            return k
+    return None
 
 
 @lru_cache(maxsize=16)
@@ -445,7 +641,7 @@ class FontFixer:
 
     def __init__(self) -> None:
         self._fonts: dict[int, tuple[_Embedded | None, str, int, bool]] = {}
-        self._memo: dict[tuple[str, str], str | None] = {}
+        self._memo: dict[tuple[str, str], tuple[str | None, float]] = {}  # (font, glyph) → (char, score)
         self.stats = {"fixed": 0, "unsure": 0}
 
     def _font(self, handle: Any) -> tuple[_Embedded | None, str, int, bool]:
@@ -514,15 +710,38 @@ class FontFixer:
         base = {"ı": "i", "ȷ": "j"}.get(base, base)
         rows = _raster(emb.glyphset, base_name, emb.upm, emb.advance(base_name)).any(axis=1).nonzero()[0]
         base_top = _TOP - rows.min() / _EM if len(rows) else 0.7
-        marks = []
+        marks: list[str] = []
         for name, dy in parts[1:]:
-            m = ref.mark(_raster_mark(emb.glyphset, name, emb.upm, dy), base_top)
+            outline = _polygons(emb.glyphset, name)
+            pieces = _pieces(outline)
+            if len(pieces) > 1:  # two marks in one glyph (circumflex and acute), unless one mark of parts (¨)
+                each = [ref.mark(_raster_outline(p, emb.upm, dy), base_top, p) for p in pieces]
+                if None not in each and len(set(each)) == len(each):
+                    marks += [m for m in each if m is not None]
+                    continue
+            m = ref.mark(_raster_outline(outline, emb.upm, dy), base_top, outline)
             if m is None:
                 return None
             marks.append(m)
+        if len(set(marks)) != len(marks):
+            return None  # a mark twice: not a letter
         marks.sort(key=lambda m: m not in "\u0302\u0306\u031b")  # shape marks before tone marks
         text = unicodedata.normalize("NFC", base + "".join(marks))
         return (text, sc) if len(text) == 1 else None
+
+    def _drawn_glyph(
+        self, textpage: Any, i: int, emb: _Embedded, readings: list[tuple[str, str | None]]
+    ) -> list[tuple[str, str | None]]:
+        """Of glyphs of the same box, the one character ``i`` paints (none when unsure)."""
+        width = max(emb.advance(g) for g, _ in readings)
+        drawn = _drawn(textpage, i, width)
+        if drawn is None:
+            return []
+        images = [_raster(emb.glyphset, g, emb.upm, width) for g, _ in readings]
+        if any(img.shape != drawn.shape for img in images):
+            return []
+        k = _which_drawn(drawn, images)
+        return [] if k is None else [readings[k]]
 
     def fix_page(self, textpage: Any, text: str) -> str | None:
         """The page text with the characters of unmapped fonts recovered, or None if nothing changed.
@@ -560,9 +779,10 @@ class FontFixer:
                 # (pdfium flags the codes it read as Latin-1); the first plausible reading wins
                 new = None
                 readings = emb.glyphs_for_char(ch, latin1_first=bool(error))
-                if not readings:
-                    by_box = emb.glyph_by_box(_char_box_em(raw, i))
-                    readings = [by_box] if by_box else []
+                if not readings:  # no subtable has pdfium's code: the glyph of the drawn box
+                    readings = emb.glyphs_by_box(_char_box_em(raw, i))
+                    if len(readings) > 1:  # glyphs of one box (À, Á): the one painted on the page
+                        readings = self._drawn_glyph(textpage, i, emb, readings)
                 for glyph, prior in readings:
                     new = self._decide(emb, fid, glyph, prior)[0]
                     if new is not None:
