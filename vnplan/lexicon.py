@@ -14,6 +14,7 @@ OCR repair and OCR line choice use it to tell a Vietnamese syllable
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from importlib.util import find_spec
 from pathlib import Path
@@ -25,7 +26,7 @@ def _path() -> Path | None:
     spec = find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
     return path if path.exists() else None
 
 
@@ -45,7 +46,7 @@ def _tables() -> tuple[dict[str, int], frozenset[tuple[str, str]]]:
         for p in parts:
             if p.isalpha():
                 counts[p] = counts.get(p, 0) + 1
-        pairs.update(zip(parts, parts[1:]))
+        pairs.update(itertools.pairwise(parts))
     return counts, frozenset(pairs)
 
 

@@ -23,8 +23,8 @@ import functools
 import re
 import unicodedata
 
-from vnplan.normalize.fold import fold_tone
 from vnplan.lexicon import is_syllable, is_word_pair, syllable_count, syllables
+from vnplan.normalize.fold import fold_tone
 
 __all__ = ["repair_syllables", "skeleton"]
 

@@ -35,6 +35,7 @@ __all__ = [
     "clean_signature_line",
     "line_role",
     "ocr_signature",
+    "pass_cache_path",
     "read_signature_image",
     "signature_quality",
     "signature_region",
@@ -656,11 +657,10 @@ def signature_quality(lines: list[str]) -> int:
     return int(bool(roles & {"authority", "position"})) + int("name" in roles)
 
 
-def _sig_cache_path(digest: str, page: int, settings: OcrSettings, binary: str) -> Path:
-    key = hashlib.sha256(
-        f"{digest}|{page}|{settings.key()}|{SIGNATURE_VERSION}|{_version(binary)}".encode()
-    ).hexdigest()
-    return cache_dir() / key[:2] / f"{key}.sig.json"
+def pass_cache_path(digest: str, page: int, settings: OcrSettings, binary: str, version: str, suffix: str) -> Path:
+    """Cache file of a second OCR pass over part of a page (``version`` names the pass and its rules)."""
+    key = hashlib.sha256(f"{digest}|{page}|{settings.key()}|{version}|{_version(binary)}".encode()).hexdigest()
+    return cache_dir() / key[:2] / f"{key}.{suffix}.json"
 
 
 def ocr_signature(
@@ -686,7 +686,7 @@ def ocr_signature(
         if region is None:
             return None
         box, gutter, body = region
-        path = _sig_cache_path(digest, index, settings, binary)
+        path = pass_cache_path(digest, index, settings, binary, SIGNATURE_VERSION, "sig")
         try:
             cached = json.loads(path.read_text(encoding="utf-8"))
             lines = list(cached["lines"])

@@ -17,11 +17,9 @@ digits-only pass on 068's ``16`` and ``9`` answered ``1``, ``46``, ``3``,
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
-from pathlib import Path
 from typing import Any
 
 from vnplan.lexicon import is_syllable
@@ -29,11 +27,10 @@ from vnplan.read.ocr import (
     OcrSettings,
     OcrWord,
     _png,
-    _version,
     _write_atomic,
-    cache_dir,
     ocr_image,
     parse_tsv,
+    pass_cache_path,
 )
 from vnplan.read.pdf_layout import find_gutter, fold
 
@@ -153,13 +150,6 @@ def _choose_lines(old: list[OcrWord], new: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
-def _cache_path(digest: str, page: int, settings: OcrSettings, binary: str) -> Path:
-    key = hashlib.sha256(
-        f"{digest}|{page}|{settings.key()}|{HEADER_VERSION}|{_version(binary)}".encode()
-    ).hexdigest()
-    return cache_dir() / key[:2] / f"{key}.head.json"
-
-
 def reread_header(
     pdf: Any, index: int, words: list[OcrWord], digest: str, settings: OcrSettings, binary: str
 ) -> list[OcrWord]:
@@ -177,7 +167,7 @@ def reread_header(
         if region is None:
             return words
         bottom, gutter = region
-        path = _cache_path(digest, index, settings, binary)
+        path = pass_cache_path(digest, index, settings, binary, HEADER_VERSION, "head")
         try:
             cached = json.loads(path.read_text(encoding="utf-8"))
             return [OcrWord(t, l, tp, w, h, c, tuple(k)) for t, l, tp, w, h, c, k in cached]  # type: ignore[arg-type]
