@@ -2,8 +2,8 @@
 
 Rules live in ``vnplan/data/ocr_confusions.tsv`` (reviewed, each with an
 example a test runs); words that are no Vietnamese syllable get their marks
-from the word list (`vnplan.normalize.ocr_lexicon`); implausible years are fixed here from the years the
-document itself uses.  Replacements keep the length of the text where they can.
+from the word list (`vnplan.normalize.ocr_lexicon`); implausible years are
+fixed here from the years the document itself uses.  Replacements keep the length of the text where they can.
 
     >>> repair_ocr("Kế hoạch năm 2625 về nguồn tực", years=[2025])
     ('Kế hoạch năm 2025 về nguồn lực', ['tực→lực', '2625→2025'])

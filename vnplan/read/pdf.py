@@ -656,7 +656,7 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                         continue
                     width, height = heights[i]
                     words = [w for w in ocr_mod.parse_tsv(tsv) if w.conf >= 5 or len(w.text) > 3 and w.text.isalpha()]
-                    if i == first_content:  # second pass over the header (small print of Số, V/v; handwritten day)
+                    if i == first_content:  # second pass over the header columns (the small print of Số, V/v)
                         words = reread_header(pdf, i, words, digest, OCR_SETTINGS, binary)
                     found = ocr_mod.ocr_signature(pdf, i, words, digest, OCR_SETTINGS, binary)
                     if found is not None:  # second pass over the signature block (seal, handwriting)
