@@ -50,6 +50,7 @@ def _tables() -> tuple[dict[str, int], frozenset[tuple[str, str]]]:
     return counts, frozenset(pairs)
 
 
+@functools.lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """Every syllable of the word list, lower case NFC (empty when underthesea is missing).
 

@@ -13,6 +13,7 @@ content hash, the page and the settings, so a re-run costs nothing.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import io
@@ -45,8 +46,11 @@ __all__ = [
     "ocr_image",
     "ocr_lines",
     "ocr_pages_tsv",
+    "page_pixels",
     "parse_tsv",
+    "render_gray",
     "tesseract_available",
+    "word_lines",
 ]
 
 
@@ -178,8 +182,27 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
     return words
 
 
+def word_lines(words: list[OcrWord]) -> dict[tuple[int, int, int], list[OcrWord]]:
+    """Words grouped by Tesseract line (block, paragraph, line), in that order, each line left to right."""
+    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        groups.setdefault(w.line, []).append(w)
+    return {key: sorted(groups[key], key=lambda w: w.left) for key in sorted(groups)}
+
+
+def page_pixels(page, dpi: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Width and height in pixels of a pypdfium2 page rendered at ``dpi``."""
+    w_pt, h_pt = page.get_size()
+    return round(w_pt * dpi / 72), round(h_pt * dpi / 72)
+
+
+def render_gray(page, dpi: int):  # type: ignore[no-untyped-def]
+    """A pypdfium2 page as a grayscale PIL image at ``dpi`` (what Tesseract reads)."""
+    return page.render(scale=dpi / 72, grayscale=True).to_pil()
+
+
 def _render_png(page, dpi: int) -> bytes:  # type: ignore[no-untyped-def]
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+    image = render_gray(page, dpi)
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     return buf.getvalue()
@@ -200,15 +223,12 @@ def ocr_page_tsv(page, digest: str, index: int, settings: OcrSettings, binary: s
 def ocr_lines(words: list[OcrWord], dpi: int, page_height: float) -> list[Line]:
     """Tesseract's lines as layout `Line` objects in PDF points (words as glyphs)."""
     k = 72.0 / dpi
-    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
-    for w in words:
-        groups.setdefault(w.line, []).append(w)
     lines: list[Line] = []
     paragraphs: dict[tuple[int, int], int] = {}
-    for i, (key, ws) in enumerate(sorted(groups.items())):
+    for i, (key, ws) in enumerate(word_lines(words).items()):
         glyphs = [
             Glyph(w.text, w.left * k, (w.left + w.width) * k, page_height - (w.top + w.height) * k, page_height - w.top * k)
-            for w in sorted(ws, key=lambda w: w.left)
+            for w in ws
         ]
         par = paragraphs.setdefault(key[:2], len(paragraphs))
         lines.append(
@@ -409,12 +429,8 @@ def _line_score(text: str) -> float:
 
 def _chains(words: list[OcrWord], limit: float) -> list[list[OcrWord]]:
     """Runs of words that start a Tesseract line left of ``limit`` and follow each other closely."""
-    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
-    for w in words:
-        groups.setdefault(w.line, []).append(w)
     out: list[list[OcrWord]] = []
-    for ws in groups.values():
-        ws = sorted(ws, key=lambda w: w.left)
+    for ws in word_lines(words).values():
         if ws[0].left > limit:
             continue
         run = [ws[0]]
@@ -546,13 +562,8 @@ def _png(image) -> bytes:  # type: ignore[no-untyped-def]
 
 def _tsv_lines(tsv: str, min_conf: float = 30.0) -> list[tuple[str, int, int, int, int]]:
     """(text, top, bottom, left, right) of each line of a Tesseract TSV, unsure words dropped."""
-    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
-    for w in parse_tsv(tsv):
-        if w.conf >= min_conf:
-            groups.setdefault(w.line, []).append(w)
     out = []
-    for ws in groups.values():
-        ws.sort(key=lambda w: w.left)
+    for ws in word_lines([w for w in parse_tsv(tsv) if w.conf >= min_conf]).values():
         out.append((
             " ".join(w.text for w in ws), min(w.top for w in ws), max(w.top + w.height for w in ws),
             ws[0].left, max(w.left + w.width for w in ws),
@@ -564,9 +575,8 @@ Reading = tuple[float, str, int, int, int, int]  # score, text, top, bottom, lef
 
 
 def _read(img, binary: str, settings: OcrSettings, psm: int, dx: int = 0, dy: int = 0) -> list[Reading]:  # type: ignore[no-untyped-def]
-    s = OcrSettings(settings.dpi, settings.lang, psm, settings.timeout)
     try:
-        tsv = ocr_image(_png(img), binary, s)
+        tsv = ocr_image(_png(img), binary, dataclasses.replace(settings, psm=psm))
     except (OSError, RuntimeError, subprocess.SubprocessError):
         return []
     out: list[Reading] = []
@@ -680,8 +690,7 @@ def ocr_signature(
 
     page = pdf[index]
     try:
-        w_pt, h_pt = page.get_size()
-        width, height = round(w_pt * settings.dpi / 72), round(h_pt * settings.dpi / 72)
+        width, height = page_pixels(page, settings.dpi)
         region = signature_region(words, width, height)
         if region is None:
             return None
@@ -692,8 +701,7 @@ def ocr_signature(
             lines = list(cached["lines"])
             box = tuple(cached["box"])  # type: ignore[assignment]
         except (OSError, ValueError, KeyError):
-            image = page.render(scale=settings.dpi / 72, grayscale=True).to_pil()
-            crop = image.crop(box)
+            crop = render_gray(page, settings.dpi).crop(box)
             lines = read_signature_image(crop, binary, settings)
             text = json.dumps({"lines": lines, "box": list(box)}, ensure_ascii=False)
             _write_atomic(path, text)

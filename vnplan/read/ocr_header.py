@@ -17,6 +17,7 @@ digits-only pass on 068's ``16`` and ``9`` answered ``1``, ``46``, ``3``,
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -29,8 +30,11 @@ from vnplan.read.ocr import (
     _png,
     _write_atomic,
     ocr_image,
+    page_pixels,
     parse_tsv,
     pass_cache_path,
+    render_gray,
+    word_lines,
 )
 from vnplan.read.pdf_layout import find_gutter, fold
 
@@ -71,11 +75,8 @@ def line_score(text: str) -> int:
 
 
 def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
-    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
-    for w in words:
-        groups.setdefault(w.line, []).append(w)
-    out = [sorted(ws, key=lambda w: w.left) for ws in groups.values()]
-    return sorted(out, key=lambda ws: min(w.top for w in ws))
+    """Tesseract's lines, top to bottom."""
+    return sorted(word_lines(words).values(), key=lambda ws: min(w.top for w in ws))
 
 
 def _text(ws: list[OcrWord]) -> str:
@@ -116,7 +117,7 @@ def header_region(words: list[OcrWord], width: int, height: int) -> tuple[int, i
 
 
 def _read(image: Any, binary: str, settings: OcrSettings, psm: int, extra: tuple[str, ...] = ()) -> str:
-    return ocr_image(_png(image), binary, OcrSettings(settings.dpi, settings.lang, psm, settings.timeout), extra)
+    return ocr_image(_png(image), binary, dataclasses.replace(settings, psm=psm), extra)
 
 
 def _shift(words: list[OcrWord], dx: int, dy: int, block: int) -> list[OcrWord]:
@@ -161,8 +162,7 @@ def reread_header(
     """
     page = pdf[index]
     try:
-        w_pt, h_pt = page.get_size()
-        width, height = round(w_pt * settings.dpi / 72), round(h_pt * settings.dpi / 72)
+        width, height = page_pixels(page, settings.dpi)
         region = header_region(words, width, height)
         if region is None:
             return words
@@ -173,7 +173,7 @@ def reread_header(
             return [OcrWord(t, l, tp, w, h, c, tuple(k)) for t, l, tp, w, h, c, k in cached]  # type: ignore[arg-type]
         except (OSError, ValueError, TypeError):
             pass
-        image = page.render(scale=settings.dpi / 72, grayscale=True).to_pil()
+        image = render_gray(page, settings.dpi)
     finally:
         page.close()
     out = list(words)

@@ -57,7 +57,6 @@ def _splice(host: Line, host_glyphs: list[Glyph], piece: list[Glyph]) -> str:
         k = sum(1 for g in host_glyphs if g.x0 + g.x1 < p.x0 + p.x1)  # host glyphs left of the piece (by centre)
         inserts.setdefault(k, []).append(p)
     out: list[str] = []
-    k = 0
     text = host.text
     cut = 0
     for k in sorted(inserts):
@@ -120,12 +119,11 @@ def join_stamped(lines: list[Line], fetch: Callable[[Line], list[Glyph]]) -> lis
             text2 = _splice(current, glyphs, piece)
             if text2 == current.text:
                 continue
-            joined = sorted(glyphs + piece, key=lambda g: g.x0)
             merged[id(host)] = Line(
                 text2, current.x0, current.x1, min(current.bottom, stamp.bottom), max(current.top, stamp.top),
-                current.index, current.start, current.end, glyphs=None, paragraph=current.paragraph,
+                current.index, current.start, current.end, glyphs=sorted(glyphs + piece, key=lambda g: g.x0),
+                paragraph=current.paragraph,
             )
-            merged[id(host)].glyphs = joined
             dropped.add(id(stamp))
             break
     if not dropped:
