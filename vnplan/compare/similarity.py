@@ -60,20 +60,28 @@ def _vectorizer():  # type: ignore[no-untyped-def]
     return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, preprocessor=normalize_text)
 
 
+def _tfidf_rows(a: Sequence[str], b: Sequence[str]):  # type: ignore[no-untyped-def]
+    """TF-IDF rows of ``a`` and of ``b`` (CSR, l2-normalised), fitted on ``a + b``; None when there is nothing."""
+    if not a or not b:
+        return None
+    try:
+        m = _vectorizer().fit_transform(list(a) + list(b))
+    except ValueError:  # only empty strings
+        return None
+    return m[: len(a)].tocsr(), m[len(a):].tocsr()
+
+
 def tfidf_char(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     """Cosine similarity of TF-IDF vectors over character 2–5-grams (fitted on ``a + b``).
 
     >>> float(tfidf_char(["Sở Y tế"], ["Sở Y tế"])[0, 0]) > 0.99
     True
     """
-    if not a or not b:
+    rows = _tfidf_rows(a, b)
+    if rows is None:
         return np.zeros((len(a), len(b)))
-    vec = _vectorizer()
-    try:
-        m = vec.fit_transform(list(a) + list(b))
-    except ValueError:  # only empty strings
-        return np.zeros((len(a), len(b)))
-    return np.asarray((m[: len(a)] @ m[len(a):].T).todense()).clip(0.0, 1.0)
+    ma, mb = rows
+    return np.asarray((ma @ mb.T).todense()).clip(0.0, 1.0)
 
 
 def fuzzy(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
@@ -136,14 +144,10 @@ def containment(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     >>> float(m[0, 0]) > 0.9
     True
     """
-    if not a or not b:
+    rows = _tfidf_rows(a, b)
+    if rows is None:
         return np.zeros((len(a), len(b)))
-    vec = _vectorizer()
-    try:
-        m = vec.fit_transform(list(a) + list(b))
-    except ValueError:
-        return np.zeros((len(a), len(b)))
-    ma, mb = m[: len(a)].tocsr(), m[len(a):].tocsr()
+    ma, mb = rows
     weights = ma.multiply(ma)  # squared weights of a's n-grams sum to 1 (l2 rows)
     present = (mb > 0).astype(np.float64)
     return np.asarray((weights @ present.T).todense()).clip(0.0, 1.0)
