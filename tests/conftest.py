@@ -58,3 +58,20 @@ def nfc(s: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFC", s)
+
+
+# Opt-in runs over the 180 real documents of ../shared/archive (long: OCR of scans); CI runs without them.
+ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "archive: runs over ../shared/archive (opt-in: VNPLAN_ARCHIVE_TESTS=1)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("VNPLAN_ARCHIVE_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="archive-wide run: set VNPLAN_ARCHIVE_TESTS=1")
+    for item in items:
+        if "archive" in item.keywords:
+            item.add_marker(skip)
