@@ -57,6 +57,7 @@ class Record:
     deadlines: list[dict[str, Any]] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     signer: dict[str, Any] = field(default_factory=_signer)
+    signature: dict[str, Any] | None = None  # digital signature: signer, organisation, time, source (PDF only)
     provenance: dict[str, Any] = field(default_factory=dict)
     sections: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

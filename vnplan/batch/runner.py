@@ -190,7 +190,7 @@ def _extract(path: str, fn: ExtractFn | None, sha256: str | None, size: int | No
             from vnplan.read import sniff
 
             if sniff(path) == "ole":
-                from vnplan.batch.legacy_doc import convert_doc
+                from vnplan.read.legacy_doc import convert_doc
 
                 workdir = tempfile.mkdtemp(prefix="vnplan-doc-")
                 target = convert_doc(path, workdir)

@@ -201,6 +201,30 @@ def _sections(outline: Outline) -> list[dict[str, Any]]:
     return out
 
 
+def _signature_fields(doc: Document, record: Record) -> None:
+    """The digital signature as data, and as evidence where the printed closing or date is missing.
+
+    The signing time stands in for a blank or unreadable printed day (with a warning) when its year
+    agrees with the printed year; it never overrides a printed date.  A signer name is taken from
+    the signature only when the closing block gives none.
+    """
+    sig = doc.raw.meta.get("signature")
+    if not sig:
+        return
+    record.signature = sig
+    when = sig.get("time")
+    if record.issue_date is None and when and re.match(r"^\d{4}-\d{2}-\d{2}", when):
+        year = int(when[:4])
+        if record.issue_year in (None, year):
+            record.issue_date = when[:10]
+            record.issue_year = year
+            record.warnings.append(
+                f"issue_date_from_signature: the printed day is blank or unreadable; {when[:10]} is the signing date")
+    if record.signer.get("name") is None and sig.get("signer"):
+        record.signer = {**record.signer, "name": sig["signer"]}
+        record.warnings.append("signer_from_signature: the closing block gives no name; taken from the digital signature")
+
+
 def build_record(doc: Document, path: str) -> Record:
     """Build the plan record of ``doc``: every contract field, with provenance and warnings."""
     record = Record(source={"path": path, "format": doc.format, "pages": doc.pages})
@@ -219,6 +243,7 @@ def build_record(doc: Document, path: str) -> Record:
                 raise
             record.warnings.append(f"internal_error: {stage.__name__.strip('_')}: {type(exc).__name__}: {exc}")
     record.sections = _sections(outline)
+    _signature_fields(doc, record)
     if record.number is None and record.symbol is None:
         record.warnings.append("no_number: no Số/ký hiệu line found")
     return record

@@ -14,13 +14,20 @@ import unicodedata
 
 from vnplan.normalize.offsetmap import MappedText
 
-__all__ = ["DELETE_CHARS", "HARD_BREAK", "SOFT_JOIN", "SPACE_CHARS", "clean_unicode", "compose_nfc"]
+__all__ = ["CONTROL_CHARS", "DELETE_CHARS", "HARD_BREAK", "SOFT_JOIN", "SPACE_CHARS", "clean_unicode", "compose_nfc"]
 
 # Pipeline-internal line separators (raw U+2028/U+2029 become "\n" first).
 HARD_BREAK = "\u2029"  # a paragraph break no later pass may remove
 SOFT_JOIN = "\u2028"  # a line break that must be joined (inside markdown emphasis)
 
-DELETE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufffe"
+# Control characters (C0 except tab, newline, carriage return, vertical tab and form feed, which
+# are line ends or spaces; DEL; C1 except NEL) and the non-characters U+FFFE/U+FFFF: a PDF text
+# layer can carry them (U+0002 in a Sở công văn), and XML exports (GraphML) cannot hold them.
+CONTROL_CHARS = (
+    "".join(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D))
+    + "\u007f" + "".join(chr(c) for c in range(0x80, 0xA0) if c != 0x85) + "\uffff"
+)
+DELETE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufffe" + CONTROL_CHARS
 SPACE_CHARS = "\t\u000b\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _ONE_TO_ONE = {
     **{c: " " for c in SPACE_CHARS},
@@ -39,6 +46,7 @@ _ODD = re.compile(
 _CLUSTER = re.compile(rf"([^\s{_COMBINING}])( ?)([{_COMBINING}]+)")
 _MARK_RUN = re.compile(rf"(?:^|(?<=\s))[{_COMBINING}]{{2,}}")
 _SPACING = re.compile(rf"([{_VOWEL}])( ?)([{''.join(_SPACING_TONES)}])(?=[\w\s]|$)")
+_CONTROL_SET = frozenset(CONTROL_CHARS)
 _NON_NFC_SINGLE = re.compile("[\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a]")
 
 
@@ -68,6 +76,8 @@ def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
 
     >>> clean_unicode(MappedText.identity("Ho\\u0300a\\r\\nX"))[0].text
     'Hòa\\nX'
+    >>> clean_unicode(MappedText.identity("Số: 12\\u0002/KH"))[0].text
+    'Số: 12/KH'
     """
     text = mt.text
     ed = mt.edits()
@@ -100,6 +110,9 @@ def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
             ed.replace(m.start(), m.end(), _ONE_TO_ONE[s])
     for m in _NON_NFC_SINGLE.finditer(text):
         ed.replace(m.start(), m.end(), unicodedata.normalize("NFC", m.group(0)))
+    controls = sum(text.count(c) for c in set(text) & _CONTROL_SET)
+    if controls:
+        warnings.append(f"control characters removed ({controls})")
     if split:
         warnings.append(f"split diacritics joined to their letters ({split})")
     if "\u00d0" in text or "\u00f0" in text:

@@ -89,12 +89,15 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
     if kind not in ("pdf", "docx", "text"):
         if kind == "zip-corrupt" and ext == ".docx":
             raise CorruptFileError(name, "the DOCX file is damaged (not a readable ZIP package)")
-        if kind == "ole" and ext == ".docx":
-            from vnplan.read.docx import read_docx
+        if kind == "ole":
+            from vnplan.read.legacy_doc import is_word_binary, read_doc
 
-            return read_docx(p)  # raises EncryptedFileError for a password-protected package
-        if kind == "ole" and ext == ".doc":
-            raise UnsupportedFormatError(name, "legacy .doc files are not read; convert to .docx (LibreOffice)")
+            if is_word_binary(p):  # a legacy Word file, named .doc, .docx or otherwise
+                return read_doc(p)
+            if ext == ".docx":
+                from vnplan.read.docx import read_docx
+
+                return read_docx(p)  # raises EncryptedFileError for a password-protected package
         raise UnsupportedFormatError(name, f"the content is {_NAMES[kind]}; vnplan reads PDF, DOCX, TXT and MD")
     if expected is not None and expected != kind:
         raise WrongExtensionError(name, f"named {ext} but the content is {_NAMES[kind]}")

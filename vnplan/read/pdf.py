@@ -29,6 +29,8 @@ from vnplan.errors import CorruptFileError, EncryptedFileError
 from vnplan.read import ocr as ocr_mod
 from vnplan.read.ocr_header import reread_header
 from vnplan.read.pdf_stamps import join_stamped
+from vnplan.read.pdf_trust import decide, evidence, signature_box_lines
+from vnplan.read.signature import is_mark, pdf_signatures, signature_of, split_stamp
 from vnplan.read.pdf_layout import (
     Band,
     Glyph,
@@ -209,6 +211,52 @@ def _page_objects(page: Any) -> tuple[list[tuple[float, float, float]], list[tup
                 hs += [(y0, x0, x1), (y1, x0, x1)]
                 vs += [(x0, y0, y1), (x1, y0, y1)]
     return hs, vs, image_area
+
+
+def _text_objects(page: Any) -> tuple[int, int]:
+    """(text objects, invisible ones): render mode 3 is how OCR layers are stored over scans."""
+    raw = page.raw
+    total = invisible = 0
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, k)
+        if pdfium_c.FPDFPageObj_GetType(obj) == _OBJ_TEXT:
+            total += 1
+            invisible += pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+    return total, invisible
+
+
+def _signature_annotation_lines(lines: list[Line], first_annotation_char: int) -> tuple[list[Line], list[str]]:
+    """Split off the e-signature stamp or box that a flattened signature widget printed.
+
+    Flattened annotations come after the page's own text in pdfium's stream, so their
+    lines start at or after ``first_annotation_char``.  When they hold a signature mark
+    (a signing time, ``Người ký:``), their text lines are signature data, not the closing
+    block; short number stamps (``2250``, ``02``) stay for `join_stamped`.
+    """
+    extra = [ln for ln in lines if ln.start >= first_annotation_char]
+    if not extra or not any(is_mark("time", ln.text) or is_mark("box", ln.text) for ln in extra):
+        return lines, []
+    drop = [ln for ln in extra if not re.fullmatch(r"[\d\s]{1,12}", ln.text)]
+    keep = [ln for ln in lines if ln not in drop]
+    return keep, [ln.text for ln in sorted(drop, key=lambda x: x.index)]
+
+
+def _split_closing_stamp(items: list[Item]) -> tuple[list[Item], list[str]]:
+    """Take an e-signature stamp printed inside the closing block's right column out of it."""
+    right = [n for n, it in enumerate(items) if it[1].get("region") == "closing-right" and it[1].get("kind") != BLANK]
+    if not right:
+        return items, []
+    texts = [items[n][0] for n in right]
+    kept, stamp = split_stamp(texts)
+    if not stamp:
+        return items, []
+    drop: set[int] = set()
+    want = list(stamp)
+    for n in right:
+        if want and items[n][0] == want[0]:
+            drop.add(n)
+            want.pop(0)
+    return [it for n, it in enumerate(items) if n not in drop], stamp
 
 
 _VIET_EXTRA = set("đĐ")
@@ -561,6 +609,10 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
         if _looks_truncated(path):
             warnings.append("the PDF looks truncated (no %%EOF at the end); text may be incomplete")
         image_pages: list[int] = []
+        layer_pages: list[int] = []  # scans whose text layer was not trusted (`pdf_trust.decide`)
+        decisions: dict[int, dict[str, Any]] = {}
+        box_lines: list[str] = []  # digital-signature box / e-signature stamp text
+        pdf_sigs = pdf_signatures(pdf)
         garbled_pages: list[int] = []
         recovered_pages: list[int] = []
         recovery: dict[str, Any] = {}  # one FontFixer for the document, made on the first garbled page
@@ -586,8 +638,21 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                     image_pages.append(i)  # a scan (signature stamps in annotations do not count)
                     pending.append((i, "image"))
                     continue
+                if image_area >= 0.5 * width * height:  # a scan with a text layer: trust it or OCR?
+                    total, invisible = _text_objects(page)
+                    verdict = decide(evidence(tp.text, image_area / (width * height), total, invisible))
+                    if verdict.reasons:
+                        warnings.append(verdict.warning(i + 1))
+                        decisions[i + 1] = {"source": verdict.source, "reasons": list(verdict.reasons)}
+                    if verdict.source == "ocr":
+                        box_lines += signature_box_lines(tp.text)
+                        layer_pages.append(i)
+                        pending.append((i, "layer"))
+                        continue
+                own_chars = len(tp.text)
                 flat = _flatten_annotations(pdf, i, page)
-                if flat is not page:
+                flattened = flat is not page
+                if flattened:
                     page = flat
                     tp = _TextPage(page.get_textpage())
                     visible = sum(1 for c in tp.text if not c.isspace())
@@ -603,7 +668,11 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                     else:
                         garbled_pages.append(i)
                         pending.append((i, "garbled"))
-                lines = join_stamped(tp.lines(), tp.glyphs)
+                lines = tp.lines()
+                if flattened and len(tp.text) > own_chars:
+                    lines, stamp = _signature_annotation_lines(lines, own_chars)
+                    box_lines += stamp
+                lines = join_stamped(lines, tp.glyphs)
                 grids = find_tables(hs, vs) if len(hs) >= 2 and len(vs) >= 2 else []
                 prev_edges = edges.get(max(per_page)) if per_page else None
                 edges[i] = {}
@@ -613,6 +682,8 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                     tables=grids, table_base=tables_seen, tp=tp, edges=edges[i],
                     closing_from=prev_edges.get("closing_split") if prev_edges else None,
                 )
+                per_page[i], stamp = _split_closing_stamp(per_page[i])
+                box_lines += stamp
                 if edges[i].get("continued") and per_page:
                     _join_closing(per_page[max(p for p in per_page if p < i)], per_page[i])
                 first_text_done = True
@@ -623,6 +694,10 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
         if pending:
             binary = ocr_mod.tesseract_available(OCR_SETTINGS.lang) if ocr else None
             if binary is None:
+                if layer_pages:  # no OCR: the untrusted layer is still better than nothing
+                    warnings.append("pages " + ", ".join(str(p + 1) for p in layer_pages)
+                                    + ": text layer not trusted but Tesseract (vie) is not available; not read")
+                    needs_ocr = True
                 if image_pages:
                     needs_ocr = True
                     if len(image_pages) == n or not per_page:
@@ -697,5 +772,7 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
     return RawDocument.from_texts(
         name, "pdf", _tidy(items), warnings=warnings, needs_ocr=needs_ocr, ocr_used=ocr_used, pages=n,
         meta={"image_pages": [p + 1 for p in image_pages], "garbled_pages": [p + 1 for p in garbled_pages],
-              "font_recovered_pages": [p + 1 for p in recovered_pages], "tables": tables_seen, **meta_extra},
+              "font_recovered_pages": [p + 1 for p in recovered_pages], "tables": tables_seen,
+              "layer_ocr_pages": [p + 1 for p in layer_pages], "page_decisions": decisions,
+              "signature": signature_of(pdf_sigs, box_lines), **meta_extra},
     )
