@@ -16,7 +16,7 @@ from typing import Any
 
 from vnplan.record import Record
 
-__all__ = ["TYPE_ABBREVIATIONS", "Source", "heading", "page_at", "page_label", "short_issuer", "source"]
+__all__ = ["TYPE_ABBREVIATIONS", "Source", "heading", "page_at", "page_label", "percent", "short_issuer", "source"]
 
 TYPE_ABBREVIATIONS = {
     "Kế hoạch": "KH", "Quyết định": "QĐ", "Công văn": "CV", "Chỉ thị": "CT", "Thông báo": "TB",
@@ -105,6 +105,13 @@ def source(record: Record, side: str, text: str | None, *, item: dict[str, Any] 
     if not text:
         return None
     return {"side": side, "text": " ".join(str(text).split()), "page": page, "approx": approx}
+
+
+def percent(coverage: Any) -> str:
+    """The coverage as ``86%``, or the catalogue's n/a when there is nothing to cover."""
+    from vnplan.i18n import t
+
+    return t("result.n/a") if coverage.ratio is None else f"{coverage.ratio:.0%}"
 
 
 def page_label(src: Source | None, lang: str | None = None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from vnplan.compare.evidence import heading, page_label
+from vnplan.compare.evidence import heading, page_label, percent
 from vnplan.compare.redline import to_html
 from vnplan.i18n import get_lang, t
 from vnplan.render.scoped_css import host_reset
@@ -131,7 +131,7 @@ def _coverage_html(cov: Coverage) -> str:
     pct = 0 if cov.ratio is None else round(cov.ratio * 100)
     out = [f"<h2>{_e(t('title.coverage'))}</h2>",
            f'<p><span class="bar"><span style="width:{pct}%"></span></span> '
-           f"{_e(t('coverage.of_template', pct=cov.percent, min=f'{cov.min_coverage:.0%}'))}</p>",
+           f"{_e(t('coverage.of_template', pct=percent(cov), min=f'{cov.min_coverage:.0%}'))}</p>",
            f"<table><tr><th>{_e(t('label.template_activity'))}</th><th style='width:120px'>{_e(t('label.status'))}</th>"
            f"<th>{_e(t('label.local_text'))}</th><th class='num' style='width:52px'>{_e(t('label.sim'))}</th></tr>"]
     cls = {"covered": "", "partly covered": "modified", "missing": "dropped"}
@@ -173,7 +173,7 @@ def diff_fragment(diff: PlanDiff) -> str:
         '<div class="vnp">',
         f"<h1>{_e(t('title.diff'))}: {_e(tn)} → {_e(ln)}</h1>",
         _docs_html(diff),
-        f"<p>{_e(t('summary.activities', **c))} · {_e(t('label.coverage'))} <b>{_e(diff.coverage.percent)}</b></p>",
+        f"<p>{_e(t('summary.activities', **c))} · {_e(t('label.coverage'))} <b>{_e(percent(diff.coverage))}</b></p>",
         _verdict_html(diff.verdict, diff.coverage.reasons, diff.warnings),
         f'<p class="legend"><span><del>{_e(t("legend.deleted"))}</del></span><span><ins>{_e(t("legend.inserted"))}'
         f'</ins></span><span style="background:#ffe3e3">{_e(t("status.dropped"))}</span>'

@@ -13,7 +13,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from vnplan.compare.evidence import heading, page_label
+from vnplan.compare.evidence import heading, page_label, percent
 from vnplan.compare.redline import to_markdown, to_text
 from vnplan.i18n import t
 
@@ -79,7 +79,7 @@ def _checks(checks: list[Any], width: int) -> list[str]:
 
 
 def _coverage(cov: Coverage, width: int) -> list[str]:
-    out = [t("coverage.title_line", pct=cov.percent)]
+    out = [t("coverage.title_line", pct=percent(cov))]
     for it in cov.items:
         page = _ref_page(it.template)
         out.append(f"  {_status(it.status):<15} {it.template.index + 1}. {_short(it.template.text, width - 30)}"
@@ -156,7 +156,7 @@ def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
            "|---|---|---|---|"]
     out += [f"| {t('check.' + c.name)} | {t('result.' + c.status)} | {_md(c.message)} | "
             f"{_md_sources(c.evidence.get('sources') or [])} |" for c in checks] + [""]
-    out += [f"## {t('title.coverage')}", "", t("coverage.of_template", pct=cov.percent, min=f"{cov.min_coverage:.0%}"),
+    out += [f"## {t('title.coverage')}", "", t("coverage.of_template", pct=percent(cov), min=f"{cov.min_coverage:.0%}"),
             "", f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
                 f"{t('label.similarity')} |", "|---|---|---|---|"]
     for it in cov.items:
@@ -172,7 +172,7 @@ def diff_markdown(diff: PlanDiff) -> str:
     checks with their evidence, coverage and verdict."""
     c = diff.counts()
     out = [f"# {t('title.diff')}: {heading(diff.template)} → {heading(diff.local)}", "",
-           t("summary.activities", **c) + " " + t("summary.verdict", pct=diff.coverage.percent,
+           t("summary.activities", **c) + " " + t("summary.verdict", pct=percent(diff.coverage),
                                                  verdict=t("verdict." + diff.verdict)), "",
            f"## {t('title.sections')}", "",
            f"| {t('label.role')} | {t('label.status')} | {t('side.template')} | {t('side.local')} |",
