@@ -222,7 +222,7 @@ def test_cli_error_does_not_suggest_a_python_only_option(tmp_path: Path, capsys:
 
 
 def test_every_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("read", "diff", "check"):
+    for command in ("read", "extract", "diff", "check"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         out = capsys.readouterr().out
@@ -241,3 +241,13 @@ def test_eta_comes_from_a_moving_average() -> None:
     line = EtaLine(total=20, window=3)
     line.times.extend([10.0, 1.0, 1.0, 1.0])  # one slow file long ago drops out of the window
     assert line.eta(done=10) == pytest.approx(10.0)
+
+
+def test_extract_to_xlsx_writes_one_sheet_per_table(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "records.xlsx"
+    assert main(["extract", str(SEEDS), "-o", str(out), "--workers", "0", "--quiet"]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:6] == ["records", "citations", "activities", "responsibilities", "deadlines", "recipients"]
+    assert wb["records"].max_row == 6 and wb["records"].freeze_panes == "A2"
