@@ -322,15 +322,23 @@ class Records:
                                                           "file")) + "</tr>"
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(str(v or ''))}</td>" for v in (
-                r.label, r.doc_type, r.issuer.get("name"), r.issuer.get("level"), r.issue_date or r.issue_year,
+                r.label, r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")), r.issue_date or r.issue_year,
                 (r.title or "")[:90], str(r.source.get("path", "")).rsplit("/", 1)[-1][:40])) + "</tr>"
             for r in self.records[:50])
         more = f"<p>… {len(self.records) - 50} more</p>" if len(self.records) > 50 else ""
         errors = f", {len(self.errors)} unreadable files" if self.errors else ""
         # Jupyter right-aligns table cells by default; text columns read better left-aligned.
-        style = "<style>.vnp-records td,.vnp-records th{text-align:left;vertical-align:top}</style>"
-        return (f'{style}<p><b>{len(self.records)} plan records</b>{errors}</p>'
-                f'<table class="vnp-records">{head}{body}</table>{more}')
+        from vnplan.render.scoped_css import host_reset
+
+        style = f"<style>{host_reset('vnp-records')}.vnp-records td,.vnp-records th{{padding:3px 6px}}</style>"
+        return (f'{style}<div class="vnp-records"><p><b>{len(self.records)} plan records</b>{errors}</p>'
+                f'<table>{head}{body}</table>{more}</div>')
+
+
+def _level_name(level: str | None) -> str | None:
+    from vnplan.i18n import catalogue, t
+
+    return t(f"level.{level}") if f"level.{level}" in catalogue() else level
 
 
 def _coerce(item: Any) -> Record | dict[str, Any]:
