@@ -68,10 +68,10 @@ def test_cantho_against_lamdong_antidrug_plans() -> None:
 
 
 @pytest.mark.parametrize("template, local, agency_t, agency_l, level", [
-    (THANHHOA, THANHOAI, "Sở Giáo dục và Đào tạo", {"Phòng GDĐT huyện"}, "province → district"),
+    (THANHHOA, THANHOAI, "Sở Giáo dục và Đào tạo", {"Phòng GDĐT huyện"}, "tỉnh → huyện"),
     # since 1/7/2025 a commune's culture duties sit with its Phòng Văn hóa - Xã hội or its culture centre
     (SONLA, HOAXA, "Sở Văn hóa, Thể thao và Du lịch",
-     {"Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Văn hóa – xã hội"}, "province → commune"),
+     {"Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Văn hóa – xã hội"}, "tỉnh → xã"),
 ])
 def test_agency_substitution_is_recognised(template: str, local: str, agency_t: str, agency_l: set[str],
                                            level: str) -> None:

@@ -41,7 +41,8 @@ CSS = f"""
 .vnp del {{ background: {COLOURS['del']}; color: #7a0010; text-decoration: line-through; }}
 .vnp ins {{ background: {COLOURS['ins']}; color: #0b4f1c; text-decoration: none; }}
 .vnp .note {{ color: #5a6270; font-style: italic; }}
-.vnp .badge {{ display: inline-block; padding: 1px 8px; border-radius: 9px; color: #fff; font-weight: 600; }}
+.vnp .badge {{ display: inline-block; padding: 1px 8px; border-radius: 9px; color: #fff; font-weight: 600;
+  white-space: nowrap; }}
 .vnp .pass {{ background: {COLOURS['pass']}; }} .vnp .fail {{ background: {COLOURS['fail']}; }}
 .vnp .na {{ background: {COLOURS['n/a']}; }}
 .vnp .bar {{ height: 14px; background: #e6e9ee; border-radius: 7px; overflow: hidden; width: 320px; display: inline-block;
@@ -129,6 +130,8 @@ def _verdict_html(verdict: str, reasons: list[str], warnings: list[str]) -> str:
 
 def _coverage_html(cov: Coverage) -> str:
     pct = 0 if cov.ratio is None else round(cov.ratio * 100)
+    if cov.ratio is None:
+        return f"<h2>{_e(t('title.coverage'))}</h2><p>{_e(t('coverage.none'))}</p>"
     out = [f"<h2>{_e(t('title.coverage'))}</h2>",
            f'<p><span class="bar"><span style="width:{pct}%"></span></span> '
            f"{_e(t('coverage.of_template', pct=percent(cov), min=f'{cov.min_coverage:.0%}'))}</p>",

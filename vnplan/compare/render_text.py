@@ -79,6 +79,8 @@ def _checks(checks: list[Any], width: int) -> list[str]:
 
 
 def _coverage(cov: Coverage, width: int) -> list[str]:
+    if cov.ratio is None:
+        return [t("coverage.none")]
     out = [t("coverage.title_line", pct=percent(cov))]
     for it in cov.items:
         page = _ref_page(it.template)
@@ -156,6 +158,10 @@ def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
            "|---|---|---|---|"]
     out += [f"| {t('check.' + c.name)} | {t('result.' + c.status)} | {_md(c.message)} | "
             f"{_md_sources(c.evidence.get('sources') or [])} |" for c in checks] + [""]
+    if cov.ratio is None:
+        out += [f"## {t('title.coverage')}", "", t("coverage.none"), ""]
+        out += [f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {r}" for r in cov.reasons]
+        return out + [f"- **{t('label.warning')}:** {w}" for w in cov.warnings] + [""]
     out += [f"## {t('title.coverage')}", "", t("coverage.of_template", pct=percent(cov), min=f"{cov.min_coverage:.0%}"),
             "", f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
                 f"{t('label.similarity')} |", "|---|---|---|---|"]
