@@ -208,8 +208,8 @@ ARCHIVE: list[Cell] = [
     """),
     code("""
     df = plans.to_dataframe()
-    df = df[~df.source_path.str.endswith(".pdftotext.txt")].reset_index(drop=True)
-    df["file"] = df.source_path.str.rsplit("/", n=1).str[-1].str[:45]
+    df = df[~df.path.str.endswith(".pdftotext.txt")].reset_index(drop=True)
+    df["file"] = df.path.str.rsplit("/", n=1).str[-1].str[:45]
     for part in ("citations", "activities", "responsibilities", "deadlines"):
         df["n_" + part] = df[part].str.len()
     df[["file", "doc_type", "number", "symbol", "issue_date", "issuer_level", "province",
@@ -345,13 +345,20 @@ ARCHIVE: list[Cell] = [
     md("""
     ## Who is given the work
 
-    `responsibilities()` has one row per agency named in a plan's *tổ chức thực hiện*, with its
-    number of tasks.
+    `responsibilities()` has one row per agency × task named in a plan's *tổ chức thực hiện*
+    (an agency given no task text is one row with a blank `task`).
     """),
     code("""
     resp = keep(plans.responsibilities())
-    (resp.groupby("agency").agg(plans=("path", "nunique"), tasks=("tasks", "sum"))
+    (resp.groupby("agency").agg(plans=("path", "nunique"), tasks=("task", "count"))
          .sort_values(["plans", "tasks"], ascending=False).head(12))
+    """),
+    md("""
+    Deadlines are linked to the activity or the agency whose text states them, where it does:
+    """),
+    code("""
+    dl = keep(plans.deadlines())
+    dl[dl.activity_index.notna() | dl.agency.notna()][["document", "date", "activity_index", "agency", "text"]].head(8)
     """),
     md("""
     ## What to trust
@@ -359,18 +366,17 @@ ARCHIVE: list[Cell] = [
     Every record carries warnings: OCR used, blank number or date (drafts), repaired text. They are
     worth a look before drawing conclusions.
     """),
-    code(r"""
-    import re
-
-    def kind(warning):
-        code = re.match(r"^([a-z_]+):", warning)             # "blank_date: the day … is left blank"
-        if code:
-            return code.group(1)
-        text = re.sub(r"^pages? [\d, ]+: ", "", warning)    # "pages 1, 2: text layer garbled (…); read by OCR"
-        return re.split(r" \(|;|:| on \d", text)[0]
-
-    kinds = Counter(kind(w) for ws in df.warnings for w in set(ws))
-    pd.Series(kinds, name="documents").sort_values(ascending=False).to_frame()
+    code("""
+    warnings = keep(plans.warnings())          # one row per warning, with a stable code and a severity
+    (warnings.groupby(["severity", "code"]).agg(documents=("path", "nunique"), example=("message", "first"))
+             .sort_values("documents", ascending=False))
+    """),
+    md("""
+    `recipients()` has one row per Nơi nhận / Kính gửi entry; `to_excel("records.xlsx")` writes every
+    table to its own sheet for colleagues who work in Excel.
+    """),
+    code("""
+    keep(plans.recipients()).recipient.value_counts().head(8).to_frame("plans")
     """),
 ]
 
@@ -580,13 +586,22 @@ DIFF: list[Cell] = [
     md("""
     ## The compliance verdict
 
-    `vnplan.check(local, against=template)` renders as a table: the verdict, the reasons, and the
-    coverage of each template activity.
+    `vnplan.check(template, local)` (the same order as `compare` and `vnplan diff`) renders as a
+    table: the verdict — *đạt*, *không đạt* or *chưa kết luận được* — its reasons, warnings when the
+    pair looks wrong, and for every check and template activity the sentence and page it rests on.
+    The interface is Vietnamese; `vnplan.set_lang("en")` or `VNPLAN_LANG=en` switches to English.
     """),
     code("""
-    report = vnplan.check(local, against=template)
+    report = vnplan.check(template, local)
     print(repr(report))
     report
+    """),
+    md("""
+    `report.to_dataframe()` has one row per check and per template activity, with the evidence on
+    each side; coverage is a float and pages are integers.
+    """),
+    code("""
+    report.to_dataframe()[["kind", "name", "status", "similarity", "template_text", "local_text"]].head(6)
     """),
     md("""
     ## Three pairs
@@ -603,7 +618,7 @@ DIFF: list[Cell] = [
                                "corpus/real/070_kh-ubnd-tinh-lamdong-trien-khai-ctmtqg-phong-chong-ma-tuy-du-thao.docx"),
     }
     diffs = {name: vnplan.compare(t, l) for name, (t, l) in pairs.items()}
-    summary = pd.DataFrame([{"pair": name, **d.counts(), "coverage": d.coverage.percent, "verdict": d.verdict,
+    summary = pd.DataFrame([{"pair": name, **d.counts(), "coverage": d.coverage.ratio, "verdict": d.verdict,
                              "failed checks": ", ".join(c.name for c in d.checks if c.status == "fail") or "—"}
                             for name, d in diffs.items()]).set_index("pair")
     summary
@@ -620,7 +635,23 @@ DIFF: list[Cell] = [
     The Cần Thơ → Lâm Đồng pair, as a compliance table:
     """),
     code("""
-    vnplan.check(*reversed(pairs["Cần Thơ → Lâm Đồng"]))
+    vnplan.check(*pairs["Cần Thơ → Lâm Đồng"])
+    """),
+    md("""
+    ## Many local plans against one template
+
+    `vnplan.check_many(template, [files or folders])` — or `vnplan check --against TEMPLATE FOLDER -o
+    bang.xlsx` — gives one row per local plan: verdict, coverage, missing activities, warnings. Here
+    the Sơn La plan against the seed plans: Hoà Xá passes, Thanh Oai (another province's plan, a year
+    earlier) fails, and Sơn La against itself is inconclusive.
+    """),
+    code("""
+    table = vnplan.check_many(template, ["corpus/seeds/000_28b0c8e4ade0a855.txt",
+                                         "corpus/seeds/002_968b6796712df7a0.txt", template])
+    table
+    """),
+    code("""
+    table.to_dataframe()[["document", "verdict", "coverage", "missing", "warnings"]]
     """),
     md("""
     `diff.to_markdown()`, `to_json()` and `to_html()` (a standalone page) export the comparison;

@@ -38,7 +38,7 @@ def test_sonla_against_hoaxa_matches_shared_activities_and_reports_the_contest_m
     assert pairs(diff) == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (6, 5)]
     assert status_of(diff, 5) == "missing"  # cuộc thi công nghệ số: not in Hoà Xá
     assert [it.status for it in diff.coverage.items].count("missing") == 1
-    assert any("missing: template activity 6" in r for r in diff.coverage.reasons)
+    assert any("thiếu: hoạt động 6 của cấp trên" in r for r in diff.coverage.reasons)
     assert diff.coverage.percent == "86%" and diff.verdict == "pass"
 
 
@@ -68,10 +68,10 @@ def test_cantho_against_lamdong_antidrug_plans() -> None:
 
 
 @pytest.mark.parametrize("template, local, agency_t, agency_l, level", [
-    (THANHHOA, THANHOAI, "Sở Giáo dục và Đào tạo", {"Phòng GDĐT huyện"}, "province → district"),
+    (THANHHOA, THANHOAI, "Sở Giáo dục và Đào tạo", {"Phòng GDĐT huyện"}, "tỉnh → huyện"),
     # since 1/7/2025 a commune's culture duties sit with its Phòng Văn hóa - Xã hội or its culture centre
     (SONLA, HOAXA, "Sở Văn hóa, Thể thao và Du lịch",
-     {"Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Văn hóa – xã hội"}, "province → commune"),
+     {"Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Văn hóa – xã hội"}, "tỉnh → xã"),
 ])
 def test_agency_substitution_is_recognised(template: str, local: str, agency_t: str, agency_l: set[str],
                                            level: str) -> None:
@@ -185,9 +185,9 @@ def test_repr_and_html_repr() -> None:
 def test_markdown_and_text() -> None:
     diff = compare(gold(THANHHOA), gold(THANHOAI))
     md = diff.to_markdown()
-    assert md.startswith("# Plan comparison") and "~~" in md and "| dropped |" in md
+    assert md.startswith("# So sánh kế hoạch") and "~~" in md and "| bỏ |" in md
     text = diff.to_text()
-    assert "Verdict: FAIL" in text and "[-" in text and "{+" in text
+    assert "Kết luận: KHÔNG ĐẠT" in text and "[-" in text and "{+" in text
 
 
 # --- inputs and CLI ------------------------------------------------------------------------------------
@@ -207,7 +207,7 @@ def test_document_path_is_extracted() -> None:
 @pytest.mark.parametrize("local, template, code", [(HOAXA, SONLA, 0), (THANHOAI, THANHHOA, 3)])
 def test_check_cli_exit_code(local: str, template: str, code: int, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(GOLD / f"{local}.json"), "--against", str(GOLD / f"{template}.json")]) == code
-    assert ("Verdict: PASS" if code == 0 else "Verdict: FAIL") in capsys.readouterr().out
+    assert ("Kết luận: ĐẠT" if code == 0 else "Kết luận: KHÔNG ĐẠT") in capsys.readouterr().out
 
 
 def test_check_cli_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -215,8 +215,8 @@ def test_check_cli_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no-such-plan.docx: no such file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("fmt, marker", [("json", '"activities"'), ("markdown", "# Plan comparison"),
-                                         ("html", "<!DOCTYPE html>"), ("text", "Plan comparison:")])
+@pytest.mark.parametrize("fmt, marker", [("json", '"activities"'), ("markdown", "# So sánh kế hoạch"),
+                                         ("html", "<!DOCTYPE html>"), ("text", "So sánh kế hoạch:")])
 def test_diff_cli_formats(fmt: str, marker: str, tmp_path: Path) -> None:
     out = tmp_path / f"diff.{fmt}"
     args = ["diff", str(GOLD / f"{SONLA}.json"), str(GOLD / f"{HOAXA}.json"), "--format", fmt, "-o", str(out)]
@@ -224,10 +224,11 @@ def test_diff_cli_formats(fmt: str, marker: str, tmp_path: Path) -> None:
     assert marker in out.read_text(encoding="utf-8")
 
 
-def test_a_plan_against_itself_passes_everything_it_states() -> None:
+def test_a_plan_against_itself_keeps_everything_but_is_inconclusive() -> None:
     diff = compare(gold(SONLA), gold(SONLA))
     assert {r.status for r in diff.activities} == {"kept"} and diff.coverage.ratio == 1.0
-    assert {c.status for c in diff.checks} <= {"pass", "n/a"} and diff.verdict == "pass"
+    assert {c.status for c in diff.checks} <= {"pass", "n/a"} and diff.verdict == "inconclusive"
+    assert "chính nó" in diff.coverage.reasons[0]
 
 
 def test_public_verbs_stay_functions_after_their_subpackages_load() -> None:

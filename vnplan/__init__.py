@@ -13,9 +13,10 @@ from __future__ import annotations
 # Each subpackage's __init__ is light; heavy libraries load on first call.
 from vnplan.batch import extract_many, to_dataframe
 from vnplan.collection import load
-from vnplan.compare import check, compare
+from vnplan.compare import check, check_many, compare
 from vnplan.document import Document
 from vnplan.errors import VnplanError
+from vnplan.i18n import set_lang
 from vnplan.extract import extract
 from vnplan.link import link
 from vnplan.read import read
@@ -30,6 +31,7 @@ __all__ = [
     "VnplanError",
     "__version__",
     "check",
+    "check_many",
     "compare",
     "extract",
     "extract_many",
@@ -37,5 +39,6 @@ __all__ = [
     "load",
     "nlp",
     "read",
+    "set_lang",
     "to_dataframe",
 ]

@@ -10,12 +10,74 @@ import html
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from vnplan.errors import VnplanError
 from vnplan.record import Record
 
-__all__ = ["Records", "load"]
+__all__ = ["KEY", "LEVELS", "Records", "load", "warning_code"]
+
+KEY = "path"  # the key column of every table: the document's source path
+#: issuer levels by their record value, with the Vietnamese names a filter accepts
+LEVELS = {"central": ("trung ương", "trung uong", "tw"), "province": ("tỉnh", "tinh", "thành phố trực thuộc trung ương"),
+          "district": ("huyện", "huyen", "quận", "quan", "thị xã"), "commune": ("xã", "xa", "phường", "phuong", "thị trấn"),
+          "unit": ("đơn vị", "don vi"), "party": ("đảng", "dang")}
+_DATE_COLUMNS = ("issue_date", "period_start", "period_end", "date")
+
+
+def _level(value: str) -> str:
+    """A level filter value (English or Vietnamese, any case) → the record's level; unknown → an error listing valid ones.
+
+    >>> _level("Tỉnh"), _level("commune")
+    ('province', 'commune')
+    """
+    from vnplan.compare.similarity import fold
+
+    key = fold(value).strip()
+    for level, names in LEVELS.items():
+        if key == level or key in {fold(n) for n in names}:
+            return level
+    valid = ", ".join(f"{k} ({v[0]})" for k, v in LEVELS.items())
+    raise VnplanError(None, f"unknown level {value!r}; valid: {valid}")
+
+
+def warning_code(message: str) -> str:
+    """The stable code of a record warning (`data/warning_codes.tsv`), ``other`` when no row matches.
+
+    >>> warning_code("page numbers removed (10)"), warning_code("blank_date: the day or month of issue is left blank")
+    ('cleanup', 'blank_date')
+    """
+    import re
+
+    for code, pattern, _severity in _warning_rules():
+        if re.search(pattern, message, re.I):
+            return code
+    head = message.split(":", 1)[0]
+    return head if re.fullmatch(r"[a-z_]+", head) else "other"
+
+
+@lru_cache(maxsize=1)
+def _warning_rules() -> list[tuple[str, str, str]]:
+    """(code, pattern, severity) rows of ``data/warning_codes.tsv``, in order."""
+    path = Path(__file__).parent / "data" / "warning_codes.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]
+            if line.strip() and not line.startswith("#")]
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _dates(df: Any) -> Any:
+    import pandas as pd
+
+    for col in _DATE_COLUMNS:
+        if col in df.columns:
+            df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce")
+    return df
+
+
+def _inside(span: Any, outer: Any) -> bool:
+    return bool(span) and bool(outer) and outer[0] <= span[0] and span[-1] <= outer[1]
 
 
 def _provinces(record: Record) -> tuple[str | None, str | None]:
@@ -64,7 +126,14 @@ class Records:
     def __iter__(self) -> Iterator[Record]:
         return iter(self.records)
 
-    def __getitem__(self, index: int) -> Record:
+    def __getitem__(self, index: int | slice) -> Any:
+        """A record by position; a slice gives `Records`.
+
+        >>> Records([Record(source={"path": "a"}), Record(source={"path": "b"})])[:1]
+        <Records 1 documents>
+        """
+        if isinstance(index, slice):
+            return Records(self.records[index], self.errors)
         return self.records[index]
 
     def __repr__(self) -> str:
@@ -75,6 +144,8 @@ class Records:
                doc_type: str | None = None, theme: str | None = None) -> Records:
         """The records matching every given criterion.
 
+        ``level`` is a record level or its Vietnamese name (``"tỉnh"``, ``"xã"``); an unknown one raises a
+        `VnplanError` listing the valid ones.
         Text criteria ignore case, diacritics and punctuation; ``province`` matches today's
         province or the one named when the document was issued (before the 2025 merger);
         ``theme`` matches words of the stated theme or of the title.
@@ -85,6 +156,8 @@ class Records:
         <Records 1 documents>
         """
         from vnplan.link.keys import name_key
+
+        level = _level(level) if level else None
 
         def has(needle: str, *texts: str | None) -> bool:
             key = f" {name_key(needle)} "
@@ -104,12 +177,19 @@ class Records:
         return Records([r for r in self.records if keep(r)], self.errors)
 
     def to_dataframe(self) -> Any:
-        """One row per document: the flat record columns plus ``province`` and ``path``."""
+        """One row per document: the flat record columns (``path`` first) and ``province``; dates are datetime64,
+        numbers stay text (``0124``).
+
+        >>> df = Records([Record(source={"path": "kh.txt"}, number="0124", issue_date="2025-09-25")]).to_dataframe()
+        >>> df.loc[0, "number"], str(df["issue_date"].dtype).startswith("datetime64")
+        ('0124', True)
+        """
         from vnplan.batch import to_dataframe
 
-        df = to_dataframe(self.records)
+        df = to_dataframe(self.records).rename(columns={"source_path": KEY})
         df["province"] = [_province(r) for r in self.records]
-        return df
+        df["number"] = df["number"].astype("string")
+        return _dates(df)
 
     def _rows(self, key: str, fields_: tuple[str, ...]) -> Any:
         import pandas as pd
@@ -118,11 +198,12 @@ class Records:
         for r in self.records:
             for i, item in enumerate(getattr(r, key)):
                 item = item if isinstance(item, dict) else {"text": item}
-                rows.append({"path": r.source.get("path"), "document": r.label, "level": r.issuer.get("level"),
+                rows.append({KEY: r.source.get("path"), "document": r.label, "level": r.issuer.get("level"),
                              "year": r.issue_year, "index": i, **{f: item.get(f) for f in fields_}})
-        df = pd.DataFrame(rows, columns=["path", "document", "level", "year", "index", *fields_])
+        df = pd.DataFrame(rows, columns=[KEY, "document", "level", "year", "index", *fields_])
         df["year"] = df["year"].astype("Int64")
-        return df
+        df["index"] = df["index"].astype("Int64")
+        return _dates(df)
 
     def citations(self) -> Any:
         """One row per citation: the citing document and the cited number, symbol, date, issuer, relation."""
@@ -133,13 +214,70 @@ class Records:
         return self._rows("activities", ("text",))
 
     def responsibilities(self) -> Any:
-        """One row per agency with its number of tasks."""
-        df = self._rows("responsibilities", ("agency", "tasks"))
-        df["tasks"] = [len(t) if isinstance(t, list) else 0 for t in df["tasks"]]
+        """One row per agency × task (``task_index`` blank for an agency given no task text).
+
+        >>> r = Record(source={"path": "kh.txt"}, responsibilities=[{"agency": "Sở Y tế", "tasks": ["Tuyên truyền", "Báo cáo"]}])
+        >>> Records([r]).responsibilities()[["agency", "task"]].values.tolist()
+        [['Sở Y tế', 'Tuyên truyền'], ['Sở Y tế', 'Báo cáo']]
+        """
+        import pandas as pd
+
+        rows = []
+        for r in self.records:
+            for i, entry in enumerate(r.responsibilities):
+                tasks = entry.get("tasks") or [None]
+                for k, task in enumerate(tasks):
+                    rows.append({KEY: r.source.get("path"), "document": r.label, "level": r.issuer.get("level"),
+                                 "year": r.issue_year, "index": i, "agency": entry.get("agency"),
+                                 "task_index": k if task is not None else None, "task": task})
+        df = pd.DataFrame(rows, columns=[KEY, "document", "level", "year", "index", "agency", "task_index", "task"])
+        for col in ("year", "index", "task_index"):
+            df[col] = df[col].astype("Int64")
         return df
 
+    def recipients(self) -> Any:
+        """One row per recipient (Nơi nhận / Kính gửi entry)."""
+        return self._rows("recipients", ("text",)).rename(columns={"text": "recipient"})
+
+    def warnings(self) -> Any:
+        """One row per record warning, with its code (`data/warning_codes.tsv`) and severity; unreadable files
+        are rows with their error class as the code and severity ``error``.
+
+        >>> Records([Record(source={"path": "kh.txt"}, warnings=["ocr_used: text read by OCR"])]).warnings()["code"].tolist()
+        ['ocr_used']
+        """
+        import pandas as pd
+
+        severity = {code: sev for code, _p, sev in _warning_rules()}
+        rows = []
+        for r in self.records:
+            for i, message in enumerate(r.warnings):
+                code = warning_code(message)
+                rows.append({KEY: r.source.get("path"), "document": r.label, "index": i, "code": code,
+                             "severity": severity.get(code, "warning"), "message": message})
+        for e in self.errors:
+            rows.append({KEY: e.get("path") or (e.get("source") or {}).get("path"), "document": None, "index": 0,
+                         "code": e.get("error"), "severity": "error", "message": e.get("message")})
+        df = pd.DataFrame(rows, columns=[KEY, "document", "index", "code", "severity", "message"])
+        df["index"] = df["index"].astype("Int64")
+        return df
+
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """An Excel workbook, one sheet per table (records, citations, activities, responsibilities, deadlines,
+        warnings), frozen header rows and fitted column widths."""
+        from vnplan.export.excel import write_xlsx
+
+        records = self.to_dataframe()
+        for col in ("activities", "responsibilities", "deadlines", "citations", "named_citations", "recipients"):
+            if col in records.columns:
+                records[col] = [len(v) if isinstance(v, list) else 0 for v in records[col]]
+        write_xlsx({"records": records, "citations": self.citations(), "activities": self.activities(),
+                    "responsibilities": self.responsibilities(), "deadlines": self.deadlines(),
+                    "recipients": self.recipients(), "warnings": self.warnings()}, path)
+
     def deadlines(self) -> Any:
-        """One row per deadline, with its lead time in days from the date of issue (blank when either is unknown).
+        """One row per deadline (date as datetime64), with its lead time in days from the date of issue, and the
+        activity (``activity_index``) and agency whose text holds it, where the text says so.
 
         >>> r = Record(source={"path": "kh.txt"}, issue_date="2025-09-25", deadlines=[{"date": "2025-10-09", "text": "…"}])
         >>> int(Records([r]).deadlines().loc[0, "lead_days"])
@@ -156,9 +294,22 @@ class Records:
             except (KeyError, TypeError, ValueError):
                 return None
 
-        df["lead_days"] = pd.array([lead(d, p) if d and issued.get(p) else None
-                                    for d, p in zip(df["date"], df["path"])], dtype="Int64")
+        df["lead_days"] = pd.array([lead(d, p) if not pd.isna(d) and issued.get(p) else None
+                                    for d, p in zip(df["date"], df[KEY])], dtype="Int64")
+        links = [self._deadline_link(r, d) for r in self.records for d in r.deadlines]
+        df["activity_index"] = pd.array([a for a, _ in links], dtype="Int64")
+        df["agency"] = pd.array([g for _, g in links], dtype="string")
         return df
+
+    @staticmethod
+    def _deadline_link(record: Record, deadline: Any) -> tuple[int | None, str | None]:
+        """(activity index, agency) whose text holds the deadline's sentence, where the record says so."""
+        span = deadline.get("span") if isinstance(deadline, dict) else None
+        activity = next((i for i, a in enumerate(record.activities) if isinstance(a, dict)
+                         and _inside(span, a.get("span"))), None)
+        agency = next((e.get("agency") for e in record.responsibilities if isinstance(e, dict)
+                       and _inside(span, e.get("span"))), None)
+        return activity, agency
 
     def graph(self, **options: Any) -> Any:
         """The citation graph of these records (`vnplan.link`)."""
@@ -171,15 +322,23 @@ class Records:
                                                           "file")) + "</tr>"
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(str(v or ''))}</td>" for v in (
-                r.label, r.doc_type, r.issuer.get("name"), r.issuer.get("level"), r.issue_date or r.issue_year,
+                r.label, r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")), r.issue_date or r.issue_year,
                 (r.title or "")[:90], str(r.source.get("path", "")).rsplit("/", 1)[-1][:40])) + "</tr>"
             for r in self.records[:50])
         more = f"<p>… {len(self.records) - 50} more</p>" if len(self.records) > 50 else ""
         errors = f", {len(self.errors)} unreadable files" if self.errors else ""
         # Jupyter right-aligns table cells by default; text columns read better left-aligned.
-        style = "<style>.vnp-records td,.vnp-records th{text-align:left;vertical-align:top}</style>"
-        return (f'{style}<p><b>{len(self.records)} plan records</b>{errors}</p>'
-                f'<table class="vnp-records">{head}{body}</table>{more}')
+        from vnplan.render.scoped_css import host_reset
+
+        style = f"<style>{host_reset('vnp-records')}.vnp-records td,.vnp-records th{{padding:3px 6px}}</style>"
+        return (f'{style}<div class="vnp-records"><p><b>{len(self.records)} plan records</b>{errors}</p>'
+                f'<table>{head}{body}</table>{more}</div>')
+
+
+def _level_name(level: str | None) -> str | None:
+    from vnplan.i18n import catalogue, t
+
+    return t(f"level.{level}") if f"level.{level}" in catalogue() else level
 
 
 def _coerce(item: Any) -> Record | dict[str, Any]:

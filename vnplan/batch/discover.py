@@ -16,7 +16,12 @@ from fnmatch import fnmatchcase
 
 from vnplan.read import EXTENSIONS
 
-__all__ = ["DOCUMENT_EXTENSIONS", "discover", "matches"]
+__all__ = ["DOCUMENT_EXTENSIONS", "NON_DOCUMENTS", "discover", "is_non_document", "matches"]
+
+#: Files found in folders that are notes about an archive, not documents of it (skipped in folder walks;
+#: a file named explicitly is still read).
+NON_DOCUMENTS: tuple[str, ...] = ("README*", "SOURCES*", "LICENSE*", "LICENCE*", "CHANGELOG*", "CHAINS*",
+                                  "NOTES*", "INDEX.md", "index.md", "manifest*", "MANIFEST*")
 
 #: Extensions picked up in folders; ``.doc`` is converted through LibreOffice when it is installed.
 DOCUMENT_EXTENSIONS: frozenset[str] = frozenset(EXTENSIONS) | {".doc"}
@@ -34,6 +39,16 @@ def matches(rel: str, patterns: Iterable[str]) -> bool:
     """
     name = rel.rsplit("/", 1)[-1]
     return any(fnmatchcase(rel, p) or fnmatchcase(name, p) for p in patterns)
+
+
+def is_non_document(name: str) -> bool:
+    """A README, SOURCES, LICENSE … note rather than a document (case-insensitive on the name's start).
+
+    >>> is_non_document("README.md"), is_non_document("SOURCES.md"), is_non_document("kh-173-readme.pdf")
+    (True, True, False)
+    """
+    upper = name.upper()
+    return any(fnmatchcase(upper, p.upper()) for p in NON_DOCUMENTS)
 
 
 def _hidden(name: str) -> bool:
@@ -63,7 +78,7 @@ def _walk(root: str, include: list[str], exclude: list[str], exts: frozenset[str
                 if not matches(entry_rel, exclude):
                     subdirs.append((entry.path, entry_rel + "/"))
                 continue
-            if os.path.splitext(entry.name)[1].lower() not in exts:
+            if os.path.splitext(entry.name)[1].lower() not in exts or is_non_document(entry.name):
                 continue
             if include and not matches(entry_rel, include):
                 continue
@@ -87,7 +102,8 @@ def discover(
     A folder is walked recursively for ``.pdf``, ``.docx``, ``.txt``, ``.md`` (and ``.doc``)
     files; ``include``/``exclude`` are globs matched against the path relative to the folder
     or the base name.  A file named explicitly is always yielded, whatever its extension.
-    Hidden files and Office lock files (``~$…``) are skipped unless ``hidden=True``.
+    Hidden files and Office lock files (``~$…``) are skipped unless ``hidden=True``; notes about the
+    archive (``README*``, ``SOURCES*``, … see `NON_DOCUMENTS`) are always skipped in folders.
 
     >>> for path in discover("luu-tru/2025", include=["*.pdf"], exclude=["du-thao"]):  # doctest: +SKIP
     ...     print(path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from vnplan.errors import VnplanError
@@ -16,12 +17,33 @@ __all__ = ["main"]
 
 COMMANDS = ["read", "extract", "graph", "diff", "check"]
 
+EXAMPLES = """examples:
+  vnplan read kh-173.pdf --outline
+  vnplan extract luu-tru/ -o records.jsonl
+  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html
+  vnplan check --against kh-tinh.docx ke-hoach-cac-xa/ -o bang-kiem-tra.xlsx
+  vnplan --lang en check kh-xa.pdf --against kh-tinh.docx
+"""
+_PYTHON_HINT = re.compile(r";?\s*(?:pass|use|set)\s+\w+=\w+\b[^;]*$")
+
+
+def cli_message(exc: VnplanError) -> str:
+    """The error's one line, without hints that only make sense in Python (``require_vietnamese=False``).
+
+    >>> cli_message(VnplanError("a.txt", "not Vietnamese; pass require_vietnamese=False to read it anyway"))
+    'a.txt: not Vietnamese'
+    """
+    return _PYTHON_HINT.sub("", str(exc)).rstrip(" ;")
+
 
 def build_parser() -> argparse.ArgumentParser:
     from vnplan import __version__
 
-    parser = argparse.ArgumentParser(prog="vnplan", description="Read Vietnamese government plan documents into data.")
+    parser = argparse.ArgumentParser(prog="vnplan", description="Read Vietnamese government plan documents into data.",
+                                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
+    parser.add_argument("--lang", choices=("vi", "en"), default=None,
+                        help="language of reports and messages (default vi, or $VNPLAN_LANG)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -41,10 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
+    from vnplan.i18n import use_lang
+
     try:
-        return int(args._run(args) or 0)
+        with use_lang(getattr(args, "lang", None)):
+            return int(args._run(args) or 0)
     except VnplanError as exc:
-        print(f"vnplan: error: {exc}", file=sys.stderr)
+        print(f"vnplan: error: {cli_message(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("vnplan: interrupted", file=sys.stderr)

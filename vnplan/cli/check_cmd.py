@@ -1,30 +1,76 @@
-"""``vnplan check LOCAL --against TEMPLATE``: the compliance verdict of a local plan.
+"""``vnplan check --against TEMPLATE LOCAL...``: the compliance verdict of local plans against their template.
 
-Exit status: 0 when the verdict passes, 3 when it fails (1 for an unreadable
-input, as for every command), so scripts can gate on it.
+Exit status: 0 pass, 3 fail, 4 inconclusive (for many local plans: the worst of
+them), 1 for a bad input, as for every command.
 """
 from __future__ import annotations
 
 import argparse
+import sys
 
 from vnplan.cli.diff_cmd import add_options, emit, options
+from vnplan.cli.style import EtaLine, colour, colour_enabled, format_for
+from vnplan.compare.model import EXIT_CODES
+from vnplan.i18n import t
 
-FAIL_EXIT = 3
+FAIL_EXIT = EXIT_CODES["fail"]
+INCONCLUSIVE_EXIT = EXIT_CODES["inconclusive"]
+
+EXAMPLES = """examples:
+  vnplan check --against kh-tinh-son-la.docx kh-xa-hoa-xa.pdf
+  vnplan check kh-xa-hoa-xa.pdf --against kh-tinh-son-la.docx -o kiem-tra.html
+  vnplan check --against kh-tinh.docx ke-hoach-cac-xa/ -o bang-kiem-tra.xlsx   # one row per local plan
+  vnplan check --against kh-tinh.docx xa-a.pdf xa-b.docx -o bang.csv
+
+exit status: 0 pass (ĐẠT), 3 fail (KHÔNG ĐẠT), 4 inconclusive (CHƯA KẾT LUẬN ĐƯỢC), 1 bad input
+"""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("check", help="compliance verdict of a local plan against its template (exit 3 on fail)",
-                       description="Check a local plan against its template: theme, period, reporting deadlines, "
-                                   "citation and coverage of the template's activities. Exits 0 on pass, 3 on fail.")
-    p.add_argument("local", help="the local plan (document or record JSON)")
-    p.add_argument("--against", required=True, metavar="TEMPLATE", help="the template plan it implements")
+    p = sub.add_parser("check", help="compliance verdict of local plans against a template (exit 0/3/4)",
+                       description="Check local plans against their template: theme, period, reporting deadlines, "
+                                   "citation and coverage of the template's activities, each with the sentence and "
+                                   "page it rests on. One local plan gives a report; several (or a folder) give one "
+                                   "table, a row per local plan.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("local", nargs="+", help="local plans: documents, record JSON files or folders")
+    p.add_argument("--against", required=True, metavar="TEMPLATE", help="the template (higher-level) plan")
     add_options(p)
     return p
 
 
-def run(args: argparse.Namespace) -> int:
-    from vnplan.compare import check
+def _coloured_text(text: str, verdict: str) -> str:
+    if not colour_enabled():
+        return text
+    label = t("verdict." + verdict)
+    return text.replace(label, colour(label, verdict), 1)
 
-    report = check(args.local, against=args.against, **options(args))
-    emit(report, args.format, args.output)
-    return 0 if report.passed else FAIL_EXIT
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from vnplan.compare import check, check_many
+
+    fmt = format_for(args.output, args.format)
+    if len(args.local) == 1 and not Path(args.local[0]).is_dir():
+        report = check(args.against, args.local[0], **options(args))
+        if fmt == "text" and not args.output:
+            print(_coloured_text(report.to_text(), report.verdict))
+        else:
+            emit(report, fmt, args.output)
+        for warning in report.warnings:
+            print(f"vnplan: {t('cli.warning')}: {warning}", file=sys.stderr)
+        return report.exit_code
+    line = EtaLine(0)
+
+    def progress(i: int, n: int, name: str) -> None:
+        line.total = n
+        line.step(i, t("cli.checking", name=name))
+
+    table = check_many(args.against, args.local, progress=progress, **options(args))
+    line.close()
+    emit(table, fmt, args.output)
+    if args.output:
+        print(t("summary.many", n=len(table.reports), passed=table.counts()["pass"], failed=table.counts()["fail"],
+                inconclusive=table.counts()["inconclusive"]), file=sys.stderr)
+    return table.exit_code

@@ -9,17 +9,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("text", "markdown", "json", "html")
+from vnplan.cli.style import format_for
+from vnplan.i18n import t
+
+FORMATS = ("text", "markdown", "json", "html", "csv", "xlsx")
+
+EXAMPLES = """examples:
+  vnplan diff kh-tinh-son-la.docx kh-xa-hoa-xa.pdf
+  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html        # HTML from the extension
+  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.xlsx        # aligned activities for Excel
+  vnplan --lang en diff kh-tinh.docx kh-xa.pdf --format markdown
+"""
 
 
 def add_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``diff`` and ``check``."""
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the extension of -o, else text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.html .md .json .txt .csv .xlsx)")
     p.add_argument("--similarity", choices=("combined", "tfidf", "fuzzy"), default="combined",
                    help="item similarity (default: combined = TF-IDF character n-grams + rapidfuzz)")
     p.add_argument("--threshold", type=float, default=None, help="similarity at which items are paired (default 0.4)")
     p.add_argument("--min-coverage", type=float, default=None, help="coverage the verdict needs (default 0.8)")
+    p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                   help="language of the report (default vi, or $VNPLAN_LANG)")
 
 
 def options(args: argparse.Namespace) -> dict[str, Any]:
@@ -31,21 +44,51 @@ def options(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def emit(result: Any, fmt: str, output: str | None) -> None:
-    """Render ``result`` (a PlanDiff or ComplianceReport) and write it."""
-    text = {"text": result.to_text, "markdown": result.to_markdown, "json": result.to_json,
-            "html": result.to_html}[fmt]()
-    if output:
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        print(f"vnplan: wrote {output}", file=sys.stderr)
+def emit(result: Any, fmt: str | None, output: str | None) -> None:
+    """Render ``result`` (a PlanDiff, ComplianceReport or ComplianceTable) in ``fmt`` (or ``-o``'s extension)."""
+    fmt = format_for(output, fmt)
+    if fmt == "xlsx":
+        from vnplan.errors import VnplanError
+
+        if not output or output == "-":
+            raise VnplanError(None, "--format xlsx needs -o FILE.xlsx")
+        sheets = _sheets(result)
+        from vnplan.export.excel import write_xlsx
+
+        write_xlsx(sheets, output)
+        print(f"vnplan: {t('cli.wrote', path=output)}", file=sys.stderr)
+        return
+    if fmt == "csv":
+        text = next(iter(_sheets(result).values())).to_csv(index=False)
+    else:
+        text = {"text": result.to_text, "markdown": result.to_markdown, "json": result.to_json,
+                "html": result.to_html}[fmt]()
+    if output and output != "-":
+        Path(output).write_text(text if text.endswith("\n") else text + "\n",
+                                encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        print(f"vnplan: {t('cli.wrote', path=output)}", file=sys.stderr)
     else:
         print(text)
+
+
+def _sheets(result: Any) -> dict[str, Any]:
+    from vnplan.compare.model import ComplianceReport, PlanDiff
+
+    if isinstance(result, PlanDiff):
+        return {t("title.activities"): result.to_dataframe("activities"),
+                t("title.responsibilities"): result.to_dataframe("responsibilities"),
+                t("title.checks"): ComplianceReport(result.verdict, result.coverage.reasons, result.coverage,
+                                                    result.checks, result).to_dataframe()}
+    if isinstance(result, ComplianceReport):
+        return {t("title.report"): result.to_dataframe()}
+    return {t("title.checks"): result.to_dataframe()}
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="compare a local plan with its template (plan diff)",
                        description="Align a template plan and a local plan: activities and responsibilities "
-                                   "kept / modified / dropped / added, field checks, coverage.")
+                                   "kept / modified / dropped / added, field checks with their evidence, coverage.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("template", help="the higher-level plan (document or record JSON)")
     p.add_argument("local", help="the local plan that implements it")
     add_options(p)

@@ -20,9 +20,14 @@ from vnplan.errors import VnplanError
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract plan records from files or whole folders (JSON Lines / CSV / Parquet)",
                        description="Extract one record per document. Folders are walked recursively for "
-                                   ".pdf, .docx, .txt, .md (and .doc through LibreOffice).")
+                                   ".pdf, .docx, .txt, .md (and .doc through LibreOffice); README*, SOURCES* and "
+                                   "similar notes are skipped.",
+                       epilog="examples:\n  vnplan extract kh-173.pdf\n  vnplan extract luu-tru/ -o records.jsonl "
+                              "--workers 4\n  vnplan extract luu-tru/ -o records.xlsx      # one sheet per table\n"
+                              "  vnplan extract luu-tru/ -o records.csv --exclude 'du-thao/*'",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
-    p.add_argument("-o", "--output", help="records file (.jsonl, .csv, .parquet) or - for stdout; re-running on "
+    p.add_argument("-o", "--output", help="records file (.jsonl, .csv, .parquet, .xlsx: one sheet per table) or - for stdout; re-running on "
                                           "the same file skips documents already recorded")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help="output format (default: by extension)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores; 0: no workers)")
@@ -75,9 +80,17 @@ def run(args: argparse.Namespace) -> int:
     def warn(problem: str) -> None:
         print(f"vnplan: warning: {problem}", file=sys.stderr)
 
+    excel = output.lower().endswith(".xlsx")
+    if excel:  # records go to a resumable JSON Lines journal next to the workbook, then into its sheets
+        output, args.format = output + ".jsonl", "jsonl"
     summary = extract_to(args.paths, output, format=args.format, fn=_fn(args), workers=args.workers,
                          timeout=args.timeout or None, include=args.include, exclude=args.exclude,
                          force=args.force, retry_errors=args.retry_errors, progress=progress, on_problem=warn)
+    if excel:
+        from vnplan.collection import load
+
+        load(output).to_excel(args.output)
+        summary.output = args.output
     if not args.quiet:
         print(f"vnplan: {summary}", file=sys.stderr)
     return 0 if summary.ok else 1

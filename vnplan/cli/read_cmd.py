@@ -7,8 +7,15 @@ import sys
 
 
 def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
-    p = sub.add_parser("read", help="print a document's normalised text (or --outline)")
-    p.add_argument("file")
+    p = sub.add_parser("read", help="print a document's normalised text (or --outline)",
+                       description="Read one document (PDF, DOCX, TXT, MD) and print its normalised text, one "
+                                   "paragraph a line, or its structure (header, preamble, body tree, closing) with "
+                                   "--outline. For checking what vnplan saw in a document before extracting it.",
+                       epilog="examples:\n  vnplan read kh-173.pdf\n  vnplan read kh-173.pdf --outline\n"
+                              "  vnplan read kh-173.pdf --outline --json > outline.json\n"
+                              "  vnplan read scan.pdf --no-ocr --raw",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", help="the document to read")
     p.add_argument("--outline", action="store_true", help="print the document structure instead of the text")
     p.add_argument("--json", action="store_true", help="with --outline: print the outline as JSON")
     p.add_argument("--raw", action="store_true", help="print the reader's raw text before normalisation")

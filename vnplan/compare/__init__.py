@@ -5,8 +5,9 @@ Two public verbs:
 - `compare(template, local)` → `PlanDiff`: sections by role, activities and
   responsibilities aligned one to one (kept / modified with a redline /
   dropped / added), field checks, coverage and a verdict.
-- `check(local, against=template)` → `ComplianceReport`: the verdict with its
-  reasons.
+- `check(template, local)` → `ComplianceReport`: the verdict (pass, fail or
+  inconclusive) with its reasons, evidence and warnings for a pair that looks wrong.
+- `check_many(template, locals)` → `ComplianceTable`: one row per local plan.
 
 Inputs are `Record` objects, record dicts, record JSON files, or documents
 (PDF, DOCX, TXT, MD), which are read and extracted first.
@@ -26,11 +27,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from vnplan.compare.many import ComplianceTable
     from vnplan.compare.model import ComplianceReport, PlanDiff
 
 __all__ = [
     "Check",
     "ComplianceReport",
+    "ComplianceTable",
     "Coverage",
     "CoverageItem",
     "ItemDiff",
@@ -38,6 +41,7 @@ __all__ = [
     "PlanDiff",
     "SectionDiff",
     "check",
+    "check_many",
     "combined",
     "compare",
     "fuzzy",
@@ -60,18 +64,34 @@ def compare(template: Any, local: Any, **options: Any) -> "PlanDiff":
     return _compare(template, local, **options)
 
 
-def check(local: Any, against: Any, **options: Any) -> "ComplianceReport":
-    """The compliance verdict of ``local`` against its template ``against`` (options as for `compare`).
+def check(template: Any = None, local: Any = None, *, against: Any = None, **options: Any) -> "ComplianceReport":
+    """The compliance verdict (pass / fail / inconclusive) of ``local`` against ``template``.
 
-    >>> check({"file": "xa.txt", "theme": "B"}, {"file": "tinh.txt", "theme": "A"}).verdict
-    'fail'
+    The order is that of `compare` and ``vnplan diff TEMPLATE LOCAL``; ``check(local, against=template)`` works too.
+    Options as for `compare`.
+
+    >>> check({"file": "tinh.txt", "theme": "A"}, {"file": "xa.txt", "theme": "B"}).verdict
+    'inconclusive'
     """
     from vnplan.compare.api import check as _check
 
-    return _check(local, against, **options)
+    return _check(template, local, against=against, **options)
 
 
-_HOME = {"Check": "model", "ComplianceReport": "model", "Coverage": "model", "CoverageItem": "model",
+def check_many(template: Any, locals_: Any, **options: Any) -> "ComplianceTable":
+    """Many local plans against one template: one row per local plan (verdict, coverage, missing activities).
+
+    ``locals_`` is a list of inputs or folders (documents in a folder are found as by ``vnplan extract``).
+
+    >>> check_many({"file": "tinh.txt", "theme": "A"}, [{"file": "xa.txt", "theme": "A"}]).rows[0]["verdict"]
+    'inconclusive'
+    """
+    from vnplan.compare.many import check_many as _check_many
+
+    return _check_many(template, locals_, **options)
+
+
+_HOME = {"ComplianceTable": "many", "Check": "model", "ComplianceReport": "model", "Coverage": "model", "CoverageItem": "model",
          "ItemDiff": "model", "ItemRef": "model", "PlanDiff": "model", "SectionDiff": "model",
          "combined": "similarity", "fuzzy": "similarity", "tfidf_char": "similarity"}
 

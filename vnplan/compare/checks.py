@@ -15,8 +15,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from vnplan.compare.evidence import source
 from vnplan.compare.model import Check
 from vnplan.compare.similarity import fold, normalize_text, tfidf_char
+from vnplan.i18n import t
 from vnplan.record import Record
 
 __all__ = [
@@ -39,18 +41,29 @@ def _theme_key(theme: str | None) -> str:
 
 def check_theme(template: Record, local: Record) -> Check:
     """The local plan keeps the template's theme (chủ đề)."""
-    ev: dict[str, Any] = {"template": template.theme, "local": local.theme}
+    ev: dict[str, Any] = {"template": template.theme, "local": local.theme,
+                          "sources": _sources(source(template, "template", template.theme, field="theme"),
+                                              source(local, "local", local.theme, field="theme"))}
     if not template.theme:
-        return Check("theme", "n/a", "the template states no theme", ev)
+        return Check("theme", "n/a", t("check.theme.na"), ev)
     if not local.theme:
-        return Check("theme", "fail", "the local plan states no theme", ev)
+        return Check("theme", "fail", t("check.theme.no_local"), ev)
     if _theme_key(template.theme) == _theme_key(local.theme):
-        return Check("theme", "pass", "same theme", ev)
+        return Check("theme", "pass", t("check.theme.same"), ev)
     score = float(tfidf_char([template.theme], [local.theme])[0, 0])
     ev["similarity"] = round(score, 3)
     if score >= THEME_SIMILARITY:
-        return Check("theme", "pass", f"nearly the same theme (similarity {score:.2f})", ev)
-    return Check("theme", "fail", f"different theme (similarity {score:.2f})", ev)
+        return Check("theme", "pass", t("check.theme.near", sim=f"{score:.2f}"), ev)
+    return Check("theme", "fail", t("check.theme.different", sim=f"{score:.2f}"), ev)
+
+
+def _sources(*items: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [it for it in items if it]
+
+
+def _period_text(record: Record) -> str | None:
+    p = record.period
+    return f"{p.get('start') or '…'} – {p.get('end') or '…'}" if (p.get("start") or p.get("end")) else None
 
 
 def _date(value: Any) -> date | None:
@@ -64,21 +77,23 @@ def check_period(template: Record, local: Record) -> Check:
     """The local plan's period lies inside the template's."""
     ts, te = _date(template.period.get("start")), _date(template.period.get("end"))
     ls, le = _date(local.period.get("start")), _date(local.period.get("end"))
-    ev = {"template": dict(template.period), "local": dict(local.period)}
+    ev = {"template": dict(template.period), "local": dict(local.period),
+          "sources": _sources(source(template, "template", _period_text(template), field="period"),
+                              source(local, "local", _period_text(local), field="period"))}
     if not (ts or te):
-        return Check("period", "n/a", "the template states no concrete period", ev)
+        return Check("period", "n/a", t("check.period.na"), ev)
     if not (ls or le):
-        return Check("period", "fail", "the local plan states no concrete period", ev)
+        return Check("period", "fail", t("check.period.no_local"), ev)
     problems = []
     if ts and ls and ls < ts:
-        problems.append(f"starts {ls} before the template's {ts}")
+        problems.append(t("check.period.starts_before", local=ls, template=ts))
     if te and le and le > te:
-        problems.append(f"ends {le} after the template's {te}")
+        problems.append(t("check.period.ends_after", local=le, template=te))
     if ts and le and le < ts or te and ls and ls > te:
-        problems.append("does not overlap the template's period")
+        problems.append(t("check.period.no_overlap"))
     if problems:
-        return Check("period", "fail", "the local period " + "; ".join(problems), ev)
-    return Check("period", "pass", f"{ls or '…'} – {le or '…'} lies inside {ts or '…'} – {te or '…'}", ev)
+        return Check("period", "fail", t("check.period.fail", problems="; ".join(problems)), ev)
+    return Check("period", "pass", t("check.period.pass", ls=ls or "…", le=le or "…", ts=ts or "…", te=te or "…"), ev)
 
 
 def _reporting(record: Record) -> list[dict[str, Any]]:
@@ -91,20 +106,25 @@ def check_deadlines(template: Record, local: Record) -> Check:
     """Every local reporting deadline falls on or before the template's earliest one (dates the local plan
     restates from the template excepted)."""
     t_dead, l_dead = _reporting(template), _reporting(local)
-    ev: dict[str, Any] = {"template": t_dead, "local": l_dead}
+    ev: dict[str, Any] = {"template": t_dead, "local": l_dead, "sources": []}
     if not t_dead:
-        return Check("deadlines", "n/a", "the template sets no dated reporting deadline", ev)
+        return Check("deadlines", "n/a", t("check.deadlines.na_template"), ev)
     if not l_dead:
-        return Check("deadlines", "n/a", "the local plan sets no dated reporting deadline", ev)
+        ev["sources"] = _sources(*(source(template, "template", d.get("text"), item=d) for d in t_dead[:3]))
+        return Check("deadlines", "n/a", t("check.deadlines.na_local"), ev)
     first = min(_date(d["date"]) for d in t_dead)  # type: ignore[type-var]
     copied = {_date(d["date"]) for d in t_dead}  # a template date restated locally is not late
     late = [d for d in l_dead if _date(d["date"]) > first and _date(d["date"]) not in copied]  # type: ignore[operator]
     ev["late"] = late
+    earliest = next(d for d in t_dead if _date(d["date"]) == first)
+    shown = late or [max(l_dead, key=lambda d: str(d["date"]))]
+    ev["sources"] = _sources(source(template, "template", earliest.get("text"), item=earliest),
+                             *(source(local, "local", d.get("text"), item=d) for d in shown[:3]))
     if late:
         dates = ", ".join(d["date"] for d in late)
-        return Check("deadlines", "fail", f"local deadline(s) {dates} fall after the template's {first}", ev)
+        return Check("deadlines", "fail", t("check.deadlines.fail", dates=dates, first=first), ev)
     last = max(_date(d["date"]) for d in l_dead)  # type: ignore[type-var]
-    return Check("deadlines", "pass", f"local reporting by {last}, on or before the template's {first}", ev)
+    return Check("deadlines", "pass", t("check.deadlines.pass", last=last, first=first), ev)
 
 
 def _symbol_key(symbol: str | None) -> str:
@@ -121,16 +141,19 @@ def check_citation(template: Record, local: Record) -> Check:
               if (str(c.get("number")), _symbol_key(c.get("symbol"))) in t_keys]
     if shared:
         ev["shared"] = shared
+    ev["sources"] = _sources(source(template, "template", None, field="number"))
     if not template.number:
-        return Check("citation", "n/a", "the template's number is blank, so a citation cannot be checked", ev)
+        return Check("citation", "n/a", t("check.citation.na"), ev)
     for c in cited:
         same_symbol = not template.symbol or not c.get("symbol") or _symbol_key(c["symbol"]) == _symbol_key(
             template.symbol)
         if str(c["number"]) == str(template.number) and same_symbol:
             ev["citation"] = c.get("text") or f"{c.get('number')}/{c.get('symbol')}"
-            return Check("citation", "pass", f"cites {template.label} ({c.get('relation') or 'mentions'})", ev)
-    also = f"; both cite {', '.join(shared)}" if shared else ""
-    return Check("citation", "fail", f"does not cite {template.label}{also}", ev)
+            ev["sources"].append(source(local, "local", ev["citation"], item=c))
+            relation = t(f"relation.{c.get('relation') or 'mentions'}")
+            return Check("citation", "pass", t("check.citation.pass", label=template.label, relation=relation), ev)
+    also = t("check.citation.both_cite", shared=", ".join(shared)) if shared else ""
+    return Check("citation", "fail", t("check.citation.fail", label=template.label) + also, ev)
 
 
 CHECKS: dict[str, Callable[[Record, Record], Check]] = {

@@ -19,6 +19,9 @@ PlanInput = Union[Record, dict, str, "os.PathLike[str]"]
 
 
 def _from_dict(data: dict[str, Any], path: str | None = None) -> Record:
+    if "error" in data and "doc_type" not in data:  # an error record of a batch: kept as an empty record
+        where = data.get("path") or data.get("file") or path or ""
+        return Record(source={"path": where, "error": data.get("error"), "message": data.get("message")})
     if "source" not in data:
         data = {**data, "source": {"path": data.get("file") or data.get("path") or path or ""}}
     return Record.from_dict(data)

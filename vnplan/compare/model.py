@@ -13,6 +13,8 @@ from vnplan.record import Record
 
 __all__ = [
     "COVERAGE_STATUSES",
+    "EXIT_CODES",
+    "VERDICTS",
     "STATUSES",
     "Check",
     "ComplianceReport",
@@ -26,6 +28,8 @@ __all__ = [
 
 STATUSES = ("kept", "modified", "dropped", "added")
 COVERAGE_STATUSES = ("covered", "partly covered", "missing")
+VERDICTS = ("pass", "fail", "inconclusive")
+EXIT_CODES = {"pass": 0, "fail": 3, "inconclusive": 4}
 
 
 def _short(text: str | None, n: int = 50) -> str:
@@ -40,11 +44,14 @@ class ItemRef:
     index: int
     text: str
     tasks: list[str] | None = None
+    page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"index": self.index, "text": self.text}
         if self.tasks is not None:
             out["tasks"] = self.tasks
+        if self.page is not None:
+            out["page"] = self.page
         return out
 
     def __repr__(self) -> str:
@@ -135,9 +142,10 @@ class Coverage:
 
     items: list[CoverageItem]
     ratio: float | None  # (covered + ½ partly) / template activities; None without template activities
-    verdict: str  # "pass" or "fail"
+    verdict: str  # "pass", "fail" or "inconclusive"
     reasons: list[str]
     min_coverage: float
+    warnings: list[str] = field(default_factory=list)  # the pair looks wrong (swapped, unrelated)
 
     def count(self, status: str) -> int:
         return sum(1 for it in self.items if it.status == status)
@@ -151,7 +159,8 @@ class Coverage:
             "ratio": self.ratio, "percent": self.percent, "min_coverage": self.min_coverage,
             "covered": self.count("covered"), "partly_covered": self.count("partly covered"),
             "missing": self.count("missing"), "total": len(self.items),
-            "verdict": self.verdict, "reasons": self.reasons, "items": [it.to_dict() for it in self.items],
+            "verdict": self.verdict, "reasons": self.reasons, "warnings": self.warnings,
+            "items": [it.to_dict() for it in self.items],
         }
 
     def __repr__(self) -> str:
@@ -159,8 +168,11 @@ class Coverage:
 
 
 def _doc(record: Record) -> dict[str, Any]:
-    return {"path": record.source.get("path"), "label": record.label, "issuer": record.issuer.get("name"),
-            "title": record.title, "year": record.issue_year}
+    from vnplan.compare.evidence import heading
+
+    return {"path": record.source.get("path"), "label": record.label, "heading": heading(record),
+            "issuer": record.issuer.get("name"), "level": record.issuer.get("level"), "title": record.title,
+            "date": record.issue_date, "year": record.issue_year}
 
 
 @dataclass
@@ -183,6 +195,16 @@ class PlanDiff:
     @property
     def verdict(self) -> str:
         return self.coverage.verdict
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.coverage.warnings
+
+    def to_dataframe(self, part: str = "activities") -> Any:
+        """The aligned rows of ``part`` (activities or responsibilities) as a DataFrame, one row per pair."""
+        from vnplan.compare.tables import diff_frame
+
+        return diff_frame(self, part)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -239,8 +261,24 @@ class ComplianceReport:
     def passed(self) -> bool:
         return self.verdict == "pass"
 
+    @property
+    def exit_code(self) -> int:
+        """0 pass, 3 fail, 4 inconclusive (the CLI's exit status)."""
+        return EXIT_CODES[self.verdict]
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.coverage.warnings
+
+    def to_dataframe(self) -> Any:
+        """One row per check and per template activity: kind, name, status, sentence and page on each side."""
+        from vnplan.compare.tables import report_frame
+
+        return report_frame(self)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "reasons": self.reasons, "template": _doc(self.diff.template),
+        return {"verdict": self.verdict, "reasons": self.reasons, "warnings": self.warnings,
+                "template": _doc(self.diff.template),
                 "local": _doc(self.diff.local), "checks": [c.to_dict() for c in self.checks],
                 "coverage": self.coverage.to_dict()}
 
@@ -258,9 +296,9 @@ class ComplianceReport:
         return report_markdown(self)
 
     def to_html(self) -> str:
-        from vnplan.compare.render_html import diff_page
+        from vnplan.compare.render_html import report_page
 
-        return diff_page(self.diff)
+        return report_page(self)
 
     def _repr_html_(self) -> str:
         from vnplan.compare.render_html import report_fragment

@@ -1,28 +1,28 @@
-"""Terminal tables and Markdown for a `PlanDiff` and a `ComplianceReport`.
+"""Terminal tables and Markdown for a `PlanDiff` and a `ComplianceReport`, in the current language.
+
+Every check and every coverage row shows the sentence it rests on and its page.
 
     >>> from vnplan.compare import compare
-    >>> print(diff_markdown(compare({"file": "t.txt"}, {"file": "l.txt"})).splitlines()[0])
-    # Plan comparison: t.txt → l.txt
+    >>> from vnplan.i18n import use_lang
+    >>> with use_lang("vi"):
+    ...     print(diff_markdown(compare({"file": "t.txt"}, {"file": "l.txt"})).splitlines()[0])
+    # So sánh kế hoạch: t.txt → l.txt
 """
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from vnplan.compare.evidence import heading, page_label, percent
 from vnplan.compare.redline import to_markdown, to_text
+from vnplan.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover
-    from vnplan.compare.model import ComplianceReport, ItemDiff, PlanDiff
+    from vnplan.compare.model import ComplianceReport, Coverage, ItemDiff, ItemRef, PlanDiff
 
 __all__ = ["diff_markdown", "diff_table", "report_markdown", "report_table"]
 
 _MARK = {"kept": "=", "modified": "~", "dropped": "-", "added": "+"}
-_CHECK = {"pass": "PASS", "fail": "FAIL", "n/a": "n/a "}
-
-
-def _name(record) -> str:  # type: ignore[no-untyped-def]
-    path = str(record.source.get("path") or "")
-    return path.rsplit("/", 1)[-1] or record.label
 
 
 def _short(text: str | None, n: int) -> str:
@@ -35,9 +35,18 @@ def _cell(row: ItemDiff, side: str, n: int) -> str:
     return f"{ref.index + 1}. {_short(ref.text, n - 4)}" if ref else ""
 
 
+def _ref_page(ref: ItemRef | None) -> str:
+    return page_label({"page": ref.page}) if ref is not None and ref.page else ""
+
+
+def _status(status: str) -> str:
+    return t("status." + status.replace(" ", "_"))
+
+
 def _rows_table(title: str, rows: list[ItemDiff], width: int) -> list[str]:
     col = max(20, (width - 16) // 2)
-    out = [title, f"{'':2}{'template':<{col}}  {'sim':>5}  {'local':<{col}}", "-" * min(width, 2 * col + 11)]
+    out = [title, f"{'':2}{t('side.template'):<{col}}  {t('label.sim'):>5}  {t('side.local'):<{col}}",
+           "-" * min(width, 2 * col + 11)]
     for row in rows:
         sim = f"{row.similarity:.2f}" if row.similarity is not None else ""
         out.append(f"{_MARK[row.status]} {_cell(row, 'template', col):<{col}}  {sim:>5}  {_cell(row, 'local', col)}")
@@ -47,35 +56,66 @@ def _rows_table(title: str, rows: list[ItemDiff], width: int) -> list[str]:
             for line in textwrap.wrap(to_text(row.redline), width - 4)[:6]:
                 out.append(f"    {line}")
         for rel in row.related:
-            out.append(f"    partly {'in local' if rel['kind'] == 'merged' else 'from template'} item "
-                       f"{rel['index'] + 1} ({rel['kind']}, {rel['similarity']:.2f})")
+            out.append("    " + t(f"related.{rel['kind']}", n=rel["index"] + 1, sim=f"{rel['similarity']:.2f}"))
     return out
 
 
-def _checks(checks) -> list[str]:  # type: ignore[no-untyped-def]
-    return [f"  {_CHECK[c.status]}  {c.name:<10} {c.message}" for c in checks]
+def _evidence_lines(sources: list[dict[str, Any]], width: int, indent: str = "      ") -> list[str]:
+    out = []
+    for src in sources:
+        page = page_label(src)
+        head = f"{t('side.' + src['side'])}{', ' + page if page else ''}: "
+        out += textwrap.wrap(f"“{src['text']}”", width - len(indent), initial_indent=indent + head,
+                             subsequent_indent=indent + "  ", break_long_words=False)[:4]
+    return out
 
 
-def _coverage(cov, width: int) -> list[str]:  # type: ignore[no-untyped-def]
-    out = [f"Coverage of the template's activities: {cov.percent}"]
+def _checks(checks: list[Any], width: int) -> list[str]:
+    out = []
+    for c in checks:
+        out.append(f"  {t('result.' + c.status):<13} {t('check.' + c.name):<16} {c.message}")
+        out += _evidence_lines(c.evidence.get("sources") or [], width)
+    return out
+
+
+def _coverage(cov: Coverage, width: int) -> list[str]:
+    if cov.ratio is None:
+        return [t("coverage.none")]
+    out = [t("coverage.title_line", pct=percent(cov))]
     for it in cov.items:
-        local = f"→ local {it.local.index + 1} ({it.similarity:.2f})" if it.local else ""
-        out.append(f"  {it.status:<15} {it.template.index + 1}. {_short(it.template.text, width - 40)} {local}")
+        page = _ref_page(it.template)
+        out.append(f"  {_status(it.status):<15} {it.template.index + 1}. {_short(it.template.text, width - 30)}"
+                   + (f" ({page})" if page else ""))
+        if it.local:
+            lp = _ref_page(it.local)
+            out += textwrap.wrap(f"“{_short(it.local.text, 300)}”", width - 8,
+                                 initial_indent=f"      → {t('side.local')} {it.local.index + 1}"
+                                                f"{', ' + lp if lp else ''} ({it.similarity:.2f}): ",
+                                 subsequent_indent="        ", break_long_words=False)[:3]
     return out
+
+
+def _verdict_lines(verdict: str, reasons: list[str], warnings: list[str]) -> list[str]:
+    out = [f"{t('label.verdict')}: {t('verdict.' + verdict)}"] + [f"  - {r}" for r in reasons]
+    return out + [f"  ! {t('label.warning')}: {w}" for w in warnings]
+
+
+def _docs(template: Any, local: Any) -> list[str]:
+    return [f"{t('side.template')}: {heading(template)}", f"{t('side.local')}: {heading(local)}"]
 
 
 def diff_table(diff: PlanDiff, width: int = 120) -> str:
     """The diff as plain-text tables: ``=`` kept, ``~`` modified (with a ``[-…-]{+…+}`` redline), ``-`` dropped, ``+`` added."""
     c = diff.counts()
-    out = [f"Plan comparison: {_name(diff.template)} → {_name(diff.local)}",
-           f"Activities: {c['kept']} kept, {c['modified']} modified, {c['dropped']} dropped, {c['added']} added", ""]
-    out += ["Sections"] + [f"  {s.role:<13} {s.status:<14} {_short(s.template, 40):<40}  {_short(s.local, 40)}"
-                           for s in diff.sections] + [""]
-    out += _rows_table("Activities", diff.activities, width) + [""]
-    out += _rows_table("Responsibilities", diff.responsibilities, width) + [""]
-    out += ["Checks"] + _checks(diff.checks) + [""]
-    out += _coverage(diff.coverage, width) + ["", f"Verdict: {diff.verdict.upper()}"]
-    out += [f"  - {r}" for r in diff.coverage.reasons]
+    out = [f"{t('title.diff')}: {heading(diff.template)} → {heading(diff.local)}",
+           t("summary.activities", **c), ""]
+    out += [t("title.sections")] + [f"  {t('role.' + s.role):<16} {t('section.' + s.status.replace(' ', '_')):<16} "
+                                    f"{_short(s.template, 40):<40}  {_short(s.local, 40)}" for s in diff.sections] + [""]
+    out += _rows_table(t("title.activities"), diff.activities, width) + [""]
+    out += _rows_table(t("title.responsibilities"), diff.responsibilities, width) + [""]
+    out += [t("title.checks")] + _checks(diff.checks, width) + [""]
+    out += _coverage(diff.coverage, width) + [""]
+    out += _verdict_lines(diff.verdict, diff.coverage.reasons, diff.warnings)
     return "\n".join(out)
 
 
@@ -84,58 +124,85 @@ def _md(text: str | None) -> str:
 
 
 def _md_rows(title: str, rows: list[ItemDiff]) -> list[str]:
-    out = [f"## {title}", "", "| | template | similarity | local |", "|---|---|---|---|"]
+    out = [f"## {title}", "", f"| | {t('side.template')} | {t('label.similarity')} | {t('side.local')} |",
+           "|---|---|---|---|"]
     for row in rows:
-        t = f"{row.template.index + 1}. {_md(row.template.text)}" if row.template else ""
+        tp = f"{row.template.index + 1}. {_md(row.template.text)}" if row.template else ""
         loc = f"{row.local.index + 1}. {_md(row.local.text)}" if row.local else ""
         if row.status == "modified" and row.redline:
             loc = f"{row.local.index + 1}. {_md(to_markdown(row.redline))}" if row.local else loc
         if row.note:
             loc += f" *({_md(row.note)})*"
         for rel in row.related:
-            loc += f" *(partly: {'local' if rel['kind'] == 'merged' else 'template'} {rel['index'] + 1})*"
+            loc += " *(" + t(f"related.{rel['kind']}", n=rel["index"] + 1, sim=f"{rel['similarity']:.2f}") + ")*"
         sim = f"{row.similarity:.2f}" if row.similarity is not None else ""
-        out.append(f"| {row.status} | {t} | {sim} | {loc} |")
+        out.append(f"| {_status(row.status)} | {tp} | {sim} | {loc} |")
+    return out + [""]
+
+
+def _md_sources(sources: list[dict[str, Any]]) -> str:
+    return "<br>".join(f"{t('side.' + s['side'])}{' (' + page_label(s) + ')' if page_label(s) else ''}: "
+                       f"“{_md(_short(s['text'], 300))}”" for s in sources)
+
+
+def _md_ref(ref: ItemRef | None) -> str:
+    if ref is None:
+        return ""
+    page = _ref_page(ref)
+    return f"{ref.index + 1}. {_md(_short(ref.text, 300))}" + (f" *({page})*" if page else "")
+
+
+def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
+    out = [f"## {t('title.checks')}", "",
+           f"| {t('label.check')} | {t('label.result')} | {t('label.message')} | {t('label.evidence')} |",
+           "|---|---|---|---|"]
+    out += [f"| {t('check.' + c.name)} | {t('result.' + c.status)} | {_md(c.message)} | "
+            f"{_md_sources(c.evidence.get('sources') or [])} |" for c in checks] + [""]
+    if cov.ratio is None:
+        out += [f"## {t('title.coverage')}", "", t("coverage.none"), ""]
+        out += [f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {r}" for r in cov.reasons]
+        return out + [f"- **{t('label.warning')}:** {w}" for w in cov.warnings] + [""]
+    out += [f"## {t('title.coverage')}", "", t("coverage.of_template", pct=percent(cov), min=f"{cov.min_coverage:.0%}"),
+            "", f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
+                f"{t('label.similarity')} |", "|---|---|---|---|"]
+    for it in cov.items:
+        sim = f"{it.similarity:.2f}" if it.similarity is not None else ""
+        out.append(f"| {_md_ref(it.template)} | {_status(it.status)} | {_md_ref(it.local)} | {sim} |")
+    out += ["", f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {r}" for r in cov.reasons]
+    out += [f"- **{t('label.warning')}:** {w}" for w in cov.warnings]
     return out + [""]
 
 
 def diff_markdown(diff: PlanDiff) -> str:
     """The diff as Markdown: section table, activities and responsibilities (redlines as ~~deleted~~ **inserted**),
-    checks, coverage and verdict."""
+    checks with their evidence, coverage and verdict."""
     c = diff.counts()
-    out = [f"# Plan comparison: {_name(diff.template)} → {_name(diff.local)}", "",
-           f"Activities: {c['kept']} kept, {c['modified']} modified, {c['dropped']} dropped, {c['added']} added. "
-           f"Coverage {diff.coverage.percent}; verdict **{diff.verdict}**.", "",
-           "## Sections", "", "| role | status | template | local |", "|---|---|---|---|"]
-    out += [f"| {s.role} | {s.status} | {_md(s.template)} | {_md(s.local)} |" for s in diff.sections] + [""]
-    out += _md_rows("Activities", diff.activities) + _md_rows("Responsibilities", diff.responsibilities)
+    out = [f"# {t('title.diff')}: {heading(diff.template)} → {heading(diff.local)}", "",
+           t("summary.activities", **c) + " " + t("summary.verdict", pct=percent(diff.coverage),
+                                                 verdict=t("verdict." + diff.verdict)), "",
+           f"## {t('title.sections')}", "",
+           f"| {t('label.role')} | {t('label.status')} | {t('side.template')} | {t('side.local')} |",
+           "|---|---|---|---|"]
+    out += [f"| {t('role.' + s.role)} | {t('section.' + s.status.replace(' ', '_'))} | {_md(s.template)} | "
+            f"{_md(s.local)} |" for s in diff.sections] + [""]
+    out += _md_rows(t("title.activities"), diff.activities) + _md_rows(t("title.responsibilities"),
+                                                                        diff.responsibilities)
     out += _report_md(diff.checks, diff.coverage)
     return "\n".join(out)
 
 
-def _report_md(checks, cov) -> list[str]:  # type: ignore[no-untyped-def]
-    out = ["## Checks", "", "| check | result | evidence |", "|---|---|---|"]
-    out += [f"| {c.name} | {c.status} | {_md(c.message)} |" for c in checks] + [""]
-    out += ["## Coverage", "", f"{cov.percent} of the template's activities (minimum {cov.min_coverage:.0%}).", "",
-            "| template activity | status | local | similarity |", "|---|---|---|---|"]
-    for it in cov.items:
-        local = f"{it.local.index + 1}. {_md(_short(it.local.text, 120))}" if it.local else ""
-        sim = f"{it.similarity:.2f}" if it.similarity is not None else ""
-        out.append(f"| {it.template.index + 1}. {_md(_short(it.template.text, 120))} | {it.status} | {local} | {sim} |")
-    out += ["", f"## Verdict: {cov.verdict}", ""] + [f"- {r}" for r in cov.reasons] + [""]
-    return out
-
-
 def report_table(report: ComplianceReport, width: int = 120) -> str:
-    """The compliance report as plain text: verdict, reasons, checks, coverage."""
-    out = [f"Compliance: {_name(report.diff.local)} against {_name(report.diff.template)}",
-           f"Verdict: {report.verdict.upper()}"] + [f"  - {r}" for r in report.reasons] + ["", "Checks"]
-    out += _checks(report.checks) + [""] + _coverage(report.coverage, width)
+    """The compliance report as plain text: documents, verdict, reasons, warnings, checks and coverage with evidence."""
+    out = [t("title.report"), *_docs(report.diff.template, report.diff.local), ""]
+    out += _verdict_lines(report.verdict, report.reasons, report.warnings) + ["", t("title.checks")]
+    out += _checks(report.checks, width) + [""] + _coverage(report.coverage, width)
     return "\n".join(out)
 
 
 def report_markdown(report: ComplianceReport) -> str:
     """The compliance report as Markdown."""
-    out = [f"# Compliance: {_name(report.diff.local)} against {_name(report.diff.template)}", "",
-           f"**Verdict: {report.verdict}**", ""]
+    d = report.diff
+    out = [f"# {t('title.report')}: {heading(d.local)}", "",
+           f"- {t('side.template')}: {heading(d.template)}", f"- {t('side.local')}: {heading(d.local)}", "",
+           f"**{t('label.verdict')}: {t('verdict.' + report.verdict)}**", ""]
     return "\n".join(out + _report_md(report.checks, report.coverage))

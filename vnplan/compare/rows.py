@@ -109,8 +109,11 @@ def responsibility_rows(template: list[dict[str, Any]], local: list[dict[str, An
                    or substitution(row.template.text, row.local.text))
             if sub:
                 role, t_level, l_level = sub
-                row.note = (f"same role ({role}) one level down: {t_level} → {l_level}" if t_level != l_level
-                            else f"same role ({role}) at the same level")
+                from vnplan.i18n import t
+
+                lv = lambda x: t(f"level.{x}") if x in ("central", "province", "district", "commune") else x  # noqa: E731
+                row.note = (t("note.role_down", role=role, template=lv(t_level), local=lv(l_level))
+                            if t_level != l_level else t("note.role_same", role=role))
     return rows
 
 

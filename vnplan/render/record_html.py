@@ -41,15 +41,27 @@ def _list(items: list[str], limit: int = 12) -> str:
     return f"<ul>{shown}{more}</ul>" if items else "—"
 
 
+def _level(level: str | None) -> str:
+    from vnplan.i18n import catalogue, t
+
+    return t(f"level.{level}") if f"level.{level}" in catalogue() else str(level or "—")
+
+
+def _relation(relation: str | None) -> str:
+    from vnplan.i18n import catalogue, t
+
+    return t(f"relation.{relation}") if f"relation.{relation}" in catalogue() else str(relation or "")
+
+
 def record_card(record: Record) -> str:
     """The HTML card of ``record``."""
     r = record
-    cites = [f"{c.get('relation')}: {c.get('doc_type') or ''} {c.get('number') or '…'}/{c.get('symbol') or ''}"
+    cites = [f"{_relation(c.get('relation'))}: {c.get('doc_type') or ''} {c.get('number') or '…'}/{c.get('symbol') or ''}"
              f"{' (' + c['date'] + ')' if c.get('date') else ''}" for c in r.citations]
     rows = [
         ("Số / ký hiệu", _e(r.label) + _src(r, "number")),
         ("Ngày ban hành", _e(r.issue_date or r.issue_year) + (f", {_e(r.place)}" if r.place else "") + _src(r, "issue_date")),
-        ("Cơ quan", f"{_e(r.issuer.get('name'))} <i>({_e(r.issuer.get('level'))})</i>" + _src(r, "issuer")),
+        ("Cơ quan", f"{_e(r.issuer.get('name'))} <i>({_e(_level(r.issuer.get('level')))})</i>" + _src(r, "issuer")),
         ("Trích yếu", _e(r.title) + _src(r, "title")),
         ("Chủ đề", _e(r.theme) + _src(r, "theme")),
         ("Thời gian", _e(f"{r.period.get('start')} → {r.period.get('end')}") if any(r.period.values()) else "—"),
@@ -64,5 +76,7 @@ def record_card(record: Record) -> str:
     if r.warnings:
         rows.append(("Cảnh báo", f'<span class="warn">{_list(r.warnings)}</span>'))
     body = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
-    return (f'{_STYLE}<div class="vnp-card"><h3>{_e(r.doc_type or "Văn bản")} {_e(r.label)}</h3>'
+    from vnplan.render.scoped_css import host_reset
+
+    return (f'{_STYLE}<style>{host_reset("vnp-card")}</style><div class="vnp-card"><h3>{_e(r.doc_type or "Văn bản")} {_e(r.label)}</h3>'
             f'<div class="sub">{_e(r.source.get("path"))}</div><table>{body}</table></div>')

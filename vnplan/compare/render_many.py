@@ -1,0 +1,50 @@
+"""HTML of a `ComplianceTable`: one row per local plan, verdict badge, coverage bar, missing activities.
+
+    >>> from vnplan.compare.many import check_many
+    >>> "<table" in table_page(check_many({"file": "t.txt"}, [{"file": "x.txt"}]))
+    True
+"""
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from vnplan.compare.evidence import heading
+from vnplan.compare.render_html import CSS, _badge, _page
+from vnplan.i18n import t
+from vnplan.render.scoped_css import host_reset
+
+if TYPE_CHECKING:  # pragma: no cover
+    from vnplan.compare.many import ComplianceTable
+
+__all__ = ["table_fragment", "table_page"]
+
+
+def _e(text: object) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def table_fragment(table: ComplianceTable) -> str:
+    """The table as an HTML fragment (Jupyter)."""
+    c = table.counts()
+    head = "".join(f"<th>{_e(h)}</th>" for h in (t("label.document"), t("label.verdict"), t("label.coverage"),
+                                                  t("label.missing_activities"), t("label.warning")))
+    body = []
+    for row in table.rows:
+        pct = 0 if row["coverage"] is None else round(row["coverage"] * 100)
+        cov = "–" if row["coverage"] is None else f"{pct}%"
+        body.append(
+            f"<tr><td><b>{_e(row['document'])}</b><div class='pg'>{_e(str(row['path']).rsplit('/', 1)[-1])}</div></td>"
+            f"<td>{_badge(row['verdict'], 'verdict')}</td>"
+            f"<td style='min-width:110px'><span class='bar' style='width:70px'><span style='width:{pct}%'></span>"
+            f"</span> {cov}</td><td>{_e(row['missing_activities'])}</td><td>{_e(row['warnings'])}</td></tr>")
+    summary = t("summary.many", n=len(table.reports), passed=c["pass"], failed=c["fail"],
+                inconclusive=c["inconclusive"])
+    return (f"<style>{CSS}{host_reset('vnp')}</style><div class='vnp'><h1>"
+            f"{_e(t('title.many', template=heading(table.template)))}</h1><p>{_e(summary)}</p>"
+            f"<table><tr>{head}</tr>{''.join(body)}</table></div>")
+
+
+def table_page(table: ComplianceTable) -> str:
+    """A complete, self-contained HTML page of the table."""
+    return _page(t("title.many", template=heading(table.template)), table_fragment(table))
