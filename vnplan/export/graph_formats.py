@@ -59,7 +59,7 @@ NODE_FIELDS = ["id", "kind", "status", "label", "type", "number", "symbol", "yea
                "province", "province_as_issued", "locality", "locality_history", "locality_source", "commune", "title",
                "path", "paths", "candidates", "in_cycle", "x", "y"]
 EDGE_FIELDS = ["source", "target", "key", "relation", "text", "span", "cited_as", "cited_date", "cited_issuer",
-               "resolution", "reason"]
+               "resolution", "reason", "confidence", "evidence", "candidates"]
 
 
 class ExportError(VnplanError):

@@ -214,9 +214,9 @@ class CitationGraph:
                                              item[0]))
 
     def unresolved(self) -> list[tuple[str, list[str]]]:
-        """Citations left unresolved because several archive documents (or an unverifiable one) fit."""
+        """Citations left unresolved: several archive documents within the margin, or one under the threshold."""
         return [(n, list(d.get("candidates") or [])) for n, d in self.graph.nodes(data=True)
-                if d.get("status") == "ambiguous"]
+                if d.get("status") in ("ambiguous", "unconfirmed")]
 
     def cycles(self) -> list[list[str]]:
         """Citation cycles (A cites B cites … A), each listed once; normally there are none."""
@@ -359,7 +359,8 @@ def build_graph(records: Any, resolver: Any = None) -> CitationGraph:
         g.add_edge(source, target, key=edge_key[2], relation=edge_key[2], text=citation.get("text"),
                    span=_span(citation), cited_as=f"{citation.get('number') or ''}/{citation.get('symbol') or ''}",
                    cited_date=citation.get("date"), cited_issuer=citation.get("issuer"),
-                   resolution=res.status, reason=res.reason or None)
+                   resolution=res.status, reason=res.reason or None, confidence=res.confidence,
+                   evidence=list(res.evidence), candidates=list(res.candidates))
     graph = CitationGraph(g)
     g.graph["cycles"] = [list(c) for c in graph.cycles()]
     for cycle in g.graph["cycles"]:
@@ -409,7 +410,7 @@ def _add_stub(g: nx.MultiDiGraph, node: str, citation: dict, key: Any, year: int
     for name, value in attrs.items():  # fill what earlier citations left blank
         if data.get(name) in (None, "", []) and value not in (None, "", []):
             data[name] = value
-    if res.status == "ambiguous":
-        data["status"] = "ambiguous"
+    if res.status in ("ambiguous", "unconfirmed"):
+        data["status"] = "ambiguous" if "ambiguous" in (res.status, data.get("status")) else res.status
         data["candidates"] = sorted(set(data.get("candidates") or []) | set(res.candidates))
     data["rank"] = level_rank(data.get("level"))
