@@ -49,7 +49,10 @@ __all__ = [
     "cited_key",
     "default_resolver",
     "issuer_of_symbol",
+    "is_document",
+    "is_error_record",
     "load_records",
+    "read_records",
     "score_candidate",
 ]
 
@@ -186,6 +189,27 @@ def cited_key(citation: dict, context: DocEntry | None = None) -> CitedKey:
                     code=code)
 
 
+def is_error_record(item: Any) -> bool:
+    """A batch error record (``path``, ``error``, ``message``) rather than a document's record.
+
+    >>> is_error_record({"path": "x.pdf", "error": "E002", "message": "corrupt"}), is_error_record({"number": "1"})
+    (True, False)
+    """
+    return isinstance(item, dict) and bool(item.get("error")) and not item.get("doc_type") and not item.get("number")
+
+
+def is_document(record: Record) -> bool:
+    """Whether a record is a government document: it has a number, symbol, type, issuer or date of issue.
+
+    A ``SOURCES.md`` or ``README.md`` read as text has none of them.
+
+    >>> is_document(Record(source={"path": "SOURCES.md"})), is_document(Record(source={"path": "a"}, symbol="KH-UBND"))
+    (False, True)
+    """
+    return bool(record.number or record.symbol or record.doc_type or record.issue_date
+                or (record.issuer or {}).get("name"))
+
+
 def _as_record(item: Any) -> Record:
     if isinstance(item, Record):
         return item
@@ -193,43 +217,94 @@ def _as_record(item: Any) -> Record:
         data = dict(item)
         if "source" not in data and "file" in data:
             data["source"] = {"path": data["file"]}
+        if "source" not in data and "path" in data:
+            data["source"] = {"path": data["path"]}
         return Record.from_dict(data)
     raise RecordError(None, f"cannot link a {type(item).__name__}: give Record objects, dicts or a records .jsonl path")
 
 
+def _file_items(path: Path) -> list[Any]:
+    """The record dicts of a .jsonl / .json / .csv / .parquet records file."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".parquet", ".pq"):
+        if not path.is_file():
+            raise RecordError(path, "no such records file")
+        from vnplan.batch.output import iter_records
+
+        try:
+            return list(iter_records(path))
+        except RecordError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pyarrow / csv errors become one line
+            raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__}: "
+                                    f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__})") from None
+    if suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RecordError(path, f"not JSON ({exc.msg} at line {exc.lineno})") from None
+        return data if isinstance(data, list) else [data]
+    items = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RecordError(path, f"line {lineno} is not JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise RecordError(path, f"line {lineno} is not a JSON object")
+        items.append(data)
+    return items
+
+
+def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
+    """(document records, set-aside items): error records and non-documents are listed apart with a reason.
+
+    ``items``: Record objects, dicts, or paths of .jsonl / .json / .csv / .parquet records files.
+
+    >>> docs, apart = read_records([{"file": "kh.txt", "number": "5", "symbol": "KH-UBND"},
+    ...                             {"path": "x.pdf", "error": "E002", "message": "the PDF is corrupt"},
+    ...                             {"file": "SOURCES.md"}])
+    >>> docs, [a["reason"] for a in apart]
+    ([<Record ? 5/KH-UBND kh.txt>], ['error: the PDF is corrupt', 'not a document (no number, symbol, type, issuer or date)'])
+    """
+    if isinstance(items, (str, Path, Record, dict)):
+        items = [items]
+    records: list[Record] = []
+    apart: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, (str, Path)):
+            sub_records, sub_apart = read_records(_file_items(Path(item)))
+            records += sub_records
+            apart += sub_apart
+            continue
+        if is_error_record(item):
+            apart.append({"path": str(item.get("path") or (item.get("source") or {}).get("path") or ""),
+                          "reason": f"error: {item.get('message') or item.get('error')}"})
+            continue
+        record = _as_record(item)
+        if not is_document(record):
+            apart.append({"path": str(record.source.get("path", "")),
+                          "reason": "not a document (no number, symbol, type, issuer or date)"})
+            continue
+        records.append(record)
+    return records, apart
+
+
 def load_records(items: Any) -> list[Record]:
-    """Records from Record objects, dicts (gold form with ``file`` too) or a JSON Lines / JSON path.
+    """Document records from Record objects, dicts (gold form with ``file`` too) or .jsonl/.json/.csv/.parquet paths.
+
+    Error records and non-documents are left out (`read_records` lists them).
 
     >>> load_records([{"file": "kh.txt", "number": "5", "symbol": "KH-UBND"}])
     [<Record ? 5/KH-UBND kh.txt>]
     """
-    if isinstance(items, (str, Path)):
-        path = Path(items)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__})") from None
-        records = []
-        if path.suffix.lower() == ".json":
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise RecordError(path, f"not JSON ({exc.msg} at line {exc.lineno})") from None
-            return [_as_record(d) for d in (data if isinstance(data, list) else [data])]
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecordError(path, f"line {lineno} is not JSON ({exc.msg})") from None
-            if not isinstance(data, dict):
-                raise RecordError(path, f"line {lineno} is not a JSON object")
-            records.append(_as_record(data))
-        return records
-    if isinstance(items, (Record, dict)):
-        return [_as_record(items)]
-    return [r for item in items for r in (load_records(item) if isinstance(item, (str, Path)) else [_as_record(item)])]
+    return read_records(items)[0]
 
 
 def _display_symbol(symbol: str | None) -> str:
