@@ -14,7 +14,7 @@ from vnplan.errors import VnplanError
 
 __all__ = ["main"]
 
-COMMANDS = ["read", "extract", "graph", "diff", "check"]
+COMMANDS = ["read", "extract", "graph", "cascade", "diff", "check"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -64,6 +64,7 @@ class CitationGraph:
     """
 
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    records: dict[str, Any] = field(default_factory=dict, repr=False)  # node id → its (first) Record
 
     # --- basic views -------------------------------------------------------------------------------------------
     @property
@@ -225,6 +226,20 @@ class CitationGraph:
                 continue
             groups[(data.get("province"), data.get("level"))].append(node)
         return dict(sorted(groups.items(), key=lambda kv: (level_rank(kv[0][1]), kv[0][0] or "")))
+
+    def cascade(self, ref: str, relations: Iterable[str] | None = None, coverage: bool = True,
+                lang: str = "vi") -> Any:
+        """The implementation cascade under ``ref``: the documents carrying it out, level by level (`Cascade`).
+
+        Each row: issuer, level, locality, date, days after its parent, coverage of the parent's activities
+        (`vnplan.compare`); ``gaps`` names levels and provinces with no implementing document.
+
+            >>> g = CitationGraph()
+            >>> g.cascade("22/2013/QĐ-TTg")  # doctest: +SKIP
+        """
+        from vnplan.link.cascade import build_cascade
+
+        return build_cascade(self, ref, relations=relations, coverage=coverage, lang=lang)
 
     def missing(self) -> list[tuple[str, list[str]]]:
         """Cited documents not in the archive, with the archive documents citing them (most cited first)."""
@@ -389,7 +404,7 @@ def build_graph(records: Any, resolver: Any = None) -> CitationGraph:
     labels = unique_labels({n: (d.get("label") or n, (d.get("path") or "").rsplit("/", 1)[-1])
                             for n, d in g.nodes(data=True)})
     nx.set_node_attributes(g, labels, "label")
-    graph = CitationGraph(g)
+    graph = CitationGraph(g, records={entry.node: entry.record for entry in index.entries})
     g.graph["cycles"] = [list(c) for c in graph.cycles()]
     for cycle in g.graph["cycles"]:
         for node in cycle:
