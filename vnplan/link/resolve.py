@@ -283,6 +283,8 @@ def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
             records += sub_records
             apart += sub_apart
             continue
+        if not isinstance(item, (Record, dict)) and hasattr(item, "to_dict"):  # a batch ErrorRecord
+            item = item.to_dict()
         if is_error_record(item):
             apart.append({"path": str(item.get("path") or (item.get("source") or {}).get("path") or ""),
                           "reason": f"error: {item.get('message') or item.get('error')}"})
