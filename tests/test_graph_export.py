@@ -52,7 +52,7 @@ def test_gexf_loads_back(graph: CitationGraph, out: Path) -> None:
     back = nx.read_gexf(path)
     _same_shape(graph, back)
     node = graph.find("4214/BCA-C04")[0]
-    assert back.nodes[node]["label"] == "4214/BCA-C04"
+    assert back.nodes[node]["label"] == "4214/BCA-C04 · Bộ Công an · 16/9/2025"
     assert back.nodes[node]["viz"]["color"]["b"] == int(LEVEL_COLOURS["central"][5:7], 16)
 
 

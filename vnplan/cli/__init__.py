@@ -15,7 +15,7 @@ from vnplan.errors import VnplanError
 
 __all__ = ["main"]
 
-COMMANDS = ["read", "extract", "graph", "diff", "check"]
+COMMANDS = ["read", "extract", "graph", "cascade", "diff", "check"]
 
 EXAMPLES = """examples:
   vnplan read kh-173.pdf --outline

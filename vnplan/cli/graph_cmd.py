@@ -19,7 +19,7 @@ from vnplan.errors import VnplanError
 
 __all__ = ["add_parser", "run"]
 
-_RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".pq")
 _DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 
 
@@ -38,12 +38,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--missing", action="store_true", help="cited documents that are not in the archive")
     p.add_argument("--unresolved", action="store_true", help="citations left unresolved between several candidates")
     p.add_argument("--cycles", action="store_true", help="citation cycles")
+    p.add_argument("--set-aside", action="store_true",
+                   help="inputs that are not document nodes: error records and non-documents (SOURCES.md…)")
     return p
 
 
 def _records(paths: list[str]) -> list[Any]:
-    from vnplan.link.resolve import load_records
-
     records: list[Any] = []
     for name in paths:
         path = Path(name)
@@ -53,13 +53,16 @@ def _records(paths: list[str]) -> list[Any]:
             if path.is_dir() else [path]
         for file in files:
             if file.name.lower().endswith(_RECORD_SUFFIXES):
-                records.extend(load_records(file))
+                records.append(str(file))  # read (and sorted into documents / set aside) by link
             else:
                 try:
                     from vnplan.extract import extract
                 except ImportError:
                     raise VnplanError(str(file), "field extraction is not available; give a records .jsonl") from None
-                records.append(extract(str(file)))
+                try:
+                    records.append(extract(str(file)))
+                except VnplanError as exc:  # an unreadable file is listed apart, the graph goes on
+                    records.append({"path": str(file), "error": exc.code, "message": exc.problem})
     return records
 
 
@@ -108,6 +111,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(cycles)} citation cycles" + (":" if cycles else ""), file=out)
         for cycle in cycles:
             print("  " + " → ".join(graph.node(n).get("label") or n for n in cycle + cycle[:1]), file=out)
+    if args.set_aside:
+        asked = True
+        print(f"{len(graph.set_aside)} inputs set aside:", file=out)
+        for item in graph.set_aside:
+            print(f"  {item['path']}: {item['reason']}", file=out)
     if args.output:
         written = graph.write(args.output, args.format)
         print(f"{graph!r} → {', '.join(written)}", file=sys.stderr)

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,8 +38,10 @@ __all__ = [
     "format_of",
     "layered_layout",
     "node_link",
+    "atomic_write",
     "to_dot",
     "write_graph",
+    "xml_safe",
 ]
 
 SCHEMA_PATH = Path(__file__).with_name("graph.schema.json")
@@ -59,7 +64,7 @@ NODE_FIELDS = ["id", "kind", "status", "label", "type", "number", "symbol", "yea
                "province", "province_as_issued", "locality", "locality_history", "locality_source", "commune", "title",
                "path", "paths", "candidates", "in_cycle", "x", "y"]
 EDGE_FIELDS = ["source", "target", "key", "relation", "text", "span", "cited_as", "cited_date", "cited_issuer",
-               "resolution", "reason"]
+               "resolution", "reason", "confidence", "evidence", "candidates"]
 
 
 class ExportError(VnplanError):
@@ -175,10 +180,24 @@ def cytoscape_json(cg: "CitationGraph", positions: dict[str, tuple[float, float]
             "elements": {"nodes": nodes, "edges": edges}}
 
 
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    r"""``text`` without the characters XML 1.0 cannot hold (C0 controls but tab and newlines, lone surrogates).
+
+    >>> xml_safe("Kế hoạch\x0bsố 5\x00")
+    'Kế hoạch số 5'
+    """
+    return _XML_UNSAFE.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+
+
 def _flat(value: Any) -> Any:
-    """GraphML/GEXF-safe value: lists and dicts → JSON text; None dropped by the caller."""
+    """GraphML/GEXF-safe value: lists and dicts → JSON text, strings XML-safe; None dropped by the caller."""
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
+        return xml_safe(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, str):
+        return xml_safe(value)
     return value
 
 
@@ -212,7 +231,8 @@ def to_dot(cg: "CitationGraph") -> str:
     'digraph citations {'
     """
     def q(text: Any) -> str:
-        return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+        text = xml_safe(str(text)).replace("\r", " ")
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
     g = cg.graph
     lines = ["digraph citations {", "  rankdir=TB; newrank=true; node [shape=box, style=\"rounded,filled\", "
@@ -250,7 +270,7 @@ def _write_csv(cg: "CitationGraph", path: Path) -> list[str]:
     written = []
     for suffix, rows, fields in ((".nodes.csv", data["nodes"], NODE_FIELDS), (".edges.csv", data["links"], EDGE_FIELDS)):
         target = Path(base + suffix)
-        with target.open("w", encoding="utf-8", newline="") as handle:
+        with atomic_write(target, newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
             writer.writeheader()
             for row in rows:
@@ -258,6 +278,40 @@ def _write_csv(cg: "CitationGraph", path: Path) -> list[str]:
                                      ("" if v is None else v)) for k, v in row.items()})
         written.append(str(target))
     return written
+
+
+class atomic_write:  # noqa: N801 - used as a context manager, like open()
+    """Open a temporary file next to ``path`` for writing; on success rename it over ``path``, on error delete it.
+
+    There is never a half-written file at ``path``.
+
+    >>> import pathlib, tempfile
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "g.txt"
+    >>> with atomic_write(target) as f:
+    ...     _ = f.write("xong")
+    >>> target.read_text(encoding="utf-8")
+    'xong'
+    """
+
+    def __init__(self, path: str | Path, newline: str | None = None, binary: bool = False) -> None:
+        self.path = Path(path)
+        self.newline = newline
+        self.binary = binary
+
+    def __enter__(self) -> Any:
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent or ".")
+        self.handle = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline=self.newline)
+        return self.handle
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        self.handle.close()
+        if kind is None:
+            os.replace(self.tmp, self.path)
+        else:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
 
 
 def write_graph(cg: "CitationGraph", path: str | Path, format: str | None = None) -> list[str]:
@@ -270,22 +324,25 @@ def write_graph(cg: "CitationGraph", path: str | Path, format: str | None = None
     try:
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "graphml":
-            nx.write_graphml(_flat_graph(cg, viz=False), path, encoding="utf-8")
-        elif fmt == "gexf":
-            nx.write_gexf(_flat_graph(cg, viz=True), path, encoding="utf-8", version="1.2draft")
-        elif fmt == "json":
-            path.write_text(json.dumps(node_link(cg), ensure_ascii=False, indent=1), encoding="utf-8")
-        elif fmt == "cyjs":
-            path.write_text(json.dumps(cytoscape_json(cg), ensure_ascii=False, indent=1), encoding="utf-8")
-        elif fmt == "csv":
+        if fmt == "csv":
             return _write_csv(cg, path)
-        elif fmt == "dot":
-            path.write_text(to_dot(cg), encoding="utf-8")
-        elif fmt == "html":
-            from vnplan.export.graph_html import graph_html
+        with atomic_write(path, binary=fmt in ("graphml", "gexf")) as handle:
+            if fmt == "graphml":
+                nx.write_graphml(_flat_graph(cg, viz=False), handle, encoding="utf-8")
+            elif fmt == "gexf":
+                nx.write_gexf(_flat_graph(cg, viz=True), handle, encoding="utf-8", version="1.2draft")
+            elif fmt == "json":
+                handle.write(json.dumps(node_link(cg), ensure_ascii=False, indent=1))
+            elif fmt == "cyjs":
+                handle.write(json.dumps(cytoscape_json(cg), ensure_ascii=False, indent=1))
+            elif fmt == "dot":
+                handle.write(to_dot(cg))
+            elif fmt == "html":
+                from vnplan.export.graph_html import graph_html
 
-            path.write_text(graph_html(cg), encoding="utf-8")
+                handle.write(graph_html(cg))
     except OSError as exc:
         raise ExportError(str(path), f"cannot write the graph ({exc.strerror or exc})") from None
+    except (ValueError, TypeError) as exc:  # a value the format cannot hold: nothing is left behind
+        raise ExportError(str(path), f"cannot write the graph as {fmt} ({exc.__class__.__name__}: {exc})") from None
     return [str(path)]

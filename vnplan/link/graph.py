@@ -20,9 +20,20 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from vnplan.errors import VnplanError
 from vnplan.link.keys import name_key, number_key, symbol_key
+from vnplan.link.labels import readable_label, short_label, unique_labels
 
-__all__ = ["DIRECTIVE_RELATIONS", "LEVELS", "RELATIONS", "CitationGraph"]
+__all__ = ["DIRECTIVE_RELATIONS", "LEVELS", "RELATIONS", "CitationGraph", "NodeNotFound"]
+
+
+class NodeNotFound(VnplanError, KeyError):
+    """A document key (``1105/KH-ĐKT``, a node id, a label, a file name) naming no node, or several."""
+
+    code = "E011"
+
+    def __str__(self) -> str:
+        return self.message
 
 LEVELS = ("party", "central", "province", "district", "commune", "unit")
 RELATIONS = ("attached_to", "basis", "implements", "proposal", "mentions")
@@ -53,6 +64,7 @@ class CitationGraph:
     """
 
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    records: dict[str, Any] = field(default_factory=dict, repr=False)  # node id → its (first) Record
 
     # --- basic views -------------------------------------------------------------------------------------------
     @property
@@ -79,7 +91,8 @@ class CitationGraph:
         return out
 
     def find(self, ref: str) -> list[str]:
-        """Node ids matching ``ref``: a node id, ``1105/KH-ĐKT``, ``1105/KH-ĐKT:2026``, ``22/2013/QĐ-TTg`` or a file name.
+        """Node ids matching ``ref``: a node id, a label, ``1105/KH-ĐKT``, ``1105/KH-ĐKT:2026``, ``22/2013/QĐ-TTg``
+        or a file name.  Every query (`describe`, `ancestors`, `cascade`, …) accepts the same keys.
 
         Symbols match loosely (``KH-DKT`` finds ``KH-ĐKT``).
 
@@ -88,6 +101,9 @@ class CitationGraph:
         """
         if ref in self.graph:
             return [ref]
+        by_label = [n for n, d in self.graph.nodes(data=True) if d.get("label") == ref]
+        if by_label:
+            return by_label
         year = None
         text = ref.strip()
         match = re.match(r"^(.*?)[:@ ]((?:19|20)\d{2})$", text)
@@ -113,11 +129,17 @@ class CitationGraph:
     def _one(self, ref: str) -> str:
         found = self.find(ref)
         if not found:
-            raise KeyError(f"no document {ref!r} in the graph")
+            raise NodeNotFound(None, f"no document {ref!r} in the graph")
         docs = [n for n in found if self.graph.nodes[n].get("kind") == "document"] or found
         if len(docs) > 1:
-            raise KeyError(f"{ref!r} names {len(docs)} documents: {', '.join(docs)}; add the year (…:2026)")
+            raise NodeNotFound(None, f"{ref!r} names {len(docs)} documents: "
+                                     f"{', '.join(self.graph.nodes[n].get('label') or n for n in docs)}; add the year (…:2026)")
         return docs[0]
+
+    @property
+    def set_aside(self) -> list[dict[str, Any]]:
+        """Inputs that are not document nodes: error records and non-documents, each with ``path`` and ``reason``."""
+        return list(self.graph.graph.get("set_aside") or [])
 
     # --- queries -----------------------------------------------------------------------------------------------
     def _walk(self, start: str, forward: bool, relations: Iterable[str] | None) -> list[tuple[str, int, str, str]]:
@@ -175,14 +197,15 @@ class CitationGraph:
         emit(root, 1)
         return "\n".join(lines)
 
-    def describe(self, node: str) -> str:
-        """One line for a node: label, year, issuer, level, province, status."""
-        d = self.graph.nodes[node]
-        bits = [d.get("label") or node]
-        if d.get("year"):
-            bits.append(str(d["year"]))
-        if d.get("issuer"):
-            bits.append(d["issuer"])
+    def describe(self, ref: str) -> str:
+        """One line for a document (any key `find` accepts): label, level, province, status.
+
+        >>> CitationGraph().describe("1105/KH-ĐKT")
+        Traceback (most recent call last):
+        vnplan.link.graph.NodeNotFound: no document '1105/KH-ĐKT' in the graph
+        """
+        d = self.graph.nodes[self._one(ref)]
+        bits = [d.get("label") or ref]
         where = "/".join(str(x) for x in (d.get("level"), d.get("province")) if x)
         if where:
             bits.append(f"[{where}]")
@@ -204,6 +227,20 @@ class CitationGraph:
             groups[(data.get("province"), data.get("level"))].append(node)
         return dict(sorted(groups.items(), key=lambda kv: (level_rank(kv[0][1]), kv[0][0] or "")))
 
+    def cascade(self, ref: str, relations: Iterable[str] | None = None, coverage: bool = True,
+                lang: str = "vi") -> Any:
+        """The implementation cascade under ``ref``: the documents carrying it out, level by level (`Cascade`).
+
+        Each row: issuer, level, locality, date, days after its parent, coverage of the parent's activities
+        (`vnplan.compare`); ``gaps`` names levels and provinces with no implementing document.
+
+            >>> g = CitationGraph()
+            >>> g.cascade("22/2013/QĐ-TTg")  # doctest: +SKIP
+        """
+        from vnplan.link.cascade import build_cascade
+
+        return build_cascade(self, ref, relations=relations, coverage=coverage, lang=lang)
+
     def missing(self) -> list[tuple[str, list[str]]]:
         """Cited documents not in the archive, with the archive documents citing them (most cited first)."""
         out = []
@@ -214,9 +251,9 @@ class CitationGraph:
                                              item[0]))
 
     def unresolved(self) -> list[tuple[str, list[str]]]:
-        """Citations left unresolved because several archive documents (or an unverifiable one) fit."""
+        """Citations left unresolved: several archive documents within the margin, or one under the threshold."""
         return [(n, list(d.get("candidates") or [])) for n, d in self.graph.nodes(data=True)
-                if d.get("status") == "ambiguous"]
+                if d.get("status") in ("ambiguous", "unconfirmed")]
 
     def cycles(self) -> list[list[str]]:
         """Citation cycles (A cites B cites … A), each listed once; normally there are none."""
@@ -249,7 +286,8 @@ class CitationGraph:
         ambiguous = sum(1 for _, d in self.graph.nodes(data=True) if d.get("status") == "ambiguous")
         return (f"<CitationGraph {len(self.documents)} documents, {missing} cited-only"
                 f"{f', {ambiguous} ambiguous' if ambiguous else ''}, {self.graph.number_of_edges()} citations"
-                f" ({resolved} within the archive)>")
+                f" ({resolved} within the archive)"
+                f"{f', {len(self.set_aside)} inputs set aside' if self.set_aside else ''}>")
 
     def _repr_html_(self) -> str:
         import html as _html
@@ -294,7 +332,9 @@ def _doc_attrs(entry: Any) -> dict[str, Any]:
     paths = list(dict.fromkeys(str(r.source.get("path", "")) for r in entry.records))
     return {
         "kind": "document", "status": "archive", "type": record.doc_type, "number": record.number,
-        "symbol": record.symbol, "label": record.label, "year": entry.year, "date": record.issue_date,
+        "symbol": record.symbol, "label": readable_label(record.number, record.symbol, issuer.get("name"),
+                                                         record.issue_date, entry.year),
+        "short": short_label(record.number, record.symbol), "year": entry.year, "date": record.issue_date,
         "issuer": issuer.get("name"), "level": entry.level, "rank": level_rank(entry.level),
         "province": loc.province if loc else None, "province_as_issued": loc.as_named if loc else None,
         "locality": loc.key if loc else None, "locality_history": loc.history if loc else [],
@@ -317,12 +357,12 @@ def build_graph(records: Any, resolver: Any = None) -> CitationGraph:
         >>> build_graph([a])
         <CitationGraph 1 documents, 1 cited-only, 1 citations (0 within the archive)>
     """
-    from vnplan.link.resolve import ArchiveIndex, cited_key, default_resolver, load_records
+    from vnplan.link.resolve import ArchiveIndex, cited_key, default_resolver, read_records
 
     resolver = resolver or default_resolver
-    records = load_records(records)
+    records, set_aside = read_records(records)
     index = ArchiveIndex.build(records)
-    g = nx.MultiDiGraph(name="vnplan citation graph")
+    g = nx.MultiDiGraph(name="vnplan citation graph", set_aside=set_aside)
     for entry in index.entries:
         g.add_node(entry.node, **_doc_attrs(entry))
     pending: list[tuple[str, dict, Any, Any]] = []
@@ -359,8 +399,12 @@ def build_graph(records: Any, resolver: Any = None) -> CitationGraph:
         g.add_edge(source, target, key=edge_key[2], relation=edge_key[2], text=citation.get("text"),
                    span=_span(citation), cited_as=f"{citation.get('number') or ''}/{citation.get('symbol') or ''}",
                    cited_date=citation.get("date"), cited_issuer=citation.get("issuer"),
-                   resolution=res.status, reason=res.reason or None)
-    graph = CitationGraph(g)
+                   resolution=res.status, reason=res.reason or None, confidence=res.confidence,
+                   evidence=list(res.evidence), candidates=list(res.candidates))
+    labels = unique_labels({n: (d.get("label") or n, (d.get("path") or "").rsplit("/", 1)[-1])
+                            for n, d in g.nodes(data=True)})
+    nx.set_node_attributes(g, labels, "label")
+    graph = CitationGraph(g, records={entry.node: entry.record for entry in index.entries})
     g.graph["cycles"] = [list(c) for c in graph.cycles()]
     for cycle in g.graph["cycles"]:
         for node in cycle:
@@ -392,7 +436,9 @@ def _add_stub(g: nx.MultiDiGraph, node: str, citation: dict, key: Any, year: int
     attrs = {
         "kind": "cited", "status": res.status, "type": citation.get("doc_type"), "number": citation.get("number"),
         "symbol": citation.get("symbol"),
-        "label": f"{citation.get('number') or '…'}/{citation.get('symbol') or ''}".rstrip("/"),
+        "label": readable_label(citation.get("number"), citation.get("symbol"),
+                                citation.get("issuer") or _inferred_issuer(citation), citation.get("date"), year),
+        "short": short_label(citation.get("number"), citation.get("symbol")),
         "year": year, "date": citation.get("date"), "issuer": citation.get("issuer") or _inferred_issuer(citation),
         "issuer_inferred": not citation.get("issuer") and bool(_inferred_issuer(citation)), "level": level,
         "rank": level_rank(level), "province": loc.province if loc else None,
@@ -409,7 +455,7 @@ def _add_stub(g: nx.MultiDiGraph, node: str, citation: dict, key: Any, year: int
     for name, value in attrs.items():  # fill what earlier citations left blank
         if data.get(name) in (None, "", []) and value not in (None, "", []):
             data[name] = value
-    if res.status == "ambiguous":
-        data["status"] = "ambiguous"
+    if res.status in ("ambiguous", "unconfirmed"):
+        data["status"] = "ambiguous" if "ambiguous" in (res.status, data.get("status")) else res.status
         data["candidates"] = sorted(set(data.get("candidates") or []) | set(res.candidates))
     data["rank"] = level_rank(data.get("level"))

@@ -3,11 +3,11 @@
 A document is keyed by (issuer, số, ký hiệu, year) — ND30 makes số and ký hiệu
 unique within a year for one issuer (domain.md §1.4).  `default_resolver`
 matches a citation to archive documents on the loose number and symbol keys
-(`vnplan.link.keys`), then rejects candidates whose year (from the symbol or
-the citation date), locality (for local issuers such as ``UBND``: the province
-named in the citation, else the citing document's) or level contradict it.
-One remaining candidate with nothing unknown is a link; several, or one that
-cannot be checked, stay unresolved with the candidates listed.
+(`vnplan.link.keys`), rejects those a contradiction rules out (another year in
+the symbol, another province, level, commune or ministry) and scores the rest
+on the evidence of `vnplan.link.evidence` (date, issuer name, level, type,
+locality, title…).  The best is linked above a stated threshold and margin;
+otherwise the citation stays unresolved with its candidates listed.
 
     >>> from vnplan.record import Record
     >>> a = Record(source={"path": "qd.pdf"}, doc_type="Quyết định", number="1050", symbol="QĐ-SCT",
@@ -33,6 +33,10 @@ from vnplan.errors import RecordError
 from vnplan.link.keys import (
     code_scope, fold, issuer_code_of_name, level_of_issuer_text, name_key, number_key, parse_symbol, SymbolParts,
 )
+from vnplan.link.evidence import (
+    FLOOR, MARGIN, THRESHOLD, WEIGHTS, Evidence, Rejected, cited_description, confidence, date_evidence,
+    issuer_evidence, title_evidence, type_evidence,
+)
 from vnplan.link.localities import Locality, commune_of, locate
 from vnplan.record import Record
 
@@ -45,7 +49,11 @@ __all__ = [
     "cited_key",
     "default_resolver",
     "issuer_of_symbol",
+    "is_document",
+    "is_error_record",
     "load_records",
+    "read_records",
+    "score_candidate",
 ]
 
 
@@ -54,7 +62,10 @@ class Resolution:
     """What a resolver decided for one citation.
 
     ``status`` is ``resolved`` (``target`` = node id), ``missing`` (no archive
-    document) or ``ambiguous`` (``candidates`` = node ids, none chosen).  A
+    document), ``ambiguous`` (``candidates`` = node ids within the margin, none
+    chosen) or ``unconfirmed`` (one candidate under the threshold).
+    ``confidence`` (0–1) and ``evidence`` (rule, weight, detail) are the best
+    candidate's; ``scores`` every candidate's.  A
     resolver backed by an outside registry may return ``resolved`` with a
     target not in the archive and ``attrs`` for its node.
     """
@@ -64,6 +75,9 @@ class Resolution:
     candidates: tuple[str, ...] = ()
     reason: str = ""
     attrs: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.0
+    evidence: tuple[dict[str, Any], ...] = ()
+    scores: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -175,6 +189,27 @@ def cited_key(citation: dict, context: DocEntry | None = None) -> CitedKey:
                     code=code)
 
 
+def is_error_record(item: Any) -> bool:
+    """A batch error record (``path``, ``error``, ``message``) rather than a document's record.
+
+    >>> is_error_record({"path": "x.pdf", "error": "E002", "message": "corrupt"}), is_error_record({"number": "1"})
+    (True, False)
+    """
+    return isinstance(item, dict) and bool(item.get("error")) and not item.get("doc_type") and not item.get("number")
+
+
+def is_document(record: Record) -> bool:
+    """Whether a record is a government document: it has a number, symbol, type, issuer or date of issue.
+
+    A ``SOURCES.md`` or ``README.md`` read as text has none of them.
+
+    >>> is_document(Record(source={"path": "SOURCES.md"})), is_document(Record(source={"path": "a"}, symbol="KH-UBND"))
+    (False, True)
+    """
+    return bool(record.number or record.symbol or record.doc_type or record.issue_date
+                or (record.issuer or {}).get("name"))
+
+
 def _as_record(item: Any) -> Record:
     if isinstance(item, Record):
         return item
@@ -182,43 +217,96 @@ def _as_record(item: Any) -> Record:
         data = dict(item)
         if "source" not in data and "file" in data:
             data["source"] = {"path": data["file"]}
+        if "source" not in data and "path" in data:
+            data["source"] = {"path": data["path"]}
         return Record.from_dict(data)
     raise RecordError(None, f"cannot link a {type(item).__name__}: give Record objects, dicts or a records .jsonl path")
 
 
+def _file_items(path: Path) -> list[Any]:
+    """The record dicts of a .jsonl / .json / .csv / .parquet records file."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".parquet", ".pq"):
+        if not path.is_file():
+            raise RecordError(path, "no such records file")
+        from vnplan.batch.output import iter_records
+
+        try:
+            return list(iter_records(path))
+        except RecordError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pyarrow / csv errors become one line
+            raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__}: "
+                                    f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__})") from None
+    if suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RecordError(path, f"not JSON ({exc.msg} at line {exc.lineno})") from None
+        return data if isinstance(data, list) else [data]
+    items = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RecordError(path, f"line {lineno} is not JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise RecordError(path, f"line {lineno} is not a JSON object")
+        items.append(data)
+    return items
+
+
+def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
+    """(document records, set-aside items): error records and non-documents are listed apart with a reason.
+
+    ``items``: Record objects, dicts, or paths of .jsonl / .json / .csv / .parquet records files.
+
+    >>> docs, apart = read_records([{"file": "kh.txt", "number": "5", "symbol": "KH-UBND"},
+    ...                             {"path": "x.pdf", "error": "E002", "message": "the PDF is corrupt"},
+    ...                             {"file": "SOURCES.md"}])
+    >>> docs, [a["reason"] for a in apart]
+    ([<Record ? 5/KH-UBND kh.txt>], ['error: the PDF is corrupt', 'not a document (no number, symbol, type, issuer or date)'])
+    """
+    if isinstance(items, (str, Path, Record, dict)):
+        items = [items]
+    records: list[Record] = []
+    apart: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, (str, Path)):
+            sub_records, sub_apart = read_records(_file_items(Path(item)))
+            records += sub_records
+            apart += sub_apart
+            continue
+        if not isinstance(item, (Record, dict)) and hasattr(item, "to_dict"):  # a batch ErrorRecord
+            item = item.to_dict()
+        if is_error_record(item):
+            apart.append({"path": str(item.get("path") or (item.get("source") or {}).get("path") or ""),
+                          "reason": f"error: {item.get('message') or item.get('error')}"})
+            continue
+        record = _as_record(item)
+        if not is_document(record):
+            apart.append({"path": str(record.source.get("path", "")),
+                          "reason": "not a document (no number, symbol, type, issuer or date)"})
+            continue
+        records.append(record)
+    return records, apart
+
+
 def load_records(items: Any) -> list[Record]:
-    """Records from Record objects, dicts (gold form with ``file`` too) or a JSON Lines / JSON path.
+    """Document records from Record objects, dicts (gold form with ``file`` too) or .jsonl/.json/.csv/.parquet paths.
+
+    Error records and non-documents are left out (`read_records` lists them).
 
     >>> load_records([{"file": "kh.txt", "number": "5", "symbol": "KH-UBND"}])
     [<Record ? 5/KH-UBND kh.txt>]
     """
-    if isinstance(items, (str, Path)):
-        path = Path(items)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__})") from None
-        records = []
-        if path.suffix.lower() == ".json":
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise RecordError(path, f"not JSON ({exc.msg} at line {exc.lineno})") from None
-            return [_as_record(d) for d in (data if isinstance(data, list) else [data])]
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecordError(path, f"line {lineno} is not JSON ({exc.msg})") from None
-            if not isinstance(data, dict):
-                raise RecordError(path, f"line {lineno} is not a JSON object")
-            records.append(_as_record(data))
-        return records
-    if isinstance(items, (Record, dict)):
-        return [_as_record(items)]
-    return [r for item in items for r in (load_records(item) if isinstance(item, (str, Path)) else [_as_record(item)])]
+    return read_records(items)[0]
 
 
 def _display_symbol(symbol: str | None) -> str:
@@ -312,12 +400,69 @@ def _era(entry: DocEntry) -> str | None:
     return None
 
 
-def default_resolver(citation: dict, citing: DocEntry, index: ArchiveIndex) -> Resolution:
-    """Resolve one citation against the archive; never guesses between candidates.
+def score_candidate(citation: dict, key: CitedKey, entry: DocEntry) -> tuple[float, list[Evidence]]:
+    """The evidence that ``citation`` names ``entry`` and its score; raises `Rejected` on a contradiction.
 
-    Tolerates symbol variants (``SGD&ĐT``/``SGDĐT``, case, dashes, lost hyphens),
-    takes the year from the citation date when the symbol has none, and infers
-    the issuer from the symbol when the citation names none.
+    >>> from vnplan.record import Record
+    >>> r = Record(source={"path": "kh.pdf"}, number="2379", symbol="KH-UBND", issue_date="2021-08-06",
+    ...            issue_year=2021, issuer={"name": "UBND huyện Châu Thành", "level": "district"})
+    >>> c = {"number": "2379", "symbol": "KH-UBND", "date": "2021-08-06", "issuer": "Ủy ban nhân dân huyện Châu Thành"}
+    >>> idx = ArchiveIndex.build([r])
+    >>> score, evidence = score_candidate(c, cited_key(c), idx.entry_of(r))
+    >>> score, [e.rule for e in evidence]
+    (7.0, ['number', 'symbol', 'date', 'issuer', 'level'])
+    """
+    record = entry.record
+    issuer = record.issuer or {}
+    evidence = [Evidence("number", WEIGHTS["number"], f"số {citation.get('number')}"),
+                Evidence("symbol", WEIGHTS["symbol"], f"ký hiệu {citation.get('symbol')}")]
+    if key.symbol.year and entry.year and key.symbol.year != entry.year:
+        raise Rejected("year", f"năm trong ký hiệu {key.symbol.year} / {entry.year}")
+    if key.scope in ("central", "party") and (key.symbol.issuer_code or "") and \
+            code_scope(key.symbol.issuer_code) in ("central", "party"):
+        evidence.append(Evidence("symbol_issuer", WEIGHTS["symbol_issuer"], f"ký hiệu của {key.symbol.issuer_code}"))
+    evidence += date_evidence(citation.get("date"), record.issue_date, key.year, entry.year)
+    doc_code = issuer_code_of_name(issuer.get("name"))
+    if key.code and doc_code and code_scope(key.code) == "central" and key.code != doc_code and \
+            key.code != entry.symbol.issuer_code:
+        raise Rejected("issuer", f"{key.code} / {doc_code}")
+    evidence += issuer_evidence(citation.get("issuer"), issuer.get("name"))
+    if key.level and entry.level:
+        if key.level == entry.level:
+            evidence.append(Evidence("level", WEIGHTS["level"], f"cấp {key.level}"))
+        elif "party" not in (key.level, entry.level):
+            raise Rejected("level", f"cấp {key.level} / {entry.level}")
+    evidence += type_evidence(citation.get("doc_type"), record.doc_type)
+    if key.scope == "local" or entry.scope == "local":
+        if key.locality and entry.locality:
+            if key.locality.key != entry.locality.key:
+                raise Rejected("locality", f"{key.locality.as_named} / {entry.locality.as_named}")
+            if key.locality.old_code and entry.locality.old_code and key.locality.old_code != entry.locality.old_code:
+                # one locality today, but two provinces (two number series) before the 1/7/2025 merger
+                era = _era(entry)
+                if era == "before":
+                    raise Rejected("locality", f"tỉnh {key.locality.as_named} / {entry.locality.as_named} trước sáp nhập")
+                if era is None:
+                    evidence.append(Evidence("era_unknown", WEIGHTS["era_unknown"],
+                                             f"{key.locality.as_named} / {entry.locality.as_named}: trước hay sau 1/7/2025?"))
+            name = "locality" if key.locality_from_text else "locality_context"
+            evidence.append(Evidence(name, WEIGHTS[name], f"tỉnh {entry.locality.as_named}"
+                                     + (f" (nay {entry.locality.province})" if entry.locality.merged else "")))
+        if key.commune and entry.commune:
+            if fold(key.commune) != fold(entry.commune):
+                raise Rejected("commune", f"{key.commune} / {entry.commune}")
+            evidence.append(Evidence("commune", WEIGHTS["commune"], entry.commune))
+    evidence += title_evidence(cited_description(citation.get("text")), record.title)
+    return round(sum(e.weight for e in evidence), 2), evidence
+
+
+def default_resolver(citation: dict, citing: DocEntry, index: ArchiveIndex) -> Resolution:
+    """Resolve one citation by the weight of its evidence (`vnplan.link.evidence`); never guesses between candidates.
+
+    Every archive document with the citation's loose number and symbol is scored;
+    the best is linked when it reaches `THRESHOLD` and leads the next by
+    `MARGIN`.  Two within the margin stay ``ambiguous``; one under the
+    threshold is ``unconfirmed``; none (or only rejected ones) is ``missing``.
 
     >>> from vnplan.record import Record
     >>> r = Record(source={"path": "a"}, number="173", symbol="KH-UBND", issue_year=2026,
@@ -331,45 +476,32 @@ def default_resolver(citation: dict, citing: DocEntry, index: ArchiveIndex) -> R
     key = cited_key(citation, citing)
     if not key.number or not key.symbol.key:
         return Resolution("missing", reason="no number or symbol")
-    certain: list[str] = []
-    unsure: list[tuple[str, str]] = []
+    scored: list[tuple[float, str, list[Evidence]]] = []
+    rejected: list[str] = []
     for entry in index.by_key.get((key.number, key.symbol.key), []):
         if entry is citing:
             continue
-        doubts = []
-        if key.year and entry.year and key.year != entry.year:
+        try:
+            score, evidence = score_candidate(citation, key, entry)
+        except Rejected as why:
+            rejected.append(f"{entry.node}: {why}")
             continue
-        if not (key.year and entry.year):
-            doubts.append("year unknown")
-        doc_code = issuer_code_of_name(entry.record.issuer.get("name"))
-        if key.code and doc_code and code_scope(key.code) == "central" and key.code != doc_code and \
-                key.code != entry.symbol.issuer_code:
+        if score < FLOOR:
+            rejected.append(f"{entry.node}: điểm {score} < {FLOOR}")
             continue
-        if key.scope == "local" or entry.scope == "local":
-            if key.locality and entry.locality and key.locality.key != entry.locality.key:
-                continue
-            if key.locality and entry.locality and key.locality.old_code and entry.locality.old_code and \
-                    key.locality.old_code != entry.locality.old_code:
-                # one locality today, but two provinces (two number series) before the 1/7/2025 merger
-                era = _era(entry)
-                if era == "before":
-                    continue
-                if era is None:
-                    doubts.append("before or after the 2025 merger")
-            if not (key.locality and entry.locality):
-                doubts.append("locality unknown")
-            if key.level and entry.level and key.level != entry.level and "party" not in (key.level, entry.level):
-                continue
-            if key.commune and entry.commune and fold(key.commune) != fold(entry.commune):
-                continue
-        if doubts:
-            unsure.append((entry.node, ", ".join(doubts)))
-        else:
-            certain.append(entry.node)
-    if len(certain) == 1 and not unsure:
-        return Resolution("resolved", target=certain[0])
-    if not certain and not unsure:
-        return Resolution("missing")
-    candidates = tuple(dict.fromkeys(certain + [node for node, _ in unsure]))
-    reason = f"{len(candidates)} candidates" if len(candidates) > 1 else unsure[0][1]
-    return Resolution("ambiguous", candidates=candidates, reason=reason)
+        scored.append((score, entry.node, evidence))
+    if not scored:
+        return Resolution("missing", reason="; ".join(rejected))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    best, node, evidence = scored[0]
+    scores = {n: s for s, n, _ in scored}
+    close = [n for s, n, _ in scored if best - s < MARGIN]
+    detail = tuple(e.to_dict() for e in evidence)
+    if len(close) > 1:
+        return Resolution("ambiguous", candidates=tuple(close), confidence=confidence(best), evidence=detail,
+                          scores=scores, reason=f"{len(close)} ứng viên cách nhau dưới {MARGIN} điểm")
+    if best < THRESHOLD:
+        return Resolution("unconfirmed", candidates=(node,), confidence=confidence(best), evidence=detail,
+                          scores=scores, reason=f"điểm {best} < ngưỡng {THRESHOLD}")
+    return Resolution("resolved", target=node, confidence=confidence(best), evidence=detail, scores=scores,
+                      reason="; ".join(rejected))

@@ -1,0 +1,49 @@
+"""``vnplan cascade``: the documents that carry out a directive, level by level.
+
+    vnplan cascade records.jsonl --root 22/2013/QĐ-TTg
+    vnplan cascade corpus/real --root 7619/QĐ-BCA -o cascade.html     # or .csv
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from vnplan.errors import VnplanError
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    p = sub.add_parser("cascade", help="the implementation cascade of a directive",
+                       description="The documents carrying out a directive, level by level: issuer, level, locality, "
+                                   "date, days after the parent, coverage of the parent's activities, and the levels "
+                                   "and localities with none.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders, or records files (.jsonl .csv .parquet)")
+    p.add_argument("--root", required=True, metavar="NUMBER", help="the directive, e.g. 22/2013/QĐ-TTg")
+    p.add_argument("-o", "--output", help="write the cascade here: .html (tree page) or .csv (table)")
+    p.add_argument("--relations", help="comma-separated relations to follow (default: implements,basis,attached_to)")
+    p.add_argument("--no-coverage", action="store_true", help="skip the activity coverage (faster)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the labels (default vi)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from vnplan.cli.graph_cmd import _records
+    from vnplan.link import link
+
+    graph = link(_records(args.paths))
+    relations = [r.strip() for r in args.relations.split(",")] if args.relations else None
+    cascade = graph.cascade(args.root, relations=relations, coverage=not args.no_coverage, lang=args.lang)
+    if args.output:
+        name = args.output.lower()
+        if name.endswith((".html", ".htm")):
+            cascade.write_html(args.output)
+        elif name.endswith(".csv"):
+            cascade.to_csv(args.output)
+        else:
+            raise VnplanError(args.output, "give a .html or .csv output file")
+        print(f"{len(cascade.rows)} documents, {len(cascade.gaps)} gaps → {args.output}", file=sys.stderr)
+    else:
+        print(cascade)
+    return 0

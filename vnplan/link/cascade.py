@@ -1,0 +1,276 @@
+"""The implementation cascade: the documents that carry out a directive, level by level.
+
+For each document below the root: its issuer, level, locality, date, the
+days since its parent (the document it carries out) and how much of the
+parent's activities it covers (`vnplan.compare`).  Levels below the root
+with no implementing document, and provinces of the archive with none, are
+named as gaps.
+
+    >>> from vnplan.link import link
+    >>> from vnplan.record import Record
+    >>> qd = Record(source={"path": "qd.pdf"}, doc_type="Quyết định", number="1050", symbol="QĐ-SCT",
+    ...             issue_date="2026-03-06", issue_year=2026, issuer={"name": "Sở Công Thương tỉnh Lào Cai",
+    ...             "level": "province"})
+    >>> kh = Record(source={"path": "kh.pdf"}, doc_type="Kế hoạch", number="12", symbol="KH-UBND",
+    ...             issue_date="2026-03-20", issue_year=2026, issuer={"name": "UBND xã Bảo Hà", "level": "commune"},
+    ...             place="Lào Cai", citations=[{"number": "1050", "symbol": "QĐ-SCT", "date": "2026-03-06",
+    ...             "issuer": "Sở Công Thương tỉnh Lào Cai", "relation": "implements"}])
+    >>> c = link([qd, kh]).cascade("1050/QĐ-SCT", coverage=False)
+    >>> [(r.label.split(" · ")[0], r.level, r.lead_days) for r in c.rows]
+    [('1050/QĐ-SCT', 'province', None), ('12/KH-UBND', 'commune', 14)]
+    >>> c.gaps
+    ['Huyện: không có văn bản triển khai trong kho']
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from vnplan.link.labels import text, vn_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from vnplan.link.graph import CitationGraph
+
+__all__ = ["Cascade", "CascadeRow", "build_cascade"]
+
+_ORDER = ("party", "central", "province", "district", "commune", "unit")
+_BELOW = {"party": ("province", "district", "commune"), "central": ("province", "district", "commune"),
+          "province": ("district", "commune"), "district": ("commune",), "commune": (), "unit": ()}
+COLUMNS = ("depth", "document", "type", "issuer", "level", "locality", "date", "parent", "relation", "lead_days",
+           "coverage", "confidence", "path")
+
+
+@dataclass
+class CascadeRow:
+    """One document of the cascade (the root has depth 0 and no parent)."""
+
+    node: str
+    depth: int
+    label: str
+    type: str | None
+    issuer: str | None
+    level: str | None
+    locality: str | None
+    date: str | None
+    parent: str | None
+    parent_label: str | None
+    relation: str | None
+    lead_days: int | None
+    coverage: float | None
+    confidence: float | None
+    path: str | None
+    in_archive: bool = True
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return (date.fromisoformat(str(b)[:10]) - date.fromisoformat(str(a)[:10])).days if a and b else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Cascade:
+    """The implementation cascade under ``root``: rows breadth first, and the gaps named."""
+
+    root: str
+    rows: list[CascadeRow]
+    gaps: list[str] = field(default_factory=list)
+    lang: str = "vi"
+
+    def children(self, node: str) -> list[CascadeRow]:
+        return [r for r in self.rows if r.parent == node]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dicts with the `COLUMNS` names."""
+        return [{"depth": r.depth, "document": r.label, "type": r.type, "issuer": r.issuer, "level": r.level,
+                 "locality": r.locality, "date": r.date, "parent": r.parent_label, "relation": r.relation,
+                 "lead_days": r.lead_days, "coverage": r.coverage, "confidence": r.confidence, "path": r.path}
+                for r in self.rows]
+
+    def to_dataframe(self, labels: bool = False) -> Any:
+        """A pandas DataFrame, one row per document; ``labels`` gives the columns their Vietnamese (or English) names."""
+        import pandas as pd
+
+        df = pd.DataFrame(self.records(), columns=list(COLUMNS))
+        df["lead_days"] = df["lead_days"].astype("Int64")
+        if labels:
+            df = df.rename(columns={c: text(f"col.{c}", self.lang) for c in COLUMNS})
+        return df
+
+    def to_csv(self, path: str | Path) -> str:
+        """Write the table as CSV (UTF-8 with BOM, for Excel) through a temporary file; returns the path."""
+        from vnplan.export.graph_formats import atomic_write
+
+        with atomic_write(path, newline="") as handle:
+            self.to_dataframe().to_csv(handle, index=False, encoding="utf-8")
+        return str(path)
+
+    def __str__(self) -> str:
+        lines = []
+        for r in self.rows:
+            bits = [r.label, text(f"level.{r.level}", self.lang)]
+            if r.locality:
+                bits.append(r.locality)
+            if r.lead_days is not None:
+                bits.append(f"+{r.lead_days} {text('cascade.days', self.lang)}")
+            if r.coverage is not None:
+                bits.append(f"{r.coverage:.0%}")
+            lines.append("  " * r.depth + ("← " if r.depth else "") + " · ".join(bits))
+        if len(self.rows) == 1:
+            lines.append("  " + text("cascade.none", self.lang))
+        if self.gaps:
+            lines.append(text("cascade.gaps", self.lang) + ":")
+            lines += [f"  - {g}" for g in self.gaps]
+        return "\n".join(lines)
+
+    def to_html(self, title: str | None = None) -> str:
+        """A self-contained HTML page: the tree by level (collapsible), the table and the gaps."""
+        return _page(self, title or text("cascade.title", self.lang))
+
+    def write_html(self, path: str | Path) -> str:
+        from vnplan.export.graph_formats import atomic_write
+
+        with atomic_write(path) as handle:
+            handle.write(self.to_html())
+        return str(path)
+
+    def _repr_html_(self) -> str:
+        return _body(self)
+
+
+def _cell(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _body(c: Cascade) -> str:
+    t = lambda key: html.escape(text(key, c.lang))  # noqa: E731
+
+    def node_html(row: CascadeRow) -> str:
+        facts = [f'<span class="lv lv-{_cell(row.level)}">{t(f"level.{row.level}")}</span>']
+        if row.locality:
+            facts.append(_cell(row.locality))
+        if row.date:
+            facts.append(_cell(vn_date(row.date)))
+        if row.lead_days is not None:
+            facts.append(f"+{row.lead_days} {t('cascade.days')}")
+        if row.coverage is not None:
+            facts.append(f'<span class="cov" title="{t("col.coverage")}">{row.coverage:.0%}</span>')
+        kids = c.children(row.node)
+        inner = "".join(f"<li>{node_html(k)}</li>" for k in kids)
+        head = f'<b>{_cell(row.label.split(" · ")[0])}</b> {_cell(row.issuer)} <small>{" · ".join(facts)}</small>'
+        if not kids:
+            return head
+        return f"<details open><summary>{head}</summary><ul>{inner}</ul></details>"
+
+    tree = f'<ul class="tree"><li>{node_html(c.rows[0])}</li></ul>' if c.rows else ""
+    if len(c.rows) == 1:
+        tree += f"<p>{t('cascade.none')}</p>"
+    gaps = ("<h3>" + t("cascade.gaps") + "</h3><ul>" + "".join(f"<li>{_cell(g)}</li>" for g in c.gaps) + "</ul>"
+            if c.gaps else "")
+    head = "".join(f"<th>{t(f'col.{col}')}</th>" for col in COLUMNS if col != "path")
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v if k != 'coverage' or v is None else f'{v:.0%}')}</td>"
+                                    for k, v in row.items() if k != "path") + "</tr>" for row in c.records())
+    return (f'<div class="vnp-cascade">{tree}{gaps}<table class="vnp-table"><tr>{head}</tr>{body}</table></div>')
+
+
+_CSS = """body{font:14px/1.45 "DejaVu Sans",Arial,sans-serif;margin:16px;color:#222}
+.tree,.tree ul{list-style:none;padding-left:18px;margin:2px 0}.tree li{margin:3px 0}
+summary{cursor:pointer}small{color:#555}.lv{display:inline-block;padding:0 5px;border-radius:3px;color:#fff;
+background:#7f7f7f}.lv-party{background:#d62728}.lv-central{background:#1f77b4}.lv-province{background:#2ca02c}
+.lv-district{background:#ff7f0e}.lv-commune{background:#9467bd}.lv-unit{background:#8c564b}.cov{font-weight:bold}
+.vnp-table{border-collapse:collapse;margin-top:14px;font-size:12px}.vnp-table td,.vnp-table th{border:1px solid #ddd;
+padding:2px 6px;text-align:left;vertical-align:top}"""
+
+
+def _page(c: Cascade, title: str) -> str:
+    return (f'<!DOCTYPE html><html lang="{c.lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}: {_cell(c.rows[0].label if c.rows else c.root)}"
+            f"</h1>{_body(c)}</body></html>\n")
+
+
+def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
+    records = getattr(graph, "records", {}) or {}
+    a, b = records.get(parent), records.get(child)
+    if a is None or b is None or not a.activities or not b.activities:
+        return None
+    try:
+        from vnplan.compare import compare
+
+        return compare(a, b).coverage.ratio
+    except Exception:  # noqa: BLE001 - a comparison that fails leaves the coverage blank, the cascade goes on
+        return None
+
+
+def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | None = None,
+                  coverage: bool = True, lang: str = "vi") -> Cascade:
+    """The cascade under the document ``ref`` (any key `CitationGraph.find` accepts).
+
+    Edges followed: ``relations`` (default implements, basis, attached_to).
+    """
+    from vnplan.link.graph import DIRECTIVE_RELATIONS
+
+    g = graph.graph
+    root = graph._one(ref)
+    allowed = set(relations or DIRECTIVE_RELATIONS)
+
+    def row(node: str, depth: int, parent: str | None, relation: str | None, conf: float | None) -> CascadeRow:
+        d = g.nodes[node]
+        pd_ = g.nodes[parent] if parent else {}
+        return CascadeRow(node=node, depth=depth, label=d.get("label") or node, type=d.get("type"),
+                          issuer=d.get("issuer"), level=d.get("level"), locality=d.get("province"),
+                          date=d.get("date"), parent=parent, parent_label=pd_.get("label") if parent else None,
+                          relation=relation, lead_days=_days(pd_.get("date"), d.get("date")) if parent else None,
+                          coverage=_coverage(graph, parent, node) if parent and coverage else None,
+                          confidence=conf, path=d.get("path"), in_archive=d.get("kind") == "document")
+
+    rows = [row(root, 0, None, None, None)]
+    seen = {root}
+    frontier = [root]
+    depth = 0
+    while frontier:
+        depth += 1
+        nxt = []
+        for node in frontier:
+            children = sorted(((u, data) for u, _, data in g.in_edges(node, data=True)
+                               if data.get("relation") in allowed and u not in seen),
+                              key=lambda e: (_ORDER.index(g.nodes[e[0]].get("level")) if g.nodes[e[0]].get("level")
+                                             in _ORDER else 9, g.nodes[e[0]].get("province") or "",
+                                             g.nodes[e[0]].get("date") or "", e[0]))
+            for u, data in children:
+                if u in seen:
+                    continue
+                seen.add(u)
+                rows.append(row(u, depth, node, data.get("relation"), data.get("confidence")))
+                nxt.append(u)
+        frontier = nxt
+    return Cascade(root=root, rows=rows, gaps=_gaps(graph, rows, lang), lang=lang)
+
+
+def _gaps(graph: "CitationGraph", rows: list[CascadeRow], lang: str) -> list[str]:
+    """Levels below the root with no implementing document; provinces of the archive with none."""
+    root = rows[0]
+    below = [r for r in rows[1:] if r.in_archive]
+    gaps = []
+    levels = _BELOW.get(root.level or "", ("province", "district", "commune"))
+    for level in levels:
+        if not any(r.level == level for r in below):
+            gaps.append(f"{text(f'level.{level}', lang)}: " + ("không có văn bản triển khai trong kho" if lang != "en"
+                                                               else "no implementing document in the archive"))
+    if root.level in ("party", "central"):
+        provinces = sorted({d.get("province") for _, d in graph.graph.nodes(data=True)
+                            if d.get("kind") == "document" and d.get("province")})
+        covered = {r.locality for r in below}
+        for province in provinces:
+            if province not in covered:
+                gaps.append(f"{text('col.locality', lang)} {province}: " + (
+                    "có văn bản trong kho nhưng không văn bản nào triển khai" if lang != "en"
+                    else "in the archive, but no document implements this one"))
+    return gaps
+
+
+def _plain(row: CascadeRow) -> dict[str, Any]:  # pragma: no cover - for debugging
+    return asdict(row)
