@@ -40,6 +40,7 @@ def code_version() -> str:
         if p.is_file() and "__pycache__" not in p.parts:
             h.update(str(p.relative_to(pkg)).encode())
             h.update(p.read_bytes())
+    h.update(Path(__file__).read_bytes())  # how the records are made is part of the version too
     return h.hexdigest()[:16]
 
 
@@ -54,14 +55,10 @@ def split_files(split: str) -> list[Path]:
 
 def _extract_one(args: tuple[str, str]) -> dict:
     path, cache_file = args
-    from vnplan.errors import VnplanError
-    from vnplan.extract import extract
+    from vnplan.batch.runner import process_file  # what `vnplan extract` runs: converts .doc with LibreOffice
 
     t = time.perf_counter()
-    try:
-        rec = extract(path).to_dict()
-    except VnplanError as exc:
-        rec = {"source": {"path": path}, "error": type(exc).__name__, "message": str(exc)}
+    rec = process_file(path)
     rec.setdefault("source", {})["path"] = path
     rec["_seconds"] = round(time.perf_counter() - t, 2)
     Path(cache_file).parent.mkdir(parents=True, exist_ok=True)
