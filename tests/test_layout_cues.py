@@ -75,18 +75,3 @@ def test_signer_name_in_capitals() -> None:
     assert rec.signer["name"] == "Nguyễn Duy Dũng"
     assert rec.signer["title"] == "Hiệu trưởng"
     assert rec.issuer["name"].lower().startswith("trường th, thcs & thpt sao việt")
-
-
-def test_guidance_letter_has_activities() -> None:
-    from vnplan.document import Document
-    from vnplan.extract import extract
-
-    text = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1146/SGD&ĐT-VP\nV/v hướng dẫn thực hiện nhiệm vụ CNTT năm học 2018-2019\n"
-            "Phú Thọ, ngày 18 tháng 9 năm 2018\nKính gửi: Các đơn vị trực thuộc Sở\n"
-            "I. MỘT SỐ NHIỆM VỤ TRỌNG TÂM\n1. Hoàn thiện cơ sở dữ liệu ngành.\n2. Triển khai phần mềm quản lý.\n"
-            "II. TỔ CHỨC THỰC HIỆN\n1. Các đơn vị thuộc Sở thực hiện.\n")
-    rec = extract(Document.from_text(text))
-    assert rec.doc_type == "Công văn"
-    assert [a["text"] for a in rec.activities] == ["Hoàn thiện cơ sở dữ liệu ngành.", "Triển khai phần mềm quản lý."]
-    plain = text.replace("hướng dẫn thực hiện nhiệm vụ CNTT", "tra cứu điểm thi")
-    assert extract(Document.from_text(plain)).activities == []

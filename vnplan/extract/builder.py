@@ -113,11 +113,7 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     find = plan_fields.find_section
 
     # A decision or letter without an attached plan has no activity list (record.md, Activities).
-    # A guidance letter on tasks ("V/v hướng dẫn thực hiện nhiệm vụ …") is laid out like a plan.
-    from vnplan.structure.markers import is_guidance_title
-
-    guidance = record.doc_type == "Công văn" and bool(record.title) and is_guidance_title(record.title or "")
-    planless = not outline.attachments and not guidance and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo")
+    planless = not outline.attachments and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo")
     acts = [] if planless else plan_fields.activities(find(plan, "activities"))
     record.activities = [{"text": t, "span": [s.start, s.end], **_page(doc, s)} for t, s in acts]
     # công văn / decision: without an organisation section, the numbered items (or the articles'

@@ -22,7 +22,6 @@ __all__ = [
     "AUTHORITY",
     "type_name_prefix",
     "caps_name",
-    "is_guidance_title",
     "continues_unit_name",
     "layout_cues",
     "ISSUING_AUTHORITY",
@@ -232,16 +231,6 @@ def continues_unit_name(previous: str, line: str) -> bool:
     if not re.match(r"^(?:TRƯỜNG|TRUNG TÂM)\b", prev) or not cur or not is_upper_line(cur, 0.9):
         return False
     return not any(cur == h or cur.startswith(h + " ") for h in layout_cues()["agency_heads"])
-
-
-def is_guidance_title(title: str) -> bool:
-    """A công văn's trích yếu that announces guidance on tasks (its body is laid out like a plan).
-
-    >>> is_guidance_title("hướng dẫn thực hiện nhiệm vụ CNTT năm học 2018-2019"), is_guidance_title("Hướng dẫn tra cứu điểm thi")
-    (True, False)
-    """
-    cue = next(c for c in layout_cues()["cues"] if c["cue"] == "guidance_letter")
-    return bool(re.match(cue["pattern"], title.strip()))
 
 
 _NOT_NAME_WORDS = frozenset("""TRƯỜNG SỞ PHÒNG BAN ỦY UỶ BỘ CỤC VỤ HỘI ĐỒNG NHÂN DÂN TỈNH HUYỆN XÃ THÀNH PHỐ
