@@ -20,6 +20,12 @@ _CONTINUES = re.compile(r"^(THEO|VÀ|CỦA|SỐ|VỀ|TẠI|TRỰC THUỘC|THUỘ
 _NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|^Số\s*:|^-+$", re.I)
 
 
+def continues_unit_name(previous: str, line: str) -> bool:
+    from vnplan.structure.markers import continues_unit_name as rule
+
+    return rule(previous, line)
+
+
 def _level(name: str) -> str | None:
     from vnplan.extract.agencies import level_of
 
@@ -36,7 +42,7 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if units and _CONTINUES.match(line):  # a name wrapped over lines: "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH"
+        if units and (_CONTINUES.match(line) or continues_unit_name(units[-1], line)):  # a name wrapped over lines: "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH"
             units[-1] = f"{units[-1]} {line}"
             i += 1
             continue

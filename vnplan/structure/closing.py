@@ -46,7 +46,7 @@ def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
         t = line.text
         if mk.is_position(t) and len(t) < 60:
             for j in range(i + 1, min(hi, i + 4)):
-                if mk.name_in(lines[j].text) and len(lines[j].text) < 50:
+                if (mk.name_in(lines[j].text) or mk.caps_name(lines[j].text)) and len(lines[j].text) < 50:
                     return i
     return None
 
@@ -54,6 +54,10 @@ def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
 def _sig_cell(piece: Line, sig: Signature, name_next: bool = False) -> bool:
     """Read one signature piece (authority lines, chức vụ, name, possibly all in one cell)."""
     text = piece.text
+    caps = mk.caps_name(text) if (sig.title or sig.authority) and sig.name is None else None
+    if caps:  # "HIỆU TRƯỞNG" over "NGUYỄN DUY DŨNG": the name printed in capitals
+        sig.name = piece.span(*caps)
+        return True
     # name at the end after capitals ("CHỦ TỊCH Hoàng Quốc Khánh")
     words = list(re.finditer(r"\S+", text))
     cut = len(text)
@@ -190,7 +194,7 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                     used = True
                     continue
                 nxt = lines[i + 1].text if i + 1 < hi else ""
-                if _sig_cell(piece, sig, name_next=bool(mk.name_in(nxt)) and len(nxt.split()) <= 5):
+                if _sig_cell(piece, sig, name_next=bool(mk.name_in(nxt) or mk.caps_name(nxt)) and len(nxt.split()) <= 5):
                     used = True
                     mode = None if mode != "recipients" else mode
                     continue

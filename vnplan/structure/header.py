@@ -218,12 +218,13 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
     in_vv = False
     title: list[Span] = []
     title_done = False
+    prefix_title = False  # the trích yếu began on the type name's line
     i = start
     while i < hi:
         line = lines[i]
         t = line.text
         if h.type_name is not None and not title_done:
-            stop = _title_stop(line, title, h)
+            stop = _title_stop(line, title, h, prefix_title)
             if stop == "other":
                 m = mk.KEM_THEO.search(t)
                 h.other.append(line.span(m.start() if m else 0))
@@ -259,7 +260,9 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                 h.other.append(line.span())
                 i += 1
                 continue
-            break
+            if not (prefix_title and _box_marker(t)):
+                break
+            # a type-and-title line sits above the mottos or the Số line: read them as boxes 1-4
         # before the type name: box 1-4 elements
         if _KINH_GUI.match(t) or (line.cells and _KINH_GUI.match(line.cells[0].text)):
             in_vv = False
@@ -272,6 +275,16 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             in_vv = False
             i += 1
             continue
+        tp = mk.type_name_prefix(t) if (h.agency_lines or h.motto_lines or h.number_line) and not vv else None
+        if tp:  # "KẾ HOẠCH THỰC HIỆN NHIỆM VỤ NĂM HỌC": the type name and the trích yếu's first line
+            m = re.match(r"[\s*#|]*(" + r"\s+".join(map(re.escape, tp.split())) + r")\s*", t)
+            if m:
+                h.type_name = line.span(m.start(1), m.end(1))
+                title.append(line.span(m.end()))
+                prefix_title = True
+                in_vv = False
+                i += 1
+                continue
         if mk.preamble_kind(t) or _is_body_label(t) or _DECIDE.match(t) or _CLOSING.match(t):
             break
         pieces = _classify(line)
@@ -344,9 +357,22 @@ def _cell_after(line: Line, span: Span) -> Line | None:
     return None
 
 
-def _title_stop(line: Line, title: list[Span], h: Header) -> str | None:
+def _box_marker(text: str) -> bool:
+    """A line of header boxes 1–4: Quốc hiệu, Tiêu ngữ, ``Số: …``, place and date."""
+    return bool(mk.MOTTO_NATION.search(text) or mk.MOTTO_SLOGAN.search(text) or _number_at(text)
+                or (mk.PLACE_DATE.search(text) and len(text) < 160))
+
+
+def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = False) -> str | None:
     """Why the trích yếu ends before ``line`` (None: the line continues it)."""
     t = line.text
+    if prefix_title:
+        if _box_marker(t):
+            return "stop"
+        # "KẾ HOẠCH THỰC HIỆN NHIỆM VỤ NĂM HỌC" over "Năm học 2020 - 2021": a short line carries on
+        if title and len(title) < 6 and not line.blank_before and len(t.split()) <= 6 and not mk.preamble_kind(t) \
+                and not mk.label_of(t) and not _KINH_GUI.match(t) and not mk.AUTHORITY.match(t):
+            return None
     if mk.KEM_THEO.match(t):
         return "other"
     first_title_line = not title and mk.preamble_kind(t) in ("thuc_hien",) and len(t) < 300 \

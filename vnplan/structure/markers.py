@@ -20,6 +20,10 @@ from importlib import resources
 
 __all__ = [
     "AUTHORITY",
+    "type_name_prefix",
+    "caps_name",
+    "continues_unit_name",
+    "layout_cues",
     "ISSUING_AUTHORITY",
     "KEM_THEO",
     "MOTTO_NATION",
@@ -158,6 +162,79 @@ def is_type_name(text: str) -> str | None:
         if bare == name or (len(bare) > len(name) + 2 and squeezed == name.replace(" ", "")):
             return name
     return None
+
+
+def type_name_prefix(text: str) -> str | None:
+    """The type name opening a header line that also holds the start of the trích yếu, else None.
+
+    School and Phòng headers print both on one line (``KẾ HOẠCH THỰC HIỆN NHIỆM VỤ NĂM HỌC``,
+    ``THÔNG BÁO TUYỂN SINH``): the line is in capitals and the type name is followed by at least one
+    more word.  Examples and counter-examples: ``data/layout_cues.json`` (``type_with_title``).
+
+    >>> type_name_prefix("KẾ HOẠCH THỰC HIỆN NHIỆM VỤ NĂM HỌC"), type_name_prefix("KẾ HOẠCH")
+    ('KẾ HOẠCH', None)
+    """
+    bare = _bare(text)
+    if not is_upper_line(bare, 0.9) or bare.endswith(":"):
+        return None
+    best = None
+    for name in type_names():
+        if bare.startswith(name + " ") and len(bare) > len(name) + 3 and (best is None or len(name) > len(best)):
+            best = name
+    if best is None or bare[len(best):].lstrip()[:1] in ":-–(":
+        return None
+    return best
+
+
+@lru_cache(maxsize=1)
+def layout_cues() -> dict:
+    """``data/layout_cues.json``: header and closing cues with their examples, and the family names."""
+    import json
+
+    return json.loads(resources.files("vnplan.data").joinpath("layout_cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(n.upper() for n in layout_cues()["surnames"])
+
+
+def caps_name(text: str) -> tuple[int, int] | None:
+    """Where a signer's name printed in capitals sits in ``text`` (``NGUYỄN DUY DŨNG``), else None.
+
+    2 to 5 letter-only words, the first a Vietnamese family name, none a word of a chức vụ or an agency.
+    Examples and counter-examples: ``data/layout_cues.json`` (``name_in_capitals``).
+
+    >>> caps_name("NGUYỄN DUY DŨNG"), caps_name("HIỆU TRƯỞNG")
+    ((0, 15), None)
+    """
+    stripped = text.strip(" .,;*")
+    words = stripped.split()
+    if not 2 <= len(words) <= 5 or not all(w.replace("-", "").isalpha() for w in words):
+        return None
+    upper = [w.upper() for w in words]
+    if upper[0] not in _surnames() or is_position(stripped) or ISSUING_AUTHORITY.match(stripped.upper()):
+        return None
+    if any(w in _NOT_NAME_WORDS for w in upper):
+        return None
+    a = text.index(words[0])
+    return a, a + len(stripped)
+
+
+def continues_unit_name(previous: str, line: str) -> bool:
+    """Whether header line ``line`` continues the school or centre name on ``previous``.
+
+    >>> continues_unit_name("TRƯỜNG TH, THCS & THPT", "SAO VIỆT"), continues_unit_name("SỞ GD&ĐT", "TRƯỜNG THPT A")
+    (True, False)
+    """
+    prev, cur = " ".join(previous.upper().split()), " ".join(line.upper().split())
+    if not re.match(r"^(?:TRƯỜNG|TRUNG TÂM)\b", prev) or not cur or not is_upper_line(cur, 0.9):
+        return False
+    return not any(cur == h or cur.startswith(h + " ") for h in layout_cues()["agency_heads"])
+
+
+_NOT_NAME_WORDS = frozenset("""TRƯỜNG SỞ PHÒNG BAN ỦY UỶ BỘ CỤC VỤ HỘI ĐỒNG NHÂN DÂN TỈNH HUYỆN XÃ THÀNH PHỐ
+    GIÁO DỤC ĐÀO TẠO THCS THPT TIỂU HỌC CHỦ TỊCH GIÁM ĐỐC TRƯỞNG KT TM TL""".split())
 
 
 def is_upper_line(text: str, minimum: float = 0.85) -> bool:

@@ -1,0 +1,110 @@
+"""Extraction on the annotated archive documents (issue 14): golden records and pinned field floors.
+
+corpus/archive/split.json lists 68 documents of ../shared/archive/docs, split into a tuning and a
+held-out half before any rule was tuned.  Golden records of both halves (tests/golden/archive, made by
+scripts/update_archive_golden.py) pin today's output so that a change shows up; field floors are pinned
+for the **tuning** half only (the held-out half is scored by the coordinator, never tuned on).
+
+CI runs the born-digital PDFs and DOCX files (about 0.1 s each).  Scans (OCR, ~10 s a page cold) and
+legacy .doc files (LibreOffice) run only with ``VNPLAN_ARCHIVE_TESTS=1`` (marker ``archive``).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from update_record_golden import pinned  # noqa: E402
+
+import scorer  # noqa: E402  (tests/scorer.py: a copy of the shared scorer)
+
+pytestmark = pytest.mark.xdist_group("archive")
+ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
+SPLIT = json.loads((ROOT / "corpus" / "archive" / "split.json").read_text(encoding="utf-8"))["documents"]
+GOLD = ROOT / "corpus" / "archive" / "gold"
+GOLDEN = ROOT / "tests" / "golden" / "archive"
+FAST_CLASSES = ("born_digital", "docx", "unit_or_phong")
+
+
+def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
+    return [d for d in SPLIT if (split is None or d["split"] == split) and (not fast or d["class"] in FAST_CLASSES)
+            and (GOLDEN / f"{d['file']}.json").exists()]
+
+
+# Measured on 2026-12-05 over the tuning half (issue 14's closing note); each floor is the score less about 0.02.
+# Born-digital and DOCX documents of the tuning half (what CI runs):
+FAST_FLOORS = {
+    "activities": 0.91, "citation_dates": 0.98, "citation_relations": 0.95, "citations": 0.91, "deadlines": 0.75, "doc_type": 0.98,
+    "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.93, "number": 0.98, "period": 0.93,
+    "place": 0.98, "recipients": 0.98, "responsibilities": 0.53, "signer_authority": 0.88, "signer_name": 0.66, "signer_title": 0.88,
+    "symbol": 0.88, "theme": 0.98, "title": 0.93,
+}
+# The whole tuning half (scans and .doc included; opt-in):
+ALL_FLOORS = {
+    "activities": 0.85, "citation_dates": 0.94, "citation_relations": 0.90, "citations": 0.88, "deadlines": 0.75,
+    "doc_type": 0.80, "issue_date": 0.71, "issue_year": 0.83, "issuer_level": 0.77, "issuer_name": 0.77,
+    "number": 0.66, "period": 0.92, "place": 0.77, "recipients": 0.89, "responsibilities": 0.60,
+    "signer_authority": 0.80, "signer_name": 0.63, "signer_title": 0.74, "symbol": 0.71, "theme": 0.98, "title": 0.74,
+}
+
+
+def _path(name: str) -> Path:
+    path = ARCHIVE / name
+    if not path.exists():
+        pytest.skip("../shared/archive is not mounted")
+    return path
+
+
+def _record(name: str) -> dict[str, Any]:
+    from vnplan.batch.runner import process_file  # the `vnplan extract` path (.doc converted with LibreOffice)
+
+    record = process_file(_path(name))
+    assert "error" not in record, record.get("message")
+    return record
+
+
+@pytest.fixture(scope="module")
+def fast_records() -> dict[str, dict[str, Any]]:
+    return {d["file"]: _record(d["file"]) for d in _docs()}
+
+
+@pytest.mark.parametrize("doc", _docs(), ids=lambda d: d["file"][:40])
+def test_archive_golden_record(doc: dict[str, str], fast_records: dict[str, dict[str, Any]]) -> None:
+    expected = json.loads((GOLDEN / f"{doc['file']}.json").read_text(encoding="utf-8"))
+    got = pinned(fast_records[doc["file"]])
+    for key in expected:
+        assert got[key] == expected[key], f"{doc['file']}: {key} changed"
+
+
+def _means(records: dict[str, dict[str, Any]]) -> dict[str, float]:
+    per_field: dict[str, list[float]] = {}
+    for name, record in records.items():
+        gold_file = GOLD / f"{name}.json"
+        if not gold_file.exists():
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        for field, value in scorer.score_document(gold, record).items():
+            per_field.setdefault(field, []).append(value)
+    return {f: mean(v) for f, v in per_field.items()}
+
+
+def test_tuning_field_floors(fast_records: dict[str, dict[str, Any]]) -> None:
+    tuning = {d["file"] for d in _docs("tuning")}
+    means = _means({k: v for k, v in fast_records.items() if k in tuning})
+    assert means, "no tuning gold"
+    low = {f: round(m, 3) for f, m in means.items() if m < FAST_FLOORS[f]}
+    assert not low, f"fields below their floor: {low}"
+
+
+@pytest.mark.archive
+def test_tuning_field_floors_with_scans() -> None:
+    means = _means({d["file"]: _record(d["file"]) for d in _docs("tuning", fast=False)})
+    low = {f: round(m, 3) for f, m in means.items() if m < ALL_FLOORS[f]}
+    assert not low, f"fields below their floor: {low}"
