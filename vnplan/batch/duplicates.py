@@ -67,6 +67,8 @@ class DuplicateFinder:
         With ``flag``, also write ``duplicate_of``/``duplicate_by`` into ``record["source"]``.
         """
         source = record.get("source") or {}
+        if "error" in record:
+            return None  # an error record is neither a duplicate nor an original
         path = str(source.get("path"))
         found: tuple[str, str] | None = None
         sha = source.get("sha256")

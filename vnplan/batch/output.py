@@ -82,13 +82,79 @@ def flatten(record: dict[str, Any], lists: str = "json") -> dict[str, Any]:
             value = value if value is not None else ([] if "error" not in record else None)
             if lists == "json" and value is not None:
                 value = json.dumps(value, ensure_ascii=False)
+                if not _encodable(value):
+                    value = json.dumps(json.loads(value))  # escapes for surrogates (ASCII JSON)
+        elif lists == "json" and col == "source_path" and isinstance(value, str):
+            value = path_cell(value)
+        elif lists == "json" and isinstance(value, str) and not _encodable(value):
+            value = value.encode("utf-8", "backslashreplace").decode()
         row[col] = value
     return row
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """A text cell that a spreadsheet shows as text: one starting like a formula gets a ``'`` in front.
+
+    >>> safe_cell("=SUM(A1:A9)"), safe_cell("- Như trên"), safe_cell("Kế hoạch 173")
+    ("'=SUM(A1:A9)", "'- Như trên", 'Kế hoạch 173')
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def unsafe_cell(value: str) -> str:
+    """The text `safe_cell` was given.
+
+    >>> unsafe_cell("'=1+1"), unsafe_cell("'Quote")
+    ('=1+1', "'Quote")
+    """
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
+def path_cell(path: str) -> str:
+    """A path as a cell that UTF-8 can hold: undecodable bytes (surrogate escapes) as a JSON string.
+
+    >>> import os
+    >>> path_cell("luu-tru/kh.pdf"), path_cell(os.fsdecode(b"h\\xf4.txt")).encode()
+    ('luu-tru/kh.pdf', b'"h\\\\udcf4.txt"')
+    """
+    if _encodable(path) and "\n" not in path and "\r" not in path:
+        return path
+    return json.dumps(path)  # also keeps a line break in a file name
+
+
+def cell_path(cell: str) -> str:
+    """The path of a `path_cell`.
+
+    >>> import os
+    >>> cell_path(path_cell(os.fsdecode(b"h\\xf4.txt"))) == os.fsdecode(b"h\\xf4.txt")
+    True
+    """
+    if len(cell) > 1 and cell.startswith('"') and cell.endswith('"'):
+        try:
+            value = json.loads(cell)
+        except ValueError:
+            return cell
+        if isinstance(value, str) and (not _encodable(value) or "\n" in value or "\r" in value):
+            return value
+    return cell
 
 
 def _from_cell(col: str, value: Any) -> Any:
     if value is None or value == "":
         return [] if col in LIST_COLUMNS else None
+    if col == "source_path" and isinstance(value, str):
+        return cell_path(value)
     if col in LIST_COLUMNS:
         return json.loads(value) if isinstance(value, str) else list(value)
     if col in INT_COLUMNS:
@@ -121,7 +187,7 @@ def unflatten(row: dict[str, Any]) -> dict[str, Any]:
 
 def _csv_line(record: dict[str, Any]) -> str:
     row = flatten(record)
-    cells = ["" if v is None else " ".join(str(v).splitlines()) if isinstance(v, str) else str(v)
+    cells = ["" if v is None else safe_cell(" ".join(str(v).splitlines())) if isinstance(v, str) else str(v)
              for v in (row[c] for c in FLAT_COLUMNS)]
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(cells)
@@ -202,13 +268,19 @@ def _scan(path: str, parse: Callable[[bytes, int], dict[str, Any] | None], index
     pending_bad: tuple[int, int] | None = None  # (offset, line number) of an unparsable line
     cut: int | None = None
     number = 0
+    seen_content = False
     for offset, line, complete in _lines(path):
         number += 1
         if pending_bad is not None:
             index.problems.append(f"{path}:{pending_bad[1]}: unreadable record line skipped")
             pending_bad = None
         if not line.strip():
+            if number == 1:
+                raise _not_records(path, "its first line is blank")  # vnplan never writes a blank line
             continue
+        if not seen_content:
+            seen_content = True
+            number = 1 if number != 1 else number
         record = parse(line, number) if complete else None
         if record is None:
             if not complete:
@@ -261,7 +333,7 @@ def _parse_csv(path: str) -> Callable[[bytes, int], dict[str, Any] | None]:
         if len(cells) != len(FLAT_COLUMNS):
             return None
         try:
-            return unflatten(dict(zip(FLAT_COLUMNS, cells)))
+            return unflatten(dict(zip(FLAT_COLUMNS, (unsafe_cell(c) for c in cells))))
         except ValueError:
             return None
     return parse
@@ -273,8 +345,9 @@ def _iter_parquet_rows(path: str, batch_size: int = 1000) -> Iterator[dict[str, 
         pf = pq.ParquetFile(path)
     except Exception as exc:  # noqa: BLE001 - any failure to open means "not ours"
         raise _not_records(path, f"not a readable Parquet file: {type(exc).__name__}") from None
-    if "source_path" not in pf.schema_arrow.names:
-        raise _not_records(path, "no source_path column")
+    missing = [c for c in FLAT_COLUMNS if c not in pf.schema_arrow.names]
+    if missing:
+        raise _not_records(path, f"no {missing[0]} column" if len(missing) < len(FLAT_COLUMNS) else "no vnplan columns")
     for batch in pf.iter_batches(batch_size=batch_size):
         yield from batch.to_pylist()
 
@@ -340,9 +413,24 @@ class _LineWriter:
             self.fd = None
 
 
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON line; a path holding undecodable bytes (surrogate escapes) is kept losslessly as ``\\udcXX``.
+
+    >>> import os
+    >>> json_line({"source": {"path": os.fsdecode(b"h\\xf4-so.txt")}})
+    '{"source": {"path": "h\\\\udcf4-so.txt"}}\\n'
+    """
+    text = json.dumps(record, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(record, ensure_ascii=True)  # JSON escapes round-trip lone surrogates
+    return text + "\n"
+
+
 class JsonlWriter(_LineWriter):
     def write(self, record: dict[str, Any]) -> None:
-        self.write_line(json.dumps(record, ensure_ascii=False) + "\n")
+        self.write_line(json_line(record))
 
     def finish(self) -> None:
         self.close()

@@ -83,6 +83,35 @@ def _without(paths: Iterator[str], output: str, fmt: str) -> Iterator[str]:
             yield path
 
 
+def _lock(path: str) -> int | None:
+    """Hold an exclusive lock on the output for this run; a second run on it gets a clear error."""
+    if path == "-":
+        return None
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise VnplanError(path, f"cannot write the output ({exc.strerror or exc})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise VnplanError(path, "another vnplan run is writing this output; wait for it to finish "
+                                "or choose another output file") from None
+    return fd
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None:
+        try:
+            os.close(fd)  # closing the descriptor releases the lock
+        except OSError:  # pragma: no cover
+            pass
+
+
 def _record_one(path: str, data: dict[str, Any] | None, index: RecordsIndex, replaced: set[str],
                 finder: DuplicateFinder, writer: Any, summary: Summary, progress: Progress) -> None:
     """Count one result, flag it if it repeats an earlier record, and write it."""
@@ -94,8 +123,8 @@ def _record_one(path: str, data: dict[str, Any] | None, index: RecordsIndex, rep
             summary.skipped_failed += 1
         progress.update()
         return
-    if key in index.hashes:
-        replaced.add(key)
+    if key in index.hashes or key in index.errors:
+        replaced.add(key)  # re-extracted (or an unopenable file retried): its old line goes at the end
     if finder.check(data):
         summary.duplicates += 1
     writer.write(data)
@@ -139,6 +168,18 @@ def extract_to(
     if output != "-" and os.path.isdir(output):
         raise VnplanError(output, "is a folder; give a records file name such as records.jsonl")
     include, exclude = list(include), list(exclude)
+    lock = _lock(journal_path(output) if fmt == "parquet" else output)
+    try:
+        return _extract_locked(paths, output, fmt, fn, workers, timeout, include, exclude, force, retry_errors,
+                               reuse_copies, progress, on_problem, start)
+    finally:
+        _unlock(lock)
+
+
+def _extract_locked(paths: Paths, output: str, fmt: str, fn: Callable[[str], Any] | None, workers: int | None,
+                    timeout: float | None, include: list[str], exclude: list[str], force: bool, retry_errors: bool,
+                    reuse_copies: bool, progress: Progress | None, on_problem: Callable[[str], None] | None,
+                    start: float) -> Summary:
     finder = DuplicateFinder()
     index = RecordsIndex()
     if output != "-" and not force:

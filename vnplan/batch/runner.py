@@ -112,11 +112,14 @@ def default_workers() -> int:
 
 
 def file_digest(path: str) -> tuple[str, int]:
-    """``(sha256 hex, size)`` of a file, read in chunks.
+    """``(sha256 hex, size)`` of a regular file, read in chunks (`VnplanError` for a FIFO, device, socket).
 
     >>> file_digest("corpus/seeds/000_28b0c8e4ade0a855.txt")[1] > 0  # doctest: +SKIP
     True
     """
+    from vnplan.read.budget import check_regular_file
+
+    check_regular_file(path)  # never open a FIFO or a device: it could block forever
     h = hashlib.sha256()
     size = 0
     with open(path, "rb") as fh:
@@ -138,7 +141,14 @@ def error_record(path: str, exc: BaseException | str, message: str | None = None
     >>> error_record("kh.pdf", VnplanError("kh.pdf", "the file is empty"))["message"]
     'kh.pdf: the file is empty'
     """
-    if isinstance(exc, BaseException):
+    if isinstance(exc, BaseException) and _out_of_memory(exc):
+        from vnplan.read.budget import budget
+
+        name = "OutOfMemoryError"
+        limit = budget().max_memory
+        message = (f"{path}: reading it needs more memory than the worker's budget"
+                   + (f" ({limit / 1024 ** 3:g} GB)" if limit else ""))
+    elif isinstance(exc, BaseException):
         name = type(exc).__name__
         if isinstance(exc, VnplanError):
             message = exc.message if exc.path else f"{path}: {exc.message}"
@@ -152,6 +162,11 @@ def error_record(path: str, exc: BaseException | str, message: str | None = None
     if size is not None:
         source["size"] = size
     return {"source": source, "error": name, "message": _one_line(message)}
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError, or a parser's report of a failed allocation (lxml: "Memory allocation failed")."""
+    return isinstance(exc, MemoryError) or "memory allocation failed" in str(exc).lower()
 
 
 def _default_fn() -> ExtractFn:
@@ -225,6 +240,8 @@ def process_file(path: str | os.PathLike[str], fn: ExtractFn | None = None) -> d
     path = os.fspath(path)
     try:
         sha256, size = file_digest(path)
+    except VnplanError as exc:
+        return error_record(path, exc)
     except OSError as exc:
         return error_record(path, VnplanError(path, f"cannot open the file ({exc.strerror or exc})"))
     return _extract(path, fn, sha256, size)
@@ -259,6 +276,8 @@ def _handle(path: str, known: str | None, fn: ExtractFn | None, cache: _CopyCach
     """One task: ``None`` when ``known`` (the recorded hash) still matches, else the record."""
     try:
         sha256, size = file_digest(path)
+    except VnplanError as exc:
+        return error_record(path, exc)
     except OSError as exc:
         return error_record(path, VnplanError(path, f"cannot open the file ({exc.strerror or exc})"))
     if known is not None and known == sha256:
@@ -283,6 +302,9 @@ def _die_with_parent() -> None:
 
 def _worker_main(conn: Connection, fn: ExtractFn | None, cache_size: int) -> None:
     _die_with_parent()
+    from vnplan.read.budget import limit_memory
+
+    limit_memory()  # a file that would need more fails alone (MemoryError → an error record)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     cache = _CopyCache(cache_size)
     while True:
@@ -351,7 +373,7 @@ class _Worker:
 def _failure(path: str, exc: VnplanError) -> dict[str, Any]:
     try:
         sha256, size = file_digest(path)
-    except OSError:
+    except (OSError, VnplanError):
         sha256, size = None, None
     return error_record(path, exc, sha256=sha256, size=size)
 

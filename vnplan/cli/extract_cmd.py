@@ -50,13 +50,16 @@ def _fn(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _single(args: argparse.Namespace) -> int:
-    """One file, no -o: extract it here and print its record."""
-    from vnplan.batch.runner import is_error, process_file
+    """One file, no -o: extract it in a worker (bounded by --timeout and the memory budget); print its record."""
+    from vnplan.batch.runner import is_error, process_file, run_batch
 
     path = args.paths[0]
     if not os.path.exists(path):
         raise VnplanError(path, "no such file")
-    record = process_file(path, _fn(args))
+    if args.workers == 0:
+        record = process_file(path, _fn(args))
+    else:
+        [(_, record)] = list(run_batch([path], _fn(args), workers=1, timeout=args.timeout or None, reuse_copies=False))
     if is_error(record):
         raise VnplanError(None, record["message"])
     print(json.dumps(record, ensure_ascii=False, indent=2))

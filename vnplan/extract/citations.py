@@ -299,10 +299,14 @@ def _issuer_before(seg: str) -> str | None:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    start = 0
+    """Where the sentence around ``pos`` starts, looking back at most 3,000 characters (linear time)."""
+    start = max(0, pos - 3000)
     for m in _SENTENCE_END.finditer(text, max(0, pos - 3000), pos):
         start = m.end()
     return start
+
+
+_LOOK_BACK = 2000  # characters before a cue that decide whether it opens a clause (bounded: linear time)
 
 
 def _relation(text: str, s: int, pos: int) -> str:
@@ -314,8 +318,8 @@ def _relation(text: str, s: int, pos: int) -> str:
     seg = text[s:pos]
     best = None
     for m in _CUE_RE.finditer(seg):
-        line_start = text.rfind("\n", 0, s + m.start()) + 1
-        before = text[max(0, min(s, line_start) - 2):s + m.start()]
+        line_start = text.rfind("\n", max(0, s + m.start() - _LOOK_BACK), s + m.start()) + 1
+        before = text[max(0, min(s, line_start) - 2, s + m.start() - _LOOK_BACK):s + m.start()]
         at_line_start = re.search(r"\n[ \t*_]*$", before) is not None and m.group(0)[0].isupper()
         if m.start() != 0 and not at_line_start and not _CLAUSE_START.search(before):
             continue

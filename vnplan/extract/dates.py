@@ -11,6 +11,9 @@ A number such as ``30/2020/NĐ-CP`` is never a date.
 """
 from __future__ import annotations
 
+import bisect
+import functools
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -276,9 +279,7 @@ def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, i
     'Báo cáo trước ngày 09/10/2025 để tổng hợp.'
     """
     end = start if end is None else end
-    left = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
-        left = m.end()
+    left = _boundary_before(text, start)
     right = len(text)
     nxt = _BOUNDARY.search(text, end)
     if nxt:
@@ -288,6 +289,24 @@ def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, i
     while right > left and text[right - 1] in " \t\n|;":
         right -= 1
     return left, right
+
+
+def _boundary_before(text: str, start: int) -> int:
+    """The end of the last boundary that ends before ``start`` (0 if none), as a scan of ``text[:start]``
+    would find it, but from boundaries found once per text (linear time over a document's many dates)."""
+    starts, ends = _boundaries(text)
+    i = bisect.bisect_right(ends, start)
+    while i > 0:
+        i -= 1
+        if _BOUNDARY.match(text, starts[i], start):  # its look-ahead must hold within text[:start]
+            return _BOUNDARY.match(text, starts[i], start).end()  # type: ignore[union-attr]
+    return 0
+
+
+@functools.lru_cache(maxsize=8)
+def _boundaries(text: str) -> tuple[list[int], list[int]]:
+    found = [(m.start(), m.end()) for m in _BOUNDARY.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
 
 
 _BOUNDARY = re.compile(

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from vnplan.document import Document, RawDocument
+from vnplan.read.budget import Budget, BudgetError, budget, check_regular_file
 from vnplan.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -78,7 +79,7 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
         raise VnplanError(name, "no such file")
     if p.is_dir():
         raise UnsupportedFormatError(name, "is a folder, not a file (use `vnplan extract FOLDER` for batches)")
-    size = p.stat().st_size
+    size = check_regular_file(name).st_size  # a FIFO, device or socket is refused before it is opened
     if size == 0:
         raise EmptyFileError(name, "the file is empty (0 bytes)")
     if size > max_bytes:
@@ -103,17 +104,31 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
         raise WrongExtensionError(name, f"named {ext} but the content is {_NAMES[kind]}")
     if expected is None and ext and kind != "text":
         pass  # unknown extension with a recognisable content: read by content
+    limits = budget()
+    if kind == "text" and size > 4 * limits.max_chars:
+        raise BudgetError(name, f"the text file is {size / 1e6:.0f} MB, above the {limits.max_chars / 1e6:g} M "
+                                "character budget")
     if kind == "pdf":
         from vnplan.read.pdf import read_pdf
 
-        return read_pdf(p, ocr=ocr)
-    if kind == "docx":
+        raw = read_pdf(p, ocr=ocr)
+    elif kind == "docx":
         from vnplan.read.docx import read_docx
 
-        return read_docx(p)
-    from vnplan.read.text import read_text
+        raw = read_docx(p)
+    else:
+        from vnplan.read.text import read_text
 
-    return read_text(p)
+        raw = read_text(p)
+    return _within_budget(raw, name, limits)
+
+
+def _within_budget(raw: RawDocument, name: str, limits: Budget) -> RawDocument:
+    chars = sum(len(b.text) for b in raw.blocks)
+    if chars > limits.max_chars:
+        raise BudgetError(name, f"the document holds {chars / 1e6:.1f} M characters of text, above the "
+                                f"{limits.max_chars / 1e6:g} M character budget")
+    return raw
 
 
 # Letters only Vietnamese uses (ă â đ ê ô ơ ư and every toned vowel): Vietnamese prose has several in

@@ -391,6 +391,24 @@ def _related(doc_part: Any, suffix: str) -> list[Any]:
     return [rel.target_part for rel in doc_part.rels.values() if not rel.is_external and rel.reltype.endswith(suffix)]
 
 
+def _check_parts(path: Path, name: str) -> None:
+    """Refuse a package whose XML parts inflate past the budget (a zip bomb), before any is parsed.
+
+    ``zipfile`` never returns more than a member's declared size, so the declared sizes bound the work."""
+    from vnplan.read.budget import BudgetError, budget
+
+    limit = budget().max_member_bytes
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise CorruptFileError(name, f"the DOCX file is damaged ({type(exc).__name__}: {exc})") from None
+    for info in infos:
+        if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > limit:
+            raise BudgetError(name, f"its part {info.filename} inflates to {info.file_size / 1e6:.0f} MB, above the "
+                                    f"{limit / 1e6:.0f} MB budget for one XML part")
+
+
 def read_docx(path: Path) -> RawDocument:
     """Read a DOCX file into blocks (see the module docstring for the block kinds).
 
@@ -402,6 +420,7 @@ def read_docx(path: Path) -> RawDocument:
     name = str(path)
     if is_encrypted_office_file(path):
         raise EncryptedFileError(name, "the DOCX file is password-protected (encrypted); save an unprotected copy")
+    _check_parts(path, name)
     try:
         import docx  # python-docx
 

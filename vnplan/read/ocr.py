@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from vnplan.read.budget import BudgetError, check_render
 from vnplan.read.pdf_layout import Glyph, Line
 
 __all__ = [
@@ -197,7 +198,8 @@ def page_pixels(page, dpi: int) -> tuple[int, int]:  # type: ignore[no-untyped-d
 
 
 def render_gray(page, dpi: int):  # type: ignore[no-untyped-def]
-    """A pypdfium2 page as a grayscale PIL image at ``dpi`` (what Tesseract reads)."""
+    """A pypdfium2 page as a grayscale PIL image at ``dpi`` (what Tesseract reads); `BudgetError` if too big."""
+    check_render(*page.get_size(), dpi)
     return page.render(scale=dpi / 72, grayscale=True).to_pil()
 
 
@@ -268,6 +270,8 @@ def ocr_pages_tsv(
         page = pdf[i]
         try:
             todo.append((i, path, _render_png(page, settings.dpi)))
+        except BudgetError as exc:  # a huge page: a warning for that page, not a 3 GB bitmap
+            out[i] = exc
         finally:
             page.close()
     if not todo:

@@ -24,6 +24,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from vnplan.read.budget import BudgetError, budget
 from vnplan.document import BLANK, CELL, LINE, PAGE_FOOTER, PAGE_HEADER, PARAGRAPH, RawDocument
 from vnplan.errors import CorruptFileError, EncryptedFileError
 from vnplan.read import ocr as ocr_mod
@@ -606,6 +607,9 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
             raise CorruptFileError(name, "the PDF's page tree is damaged") from None
         if n == 0:
             raise CorruptFileError(name, "the PDF has no pages")
+        limits = budget()
+        if n > limits.max_pages:
+            raise BudgetError(name, f"the PDF has {n} pages, above the {limits.max_pages}-page budget")
         if _looks_truncated(path):
             warnings.append("the PDF looks truncated (no %%EOF at the end); text may be incomplete")
         image_pages: list[int] = []

@@ -1,0 +1,120 @@
+"""Budgets: how much of a file vnplan will read, decompress, render and hold, so no input exhausts memory.
+
+Each limit is enforced where the cost arises (the reader that decompresses, the renderer that
+allocates pixels) and gives one line naming the file and the limit: a `BudgetError`.
+The defaults fit every real document seen (the longest archive decree is 55 pages and 0.3 M
+characters) with a wide margin; `VNPLAN_BUDGET_*` environment variables or `set_budget` change them.
+
+    >>> b = Budget()
+    >>> b.max_pages, b.max_chars
+    (2000, 3000000)
+    >>> check_render(595, 842, 300, b)   # an A4 page at 300 dpi: 8.7 M pixels
+    >>> check_render(14400, 14400, 300, b)   # a 200-inch page would need 3.6 G pixels
+    Traceback (most recent call last):
+    ...
+    vnplan.read.budget.BudgetError: a page of 200 × 200 inches needs 3600 M pixels at 300 dpi, above the 80 M pixel budget
+"""
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, fields, replace
+
+from vnplan.errors import TooLargeError, UnsupportedFormatError
+
+__all__ = ["Budget", "BudgetError", "budget", "check_regular_file", "check_render", "limit_memory", "set_budget"]
+
+
+class BudgetError(TooLargeError):
+    """An input that would take more than a budget allows (decompressed bytes, characters, pages, pixels)."""
+
+    code = "E010"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Limits per file (and per worker process for ``max_memory``)."""
+
+    max_bytes: int = 200 * 1024 * 1024  # file size
+    max_member_bytes: int = 48 * 1024 * 1024  # decompressed XML part of a DOCX
+    max_chars: int = 3_000_000  # characters of text, about 1,500 pages
+    max_pages: int = 2000  # pages of a PDF
+    max_page_pixels: int = 80_000_000  # pixels of one page rendered for OCR (A3 at 300 dpi: 17 M)
+    max_memory: int = 3 * 1024 ** 3  # address space of a worker process (RLIMIT_AS), 0: none
+
+
+_current = Budget()
+
+
+def _from_env(base: Budget) -> Budget:
+    changes = {}
+    for f in fields(Budget):
+        value = os.environ.get(f"VNPLAN_BUDGET_{f.name.upper()}")
+        if value:
+            try:
+                changes[f.name] = int(float(value))
+            except ValueError:
+                continue
+    return replace(base, **changes) if changes else base
+
+
+def budget() -> Budget:
+    """The budget in force (defaults, overridden by ``VNPLAN_BUDGET_MAX_PAGES=…`` style variables)."""
+    return _from_env(_current)
+
+
+def set_budget(**limits: int) -> Budget:
+    """Change limits for this process: ``set_budget(max_pages=50)``; returns the new budget.
+
+    >>> old = budget(); set_budget(max_pages=10).max_pages; _ = set_budget(**vars(old))
+    10
+    """
+    global _current
+    _current = replace(_current, **limits)
+    return _current
+
+
+def check_regular_file(path: str) -> os.stat_result:
+    """``os.stat`` of ``path``, refusing anything that is not a regular file (FIFO, device, socket).
+
+    Never opens the file, so a FIFO cannot block the caller.
+
+    >>> check_regular_file("/dev/null")
+    Traceback (most recent call last):
+    ...
+    vnplan.errors.UnsupportedFormatError: /dev/null: not a regular file (a character device); vnplan reads only regular files
+    """
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode)
+                else "a socket" if stat.S_ISSOCK(st.st_mode) else "a character device" if stat.S_ISCHR(st.st_mode)
+                else "a block device" if stat.S_ISBLK(st.st_mode) else "a special file")
+        raise UnsupportedFormatError(path, f"not a regular file ({kind}); vnplan reads only regular files")
+    return st
+
+
+def check_render(width_pt: float, height_pt: float, dpi: int, limits: Budget | None = None) -> None:
+    """Refuse (`BudgetError`) to render a page whose bitmap at ``dpi`` would pass the pixel budget."""
+    limits = limits or budget()
+    pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
+    if pixels > limits.max_page_pixels:
+        raise BudgetError(None, f"a page of {width_pt / 72:.0f} × {height_pt / 72:.0f} inches needs "
+                                f"{pixels / 1e6:.0f} M pixels at {dpi} dpi, above the "
+                                f"{limits.max_page_pixels / 1e6:.0f} M pixel budget")
+
+
+def limit_memory(limits: Budget | None = None) -> None:
+    """Cap this process's address space (Linux ``RLIMIT_AS``) at ``max_memory``; a no-op elsewhere."""
+    limits = limits or budget()
+    if not limits.max_memory:
+        return
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = limits.max_memory if hard == resource.RLIM_INFINITY else min(limits.max_memory, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):  # pragma: no cover - a stricter limit is already in force
+        pass
