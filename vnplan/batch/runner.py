@@ -300,10 +300,12 @@ def _die_with_parent() -> None:
             pass
 
 
-def _worker_main(conn: Connection, fn: ExtractFn | None, cache_size: int) -> None:
+def _worker_main(conn: Connection, fn: ExtractFn | None, cache_size: int, ocr_threads: int = 1) -> None:
     _die_with_parent()
+    from vnplan.read import ocr
     from vnplan.read.budget import limit_memory
 
+    ocr.set_page_workers(ocr_threads)  # the cores are shared by the workers: no N × N Tesseract processes
     limit_memory()  # a file that would need more fails alone (MemoryError → an error record)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     cache = _CopyCache(cache_size)
@@ -333,9 +335,9 @@ def _context() -> Any:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, fn: ExtractFn | None, cache_size: int) -> None:
+    def __init__(self, ctx: Any, fn: ExtractFn | None, cache_size: int, ocr_threads: int = 1) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size, ocr_threads), daemon=True,
                                 name="vnplan-extract")
         try:
             self.proc.start()
@@ -429,6 +431,7 @@ def run_batch(
         yield from _serial((os.fspath(p) for p in paths), fn, known, cache_size)
         return
     window = window or max(256, 32 * n_workers)  # results held for in-order output: bounded
+    ocr_threads = max(1, default_workers() // n_workers)  # Tesseract pages at once in each worker
     ctx = _context()
     pool: list[_Worker] = []
     source = iter(paths)
@@ -448,7 +451,7 @@ def run_batch(
                 if idle is None:
                     if len(pool) >= n_workers:
                         break
-                    idle = _Worker(ctx, fn, cache_size)
+                    idle = _Worker(ctx, fn, cache_size, ocr_threads)
                     pool.append(idle)
                 try:
                     path = os.fspath(next(source))
@@ -457,7 +460,7 @@ def run_batch(
                     break
                 if not idle.send(seq, path, known.get(_normkey(path))):
                     replace(idle, kill=True)
-                    fresh = _Worker(ctx, fn, cache_size)
+                    fresh = _Worker(ctx, fn, cache_size, ocr_threads)
                     pool.append(fresh)
                     if not fresh.send(seq, path, known.get(_normkey(path))):  # pragma: no cover
                         done[seq] = (path, error_record(path, WorkerCrashedError(path, "no worker could start")))

@@ -47,6 +47,7 @@ __all__ = [
     "ocr_image",
     "ocr_lines",
     "ocr_pages_tsv",
+    "set_page_workers",
     "page_pixels",
     "parse_tsv",
     "render_gray",
@@ -248,6 +249,18 @@ def ocr_lines(words: list[OcrWord], dpi: int, page_height: float) -> list[Line]:
     return lines
 
 
+_PAGE_WORKERS = [0]  # Tesseract processes one read may run at once (0: one per core)
+
+
+def set_page_workers(n: int) -> None:
+    """How many pages one read OCRs at once: a batch worker sharing the cores with others sets 1.
+
+    >>> set_page_workers(1)  # hai tiến trình trích xuất trên máy hai nhân: mỗi tiến trình một trang một lúc
+    >>> set_page_workers(0)  # mặc định: một trang mỗi nhân
+    """
+    _PAGE_WORKERS[0] = max(0, n)
+
+
 def ocr_pages_tsv(
     pdf, indices: list[int], digest: str, settings: OcrSettings, binary: str, workers: int | None = None
 ) -> dict[int, str | Exception]:  # type: ignore[no-untyped-def]
@@ -286,7 +299,7 @@ def ocr_pages_tsv(
         _write_atomic(path, tsv)
         return i, tsv
 
-    n = workers or max(1, min(len(todo), os.cpu_count() or 1))
+    n = max(1, min(len(todo), workers or _PAGE_WORKERS[0] or os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=n) as pool:
         for i, result in pool.map(run, todo):
             out[i] = result
