@@ -34,7 +34,8 @@ FAST_CLASSES = ("born_digital", "docx", "unit_or_phong")
 
 
 def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
-    return [d for d in SPLIT if (split is None or d["split"] == split) and (not fast or d["class"] in FAST_CLASSES)
+    return [d for d in SPLIT if (split is None or d["split"] == split)
+            and (not fast or (d["class"] in FAST_CLASSES and d.get("file_kind") != "scan"))
             and (GOLDEN / f"{d['file']}.json").exists()]
 
 
