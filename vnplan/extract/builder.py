@@ -98,6 +98,30 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
             [s.text for s in sig.authority], sig.title.text if sig.title else None, sig.name.text if sig.name else None)
         if sig.span is not None:
             record.provenance["signer"] = _prov(doc, sig.span.start, sig.span.end)
+    if not (record.signer.get("name") and record.signer.get("title")):
+        _closing_lines_fallback(doc, outline, record)
+
+
+def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> None:
+    """Read the signature block from the closing's plain lines when the outline found none or only part."""
+    from vnplan.extract.signer import signature_in_lines
+
+    closing = outline.closing.span
+    if closing is None:
+        return
+    end = len(doc.text)
+    for att in outline.attachments:
+        if att.span is not None and att.span.start > closing.start:
+            end = min(end, att.span.start)
+    found = signature_in_lines(doc.text[closing.start:end].splitlines()[:25])
+    if found is None:
+        return
+    have = record.signer
+    if have.get("name") and have["name"] != found["name"]:
+        return  # another person: the outline's block stands
+    record.signer = {"name": found["name"], "title": have.get("title") or found["title"],
+                     "authority": have.get("authority") or found["authority"]}
+    record.warnings.append("signer_from_closing_lines: the signature block was read from the closing's lines")
 
 
 def _plan_part(outline: Outline) -> Outline:

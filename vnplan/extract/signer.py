@@ -10,7 +10,7 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case, name_case, title_case
 
-__all__ = ["authority_line", "clean_name", "signer_from_lines"]
+__all__ = ["authority_line", "clean_name", "signature_in_lines", "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -52,8 +52,61 @@ def clean_name(text: str) -> str | None:
 def signer_from_lines(authority: list[str], title: str | None, name: str | None) -> dict[str, Any]:
     """Assemble the signer object of the record contract."""
     auth = [a for a in (authority_line(x) for x in authority) if a]
+    cased = title_case(title) if title else None
+    if auth and auth[-1].startswith("KT. ") and cased in (None, auth[-1][4:]):
+        cased = f"Phó {auth[-1][4:]}"  # ký thay: a deputy signs for the head (domain.md §1.9); OCR lost the PHÓ
     return {
         "name": clean_name(name) if name else None,
-        "title": title_case(title) if title else None,
+        "title": cased,
         "authority": auth,
     }
+
+
+def _is_name(line: str) -> bool:
+    """A signer's name alone on a line: 2–5 capitalised words, the first a Vietnamese family name."""
+    from vnplan.structure.markers import caps_name, is_position, layout_cues
+
+    text = _SIGNED.sub(" ", line)
+    text = " ".join(text.split()).strip(" .,")
+    text = _RANKS.sub("", text)
+    words = text.split()
+    if caps_name(text):
+        return True
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    if all(w.isupper() for w in words) or is_position(text):
+        return False
+    return words[0] in layout_cues()["surnames"]
+
+
+def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
+    """The first signature block among plain closing lines (layout lost): authority prefixes, chức vụ, name.
+
+    Used when the outline found no block (agency lines printed above ``KT.``, a scan's block read out of
+    place).  The name is the first line that reads as a person's name; the chức vụ and authority lines
+    are the ones right above it, with at most two debris lines between.
+
+    >>> signature_in_lines(["- Lưu: VT, VP.", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Long"])
+    {'name': 'Nguyễn Văn Long', 'title': 'Phó Giám đốc', 'authority': ['KT. Giám đốc']}
+    """
+    from vnplan.structure.markers import is_position
+
+    texts = [" ".join(t.split()) for t in lines]
+    k = next((i for i, t in enumerate(texts) if _is_name(t)), None)
+    if k is None:
+        return None
+    title: str | None = None
+    authority: list[str] = []
+    skipped = 0
+    for t in reversed(texts[:k]):
+        if AUTHORITY.match(t):
+            authority.insert(0, t)
+        elif title is None and not authority and is_position(t):
+            title = t
+        elif title is not None and not authority and t == title:
+            continue  # the same chức vụ read twice (a scan's second pass)
+        elif not authority and title is None and skipped < 2 and len(t) <= 12:
+            skipped += 1  # a seal's or a signature's debris between chức vụ and name
+        else:
+            break
+    return signer_from_lines(authority, title, texts[k])
