@@ -34,14 +34,16 @@ def _prov(doc: Document, start: int, end: int) -> dict[str, Any]:
 
 def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
     from vnplan.extract.dates import parse_place_date
-    from vnplan.extract.numbers import doc_type_from_symbol, parse_number_line
+    from vnplan.extract.numbers import doc_type_from_symbol, is_number_line, parse_number_line
 
     header = outline.header
     prov = record.provenance
-    if header.number_line is not None:
-        parsed = parse_number_line(header.number_line.text)
+    agency_lines = [s for s in header.agency_lines if not is_number_line(s.text)]
+    number_line = header.number_line or next((s for s in header.agency_lines if is_number_line(s.text)), None)
+    if number_line is not None:
+        parsed = parse_number_line(number_line.text)
         record.number, record.symbol = parsed.number, parsed.symbol
-        prov["number"] = _prov(doc, header.number_line.start, header.number_line.end)
+        prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
     if header.place_date_line is not None:
@@ -64,9 +66,9 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         title = re.sub(r"^V/v\s*:?\s*", "", title, flags=re.I)
         record.title = title.strip(" *") or None
         prov["title"] = _prov(doc, header.title.start, header.title.end)
-    if header.agency_lines:
-        record.issuer = issuer_from_agency_lines([s.text for s in header.agency_lines])
-        first, last = header.agency_lines[0], header.agency_lines[-1]
+    if agency_lines:
+        record.issuer = issuer_from_agency_lines([s.text for s in agency_lines])
+        first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "DOC_NUMBER_RE",
     "NumberParse",
     "doc_type_from_symbol",
+    "is_number_line",
     "issuer_from_symbol",
     "normalize_symbol",
     "parse_number_line",
@@ -113,7 +114,10 @@ def normalize_symbol(symbol: str) -> str:
 
 
 _NUM_LINE = re.compile(
-    r"^\s*(?:s[ốô]|so)\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+    r"^\s*(?:s[ốô]|so|[ốô](?=\s*:))\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# a Số line the header layout put among the agency lines: "Số:……./QĐ-THPT", "ố: /TB-PTSV" (a lost S)
+_LOOSE_NUM_LINE = re.compile(r"^\s*S?[ốô]\s*:\s*[.…_\s]*(?:\d{1,6}[.\w]*)?\s*/\s*[A-ZĐ]")
+_BLANK_FILL = re.compile(r"^[.…_\s]+(?=/)")  # the dots or underscores of a blank số
 _STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.IGNORECASE)
 
 
@@ -132,7 +136,7 @@ def parse_number_line(line: str) -> NumberParse:
     text = re.sub(r"^[\s*_#|>]+", "", text)
     m = _NUM_LINE.match(text)
     rest = m.group("rest") if m else text
-    rest = rest.strip().strip("*_").strip()
+    rest = _BLANK_FILL.sub("", rest.strip().strip("*_").strip())
     # Party form: 57-NQ/TW
     pm = re.match(r"(?P<n>\d{1,5})\s*-\s*(?P<t>[A-Za-zĐđ]{1,5})\s*/\s*(?P<b>[A-ZĐ][\wĐđ-]*)", rest)
     if pm:
@@ -147,6 +151,15 @@ def parse_number_line(line: str) -> NumberParse:
         return NumberParse(number, None)
     year, kind = _classify(cut)
     return NumberParse(number, cut, year, False, kind)
+
+
+def is_number_line(line: str) -> bool:
+    """Whether a header line that was not read as the Số line is one (dotted blank, a lost ``S``).
+
+    >>> is_number_line("Số:……./QĐ-THPT"), is_number_line("ố: /TB-PTSV"), is_number_line("SỞ GDĐT AN GIANG")
+    (True, True, False)
+    """
+    return bool(_LOOSE_NUM_LINE.match(unicodedata.normalize("NFC", line)))
 
 
 def _cut_symbol(s: str) -> str | None:
