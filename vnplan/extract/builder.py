@@ -46,6 +46,14 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
+    if record.number is None and doc.ocr_used:  # a handwritten số OCR cannot read
+        from vnplan.extract.numbers import number_from_file_name
+
+        named = number_from_file_name(str(record.source.get("path") or ""), record.symbol)
+        if named:
+            record.number = named
+            record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
+            record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
     if header.place_date_line is not None:
         place, date, year, blank = parse_place_date(header.place_date_line.text)
         record.place = place

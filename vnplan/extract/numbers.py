@@ -29,6 +29,7 @@ __all__ = [
     "is_number_line",
     "issuer_from_symbol",
     "normalize_symbol",
+    "number_from_file_name",
     "parse_number_line",
     "read_data_table",
     "split_symbol",
@@ -309,3 +310,42 @@ def _agency_tuple(row: dict[str, str] | None) -> tuple[str, str] | None:
     if not row or row["role"] == "unit" or row["level"] == "context":
         return None
     return row["name"], row["level"]
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def number_from_file_name(name: str, symbol: str | None) -> str | None:
+    """The số a file's name spells next to a type or symbol word (``cv-101-signed.pdf``, ``464-ttg-signed.pdf``).
+
+    Portals and archives name an upload by its number and symbol; on a scan whose handwritten số
+    OCR cannot read this is the only other evidence.  A digit group counts only beside a type
+    abbreviation (``cv``, ``qd``, ``kh``) or a group of the printed symbol (``ttg`` of ``TTg-CĐS``,
+    ``ub`` of ``UBND-KTTH``); a leading collection index (``0109_``) and years are not numbers.
+    Two different candidates give None.
+
+    >>> number_from_file_name("0109_464-ttg-signed.pdf", "TTg-CĐS"), number_from_file_name("cv-101-signed.pdf", None)
+    ('464', '101')
+    >>> number_from_file_name("ke-hoach-2021-2025.pdf", "KH-UBND") is None
+    True
+    """
+    stem = re.sub(r"^\d+_", "", Path(name).name)
+    stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", stem)
+    tokens = [t for t in re.split(r"[-_.\s]+", _ascii(stem)) if t]
+    groups = [_ascii(g).replace("&", "") for g in re.split(r"[-/]", symbol or "") if g and not g.isdigit()]
+    types = {_ascii(k).lower() for scope in _doc_types().values() for k in scope} | {"cv", "q"}
+
+    def beside(tok: str) -> bool:
+        if tok in types:
+            return True
+        return len(tok) >= 2 and any(g.startswith(tok) or tok == g for g in groups)
+
+    found = set()
+    for i, tok in enumerate(tokens):
+        if not re.fullmatch(r"\d{1,5}", tok) or re.fullmatch(r"(?:19|20)\d{2}", tok):
+            continue
+        if (i > 0 and beside(tokens[i - 1])) or (i + 1 < len(tokens) and beside(tokens[i + 1])):
+            found.add(tok.lstrip("0") or tok)
+    return found.pop() if len(found) == 1 else None
