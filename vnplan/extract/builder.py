@@ -54,12 +54,13 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
-    if header.place_date_line is not None:
-        place, date, year, blank = parse_place_date(header.place_date_line.text)
+    place_date = header.place_date_line or _stray_place_date(doc, outline)
+    if place_date is not None:
+        place, date, year, blank = parse_place_date(place_date.text)
         record.place = place
         record.issue_date = date.isoformat() if date else None
         record.issue_year = date.year if date else year
-        prov["issue_date"] = _prov(doc, header.place_date_line.start, header.place_date_line.end)
+        prov["issue_date"] = _prov(doc, place_date.start, place_date.end)
         if blank:
             record.warnings.append("blank_date: the day or month of issue is left blank")
     if header.type_name is not None:
@@ -78,6 +79,21 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         record.issuer = issuer_from_agency_lines([s.text for s in agency_lines])
         first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
+
+
+def _stray_place_date(doc: Document, outline: Outline) -> Span | None:
+    """A place-and-date line the header missed: a scan's right column read after the header ended."""
+    from vnplan.structure.markers import PLACE_DATE
+
+    end = min(len(doc.text), 1500)
+    for node in outline.body[:1]:
+        end = min(end, node.span.end)
+    pos = 0
+    for line in doc.text[:end].split("\n"):
+        if len(line) < 120 and PLACE_DATE.search(line):
+            return Span(pos, pos + len(line), line)
+        pos += len(line) + 1
+    return None
 
 
 def _issuer_fallback(doc: Document, outline: Outline, record: Record) -> None:
