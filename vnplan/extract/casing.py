@@ -52,6 +52,8 @@ def agency_case(text: str) -> str:
             cap_next = False
             continue
         matched = next((n for n in _PLACE_NOUNS if words[i:i + len(n.split())] == n.split()), None)
+        if matched == "xã" and words[i + 1:i + 2] == ["hội"]:  # "xã hội" (society), not a commune
+            matched = None
         if matched:
             size = len(matched.split())
             out.extend(words[i:i + size])
@@ -66,6 +68,11 @@ def agency_case(text: str) -> str:
             out.extend(chunk[1:])
             i += size
             cap_next, proper = True, False
+            continue
+        if word in ("-", "–"):  # "PHÒNG KINH TẾ - HẠ TẦNG": a joined field starts anew
+            out.append(word)
+            cap_next = True
+            i += 1
             continue
         if word in _KEEP_LOWER:
             out.append(word)

@@ -63,6 +63,8 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     level = _level(name)
     if level is None and parent:  # a unit of a body (Đoàn kiểm tra of a Sở) takes its parent's level
         level = _level(parent)
+    elif parent and re.match(r"^Phòng\b", name) and _level(parent) in ("district", "commune"):
+        level = _level(parent)  # a Phòng of a UBND huyện is district, of a UBND xã commune (2025 reorganisation)
     return {"name": name, "level": level, "parent": parent}
 
 
