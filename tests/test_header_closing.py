@@ -145,3 +145,14 @@ def test_tuning_0088_ocr_closing_kt_comma() -> None:
     """``KT, GIÁM ĐỐC`` / ``GIÁM ĐỐC`` / ``GIAM ĐỌC`` / name: a ký thay block read three times by OCR."""
     rec = extract(_archive("0088"))
     assert rec.signer == {"name": "Nguyễn Thế Sơn", "title": "Phó Giám đốc", "authority": ["KT. Giám đốc"]}
+
+
+def test_agency_line_without_seal_debris() -> None:
+    assert issuer_from_agency_lines(["BỘ GIÁO DỤC VÀ ĐÀO TẠO na"])["name"] == "Bộ Giáo dục và Đào tạo"
+    assert issuer_from_agency_lines(["Sở Y tế và"])["name"] == "Sở Y tế và"  # mixed case: as printed
+
+
+def test_authority_and_title_without_a_name() -> None:
+    """A born-digital closing whose name is only in the digital signature (0006 of the tuning half)."""
+    lines = ["Nơi nhận:", "- Văn phòng UBND tỉnh (báo cáo);", "- Lưu: VT, VP.", "II. NỘI DUNG", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert signature_in_lines(lines) == {"name": None, "title": "Phó Giám đốc", "authority": ["KT. Giám đốc"]}

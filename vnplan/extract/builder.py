@@ -139,7 +139,8 @@ def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> 
     for att in outline.attachments:
         if att.span is not None and att.span.start > closing.start:
             end = min(end, att.span.start)
-    found = signature_in_lines(doc.text[closing.start:end].splitlines()[:25])
+    lines = doc.text[closing.start:end].splitlines()
+    found = signature_in_lines(lines[:25]) or signature_in_lines(lines[:60])
     if found is None:
         return
     have = record.signer

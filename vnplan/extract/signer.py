@@ -83,7 +83,8 @@ def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
     """The first signature block among plain closing lines (layout lost): authority prefixes, chức vụ, name.
 
     Used when the outline found no block (agency lines printed above ``KT.``, a scan's block read out of
-    place).  The name is the first line that reads as a person's name; the chức vụ and authority lines
+    place).  The name is the first line that reads as a person's name (none: the first authority line
+    right above a chức vụ gives authority and title); the chức vụ and authority lines
     are the ones right above it, with at most two debris lines between.
 
     >>> signature_in_lines(["- Lưu: VT, VP.", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Long"])
@@ -93,7 +94,13 @@ def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
 
     texts = [" ".join(t.split()) for t in lines]
     k = next((i for i, t in enumerate(texts) if _is_name(t)), None)
-    if k is None:
+    if k is None:  # no name (a digital signature may give it): an authority line right above a chức vụ
+        for i in range(len(texts) - 1):
+            if AUTHORITY.match(texts[i]) and is_position(texts[i + 1]):
+                j = i
+                while j > 0 and AUTHORITY.match(texts[j - 1]):
+                    j -= 1
+                return signer_from_lines(texts[j:i + 1], texts[i + 1], None)
         return None
     title: str | None = None
     authority: list[str] = []
