@@ -156,3 +156,15 @@ def test_authority_and_title_without_a_name() -> None:
     """A born-digital closing whose name is only in the digital signature (0006 of the tuning half)."""
     lines = ["Nơi nhận:", "- Văn phòng UBND tỉnh (báo cáo);", "- Lưu: VT, VP.", "II. NỘI DUNG", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
     assert signature_in_lines(lines) == {"name": None, "title": "Phó Giám đốc", "authority": ["KT. Giám đốc"]}
+
+
+def test_title_without_the_kinh_gui_ocr_joined(tmp_path: Path) -> None:
+    text = ("UBND TỈNH BÌNH PHƯỚC\nSỞ GIÁO DỤC & ĐÀO TẠO\nSố: /SGDĐT-TCCB\n"
+            "V/v cử cán bộ dự lớp bồi dưỡng Cán bộ quản lý trường bậc Mầm non, Tiểu học, THCS và Kính\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBình Phước, ngày  tháng 6 năm 2017\n"
+            "Thực hiện Kế hoạch số 109/KH-UBND ngày 05/05/2017 của UBND tỉnh Bình Phước.\n")
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    rec = extract(path)
+    assert rec.title == "cử cán bộ dự lớp bồi dưỡng Cán bộ quản lý trường bậc Mầm non, Tiểu học, THCS và"
+    assert (rec.doc_type, rec.place, rec.issue_year) == ("Công văn", "Bình Phước", 2017)

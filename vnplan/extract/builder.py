@@ -73,6 +73,7 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
     if header.title is not None:
         title = " ".join(header.title.text.split())
         title = re.sub(r"^V/v\s*:?\s*", "", title, flags=re.I)
+        title = re.sub(r"\s+K[íi]nh(?:\s+g[ửu]i)?\s*:?$", "", title)  # the Kính gửi OCR joined to the V/v's last line
         record.title = title.strip(" *") or None
         prov["title"] = _prov(doc, header.title.start, header.title.end)
     if agency_lines:
@@ -85,12 +86,9 @@ def _stray_place_date(doc: Document, outline: Outline) -> Span | None:
     """A place-and-date line the header missed: a scan's right column read after the header ended."""
     from vnplan.structure.markers import PLACE_DATE
 
-    end = min(len(doc.text), 1500)
-    for node in outline.body[:1]:
-        end = min(end, node.span.end)
     pos = 0
-    for line in doc.text[:end].split("\n"):
-        if len(line) < 120 and PLACE_DATE.search(line):
+    for line in doc.text[:1500].split("\n"):  # the header's stretch: a line of its own, not a sentence
+        if len(line) < 120 and PLACE_DATE.match(line.strip()):
             return Span(pos, pos + len(line), line)
         pos += len(line) + 1
     return None
