@@ -52,6 +52,9 @@ def test_agency_lines_are_not_number_lines(line: str) -> None:
     ("ke-hoach-2021-2025.pdf", "KH-UBND", None),  # years are not numbers
     ("cv-12-kh-15.pdf", "KH-UBND", None),  # two candidates: none
     ("0112_abc.pdf", "SGDDT-TCCB", None),
+    ("17-3-cv-cho-hs-thpt-nghi.pdf", "SGDĐT-VP", None),  # 17-3 is a date
+    ("2770-08-ct-ubnd-signed.pdf", "CT-UBND", None),  # a portal id beside it
+    ("01-ttr-signed.pdf", "TTr-UBND", "01"),  # the zero as printed
 ])
 def test_number_from_file_name(name: str, symbol: str, number: str | None) -> None:
     assert number_from_file_name(name, symbol) == number
@@ -81,6 +84,8 @@ def test_ky_thay_gives_the_deputy_title() -> None:
     assert signer_from_lines(["KT. GIÁM ĐỐC"], None, "Nguyễn Thế Sơn")["title"] == "Phó Giám đốc"
     assert signer_from_lines(["TL. GIÁM ĐỐC"], "CHÁNH VĂN PHÒNG", "A")["title"] == "Chánh Văn phòng"
     assert signer_from_lines(["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH", "A")["title"] == "Chủ tịch"
+    assert signer_from_lines(["KT. BỘ TRƯỞNG"], None, "A")["title"] == "Thứ trưởng"  # not "Phó Bộ trưởng"
+    assert signer_from_lines(["KT. BỘ TRƯỜNG"], None, "A")["title"] is None  # an unknown head: no guess
 
 
 def test_signature_from_closing_lines_skips_agency_lines_and_debris() -> None:
@@ -89,6 +94,19 @@ def test_signature_from_closing_lines_skips_agency_lines_and_debris() -> None:
     assert signature_in_lines(lines) == {"name": "Nguyễn Thế Sơn", "title": "Phó Giám đốc", "authority": ["KT. Giám đốc"]}
     assert signature_in_lines(["- Lưu: VT.", "Nguyễn Minh Tường"])["name"] == "Nguyễn Minh Tường"
     assert signature_in_lines(["- Lưu: VT.", "Phòng Giáo dục", "Các đơn vị trực thuộc"]) is None
+
+
+def test_closing_lines_stop_at_the_next_documents_header(tmp_path: Path) -> None:
+    """A school's name (``NGUYỄN BỈNH KHIÊM``) in the header of an appended document is no signer."""
+    text = ("SỞ GDĐT AN GIANG\nTRƯỜNG THPT NGUYỄN BỈNH KHIÊM\nSố: 41/QĐ-THPTNBK\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nChâu Thành, ngày 30 tháng 3 năm 2023\n"
+            "QUYẾT ĐỊNH\nBan hành quy chế công khai\n\nĐiều 1. Ban hành kèm theo Quyết định này quy chế.\n\n"
+            "Nơi nhận:\n- SGD & ĐT An Giang;\n- Lưu: VT.\nTHỦ TRƯỞNG ĐƠN VỊ\n"
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO AN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TRƯỜNG TRUNG HỌC PHỔ THÔNG Độc lập - Tự do - Hạnh phúc\nNGUYỄN BỈNH KHIÊM\n")
+    path = tmp_path / "qd.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract(path).signer["name"] is None
 
 
 def test_closing_block_after_agency_lines_in_a_text(tmp_path: Path) -> None:

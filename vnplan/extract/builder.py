@@ -137,7 +137,11 @@ def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> 
     for att in outline.attachments:
         if att.span is not None and att.span.start > closing.start:
             end = min(end, att.span.start)
+    from vnplan.structure.markers import MOTTO_NATION, MOTTO_SLOGAN
+
     lines = doc.text[closing.start:end].splitlines()
+    head = next((i for i, t in enumerate(lines) if MOTTO_NATION.search(t) or MOTTO_SLOGAN.search(t)), len(lines))
+    lines = lines[:head]  # another document's header starts: its lines are not this closing's
     found = signature_in_lines(lines[:25]) or signature_in_lines(lines[:60])
     if found is None:
         return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["agency_case", "is_upper", "name_case", "title_case"]
+__all__ = ["agency_case", "is_known_title", "is_upper", "name_case", "title_case"]
 
 # Type nouns that open an agency name; the word after each starts the function part (capitalised).
 _TYPE_NOUNS = ("thủ tướng", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "văn phòng", "ban chỉ đạo", "trung tâm",
@@ -24,6 +24,15 @@ _TITLES = {"chủ tịch": "Chủ tịch", "phó chủ tịch": "Phó Chủ tị
            "thường trực": "Thường trực", "trưởng phòng": "Trưởng phòng", "phó trưởng phòng": "Phó Trưởng phòng",
            "phó chánh văn phòng": "Phó Chánh Văn phòng", "cục trưởng": "Cục trưởng", "phó cục trưởng": "Phó Cục trưởng",
            "vụ trưởng": "Vụ trưởng", "phó vụ trưởng": "Phó Vụ trưởng", "hiệu trưởng": "Hiệu trưởng"}
+
+
+def is_known_title(text: str) -> bool:
+    """Whether ``text`` is a chức vụ of the casing table (``Giám đốc``, ``PHÓ CHỦ TỊCH``).
+
+    >>> is_known_title("Giám đốc"), is_known_title("Bộ Trường")
+    (True, False)
+    """
+    return " ".join(text.lower().split()) in _TITLES
 
 
 def is_upper(text: str) -> bool:

@@ -346,6 +346,9 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     for i, tok in enumerate(tokens):
         if not re.fullmatch(r"\d{1,5}", tok) or re.fullmatch(r"(?:19|20)\d{2}", tok):
             continue
-        if (i > 0 and beside(tokens[i - 1])) or (i + 1 < len(tokens) and beside(tokens[i + 1])):
-            found.add(tok.lstrip("0") or tok)
+        before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
+        if before.isdigit() or after.isdigit():
+            continue  # "17-3-cv…": a date or a portal id beside it, not a số
+        if beside(before) or beside(after):
+            found.add(tok)  # as printed: "08" keeps its zero
     return found.pop() if len(found) == 1 else None

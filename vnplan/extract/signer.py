@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from vnplan.extract.casing import agency_case, name_case, title_case
+from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
 __all__ = ["authority_line", "clean_name", "signature_in_lines", "signer_from_lines"]
 
@@ -19,6 +19,9 @@ _RANKS = re.compile(
     re.I,
 )
 _SIGNED = re.compile(r"\(?\s*(?:Đã\s+ký|đã\s+ký|Ký|ký)\s*(?:và\s+đóng\s+dấu)?\s*\)?", re.I)
+
+
+_DEPUTY = {"Bộ trưởng": "Thứ trưởng"}  # the deputy of a head whose title is not "Phó" + the head's
 
 
 def authority_line(line: str) -> str | None:
@@ -53,8 +56,9 @@ def signer_from_lines(authority: list[str], title: str | None, name: str | None)
     """Assemble the signer object of the record contract."""
     auth = [a for a in (authority_line(x) for x in authority) if a]
     cased = title_case(title) if title else None
-    if auth and auth[-1].startswith("KT. ") and cased in (None, auth[-1][4:]):
-        cased = f"Phó {auth[-1][4:]}"  # ký thay: a deputy signs for the head (domain.md §1.9); OCR lost the PHÓ
+    head = auth[-1][4:] if auth and auth[-1].startswith("KT. ") else None
+    if head and cased in (None, head) and is_known_title(head):
+        cased = _DEPUTY.get(head, f"Phó {head}")  # ký thay: a deputy signs for the head (domain.md §1.9)
     return {
         "name": clean_name(name) if name else None,
         "title": cased,
