@@ -152,6 +152,8 @@ def test_tuning_0154_dotted_blank_number_is_not_the_issuer() -> None:
     ("0109", {"doc_type": "Công văn", "symbol": "TTg-CĐS", "issue_date": "2026-04-30", "place": "Hà Nội"}),  # ngày30
     ("0133", {"place": "Hà Nội", "issue_date": "2020-04-23"}),  # a date line split by a handwritten day
     ("0079", {"symbol": "SGD&ĐT-VP", "number": None}),  # Số: 2/4 /§GD&ĐT-VP: a handwritten số is not "2"
+    ("0120", {"place": "An Phú"}),  # An Phí under UBND HUYỆN AN PHÚ
+    ("0112", {"symbol": "SGDĐT-TCCB", "place": "Bình Phước", "issue_year": 2017}),  # date line after a preamble line
 ])
 def test_tuning_scan_headers(prefix: str, fields: dict) -> None:
     rec = extract(_archive(prefix))
@@ -186,3 +188,28 @@ def test_title_without_the_kinh_gui_ocr_joined(tmp_path: Path) -> None:
     rec = extract(path)
     assert rec.title == "cử cán bộ dự lớp bồi dưỡng Cán bộ quản lý trường bậc Mầm non, Tiểu học, THCS và"
     assert (rec.doc_type, rec.place, rec.issue_year) == ("Công văn", "Bình Phước", 2017)
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("SGDDT-TCCB", "SGDĐT-TCCB"),  # OCR read Đ as D in a known abbreviation
+    ("SGD&DT-VP", "SGD&ĐT-VP"),
+    ("QD-UBND", "QĐ-UBND"),
+    ("TTg-CDS", "TTg-CDS"),  # no known spelling with Đ: as read
+    ("KH-UBND", "KH-UBND"),
+])
+def test_ocr_symbol_gets_its_d_back(read: str, expected: str) -> None:
+    from vnplan.extract.numbers import restore_symbol_d
+
+    assert restore_symbol_d(read) == expected
+
+
+@pytest.mark.parametrize("place, names, expected", [
+    ("An Phí", ["Phòng Kinh tế - Hạ tầng", "UBND huyện An Phú"], "An Phú"),
+    ("An Phú", ["UBND HUYỆN AN PHÚ"], "An Phú"),
+    ("Hà Nội", ["UBND huyện An Phú"], "Hà Nội"),  # not a near miss
+    ("Phú Thọ", ["Sở Giáo dục và Đào tạo", None], "Phú Thọ"),
+])
+def test_place_spelt_as_the_header_spells_it(place: str, names: list, expected: str) -> None:
+    from vnplan.extract.places import place_from_header
+
+    assert place_from_header(place, names) == expected

@@ -43,6 +43,10 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
     if number_line is not None:
         parsed = parse_number_line(number_line.text)
         record.number, record.symbol = parsed.number, parsed.symbol
+        if doc.ocr_used and record.symbol:  # OCR reads Đ as D: SGDDT-TCCB
+            from vnplan.extract.numbers import restore_symbol_d
+
+            record.symbol = restore_symbol_d(record.symbol)
         prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
@@ -80,6 +84,10 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         record.issuer = issuer_from_agency_lines([s.text for s in agency_lines])
         first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
+    if doc.ocr_used and record.place:  # an OCR'd địa danh spelt as the header's agency lines spell it
+        from vnplan.extract.places import place_from_header
+
+        record.place = place_from_header(record.place, [record.issuer.get("name"), record.issuer.get("parent")])
 
 
 def _stray_place_date(doc: Document, outline: Outline) -> Span | None:

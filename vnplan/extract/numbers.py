@@ -32,6 +32,7 @@ __all__ = [
     "number_from_file_name",
     "parse_number_line",
     "read_data_table",
+    "restore_symbol_d",
     "split_symbol",
 ]
 
@@ -352,3 +353,35 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
         if beside(before) or beside(after):
             found.add(tok)  # as printed: "08" keeps its zero
     return found.pop() if len(found) == 1 else None
+
+
+def restore_symbol_d(symbol: str) -> str:
+    """An OCR'd symbol with the Đ its known abbreviations have (OCR reads Đ as D): ``SGDDT-TCCB`` → ``SGDĐT-TCCB``.
+
+    A group is changed only when no abbreviation is spelt as read and exactly one spelling with Đ is known.
+
+    >>> restore_symbol_d("SGDDT-TCCB"), restore_symbol_d("KH-UBND"), restore_symbol_d("QD-UBND")
+    ('SGDĐT-TCCB', 'KH-UBND', 'QĐ-UBND')
+    """
+    known = {_key(k) for k in _agencies()} | {_key(k) for scope in _doc_types().values() for k in scope}
+    with_d: dict[str, set[str]] = {}
+    for k in known:
+        if "Đ" in k:
+            with_d.setdefault(k.replace("Đ", "D"), set()).add(k)
+
+    def fix(group: str) -> str:
+        key = _key(group)
+        if "D" not in key or key in known or len(with_d.get(key, ())) != 1:
+            return group
+        target = next(iter(with_d[key]))
+        out, j = [], 0
+        for ch in group:  # keep the printed case and "&": change only the D that the abbreviation spells Đ
+            if ch.upper() == "D" and j < len(target) and target[j] == "Đ":
+                out.append("Đ")
+            else:
+                out.append(ch)
+            if ch != "&":
+                j += 1
+        return "".join(out)
+
+    return re.sub(r"[A-Za-zĐđ&]+", lambda m: fix(m.group(0)), symbol)
