@@ -213,3 +213,12 @@ def test_place_spelt_as_the_header_spells_it(place: str, names: list, expected: 
     from vnplan.extract.places import place_from_header
 
     assert place_from_header(place, names) == expected
+
+
+@pytest.mark.parametrize("upper, expected", [
+    ("TRƯỜNG TH, THCS & THPT SAO VIỆT", "Trường TH, THCS & THPT Sao Việt"),
+    ("TRƯỜNG THPT NGUYỄN BỈNH KHIÊM", "Trường THPT Nguyễn Bỉnh Khiêm"),
+    ("TRƯỜNG MẦM NON HOA SEN", "Trường Mầm non Hoa Sen"),
+])
+def test_school_names_keep_level_acronyms_and_proper_name(upper: str, expected: str) -> None:
+    assert agency_case(upper) == expected

@@ -40,11 +40,44 @@ def is_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+# a school's level between "Trường" and its proper name: acronyms stay in capitals, words in sentence case
+_SCHOOL_ACRONYMS = {"TH", "THCS", "THPT", "MN", "MG", "TC", "CĐ", "ĐH", "PT", "PTDTBT", "PTDTNT", "DTNT", "GDTX",
+                    "GDNN-GDTX", "GDNN", "TH&THCS", "THCS&THPT", "&"}
+_SCHOOL_LEVELS = ("trung học phổ thông", "trung học cơ sở", "phổ thông dân tộc nội trú", "phổ thông dân tộc bán trú",
+                  "phổ thông", "tiểu học", "mầm non", "mẫu giáo", "trung cấp", "cao đẳng", "đại học")
+
+
+def _school_case(words: list[str]) -> str:
+    """``TRƯỜNG TH, THCS & THPT SAO VIỆT`` → ``Trường TH, THCS & THPT Sao Việt``: level, then a proper name."""
+    out, i = ["Trường"], 1
+    while i < len(words):
+        bare = words[i].rstrip(",")
+        low = [w.lower() for w in words[i:]]
+        level = next((lv for lv in _SCHOOL_LEVELS if " ".join(low[:len(lv.split())]) == lv), None)
+        if bare in _SCHOOL_ACRONYMS:
+            out.append(words[i])
+        elif level:
+            size = len(level.split())
+            out.append(_cap(" ".join(low[:size])))
+            i += size
+            continue
+        else:
+            out.append(_cap(words[i].lower()))
+        i += 1
+    return " ".join(out)
+
+
 def agency_case(text: str) -> str:
-    """Sentence-case an upper-case agency name (ND30 capitalisation); keep mixed-case names as printed."""
+    """Sentence-case an upper-case agency name (ND30 capitalisation); keep mixed-case names as printed.
+
+    >>> agency_case("TRƯỜNG TH, THCS & THPT SAO VIỆT"), agency_case("TRƯỜNG TRUNG HỌC CƠ SỞ BÍCH HÒA")
+    ('Trường TH, THCS & THPT Sao Việt', 'Trường Trung học cơ sở Bích Hòa')
+    """
     text = " ".join(text.split())
     if not is_upper(text):
         return text
+    if text.split(" ")[0] == "TRƯỜNG":
+        return _school_case(text.split(" "))
     orig = text.split(" ")
     words = text.lower().split(" ")
     out: list[str] = []
