@@ -30,6 +30,8 @@ def test_confusion_counter_examples_are_left_alone(rule) -> None:
         ("Số: 12/2020/TT-BGDĐT", "12", "2020/TT-BGDĐT"),
         ("Số: 57-NQ/TW", "57", "NQ/TW"),
         ("Số:  /KH-UBND", None, "KH-UBND"),
+        ("Số: /2020/TT-BGDĐT", None, "2020/TT-BGDĐT"),  # regression: the year part of a blank normative số stays
+        ("Số: / 212/QĐ-UBND", None, "QĐ-UBND"),
     ],
 )
 def test_scan_number_line_debris_gives_null_number(ocr: str, number: str | None, symbol: str) -> None:
