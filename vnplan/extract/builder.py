@@ -58,7 +58,7 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
-    place_date = header.place_date_line or _stray_place_date(doc, outline)
+    place_date = header.place_date_line or _stray_place_date(doc)
     if place_date is not None:
         place, date, year, blank = parse_place_date(place_date.text)
         record.place = place
@@ -90,16 +90,12 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         record.place = place_from_header(record.place, [record.issuer.get("name"), record.issuer.get("parent")])
 
 
-def _stray_place_date(doc: Document, outline: Outline) -> Span | None:
+def _stray_place_date(doc: Document) -> Span | None:
     """A place-and-date line the header missed: a scan's right column read after the header ended."""
-    from vnplan.structure.markers import PLACE_DATE
+    from vnplan.extract.places import place_date_line_in
 
-    pos = 0
-    for line in doc.text[:1500].split("\n"):  # the header's stretch: a line of its own, not a sentence
-        if len(line) < 120 and PLACE_DATE.match(line.strip()):
-            return Span(pos, pos + len(line), line)
-        pos += len(line) + 1
-    return None
+    found = place_date_line_in(doc.text[:1500])
+    return Span(found[0], found[1], doc.text[found[0]:found[1]]) if found else None
 
 
 def _issuer_fallback(doc: Document, outline: Outline, record: Record) -> None:
@@ -136,26 +132,16 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
 
 def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> None:
     """Read the signature block from the closing's plain lines when the outline found none or only part."""
-    from vnplan.extract.signer import signature_in_lines
+    from vnplan.extract.signer import signature_in_closing
 
     closing = outline.closing.span
     if closing is None:
         return
-    end = len(doc.text)
-    for att in outline.attachments:
-        if att.span is not None and att.span.start > closing.start:
-            end = min(end, att.span.start)
-    from vnplan.structure.markers import MOTTO_NATION, MOTTO_SLOGAN
-
-    lines = doc.text[closing.start:end].splitlines()
-    head = next((i for i, t in enumerate(lines) if MOTTO_NATION.search(t) or MOTTO_SLOGAN.search(t)), len(lines))
-    lines = lines[:head]  # another document's header starts: its lines are not this closing's
-    found = signature_in_lines(lines[:25]) or signature_in_lines(lines[:60])
-    if found is None:
-        return
+    end = min([len(doc.text)] + [a.span.start for a in outline.attachments if a.span and a.span.start > closing.start])
+    found = signature_in_closing(doc.text[closing.start:end])
     have = record.signer
-    if have.get("name") and have["name"] != found["name"]:
-        return  # another person: the outline's block stands
+    if found is None or have.get("name") and have["name"] != found["name"]:
+        return  # nothing found, or another person: the outline's block stands
     record.signer = {"name": found["name"], "title": have.get("title") or found["title"],
                      "authority": have.get("authority") or found["authority"]}
     record.warnings.append("signer_from_closing_lines: the signature block was read from the closing's lines")

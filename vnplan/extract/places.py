@@ -17,7 +17,7 @@ from functools import cache
 
 from vnplan.extract.numbers import read_data_table
 
-__all__ = ["REFORM_DATE", "Province", "fold_place", "place_from_header", "province_of", "provinces"]
+__all__ = ["REFORM_DATE", "Province", "fold_place", "place_date_line_in", "place_from_header", "province_of", "provinces"]
 
 REFORM_DATE = date(2025, 7, 1)  # the 34 provinces and the two-tier local government operate from this day
 
@@ -146,3 +146,19 @@ def place_from_header(place: str, names: list[str]) -> str:
         if len(local.split()) == len(place.split()) and 0 < Levenshtein.distance(local.lower(), place.lower()) <= 2:
             return " ".join(w[:1].upper() + w[1:] for w in local.lower().split()) if local.isupper() else local
     return place
+
+
+def place_date_line_in(text: str) -> tuple[int, int] | None:
+    """Where the first line that is a place-and-date line of its own sits in ``text`` (not a sentence).
+
+    >>> place_date_line_in("Số: /QĐ-UBND\\nPhú Thọ, ngày  tháng 10 năm 2016\\nCăn cứ Luật")
+    (13, 45)
+    """
+    from vnplan.structure.markers import PLACE_DATE
+
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) < 120 and PLACE_DATE.match(line.strip()):
+            return pos, pos + len(line)
+        pos += len(line) + 1
+    return None

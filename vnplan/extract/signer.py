@@ -10,7 +10,7 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
-__all__ = ["authority_line", "clean_name", "signature_in_lines", "signer_from_lines"]
+__all__ = ["authority_line", "clean_name", "signature_in_closing", "signature_in_lines", "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -121,3 +121,17 @@ def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
         else:
             break
     return signer_from_lines(authority, title, texts[k])
+
+
+def signature_in_closing(text: str) -> dict[str, Any] | None:
+    """`signature_in_lines` over a closing's text (from ``Nơi nhận``), up to another document's header.
+
+    >>> signature_in_closing("Nơi nhận:\\n- Lưu: VT.\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nNGUYỄN BỈNH KHIÊM") is None
+    True
+    """
+    from vnplan.structure.markers import MOTTO_NATION, MOTTO_SLOGAN
+
+    lines = text.splitlines()
+    head = next((i for i, t in enumerate(lines) if MOTTO_NATION.search(t) or MOTTO_SLOGAN.search(t)), len(lines))
+    lines = lines[:head]  # an appended document's header: its lines are not this closing's
+    return signature_in_lines(lines[:25]) or signature_in_lines(lines[:60])
