@@ -34,22 +34,37 @@ def _prov(doc: Document, start: int, end: int) -> dict[str, Any]:
 
 def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
     from vnplan.extract.dates import parse_place_date
-    from vnplan.extract.numbers import doc_type_from_symbol, parse_number_line
+    from vnplan.extract.numbers import doc_type_from_symbol, is_number_line, parse_number_line
 
     header = outline.header
     prov = record.provenance
-    if header.number_line is not None:
-        parsed = parse_number_line(header.number_line.text)
+    agency_lines = [s for s in header.agency_lines if not is_number_line(s.text)]
+    number_line = header.number_line or next((s for s in header.agency_lines if is_number_line(s.text)), None)
+    if number_line is not None:
+        parsed = parse_number_line(number_line.text)
         record.number, record.symbol = parsed.number, parsed.symbol
-        prov["number"] = _prov(doc, header.number_line.start, header.number_line.end)
+        if doc.ocr_used and record.symbol:  # OCR reads Đ as D: SGDDT-TCCB
+            from vnplan.extract.numbers import restore_symbol_d
+
+            record.symbol = restore_symbol_d(record.symbol)
+        prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
-    if header.place_date_line is not None:
-        place, date, year, blank = parse_place_date(header.place_date_line.text)
+    if record.number is None and doc.ocr_used:  # a handwritten số OCR cannot read
+        from vnplan.extract.numbers import number_from_file_name
+
+        named = number_from_file_name(str(record.source.get("path") or ""), record.symbol)
+        if named:
+            record.number = named
+            record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
+            record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
+    place_date = header.place_date_line or _stray_place_date(doc)
+    if place_date is not None:
+        place, date, year, blank = parse_place_date(place_date.text)
         record.place = place
         record.issue_date = date.isoformat() if date else None
         record.issue_year = date.year if date else year
-        prov["issue_date"] = _prov(doc, header.place_date_line.start, header.place_date_line.end)
+        prov["issue_date"] = _prov(doc, place_date.start, place_date.end)
         if blank:
             record.warnings.append("blank_date: the day or month of issue is left blank")
     if header.type_name is not None:
@@ -62,12 +77,25 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
     if header.title is not None:
         title = " ".join(header.title.text.split())
         title = re.sub(r"^V/v\s*:?\s*", "", title, flags=re.I)
+        title = re.sub(r"\s+K[íi]nh(?:\s+g[ửu]i)?\s*:?$", "", title)  # the Kính gửi OCR joined to the V/v's last line
         record.title = title.strip(" *") or None
         prov["title"] = _prov(doc, header.title.start, header.title.end)
-    if header.agency_lines:
-        record.issuer = issuer_from_agency_lines([s.text for s in header.agency_lines])
-        first, last = header.agency_lines[0], header.agency_lines[-1]
+    if agency_lines:
+        record.issuer = issuer_from_agency_lines([s.text for s in agency_lines])
+        first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
+    if doc.ocr_used and record.place:  # an OCR'd địa danh spelt as the header's agency lines spell it
+        from vnplan.extract.places import place_from_header
+
+        record.place = place_from_header(record.place, [record.issuer.get("name"), record.issuer.get("parent")])
+
+
+def _stray_place_date(doc: Document) -> Span | None:
+    """A place-and-date line the header missed: a scan's right column read after the header ended."""
+    from vnplan.extract.places import place_date_line_in
+
+    found = place_date_line_in(doc.text[:1500])
+    return Span(found[0], found[1], doc.text[found[0]:found[1]]) if found else None
 
 
 def _issuer_fallback(doc: Document, outline: Outline, record: Record) -> None:
@@ -98,6 +126,25 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
             [s.text for s in sig.authority], sig.title.text if sig.title else None, sig.name.text if sig.name else None)
         if sig.span is not None:
             record.provenance["signer"] = _prov(doc, sig.span.start, sig.span.end)
+    if not (record.signer.get("name") and record.signer.get("title")):
+        _closing_lines_fallback(doc, outline, record)
+
+
+def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> None:
+    """Read the signature block from the closing's plain lines when the outline found none or only part."""
+    from vnplan.extract.signer import signature_in_closing
+
+    closing = outline.closing.span
+    if closing is None:
+        return
+    end = min([len(doc.text)] + [a.span.start for a in outline.attachments if a.span and a.span.start > closing.start])
+    found = signature_in_closing(doc.text[closing.start:end])
+    have = record.signer
+    if found is None or have.get("name") and have["name"] != found["name"]:
+        return  # nothing found, or another person: the outline's block stands
+    record.signer = {"name": found["name"], "title": have.get("title") or found["title"],
+                     "authority": have.get("authority") or found["authority"]}
+    record.warnings.append("signer_from_closing_lines: the signature block was read from the closing's lines")
 
 
 def _plan_part(outline: Outline) -> Outline:

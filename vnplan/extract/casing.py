@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["agency_case", "is_upper", "name_case", "title_case"]
+__all__ = ["agency_case", "is_known_title", "is_upper", "name_case", "title_case"]
 
 # Type nouns that open an agency name; the word after each starts the function part (capitalised).
 _TYPE_NOUNS = ("thủ tướng", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "văn phòng", "ban chỉ đạo", "trung tâm",
@@ -26,16 +26,58 @@ _TITLES = {"chủ tịch": "Chủ tịch", "phó chủ tịch": "Phó Chủ tị
            "vụ trưởng": "Vụ trưởng", "phó vụ trưởng": "Phó Vụ trưởng", "hiệu trưởng": "Hiệu trưởng"}
 
 
+def is_known_title(text: str) -> bool:
+    """Whether ``text`` is a chức vụ of the casing table (``Giám đốc``, ``PHÓ CHỦ TỊCH``).
+
+    >>> is_known_title("Giám đốc"), is_known_title("Bộ Trường")
+    (True, False)
+    """
+    return " ".join(text.lower().split()) in _TITLES
+
+
 def is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+# a school's level between "Trường" and its proper name: acronyms stay in capitals, words in sentence case
+_SCHOOL_ACRONYMS = {"TH", "THCS", "THPT", "MN", "MG", "TC", "CĐ", "ĐH", "PT", "PTDTBT", "PTDTNT", "DTNT", "GDTX",
+                    "GDNN-GDTX", "GDNN", "TH&THCS", "THCS&THPT", "&"}
+_SCHOOL_LEVELS = ("trung học phổ thông", "trung học cơ sở", "phổ thông dân tộc nội trú", "phổ thông dân tộc bán trú",
+                  "phổ thông", "tiểu học", "mầm non", "mẫu giáo", "trung cấp", "cao đẳng", "đại học")
+
+
+def _school_case(words: list[str]) -> str:
+    """``TRƯỜNG TH, THCS & THPT SAO VIỆT`` → ``Trường TH, THCS & THPT Sao Việt``: level, then a proper name."""
+    out, i = ["Trường"], 1
+    while i < len(words):
+        bare = words[i].rstrip(",")
+        low = [w.lower() for w in words[i:]]
+        level = next((lv for lv in _SCHOOL_LEVELS if " ".join(low[:len(lv.split())]) == lv), None)
+        if bare in _SCHOOL_ACRONYMS:
+            out.append(words[i])
+        elif level:
+            size = len(level.split())
+            out.append(_cap(" ".join(low[:size])))
+            i += size
+            continue
+        else:
+            out.append(_cap(words[i].lower()))
+        i += 1
+    return " ".join(out)
+
+
 def agency_case(text: str) -> str:
-    """Sentence-case an upper-case agency name (ND30 capitalisation); keep mixed-case names as printed."""
+    """Sentence-case an upper-case agency name (ND30 capitalisation); keep mixed-case names as printed.
+
+    >>> agency_case("TRƯỜNG TH, THCS & THPT SAO VIỆT"), agency_case("TRƯỜNG TRUNG HỌC CƠ SỞ BÍCH HÒA")
+    ('Trường TH, THCS & THPT Sao Việt', 'Trường Trung học cơ sở Bích Hòa')
+    """
     text = " ".join(text.split())
     if not is_upper(text):
         return text
+    if text.split(" ")[0] == "TRƯỜNG":
+        return _school_case(text.split(" "))
     orig = text.split(" ")
     words = text.lower().split(" ")
     out: list[str] = []
@@ -52,6 +94,8 @@ def agency_case(text: str) -> str:
             cap_next = False
             continue
         matched = next((n for n in _PLACE_NOUNS if words[i:i + len(n.split())] == n.split()), None)
+        if matched == "xã" and words[i + 1:i + 2] == ["hội"]:  # "xã hội" (society), not a commune
+            matched = None
         if matched:
             size = len(matched.split())
             out.extend(words[i:i + size])
@@ -66,6 +110,11 @@ def agency_case(text: str) -> str:
             out.extend(chunk[1:])
             i += size
             cap_next, proper = True, False
+            continue
+        if word in ("-", "–"):  # "PHÒNG KINH TẾ - HẠ TẦNG": a joined field starts anew
+            out.append(word)
+            cap_next = True
+            i += 1
             continue
         if word in _KEEP_LOWER:
             out.append(word)

@@ -35,7 +35,7 @@ def _level(name: str) -> str | None:
 def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     """Issuer name/level/parent from the header's agency lines (top-left box)."""
     lines = [" ".join(x.split()) for x in lines if x and x.strip() and not _NOT_AGENCY.search(x)]
-    lines = [x.strip(" -_*") for x in lines if x.strip(" -_*")]
+    lines = [_without_debris(x.strip(" -_*")) for x in lines if x.strip(" -_*")]
     if not lines:
         return {"name": None, "level": None, "parent": None}
     units: list[str] = []
@@ -63,7 +63,19 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     level = _level(name)
     if level is None and parent:  # a unit of a body (Đoàn kiểm tra of a Sở) takes its parent's level
         level = _level(parent)
+    elif parent and re.match(r"^Phòng\b", name) and _level(parent) in ("district", "commune"):
+        level = _level(parent)  # a Phòng of a UBND huyện is district, of a UBND xã commune (2025 reorganisation)
     return {"name": name, "level": level, "parent": parent}
+
+
+def _without_debris(line: str) -> str:
+    """An agency line in capitals without the seal or signature specks OCR put after it (``BỘ GIÁO DỤC VÀ ĐÀO TẠO na``)."""
+    from vnplan.extract.casing import is_upper
+
+    words = line.split()
+    while len(words) > 2 and words[-1].islower() and len(words[-1]) <= 2 and is_upper(" ".join(words[:-1])):
+        words.pop()
+    return " ".join(words)
 
 
 def _is_unit_without_place(name: str) -> bool:

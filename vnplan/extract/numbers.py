@@ -26,10 +26,13 @@ __all__ = [
     "DOC_NUMBER_RE",
     "NumberParse",
     "doc_type_from_symbol",
+    "is_number_line",
     "issuer_from_symbol",
     "normalize_symbol",
+    "number_from_file_name",
     "parse_number_line",
     "read_data_table",
+    "restore_symbol_d",
     "split_symbol",
 ]
 
@@ -113,7 +116,10 @@ def normalize_symbol(symbol: str) -> str:
 
 
 _NUM_LINE = re.compile(
-    r"^\s*(?:s[ốô]|so)\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+    r"^\s*(?:s[ốô]|so|[ốô](?=\s*:))\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# a Số line the header layout put among the agency lines: "Số:……./QĐ-THPT", "ố: /TB-PTSV" (a lost S)
+_LOOSE_NUM_LINE = re.compile(r"^\s*S?[ốô]\s*:\s*[.…_\s]*(?:\d{1,6}[.\w]*)?\s*/\s*[A-ZĐ]")
+_BLANK_FILL = re.compile(r"^[.…_\s]+(?=/)")  # the dots or underscores of a blank số
 _STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.IGNORECASE)
 
 
@@ -132,7 +138,7 @@ def parse_number_line(line: str) -> NumberParse:
     text = re.sub(r"^[\s*_#|>]+", "", text)
     m = _NUM_LINE.match(text)
     rest = m.group("rest") if m else text
-    rest = rest.strip().strip("*_").strip()
+    rest = _BLANK_FILL.sub("", rest.strip().strip("*_").strip())
     # Party form: 57-NQ/TW
     pm = re.match(r"(?P<n>\d{1,5})\s*-\s*(?P<t>[A-Za-zĐđ]{1,5})\s*/\s*(?P<b>[A-ZĐ][\wĐđ-]*)", rest)
     if pm:
@@ -147,6 +153,15 @@ def parse_number_line(line: str) -> NumberParse:
         return NumberParse(number, None)
     year, kind = _classify(cut)
     return NumberParse(number, cut, year, False, kind)
+
+
+def is_number_line(line: str) -> bool:
+    """Whether a header line that was not read as the Số line is one (dotted blank, a lost ``S``).
+
+    >>> is_number_line("Số:……./QĐ-THPT"), is_number_line("ố: /TB-PTSV"), is_number_line("SỞ GDĐT AN GIANG")
+    (True, True, False)
+    """
+    return bool(_LOOSE_NUM_LINE.match(unicodedata.normalize("NFC", line)))
 
 
 def _cut_symbol(s: str) -> str | None:
@@ -296,3 +311,77 @@ def _agency_tuple(row: dict[str, str] | None) -> tuple[str, str] | None:
     if not row or row["role"] == "unit" or row["level"] == "context":
         return None
     return row["name"], row["level"]
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def number_from_file_name(name: str, symbol: str | None) -> str | None:
+    """The số a file's name spells next to a type or symbol word (``cv-101-signed.pdf``, ``464-ttg-signed.pdf``).
+
+    Portals and archives name an upload by its number and symbol; on a scan whose handwritten số
+    OCR cannot read this is the only other evidence.  A digit group counts only beside a type
+    abbreviation (``cv``, ``qd``, ``kh``) or a group of the printed symbol (``ttg`` of ``TTg-CĐS``,
+    ``ub`` of ``UBND-KTTH``); a leading collection index (``0109_``) and years are not numbers.
+    Two different candidates give None.
+
+    >>> number_from_file_name("0109_464-ttg-signed.pdf", "TTg-CĐS"), number_from_file_name("cv-101-signed.pdf", None)
+    ('464', '101')
+    >>> number_from_file_name("ke-hoach-2021-2025.pdf", "KH-UBND") is None
+    True
+    """
+    stem = re.sub(r"^\d+_", "", Path(name).name)
+    stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", stem)
+    tokens = [t for t in re.split(r"[-_.\s]+", _ascii(stem)) if t]
+    groups = [_ascii(g).replace("&", "") for g in re.split(r"[-/]", symbol or "") if g and not g.isdigit()]
+    types = {_ascii(k).lower() for scope in _doc_types().values() for k in scope} | {"cv", "q"}
+
+    def beside(tok: str) -> bool:
+        if tok in types:
+            return True
+        return len(tok) >= 2 and any(g.startswith(tok) or tok == g for g in groups)
+
+    found = set()
+    for i, tok in enumerate(tokens):
+        if not re.fullmatch(r"\d{1,5}", tok) or re.fullmatch(r"(?:19|20)\d{2}", tok):
+            continue
+        before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
+        if before.isdigit() or after.isdigit():
+            continue  # "17-3-cv…": a date or a portal id beside it, not a số
+        if beside(before) or beside(after):
+            found.add(tok)  # as printed: "08" keeps its zero
+    return found.pop() if len(found) == 1 else None
+
+
+def restore_symbol_d(symbol: str) -> str:
+    """An OCR'd symbol with the Đ its known abbreviations have (OCR reads Đ as D): ``SGDDT-TCCB`` → ``SGDĐT-TCCB``.
+
+    A group is changed only when no abbreviation is spelt as read and exactly one spelling with Đ is known.
+
+    >>> restore_symbol_d("SGDDT-TCCB"), restore_symbol_d("KH-UBND"), restore_symbol_d("QD-UBND")
+    ('SGDĐT-TCCB', 'KH-UBND', 'QĐ-UBND')
+    """
+    known = {_key(k) for k in _agencies()} | {_key(k) for scope in _doc_types().values() for k in scope}
+    with_d: dict[str, set[str]] = {}
+    for k in known:
+        if "Đ" in k:
+            with_d.setdefault(k.replace("Đ", "D"), set()).add(k)
+
+    def fix(group: str) -> str:
+        key = _key(group)
+        if "D" not in key or key in known or len(with_d.get(key, ())) != 1:
+            return group
+        target = next(iter(with_d[key]))
+        out, j = [], 0
+        for ch in group:  # keep the printed case and "&": change only the D that the abbreviation spells Đ
+            if ch.upper() == "D" and j < len(target) and target[j] == "Đ":
+                out.append("Đ")
+            else:
+                out.append(ch)
+            if ch != "&":
+                j += 1
+        return "".join(out)
+
+    return re.sub(r"[A-Za-zĐđ&]+", lambda m: fix(m.group(0)), symbol)

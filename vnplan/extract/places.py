@@ -17,7 +17,7 @@ from functools import cache
 
 from vnplan.extract.numbers import read_data_table
 
-__all__ = ["REFORM_DATE", "Province", "fold_place", "province_of", "provinces"]
+__all__ = ["REFORM_DATE", "Province", "fold_place", "place_date_line_in", "place_from_header", "province_of", "provinces"]
 
 REFORM_DATE = date(2025, 7, 1)  # the 34 provinces and the two-tier local government operate from this day
 
@@ -119,3 +119,46 @@ def province_of(name: str, *, date: date | None = None) -> Province | None:
         old = same[0]
         return next((p for p in provinces() if p.era == "new" and p.code == old.successor_code), old)
     return same[0]
+
+
+_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$", re.I)
+
+
+def place_from_header(place: str, names: list[str]) -> str:
+    """An OCR'd địa danh spelt as the header's own agency lines spell it (``An Phí`` under ``UBND HUYỆN AN PHÚ``).
+
+    Only a near miss changes: same number of words, one or two letters apart.
+
+    >>> place_from_header("An Phí", ["UBND huyện An Phú", "Phòng Kinh tế - Hạ tầng"])
+    'An Phú'
+    >>> place_from_header("Hà Nội", ["UBND huyện An Phú"])
+    'Hà Nội'
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    for name in names:
+        m = _LOCALITY.search(" ".join((name or "").split()))
+        if not m:
+            continue
+        local = m.group(1)
+        if local.lower() == place.lower():
+            return place
+        if len(local.split()) == len(place.split()) and 0 < Levenshtein.distance(local.lower(), place.lower()) <= 2:
+            return " ".join(w[:1].upper() + w[1:] for w in local.lower().split()) if local.isupper() else local
+    return place
+
+
+def place_date_line_in(text: str) -> tuple[int, int] | None:
+    """Where the first line that is a place-and-date line of its own sits in ``text`` (not a sentence).
+
+    >>> place_date_line_in("Số: /QĐ-UBND\\nPhú Thọ, ngày  tháng 10 năm 2016\\nCăn cứ Luật")
+    (13, 45)
+    """
+    from vnplan.structure.markers import PLACE_DATE
+
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) < 120 and PLACE_DATE.match(line.strip()):
+            return pos, pos + len(line)
+        pos += len(line) + 1
+    return None

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from vnplan.extract.casing import agency_case, name_case, title_case
+from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
-__all__ = ["authority_line", "clean_name", "signer_from_lines"]
+__all__ = ["authority_line", "clean_name", "signature_in_closing", "signature_in_lines", "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -19,6 +19,9 @@ _RANKS = re.compile(
     re.I,
 )
 _SIGNED = re.compile(r"\(?\s*(?:Đã\s+ký|đã\s+ký|Ký|ký)\s*(?:và\s+đóng\s+dấu)?\s*\)?", re.I)
+
+
+_DEPUTY = {"Bộ trưởng": "Thứ trưởng"}  # the deputy of a head whose title is not "Phó" + the head's
 
 
 def authority_line(line: str) -> str | None:
@@ -52,8 +55,83 @@ def clean_name(text: str) -> str | None:
 def signer_from_lines(authority: list[str], title: str | None, name: str | None) -> dict[str, Any]:
     """Assemble the signer object of the record contract."""
     auth = [a for a in (authority_line(x) for x in authority) if a]
+    cased = title_case(title) if title else None
+    head = auth[-1][4:] if auth and auth[-1].startswith("KT. ") else None
+    if head and cased in (None, head) and is_known_title(head):
+        cased = _DEPUTY.get(head, f"Phó {head}")  # ký thay: a deputy signs for the head (domain.md §1.9)
     return {
         "name": clean_name(name) if name else None,
-        "title": title_case(title) if title else None,
+        "title": cased,
         "authority": auth,
     }
+
+
+def _is_name(line: str) -> bool:
+    """A signer's name alone on a line: 2–5 capitalised words, the first a Vietnamese family name."""
+    from vnplan.structure.markers import caps_name, is_position, layout_cues
+
+    text = _SIGNED.sub(" ", line)
+    text = " ".join(text.split()).strip(" .,")
+    text = _RANKS.sub("", text)
+    words = text.split()
+    if caps_name(text):
+        return True
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    if all(w.isupper() for w in words) or is_position(text):
+        return False
+    return words[0] in layout_cues()["surnames"]
+
+
+def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
+    """The first signature block among plain closing lines (layout lost): authority prefixes, chức vụ, name.
+
+    Used when the outline found no block (agency lines printed above ``KT.``, a scan's block read out of
+    place).  The name is the first line that reads as a person's name (none: the first authority line
+    right above a chức vụ gives authority and title); the chức vụ and authority lines
+    are the ones right above it, with at most two debris lines between.
+
+    >>> signature_in_lines(["- Lưu: VT, VP.", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Long"])
+    {'name': 'Nguyễn Văn Long', 'title': 'Phó Giám đốc', 'authority': ['KT. Giám đốc']}
+    """
+    from vnplan.structure.markers import is_position
+
+    texts = [" ".join(t.split()) for t in lines]
+    k = next((i for i, t in enumerate(texts) if _is_name(t)), None)
+    if k is None:  # no name (a digital signature may give it): an authority line right above a chức vụ
+        for i in range(len(texts) - 1):
+            if AUTHORITY.match(texts[i]) and is_position(texts[i + 1]):
+                j = i
+                while j > 0 and AUTHORITY.match(texts[j - 1]):
+                    j -= 1
+                return signer_from_lines(texts[j:i + 1], texts[i + 1], None)
+        return None
+    title: str | None = None
+    authority: list[str] = []
+    skipped = 0
+    for t in reversed(texts[:k]):
+        if AUTHORITY.match(t):
+            authority.insert(0, t)
+        elif title is None and not authority and is_position(t):
+            title = t
+        elif title is not None and not authority and t == title:
+            continue  # the same chức vụ read twice (a scan's second pass)
+        elif not authority and title is None and skipped < 2 and len(t) <= 12:
+            skipped += 1  # a seal's or a signature's debris between chức vụ and name
+        else:
+            break
+    return signer_from_lines(authority, title, texts[k])
+
+
+def signature_in_closing(text: str) -> dict[str, Any] | None:
+    """`signature_in_lines` over a closing's text (from ``Nơi nhận``), up to another document's header.
+
+    >>> signature_in_closing("Nơi nhận:\\n- Lưu: VT.\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nNGUYỄN BỈNH KHIÊM") is None
+    True
+    """
+    from vnplan.structure.markers import MOTTO_NATION, MOTTO_SLOGAN
+
+    lines = text.splitlines()
+    head = next((i for i, t in enumerate(lines) if MOTTO_NATION.search(t) or MOTTO_SLOGAN.search(t)), len(lines))
+    lines = lines[:head]  # an appended document's header: its lines are not this closing's
+    return signature_in_lines(lines[:25]) or signature_in_lines(lines[:60])

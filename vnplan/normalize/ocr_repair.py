@@ -37,6 +37,7 @@ class Rule:
     example: str
     expected: str
     note: str
+    counter: str = ""  # a text the rule must leave alone
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -56,8 +57,8 @@ def load_rules() -> tuple[Rule, ...]:
         if not header_seen:
             header_seen = True
             continue
-        cols += [""] * (6 - len(cols))
-        rules.append(Rule(*cols[:6]))
+        cols += [""] * (7 - len(cols))
+        rules.append(Rule(*cols[:7]))
     return tuple(rules)
 
 
