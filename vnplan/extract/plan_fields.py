@@ -17,9 +17,10 @@ from typing import Any
 from vnplan.normalize.fold import fold_key
 from vnplan.structure.model import Node, Outline, Span
 
-__all__ = ["activities", "is_agency_heading", "item_text", "responsibilities", "strip_agency_lead", "theme"]
+__all__ = ["activities", "is_agency_heading", "item_text", "responsibilities", "standalone_agency", "strip_agency_lead",
+           "theme"]
 
-_LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu)\s+)+", re.I)
+_LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
 _NOT_ACTIVITY = re.compile(
     r"^(?:chủ đề|thời gian|địa điểm|mục đích|kinh phí|đối tượng|phạm vi|hình thức|phương thức|phương pháp|thành phần)\b"
@@ -135,12 +136,36 @@ def _tasks(node: Node) -> list[str]:
     return [t for t in tasks if t]
 
 
+def standalone_agency(node: Node) -> bool:
+    """A heading printed alone on its line that is only an agency name (``1. Chi cục Thủy lợi``,
+    ``5. Chủ dự án thành phần:``), not a task sentence that opens with one
+    (``4. Phòng GDĐT phối hợp với trường …``, ``a) Các Bộ: khẩn trương …``).
+
+    >>> from vnplan.structure import segment
+    >>> body = segment("V/v A\n1. Chi cục Thủy lợi\nRà soát hồ chứa.\n2. Phòng GDĐT phối hợp với trường").body
+    >>> [standalone_agency(n) for n in body]
+    [True, False]
+    """
+    whole = (node.heading or node.title).text.strip(" .:;")
+    if whole != node.title.text.strip(" .:;"):
+        return False  # a task follows the colon on the heading's own line
+    head = _LEAD_VERBS.sub("", whole)
+    return is_agency_heading(whole) and agency_subject(head) == head and len(head.split()) <= 25
+
+
+def _agency_group(node: Node) -> bool:
+    """``1. Trách nhiệm của các Bộ, ngành`` over ``a) Bộ Xây dựng:``, ``b) Bộ Tài chính:``: the agencies are below."""
+    return sum(1 for c in node.children if c.style not in ("dash", "plus") and standalone_agency(c)) >= 2
+
+
 def responsibilities(section: Node | None, fallback: list[Node] | None = None) -> list[dict[str, Any]]:
     """One entry per distinct agency heading under the organisation section.
 
-    Without such a section (a công văn, a decision), the numbered top-level
-    items of ``fallback`` that open with an agency are used.
+    Without such a section (a công văn, a decision), the numbered items of
+    ``fallback`` that are agency headings standing alone on their line are used
+    (`standalone_agency`): a letter's numbered task sentences name no heading.
     """
+    standalone_only = section is None
     if section is None:
         if not fallback:
             return []
@@ -152,7 +177,8 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
     def visit(nodes: list[Node], depth: int) -> None:
         for node in nodes:
             title = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
-            if is_agency_heading(title):
+            if is_agency_heading(title) and (not standalone_only or standalone_agency(node)) \
+                    and not _agency_group(node):
                 tasks = _tasks(node)
                 role = "lead" if re.search(r"\bchủ trì\b", " ".join(tasks[:2]), re.I) else None
                 agency = strip_agency_lead(title)
