@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.normalize.fold import fold_key
+from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
 
-__all__ = ["activities", "is_agency_heading", "item_text", "responsibilities", "standalone_agency", "strip_agency_lead",
+__all__ = ["activities", "content_sections", "continues_content", "is_agency_heading", "is_standalone_agency_line", "item_text", "responsibilities", "standalone_agency", "strip_agency_lead",
            "theme"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
@@ -76,6 +77,35 @@ def activities(section: Node | None) -> list[tuple[str, Span]]:
     return [(t, s) for t, s in out if t]
 
 
+def content_sections(outline: Outline) -> list[Node]:
+    """The content section and the sibling sections right after it that hold content too
+    (``I. NHIỆM VỤ`` then ``II. GIẢI PHÁP CHỦ YẾU``; ``I. MỘT SỐ NHIỆM VỤ TRỌNG TÂM`` then ``II. CÁC NHIỆM VỤ CỤ THỂ``;
+    `continues_content`).
+
+    >>> from vnplan.document import Document
+    >>> doc = Document.from_text("KẾ HOẠCH\nI. NHIỆM VỤ\n1. Rà soát\nII. GIẢI PHÁP\n1. Kiểm tra\nIII. TỔ CHỨC THỰC HIỆN")
+    >>> [n.label for n in content_sections(doc.outline)]
+    ['I.', 'II.']
+    """
+    from vnplan.structure.roles import roles_of
+
+    first = find_section(outline, "activities")
+    if first is None:
+        return []
+    for part in [outline, *outline.attachments]:
+        for siblings in [part.body, *(n.children for n in part.walk())]:
+            if any(n is first for n in siblings):
+                k = next(i for i, n in enumerate(siblings) if n is first)
+                out = [first]
+                for nxt in siblings[k + 1:]:
+                    if nxt.style != first.style or "activities" not in roles_of(nxt.title.text) \
+                            or not continues_content(first.title.text, nxt.title.text):
+                        break
+                    out.append(nxt)
+                return out
+    return [first]
+
+
 @lru_cache(maxsize=1)
 def _verb_pattern() -> re.Pattern[str]:
     path = Path(__file__).resolve().parents[1] / "data" / "agency_verbs.tsv"
@@ -122,6 +152,8 @@ def strip_agency_lead(text: str) -> str:
 def is_agency_heading(title: str) -> bool:
     """Whether a heading under TỔ CHỨC THỰC HIỆN names an agency (not budget, reporting …)."""
     head = strip_agency_lead(title)
+    if is_upper_line(head, 0.9):  # "ĐỐI VỚI CÁC TRƯỜNG PHỔ THÔNG": read in sentence case
+        head = head[:1] + head[1:].lower()
     if not head or _NOT_AGENCY.match(head) or _NOT_AGENCY.match(_LEAD_VERBS.sub("", title.strip())):
         return False
     return bool(_AGENCY_HEAD.match(head)) and len(head.split()) <= 40
@@ -140,6 +172,7 @@ def standalone_agency(node: Node) -> bool:
     """A heading printed alone on its line that is only an agency name (``1. Chi cục Thủy lợi``,
     ``5. Chủ dự án thành phần:``), not a task sentence that opens with one
     (``4. Phòng GDĐT phối hợp với trường …``, ``a) Các Bộ: khẩn trương …``).
+    Examples: ``data/body_cues.json`` (``standalone_agency``).
 
     >>> from vnplan.structure import segment
     >>> body = segment("V/v A\n1. Chi cục Thủy lợi\nRà soát hồ chứa.\n2. Phòng GDĐT phối hợp với trường").body
@@ -151,6 +184,52 @@ def standalone_agency(node: Node) -> bool:
         return False  # a task follows the colon on the heading's own line
     head = _LEAD_VERBS.sub("", whole)
     return is_agency_heading(whole) and agency_subject(head) == head and len(head.split()) <= 25
+
+
+def is_standalone_agency_line(line: str) -> bool:
+    """`standalone_agency` for one printed heading line.
+
+    >>> is_standalone_agency_line("1. Chi cục Thủy lợi"), is_standalone_agency_line("a) Các Bộ: khẩn trương triển khai")
+    (True, False)
+    """
+    from vnplan.structure.body import build_tree
+    from vnplan.structure.lines import logical_lines
+
+    tree = build_tree(logical_lines(line))
+    return bool(tree) and tree[0].label is not None and standalone_agency(tree[0])
+
+
+_HEAD_LEAD = re.compile(r"^(?:CÁC|MỘT SỐ|NHỮNG)\s+")
+
+
+@lru_cache(maxsize=1)
+def _content_pairs() -> frozenset[tuple[str, str]]:
+    from vnplan.structure.markers import body_cues
+
+    cue = next(c for c in body_cues()["cues"] if c["cue"] == "content_continues")
+    return frozenset((a, b) for a, b in cue["pairs"])
+
+
+def continues_content(first: str, nxt: str) -> bool:
+    """Whether heading ``nxt`` goes on with the content section headed ``first`` (``data/body_cues.json``).
+
+    >>> continues_content("I. NHIỆM VỤ", "II. GIẢI PHÁP CHỦ YẾU"), continues_content("III. NỘI DUNG", "IV. GIẢI PHÁP")
+    (True, False)
+    """
+    from vnplan.structure.markers import label_of
+    from vnplan.structure.roles import _key
+
+    def family(title: str) -> str:
+        lab = label_of(title)
+        key = _key(title[lab.end:] if lab else title)
+        bare = _HEAD_LEAD.sub("", key)
+        for a, b in _content_pairs():
+            for word in (a, b):
+                if bare == word or bare.startswith(word + " "):
+                    return word
+        return bare
+
+    return (family(first), family(nxt)) in _content_pairs()
 
 
 def _agency_group(node: Node) -> bool:
