@@ -96,8 +96,8 @@ class DateRange:
 class DeadlineMention:
     """A concrete dated deadline or milestone; ``text`` is the clause that states it, at ``start``..``end``.
 
-    ``cue`` is what made it a deadline: ``"before"`` (trước, xong trước), ``"latest"`` (chậm nhất),
-    ``"milestone"`` (``Ngày 08/10/2025: ...``, ``Thời gian dự kiến: ngày ...``).
+    ``cue`` is what made it a deadline: ``"before"`` (trước, xong trước), ``"latest"`` (chậm nhất, hạn cuối),
+    ``"on"`` (trong ngày, vào ngày: a day to act on, never before the issue date), ``"milestone"`` (``Ngày 08/10/2025: ...``, ``Thời gian dự kiến: ngày ...``).
     """
 
     date: date
@@ -401,7 +401,8 @@ def _closed_range(m: re.Match[str], text: str, default_year: int | None) -> Date
 _TIME = r"(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?"
 _CUE = re.compile(
     r"(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|đến|trước|trong))*|hạn\s+chót(?:\s+(?:là|vào))?|hoàn\s+thành(?:\s+xong)?\s+trước"
-    r"|xong\s+trước|trước|(?:hạn|thời\s+hạn)\s+(?:nộp|gửi|hoàn\s+thành|báo\s+cáo)?\s*:?\s*(?:trước\s+)?)"
+    r"|xong\s+trước|trước|hạn\s+cuối(?:\s+(?:là|vào))?|trong\s+(?=ngày\s)|(?<!\w)vào\s+(?=ngày\s)"
+    r"|(?:hạn|thời\s+hạn)\s+(?:nộp|gửi|hoàn\s+thành|báo\s+cáo)?\s*:?\s*(?:trước\s+)?)"
     r"\s*" + _TIME + r"(?:ngày\s+)?(?=[*_]*\d)", re.IGNORECASE)
 _MILESTONE = re.compile(
     r"(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?P<cue>Ngày)\s+(?=\d{1,2}\s*[/.\-]\s*\d{1,2}[^\n:]{0,12}:)", re.IGNORECASE)
@@ -440,7 +441,12 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
             ds, de, dt, repaired, has_year = dm
             if any(a <= ds < b for a, b in ranges) and kind == "milestone":
                 continue  # "Thời gian: từ ngày ... đến ngày ..." is a period, not a milestone
-            cue = kind or ("latest" if m.group("cue").lower().startswith(("chậm", "hạn chót")) else "before")
+            word = m.group("cue").lower() if kind is None else ""
+            cue = kind or ("latest" if word.startswith(("chậm", "hạn chót", "hạn cuối")) else
+                           "on" if word.startswith(("trong", "vào")) else "before")
+            if cue == "on" and (dt < issue_date if issue_date is not None else default_year is None
+                                or dt.year < default_year):
+                continue  # "vào ngày 10/3/2025" before the letter: an event told, not a date to act on
             if _RECURRING_AFTER.search(text[de:de + 25]):
                 continue
             s, e = sentence_span(text, m.start() if kind is None else ds, de)
