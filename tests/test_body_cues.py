@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,17 @@ def test_part_letter_is_a_label_family() -> None:
     assert lab is not None and (lab.label, lab.style) == ("C-", "alpha")
     assert mk.label_of("A. Nguyễn Văn An") is None
     assert mk.label_of("I. MỤC ĐÍCH").style == "roman"
+
+
+def _heads() -> list[list[str]]:
+    path = Path(__file__).resolve().parents[1] / "vnplan" / "data" / "agency_heads.tsv"
+    return [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize("head, example, counter", _heads(), ids=lambda v: v if isinstance(v, str) else "")
+def test_agency_heads_table(head: str, example: str, counter: str) -> None:
+    from vnplan.extract.plan_fields import is_agency_heading
+
+    assert example.startswith(head) or head in example
+    assert is_agency_heading(example), example
+    assert not is_agency_heading(counter), counter

@@ -61,6 +61,24 @@ def test_heading_over_agency_headings_is_a_group() -> None:
     assert _agencies(text) == ["Bộ Xây dựng", "Bộ Tài chính"]
 
 
+def test_run_in_agency_paragraph_over_a_dash_list() -> None:
+    """An unlabelled paragraph ``Văn phòng Sở phối hợp … các nhiệm vụ sau:`` under an agency heading names one more."""
+    text = ("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n1. Trưởng phòng Giáo dục và Đào tạo huyện căn cứ Kế hoạch này triển khai.\n"
+            "Văn phòng Sở phối hợp với Thanh tra Sở thực hiện các nhiệm vụ sau:\n- Xây dựng kế hoạch kiểm tra.\n")
+    assert _agencies(text) == ["Trưởng phòng Giáo dục và Đào tạo huyện", "Văn phòng Sở"]
+
+
+def test_recipients_block_in_the_middle_of_the_body() -> None:
+    """PDF object order put Nơi nhận on page 1; the body goes on with II. and the signature comes later."""
+    text = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nKẾ HOẠCH\nĐổi mới cơ chế một cửa\nI. MỤC ĐÍCH\n- Số hóa hồ sơ.\nNơi nhận:\n"
+            "- UBND tỉnh;\n- Lưu: VT.\n- Giảm thời gian chờ.\nII. NỘI DUNG TRIỂN KHAI\n1. Gắn kết việc số hóa\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng chủ trì thực hiện.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn Long\n")
+    outline = Document.from_text(text).outline
+    assert [n.label for n in outline.body] == ["I.", "II.", "III."]
+    assert [r.text for r in outline.closing.recipients] == ["UBND tỉnh"]
+    assert outline.closing.signature.name.text == "Nguyễn Văn Long"
+
+
 def test_part_letters_and_upper_case_agency_headings() -> None:
     text = ("KẾ HOẠCH\nA. MỤC ĐÍCH, YÊU CẦU\nI. MỤC ĐÍCH\n- Nâng cao nhận thức.\nB. KẾ HOẠCH XÂY DỰNG THƯ VIỆN\n"
             "I. NHIỆM VỤ\n1. Rà soát thư viện\nII. GIẢI PHÁP CHỦ YẾU\n1. Tăng cường chỉ đạo\n"
@@ -133,3 +151,13 @@ def test_letter_event_day_vao_ngay() -> None:
 
     rec = extract(_archive("0095_cv-huong-dan-tra-cuu-diem-thi-tot-nghiep-thpt-nam-2021-signe.pdf"))
     assert [d["date"] for d in rec.deadlines] == ["2021-07-26"]
+
+
+def test_plan_with_recipients_printed_mid_body() -> None:
+    from vnplan.extract import extract
+
+    rec = extract(_archive("0006_kh-de-an-doi-moi-thuc-hien-co-che-mot-cua-mot-cua-lien-thong.pdf"))
+    assert len(rec.activities) == 5 and rec.activities[0]["text"].startswith("Gắn kết việc số hoá hồ sơ")
+    assert [r["agency"] for r in rec.responsibilities] == [
+        "Văn phòng", "Các phòng chuyên môn, nghiệp vụ thuộc Sở", "Bưu điện tỉnh Gia Lai, Trung tâm phục vụ hành chính công tỉnh"]
+    assert rec.signer["name"] == "Nguyễn Văn Long"

@@ -156,7 +156,16 @@ def is_agency_heading(title: str) -> bool:
         head = head[:1] + head[1:].lower()
     if not head or _NOT_AGENCY.match(head) or _NOT_AGENCY.match(_LEAD_VERBS.sub("", title.strip())):
         return False
-    return bool(_AGENCY_HEAD.match(head)) and len(head.split()) <= 40
+    return bool(_AGENCY_HEAD.match(head) or _extra_heads().match(head)) and len(head.split()) <= 40
+
+
+@lru_cache(maxsize=1)
+def _extra_heads() -> re.Pattern[str]:
+    """Agency head words of ``data/agency_heads.tsv`` (Bưu điện, Trưởng phòng …)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "agency_heads.tsv"
+    heads = [line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return re.compile(r"^(?:" + "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) + r")(?![\w])")
 
 
 def _tasks(node: Node) -> list[str]:
@@ -270,8 +279,20 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
                     entry["role"] = role
                 seen[key] = entry
                 out.append(entry)
+                for para in node.text:
+                    run_in(para.text)
             elif depth < 2 and node.children:
                 visit(node.children, depth + 1)
+
+    def run_in(text: str) -> None:
+        """``Văn phòng Sở phối hợp với … thực hiện các nhiệm vụ sau:`` over a dash list: one more agency."""
+        text = " ".join(text.split())
+        if standalone_only or not text.endswith(":") or len(text) > 200:
+            return
+        agency = strip_agency_lead(text.rstrip(":"))
+        if agency != text.rstrip(":").strip(" .;,") and is_agency_heading(agency) and fold_key(agency) not in seen:
+            seen[fold_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [0, 0]}
+            out.append(entry)
 
     visit(section.children, 0)
     return out
