@@ -48,6 +48,12 @@ def test_letter_standalone_agency_headings_are_kept() -> None:
     assert _agencies(LETTER + body) == ["Chi cục Thủy lợi", "Sở Xây dựng"]
 
 
+def test_letter_heading_over_its_task_items_is_the_agency_as_printed() -> None:
+    body = ("1. Hình thức bồi dưỡng\nTrực tuyến.\n2. Đơn vị thực hiện nhiệm vụ bồi dưỡng thường xuyên\n"
+            "a) Cung cấp tài liệu cho Sở GDĐT.\nb) Tổ chức quản lý lớp học.\n3. Đơn vị chủ trì tổ chức:\nViện KHGD.\n")
+    assert _agencies(LETTER + body) == ["Đơn vị thực hiện nhiệm vụ bồi dưỡng thường xuyên"]
+
+
 def test_trach_nhiem_cua_heading_names_the_agency() -> None:
     text = ("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Sở Tài chính:\n- Hướng dẫn thực hiện.\n"
             "2. Trách nhiệm của Cục Thuế:\n- Kiểm tra việc kê khai.\n")
@@ -161,3 +167,12 @@ def test_plan_with_recipients_printed_mid_body() -> None:
     assert [r["agency"] for r in rec.responsibilities] == [
         "Văn phòng", "Các phòng chuyên môn, nghiệp vụ thuộc Sở", "Bưu điện tỉnh Gia Lai, Trung tâm phục vụ hành chính công tỉnh"]
     assert rec.signer["name"] == "Nguyễn Văn Long"
+
+
+def test_letter_unit_heading_over_lettered_tasks() -> None:
+    from vnplan.extract import extract
+
+    rec = extract(_archive("0009_1746-sgddt-gdtrhcttx-signed-signed.pdf"))
+    # the PDF's font maps ư to ƣ in this heading (a read-layer matter; the scorer's fold does not care)
+    assert [r["agency"].replace("ƣ", "ư") for r in rec.responsibilities] == [
+        "Đơn vị thực hiện nhiệm vụ bồi dưỡng thường xuyên"]

@@ -192,7 +192,11 @@ def standalone_agency(node: Node) -> bool:
     if whole != node.title.text.strip(" .:;"):
         return False  # a task follows the colon on the heading's own line
     head = _LEAD_VERBS.sub("", whole)
-    return is_agency_heading(whole) and agency_subject(head) == head and len(head.split()) <= 25
+    if not is_agency_heading(whole) or len(head.split()) > 25:
+        return False
+    # the heading is the agency, or it stands over its own task items (``3. Đơn vị thực hiện nhiệm vụ
+    # bồi dưỡng`` over ``a) Cung cấp tài liệu …``, ``b) Tổ chức quản lý …``): the agency as printed
+    return agency_subject(head) == head or sum(1 for c in node.children if c.style == "letter") >= 2
 
 
 def is_standalone_agency_line(line: str) -> bool:
@@ -270,6 +274,9 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
                 tasks = _tasks(node)
                 role = "lead" if re.search(r"\bchủ trì\b", " ".join(tasks[:2]), re.I) else None
                 agency = strip_agency_lead(title)
+                printed = _LEAD_VERBS.sub("", " ".join(title.split()).strip(" .;:"))
+                if standalone_only and agency_subject(printed) != printed:
+                    agency = printed  # a heading over its own task items: the agency as printed
                 key = fold_key(agency)
                 if key in seen:
                     seen[key]["tasks"].extend(tasks)
