@@ -112,6 +112,15 @@ def test_day_to_act_on(text: str, day: date) -> None:
     assert [d.date for d in find_deadlines(text, 2026, issue_date=date(2026, 4, 20))] == [day]
 
 
+def test_past_deadline_with_the_action_at_the_clause_start() -> None:
+    """A misprinted year (15/01/2017 in a 2017-2018 plan) stays a deadline when its clause reports something."""
+    text = ("- Gửi Kế hoạch về Thanh tra Sở trước ngày 20/10/2017; báo cáo sơ kết học kỳ I, báo cáo tình hình dạy "
+            "thêm học thêm, thu chi các khoản phục vụ nhu cầu của học sinh học kỳ I trước ngày 15/01/2017.")
+    got = [d.date for d in find_deadlines(text, 2017, issue_date=date(2017, 9, 20))]
+    assert got == [date(2017, 10, 20), date(2017, 1, 15)]
+    assert find_deadlines("Người hoạt động cách mạng trước ngày 01/01/1945.", 2017, issue_date=date(2017, 9, 20)) == []
+
+
 def test_vao_ngay_before_the_letter_is_not_a_deadline() -> None:
     assert find_deadlines("Quyết định được ký vào ngày 10/3/2026.", 2026, issue_date=date(2026, 4, 20)) == []
 

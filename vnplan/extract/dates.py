@@ -456,7 +456,7 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
             if cue != "milestone":
                 past = (dt < issue_date) if issue_date is not None else (
                     default_year is not None and dt.year < default_year)
-                if past and not _ACTION_BEFORE.search(text[max(s, m.start() - 80):m.start() + 1]):
+                if past and not _ACTION_BEFORE.search(text[max(s, m.start() - 200):m.start() + 1]):
                     continue  # "hoạt động cách mạng trước ngày 01/01/1945": a condition, not a deadline
             key = (ds, de)
             if key in found:
