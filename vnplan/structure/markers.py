@@ -86,7 +86,7 @@ _RANK = re.compile(
 _JUNK_TAIL = re.compile(r"(?:\s+(?:mailto:|https?://|www\.)\S*|\s+\S+@\S+)+\s*$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký tên|ký tên|Ký, ghi rõ|ký, ghi rõ)[^)]*\)?\s*")
 
-STYLE_RANK = {"part": 0, "alpha": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "arabic": 5, "arabic2": 6,
+STYLE_RANK = {"part": 0, "chapter": 1, "alpha": 2, "section": 2, "article": 3, "roman": 4, "arabic": 5, "arabic2": 6,
               "arabic3": 7, "arabic4": 8, "letter": 9, "dash": 10, "plus": 11, "text": 12}
 
 
