@@ -1,7 +1,6 @@
 """Structure of bodies the rules were not tuned on (issue 14): part letters inside chapters, attached rules."""
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import ROOT
