@@ -42,3 +42,24 @@ def test_attached_rules_give_the_responsibilities() -> None:
     assert rec.doc_type == "Quyết định"
     assert [r["agency"] for r in rec.responsibilities][:1] == [
         "Ban giám hiệu, Ban chấp hành công đoàn, Ban chấp hành Đoàn TNCS Hồ Chí Minh"]
+
+
+def test_kinh_gui_after_a_trich_yeu_the_header_did_not_read() -> None:
+    """0079: OCR turned ``V/v`` into ``VÀ``; the Kính gửi list below it is still the letter's addressees."""
+    path = ARCHIVE / "0079_qt-nguyen-ct-nuoc-lda0001.pdf"
+    if not path.exists():
+        pytest.skip("../shared/archive is not mounted")
+    import vnplan
+
+    outline = vnplan.read(path).outline
+    assert [s.text for s in outline.closing.kinh_gui] == [
+        "Phòng giáo dục và đào tạo huyện, thành, thị", "Các đơn vị trực thuộc Sở"]
+
+
+def test_kinh_gui_line_at_the_body_start() -> None:
+    text = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 214/SGDĐT-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Phú Thọ, ngày 2 tháng 5 năm 2019\nVÀ treo cờ rủ trong những ngày Quốc tang\nKính gửi:\n"
+            "- Phòng giáo dục và đào tạo huyện;\n- Các đơn vị trực thuộc Sở.\nThực hiện ý kiến chỉ đạo của UBND tỉnh.\n")
+    outline = Document.from_text(text).outline
+    assert [s.text for s in outline.closing.kinh_gui] == ["Phòng giáo dục và đào tạo huyện", "Các đơn vị trực thuộc Sở"]
+    assert "Kính gửi" not in " ".join(n.span.text for n in outline.body)
