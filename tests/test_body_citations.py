@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from vnplan.extract.citations import find_citations
 
 ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"

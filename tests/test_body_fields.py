@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from vnplan.document import Document
 from vnplan.extract.dates import find_deadlines
 from vnplan.extract.plan_fields import content_sections, responsibilities

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from vnplan.document import Document
 
 ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
