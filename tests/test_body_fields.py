@@ -121,6 +121,12 @@ def test_past_deadline_with_the_action_at_the_clause_start() -> None:
     assert find_deadlines("Người hoạt động cách mạng trước ngày 01/01/1945.", 2017, issue_date=date(2017, 9, 20)) == []
 
 
+def test_submission_window_closes_on_its_end() -> None:
+    text = "- Thời gian nhận đăng ký và nhận hồ sơ:\n• từ ngày 01/05/2025 đến 30/06/2025\n- Mọi chi tiết xin liên hệ."
+    assert [(d.date, d.cue) for d in find_deadlines(text, 2025)] == [(date(2025, 6, 30), "latest")]
+    assert find_deadlines("Thời gian tổ chức: từ ngày 01/05/2025 đến 30/06/2025.", 2025) == []
+
+
 def test_vao_ngay_before_the_letter_is_not_a_deadline() -> None:
     assert find_deadlines("Quyết định được ký vào ngày 10/3/2026.", 2026, issue_date=date(2026, 4, 20)) == []
 
@@ -185,3 +191,10 @@ def test_letter_unit_heading_over_lettered_tasks() -> None:
     # the PDF's font maps ư to ƣ in this heading (a read-layer matter; the scorer's fold does not care)
     assert [r["agency"].replace("ƣ", "ư") for r in rec.responsibilities] == [
         "Đơn vị thực hiện nhiệm vụ bồi dưỡng thường xuyên"]
+
+
+def test_admission_notice_registration_window() -> None:
+    from vnplan.extract import extract
+
+    rec = extract(_archive("0180_thong-bao-tuyen-sinh-khoa-xvii.docx"))
+    assert "2025-06-30" in {d["date"] for d in rec.deadlines}

@@ -416,6 +416,9 @@ _RECURRING_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:của\s+)?(?:hằng|hàng|m�
 _RECURRING_CLAUSE = re.compile(r"\b(?:định\s+kỳ|hằng\s+(?:năm|tháng|quý)|hàng\s+(?:năm|tháng|quý))\b", re.IGNORECASE)
 
 
+_SUBMIT_WINDOW = re.compile(r"\b(?:(?:nhận|tiếp\s+nhận|nộp|gửi)\s+(?:hồ\s+sơ|đơn|bài|báo\s+cáo)|đăng\s+ký)\b", re.IGNORECASE)
+
+
 def find_deadlines(text: str, default_year: int | None = None, *, issue_date: date | None = None
                    ) -> list[DeadlineMention]:
     """Concrete dated deadlines and dated milestones, each with the clause that states it.
@@ -431,7 +434,18 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
     """
     text = _nfc(text)
     found: dict[tuple[int, int], DeadlineMention] = {}
-    ranges = [(r.start, r.end) for r in find_ranges(text, default_year)]
+    found_ranges = find_ranges(text, default_year)
+    ranges = [(r.start, r.end) for r in found_ranges]
+    for r in found_ranges:  # "Thời gian nhận hồ sơ: từ ngày 01/5 đến 30/6/2025": the window closes on its end
+        if r.end_date is None:
+            continue
+        s, e = sentence_span(text, r.start, r.end)
+        line = text.rfind("\n", 0, r.start)
+        if line >= 0 and not text[line:r.start].strip(" \n•*-–+") and text[:line].rstrip().endswith(":"):
+            s = text.rfind("\n", 0, line) + 1  # the label on the line above ("… nhận hồ sơ:" / "• từ ngày …")
+        if _SUBMIT_WINDOW.search(text[s:r.start]):
+            found[(r.end - 1, r.end)] = DeadlineMention(r.end_date, " ".join(text[s:e].split()), s, e, "latest",
+                                                         r.repaired, r.start, r.end)
     for rx, kind in ((_CUE, None), (_MILESTONE, "milestone"), (_EXPECTED, "milestone")):
         for m in rx.finditer(text):
             pos = m.end()
