@@ -54,6 +54,19 @@ def test_letter_heading_over_its_task_items_is_the_agency_as_printed() -> None:
     assert _agencies(LETTER + body) == ["Đơn vị thực hiện nhiệm vụ bồi dưỡng thường xuyên"]
 
 
+def test_truong_hop_is_not_a_school() -> None:
+    """``Trường hợp khác …`` (a case, in a circular's list) opened with the agency word ``Trường``."""
+    from vnplan.extract.plan_fields import is_agency_heading
+
+    assert not is_agency_heading("Trường hợp khác theo quy định của pháp luật")
+    assert is_agency_heading("Trường THPT Chuyên Hùng Vương")
+
+
+def test_negated_sentence_is_no_standalone_agency() -> None:
+    body = "1. Doanh nghiệp không bảo đảm các điều kiện quy định tại Điều 49 Nghị định này\n2. Chi cục Thủy lợi\n"
+    assert _agencies(LETTER + body) == ["Chi cục Thủy lợi"]
+
+
 def test_trach_nhiem_cua_heading_names_the_agency() -> None:
     text = ("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Sở Tài chính:\n- Hướng dẫn thực hiện.\n"
             "2. Trách nhiệm của Cục Thuế:\n- Kiểm tra việc kê khai.\n")

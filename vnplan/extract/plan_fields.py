@@ -32,7 +32,7 @@ _NOT_AGENCY = re.compile(
 _AGENCY_HEAD = re.compile(
     r"^(?:(?:[Cc]ác|[Nn]hững)\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|cấp ủy|cấp uỷ|trung tâm|cơ sở|trường|"
     r"địa phương|doanh nghiệp|hội)\b|(?:phòng|sở|ban|trung tâm|chi cục)(?=\s+[A-ZĐ])|(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:Thuế|Chủ dự án|Sở|Ban(?! hành)|Phòng|UBND|Ủy ban|Uỷ ban|Công an|Bộ|Trung tâm|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Đoàn|"
-    r"Thành đoàn|Tỉnh đoàn|Huyện đoàn|cơ sở|trường|Trường|Văn phòng|Cục|Chi cục|Bảo hiểm|Mặt trận|Ủy ban Mặt trận|"
+    r"Thành đoàn|Tỉnh đoàn|Huyện đoàn|cơ sở|trường(?! hợp)|Trường(?! hợp)|Văn phòng|Cục|Chi cục|Bảo hiểm|Mặt trận|Ủy ban Mặt trận|"
     r"Đại sứ quán|Tổng công ty|Công ty|Cơ quan|Kho bạc|Ngân hàng|Thanh tra|Bộ Chỉ huy|Bộ đội|Viện|Tòa án|Toà án|Chủ tịch|"
     r"Giám đốc|Thủ trưởng|Hiệu trưởng|Thành phố|Tỉnh|Huyện|Xã|Phường|Đơn vị|Lực lượng|Tổ(?! chức)|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|"
     r"Tỉnh ủy|Doanh nghiệp|Hợp tác xã|Chi nhánh|Điện lực|Cảng vụ|Ban Chỉ đạo|Ban Quản lý|Hội đồng|Văn phòng UBND|Đài Phát thanh))\b",
