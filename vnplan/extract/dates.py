@@ -96,8 +96,9 @@ class DateRange:
 class DeadlineMention:
     """A concrete dated deadline or milestone; ``text`` is the clause that states it, at ``start``..``end``.
 
-    ``cue`` is what made it a deadline: ``"before"`` (trước, xong trước), ``"latest"`` (chậm nhất, hạn cuối),
-    ``"on"`` (trong ngày, vào ngày: a day to act on, never before the issue date), ``"milestone"`` (``Ngày 08/10/2025: ...``, ``Thời gian dự kiến: ngày ...``).
+    ``cue`` is what made it a deadline: ``"before"`` (trước, xong trước), ``"latest"`` (chậm nhất, hạn cuối,
+    the end of a submission window), ``"on"`` (trong ngày, vào ngày: a day to act on, never before the issue
+    date), ``"milestone"`` (``Ngày 08/10/2025: ...``, ``Thời gian dự kiến: ngày ...``).
     """
 
     date: date
@@ -416,7 +417,9 @@ _RECURRING_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:của\s+)?(?:hằng|hàng|m�
 _RECURRING_CLAUSE = re.compile(r"\b(?:định\s+kỳ|hằng\s+(?:năm|tháng|quý)|hàng\s+(?:năm|tháng|quý))\b", re.IGNORECASE)
 
 
-_SUBMIT_WINDOW = re.compile(r"\b(?:(?:nhận|tiếp\s+nhận|nộp|gửi)\s+(?:hồ\s+sơ|đơn|bài|báo\s+cáo)|đăng\s+ký)\b", re.IGNORECASE)
+# what is handed in during a window "Thời gian nhận hồ sơ: từ ngày … đến ngày …"
+_SUBMIT_WINDOW = re.compile(r"\b(?:(?:nhận|tiếp\s+nhận|nộp|gửi)\s+(?:hồ\s+sơ|đơn|bài|báo\s+cáo)|đăng\s+ký)\b",
+                            re.IGNORECASE)
 
 
 def find_deadlines(text: str, default_year: int | None = None, *, issue_date: date | None = None
@@ -444,7 +447,7 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
         if line >= 0 and not text[line:r.start].strip(" \n•*-–+") and text[:line].rstrip().endswith(":"):
             s = text.rfind("\n", 0, line) + 1  # the label on the line above ("… nhận hồ sơ:" / "• từ ngày …")
         if _SUBMIT_WINDOW.search(text[s:r.start]):
-            found[(r.end - 1, r.end)] = DeadlineMention(r.end_date, " ".join(text[s:e].split()), s, e, "latest",
+            found[(r.start, r.end)] = DeadlineMention(r.end_date, " ".join(text[s:e].split()), s, e, "latest",
                                                          r.repaired, r.start, r.end)
     for rx, kind in ((_CUE, None), (_MILESTONE, "milestone"), (_EXPECTED, "milestone")):
         for m in rx.finditer(text):

@@ -18,8 +18,8 @@ from vnplan.normalize.fold import fold_key
 from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
 
-__all__ = ["activities", "content_sections", "continues_content", "is_agency_heading", "is_standalone_agency_line", "item_text", "responsibilities", "standalone_agency", "strip_agency_lead",
-           "theme"]
+__all__ = ["activities", "content_sections", "continues_content", "is_agency_heading", "is_standalone_agency_line",
+           "item_text", "responsibilities", "standalone_agency", "strip_agency_lead", "theme"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
@@ -287,18 +287,18 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
                 seen[key] = entry
                 out.append(entry)
                 for para in node.text:
-                    run_in(para.text)
+                    run_in(para)
             elif depth < 2 and node.children:
                 visit(node.children, depth + 1)
 
-    def run_in(text: str) -> None:
+    def run_in(para: Span) -> None:
         """``Văn phòng Sở phối hợp với … thực hiện các nhiệm vụ sau:`` over a dash list: one more agency."""
-        text = " ".join(text.split())
+        text = " ".join(para.text.split())
         if standalone_only or not text.endswith(":") or len(text) > 200:
             return
         agency = strip_agency_lead(text.rstrip(":"))
         if agency != text.rstrip(":").strip(" .;,") and is_agency_heading(agency) and fold_key(agency) not in seen:
-            seen[fold_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [0, 0]}
+            seen[fold_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [para.start, para.end]}
             out.append(entry)
 
     visit(section.children, 0)

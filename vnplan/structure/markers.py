@@ -86,8 +86,8 @@ _RANK = re.compile(
 _JUNK_TAIL = re.compile(r"(?:\s+(?:mailto:|https?://|www\.)\S*|\s+\S+@\S+)+\s*$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký tên|ký tên|Ký, ghi rõ|ký, ghi rõ)[^)]*\)?\s*")
 
-STYLE_RANK = {"part": 0, "chapter": 1, "alpha": 2, "section": 2, "article": 3, "roman": 4, "arabic": 5, "arabic2": 6,
-              "arabic3": 7, "arabic4": 8, "letter": 9, "dash": 10, "plus": 11, "text": 12}
+STYLE_RANK = {"part": 0, "chapter": 1, "alpha": 2, "section": 2, "article": 3, "roman": 4, "arabic": 5,
+              "arabic2": 6, "arabic3": 7, "arabic4": 8, "letter": 9, "dash": 10, "plus": 11, "text": 12}
 
 
 @dataclass(frozen=True)
@@ -99,13 +99,15 @@ class Label:
     end: int  # index in the line where the text after the label starts
 
 
+# "A. MỤC ĐÍCH", "C- TỔ CHỨC THỰC HIỆN" (I, V and X are roman numerals)
+_PART_LETTER = re.compile(rf"^[A-HK-UYĐ]\s*[.\-–)]\s*(?=[{UP}])")
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:[IVXLC]+|\d{1,2}|THỨ\s+\w+|thứ\s+\w+)\b\s*[.:]?\s*")),
     ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d{1,2})\b\s*[.:]?\s*")),
     ("section", re.compile(r"^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d{1,2})\b\s*[.:]?\s*")),
     ("article", re.compile(rf"^Điều\s+\d{{1,3}}[a-z]?\s*[.:]\s*|^Điều\s+\d{{1,3}}\s+(?=[{UP}])")),
     ("roman", re.compile(r"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})\s*[.):]\s*(?=\S)")),
-    ("alpha", re.compile(rf"^[A-HK-UYĐ]\s*[.\-–)]\s*(?=[{UP}])")),
+    ("alpha", _PART_LETTER),
     ("arabic4", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s])")),
     ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s])")),
     ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\s*|\s+)(?=[^\d\s])")),
@@ -148,7 +150,7 @@ def is_part_letter(text: str) -> bool:
     >>> is_part_letter("B. KẾ HOẠCH XÂY DỰNG THƯ VIỆN"), is_part_letter("A. Nguyễn Văn")
     (True, False)
     """
-    m = re.match(rf"^([A-HK-UYĐ])\s*[.\-–)]\s*(?=[{UP}])", text)
+    m = _PART_LETTER.match(text)
     if not m:
         return False
     rest = _bare(text[m.end():]).rstrip(":.")
