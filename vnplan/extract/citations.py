@@ -74,7 +74,7 @@ _SENTENCE_END = re.compile(
 _MAX_GAP_WORDS = 12
 _TRAILING_TYPE = re.compile(
     r"(?:(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết)\s+[A-ZĐÀ-Ỹ][^;]{0,150}?\s+số|(?<![\wÀ-ỹ])(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_WORDS) + r")(?:\s+số(?:\s+hiệu)?)?)\s*[*_]*\s*$",
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_WORDS) + r")(?:\s*:?\s*số(?:\s+hiệu)?)?)\s*[*_]*\s*$",
     re.IGNORECASE)
 
 _ISSUER_STOP = (
@@ -306,6 +306,8 @@ def _sentence_start(text: str, pos: int) -> int:
     return start
 
 
+# A regulation named by title, then the numbered document that issued it ("… ban hành kèm theo Thông tư số")
+_CARRIER = re.compile(r"(?:được\s+)?ban\s+hành\s+(?:kèm\s+theo|tại|theo)\s*$", re.IGNORECASE)
 _LOOK_BACK = 2000  # characters before a cue that decide whether it opens a clause (bounded: linear time)
 
 
@@ -331,8 +333,12 @@ def _relation(text: str, s: int, pos: int) -> str:
     first = _CITE.search(gap)
     if kind == "attached_to" and first is not None:
         return "mentions"  # only the first number after "kèm theo" is the issuing decision
-    if first is not None:  # a chain: the cue must reach the first document of the chain
-        gap = _TRAILING_TYPE.sub("", gap[:first.start()])
+    # a chain: the cue must reach the first document of the chain; a type word printed apart from its
+    # number ("các Công văn: Số 1060/BTC-QLGCS") belongs to it
+    gap = _TRAILING_TYPE.sub("", gap[:first.start()] if first is not None else gap)
+    carrier = _CARRIER.search(gap)
+    if carrier and len(gap[:carrier.start()].split()) <= 3 * _MAX_GAP_WORDS:
+        gap = ""  # "Căn cứ Điều lệ trường … ban hành kèm theo Thông tư số …": the document that issued it
     if len(gap.split()) > _MAX_GAP_WORDS or _TYPE_RE.search(gap):
         return "mentions"
     return kind

@@ -96,8 +96,9 @@ class DateRange:
 class DeadlineMention:
     """A concrete dated deadline or milestone; ``text`` is the clause that states it, at ``start``..``end``.
 
-    ``cue`` is what made it a deadline: ``"before"`` (trước, xong trước), ``"latest"`` (chậm nhất),
-    ``"milestone"`` (``Ngày 08/10/2025: ...``, ``Thời gian dự kiến: ngày ...``).
+    ``cue`` is what made it a deadline: ``"before"`` (trước, xong trước), ``"latest"`` (chậm nhất, hạn cuối,
+    the end of a submission window), ``"on"`` (trong ngày, vào ngày: a day to act on, never before the issue
+    date), ``"milestone"`` (``Ngày 08/10/2025: ...``, ``Thời gian dự kiến: ngày ...``).
     """
 
     date: date
@@ -401,7 +402,8 @@ def _closed_range(m: re.Match[str], text: str, default_year: int | None) -> Date
 _TIME = r"(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?"
 _CUE = re.compile(
     r"(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|đến|trước|trong))*|hạn\s+chót(?:\s+(?:là|vào))?|hoàn\s+thành(?:\s+xong)?\s+trước"
-    r"|xong\s+trước|trước|(?:hạn|thời\s+hạn)\s+(?:nộp|gửi|hoàn\s+thành|báo\s+cáo)?\s*:?\s*(?:trước\s+)?)"
+    r"|xong\s+trước|trước|hạn\s+cuối(?:\s+(?:là|vào))?|trong\s+(?=ngày\s)|(?<!\w)vào\s+(?=ngày\s)"
+    r"|(?:hạn|thời\s+hạn)\s+(?:nộp|gửi|hoàn\s+thành|báo\s+cáo)?\s*:?\s*(?:trước\s+)?)"
     r"\s*" + _TIME + r"(?:ngày\s+)?(?=[*_]*\d)", re.IGNORECASE)
 _MILESTONE = re.compile(
     r"(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?P<cue>Ngày)\s+(?=\d{1,2}\s*[/.\-]\s*\d{1,2}[^\n:]{0,12}:)", re.IGNORECASE)
@@ -413,6 +415,11 @@ _ACTION_BEFORE = re.compile(r"\b(?:gửi|báo\s+cáo|nộp|hoàn\s+thành|hoàn\
 _RECURRING_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:của\s+)?(?:hằng|hàng|mỗi|các)\s+(?:tháng|năm|quý|tuần|kỳ)"
                               r"|^\s*(?:của\s+)?tháng\s+(?:cuối|đầu)", re.IGNORECASE)
 _RECURRING_CLAUSE = re.compile(r"\b(?:định\s+kỳ|hằng\s+(?:năm|tháng|quý)|hàng\s+(?:năm|tháng|quý))\b", re.IGNORECASE)
+
+
+# what is handed in during a window "Thời gian nhận hồ sơ: từ ngày … đến ngày …"
+_SUBMIT_WINDOW = re.compile(r"\b(?:(?:nhận|tiếp\s+nhận|nộp|gửi)\s+(?:hồ\s+sơ|đơn|bài|báo\s+cáo)|đăng\s+ký)\b",
+                            re.IGNORECASE)
 
 
 def find_deadlines(text: str, default_year: int | None = None, *, issue_date: date | None = None
@@ -430,7 +437,18 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
     """
     text = _nfc(text)
     found: dict[tuple[int, int], DeadlineMention] = {}
-    ranges = [(r.start, r.end) for r in find_ranges(text, default_year)]
+    found_ranges = find_ranges(text, default_year)
+    ranges = [(r.start, r.end) for r in found_ranges]
+    for r in found_ranges:  # "Thời gian nhận hồ sơ: từ ngày 01/5 đến 30/6/2025": the window closes on its end
+        if r.end_date is None:
+            continue
+        s, e = sentence_span(text, r.start, r.end)
+        line = text.rfind("\n", 0, r.start)
+        if line >= 0 and not text[line:r.start].strip(" \n•*-–+") and text[:line].rstrip().endswith(":"):
+            s = text.rfind("\n", 0, line) + 1  # the label on the line above ("… nhận hồ sơ:" / "• từ ngày …")
+        if _SUBMIT_WINDOW.search(text[s:r.start]):
+            found[(r.start, r.end)] = DeadlineMention(r.end_date, " ".join(text[s:e].split()), s, e, "latest",
+                                                         r.repaired, r.start, r.end)
     for rx, kind in ((_CUE, None), (_MILESTONE, "milestone"), (_EXPECTED, "milestone")):
         for m in rx.finditer(text):
             pos = m.end()
@@ -440,7 +458,12 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
             ds, de, dt, repaired, has_year = dm
             if any(a <= ds < b for a, b in ranges) and kind == "milestone":
                 continue  # "Thời gian: từ ngày ... đến ngày ..." is a period, not a milestone
-            cue = kind or ("latest" if m.group("cue").lower().startswith(("chậm", "hạn chót")) else "before")
+            word = m.group("cue").lower() if kind is None else ""
+            cue = kind or ("latest" if word.startswith(("chậm", "hạn chót", "hạn cuối")) else
+                           "on" if word.startswith(("trong", "vào")) else "before")
+            if cue == "on" and (dt < issue_date if issue_date is not None else default_year is None
+                                or dt.year < default_year):
+                continue  # "vào ngày 10/3/2025" before the letter: an event told, not a date to act on
             if _RECURRING_AFTER.search(text[de:de + 25]):
                 continue
             s, e = sentence_span(text, m.start() if kind is None else ds, de)
@@ -450,7 +473,7 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
             if cue != "milestone":
                 past = (dt < issue_date) if issue_date is not None else (
                     default_year is not None and dt.year < default_year)
-                if past and not _ACTION_BEFORE.search(text[max(s, m.start() - 80):m.start() + 1]):
+                if past and not _ACTION_BEFORE.search(text[max(s, m.start() - 200):m.start() + 1]):
                     continue  # "hoạt động cách mạng trước ngày 01/01/1945": a condition, not a deadline
             key = (ds, de)
             if key in found:

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.normalize.fold import fold_key
+from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
 
-__all__ = ["activities", "is_agency_heading", "item_text", "responsibilities", "strip_agency_lead", "theme"]
+__all__ = ["activities", "content_sections", "continues_content", "is_agency_heading", "is_standalone_agency_line",
+           "item_text", "responsibilities", "standalone_agency", "strip_agency_lead", "theme"]
 
-_LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu)\s+)+", re.I)
+_LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
 _NOT_ACTIVITY = re.compile(
     r"^(?:chủ đề|thời gian|địa điểm|mục đích|kinh phí|đối tượng|phạm vi|hình thức|phương thức|phương pháp|thành phần)\b"
@@ -30,7 +32,7 @@ _NOT_AGENCY = re.compile(
 _AGENCY_HEAD = re.compile(
     r"^(?:(?:[Cc]ác|[Nn]hững)\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|cấp ủy|cấp uỷ|trung tâm|cơ sở|trường|"
     r"địa phương|doanh nghiệp|hội)\b|(?:phòng|sở|ban|trung tâm|chi cục)(?=\s+[A-ZĐ])|(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:Thuế|Chủ dự án|Sở|Ban(?! hành)|Phòng|UBND|Ủy ban|Uỷ ban|Công an|Bộ|Trung tâm|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Đoàn|"
-    r"Thành đoàn|Tỉnh đoàn|Huyện đoàn|cơ sở|trường|Trường|Văn phòng|Cục|Chi cục|Bảo hiểm|Mặt trận|Ủy ban Mặt trận|"
+    r"Thành đoàn|Tỉnh đoàn|Huyện đoàn|cơ sở|trường(?! hợp)|Trường(?! hợp)|Văn phòng|Cục|Chi cục|Bảo hiểm|Mặt trận|Ủy ban Mặt trận|"
     r"Đại sứ quán|Tổng công ty|Công ty|Cơ quan|Kho bạc|Ngân hàng|Thanh tra|Bộ Chỉ huy|Bộ đội|Viện|Tòa án|Toà án|Chủ tịch|"
     r"Giám đốc|Thủ trưởng|Hiệu trưởng|Thành phố|Tỉnh|Huyện|Xã|Phường|Đơn vị|Lực lượng|Tổ(?! chức)|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|"
     r"Tỉnh ủy|Doanh nghiệp|Hợp tác xã|Chi nhánh|Điện lực|Cảng vụ|Ban Chỉ đạo|Ban Quản lý|Hội đồng|Văn phòng UBND|Đài Phát thanh))\b",
@@ -73,6 +75,35 @@ def activities(section: Node | None) -> list[tuple[str, Span]]:
         else:
             out.append((item_text(child), child.span))
     return [(t, s) for t, s in out if t]
+
+
+def content_sections(outline: Outline) -> list[Node]:
+    """The content section and the sibling sections right after it that hold content too
+    (``I. NHIỆM VỤ`` then ``II. GIẢI PHÁP CHỦ YẾU``; ``I. MỘT SỐ NHIỆM VỤ TRỌNG TÂM`` then ``II. CÁC NHIỆM VỤ CỤ THỂ``;
+    `continues_content`).
+
+    >>> from vnplan.document import Document
+    >>> doc = Document.from_text("KẾ HOẠCH\\nI. NHIỆM VỤ\\n1. Rà soát\\nII. GIẢI PHÁP\\n1. Kiểm tra\\nIII. TỔ CHỨC THỰC HIỆN")
+    >>> [n.label for n in content_sections(doc.outline)]
+    ['I.', 'II.']
+    """
+    from vnplan.structure.roles import roles_of
+
+    first = find_section(outline, "activities")
+    if first is None:
+        return []
+    for part in [outline, *outline.attachments]:
+        for siblings in [part.body, *(n.children for n in part.walk())]:
+            if any(n is first for n in siblings):
+                k = next(i for i, n in enumerate(siblings) if n is first)
+                out = [first]
+                for nxt in siblings[k + 1:]:
+                    if nxt.style != first.style or "activities" not in roles_of(nxt.title.text) \
+                            or not continues_content(first.title.text, nxt.title.text):
+                        break
+                    out.append(nxt)
+                return out
+    return [first]
 
 
 @lru_cache(maxsize=1)
@@ -121,9 +152,20 @@ def strip_agency_lead(text: str) -> str:
 def is_agency_heading(title: str) -> bool:
     """Whether a heading under TỔ CHỨC THỰC HIỆN names an agency (not budget, reporting …)."""
     head = strip_agency_lead(title)
+    if is_upper_line(head, 0.9):  # "ĐỐI VỚI CÁC TRƯỜNG PHỔ THÔNG": read in sentence case
+        head = head[:1] + head[1:].lower()
     if not head or _NOT_AGENCY.match(head) or _NOT_AGENCY.match(_LEAD_VERBS.sub("", title.strip())):
         return False
-    return bool(_AGENCY_HEAD.match(head)) and len(head.split()) <= 40
+    return bool(_AGENCY_HEAD.match(head) or _extra_heads().match(head)) and len(head.split()) <= 40
+
+
+@lru_cache(maxsize=1)
+def _extra_heads() -> re.Pattern[str]:
+    """Agency head words of ``data/agency_heads.tsv`` (Bưu điện, Trưởng phòng …)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "agency_heads.tsv"
+    heads = [line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return re.compile(r"^(?:" + "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) + r")(?![\w])")
 
 
 def _tasks(node: Node) -> list[str]:
@@ -135,12 +177,87 @@ def _tasks(node: Node) -> list[str]:
     return [t for t in tasks if t]
 
 
+def standalone_agency(node: Node) -> bool:
+    """A heading printed alone on its line that is only an agency name (``1. Chi cục Thủy lợi``,
+    ``5. Chủ dự án thành phần:``), not a task sentence that opens with one
+    (``4. Phòng GDĐT phối hợp với trường …``, ``a) Các Bộ: khẩn trương …``).
+    Examples: ``data/body_cues.json`` (``standalone_agency``).
+
+    >>> from vnplan.structure import segment
+    >>> body = segment("V/v A\\n1. Chi cục Thủy lợi\\nRà soát hồ chứa.\\n2. Phòng GDĐT phối hợp với trường").body
+    >>> [standalone_agency(n) for n in body if n.label]
+    [True, False]
+    """
+    whole = (node.heading or node.title).text.strip(" .:;")
+    if whole != node.title.text.strip(" .:;"):
+        return False  # a task follows the colon on the heading's own line
+    head = _LEAD_VERBS.sub("", whole)
+    if not is_agency_heading(whole) or len(head.split()) > 25:
+        return False
+    # the heading is the agency, or it stands over its own task items (``3. Đơn vị thực hiện nhiệm vụ
+    # bồi dưỡng`` over ``a) Cung cấp tài liệu …``, ``b) Tổ chức quản lý …``): the agency as printed
+    return agency_subject(head) == head or sum(1 for c in node.children if c.style == "letter") >= 2
+
+
+def is_standalone_agency_line(line: str) -> bool:
+    """`standalone_agency` for one printed heading line.
+
+    >>> is_standalone_agency_line("1. Chi cục Thủy lợi"), is_standalone_agency_line("a) Các Bộ: khẩn trương triển khai")
+    (True, False)
+    """
+    from vnplan.structure.body import build_tree
+    from vnplan.structure.lines import logical_lines
+
+    tree = build_tree(logical_lines(line))
+    return bool(tree) and tree[0].label is not None and standalone_agency(tree[0])
+
+
+_HEAD_LEAD = re.compile(r"^(?:CÁC|MỘT SỐ|NHỮNG)\s+")
+
+
+@lru_cache(maxsize=1)
+def _content_pairs() -> frozenset[tuple[str, str]]:
+    from vnplan.structure.markers import body_cues
+
+    cue = next(c for c in body_cues()["cues"] if c["cue"] == "content_continues")
+    return frozenset((a, b) for a, b in cue["pairs"])
+
+
+def continues_content(first: str, nxt: str) -> bool:
+    """Whether heading ``nxt`` goes on with the content section headed ``first`` (``data/body_cues.json``).
+
+    >>> continues_content("I. NHIỆM VỤ", "II. GIẢI PHÁP CHỦ YẾU"), continues_content("III. NỘI DUNG", "IV. GIẢI PHÁP")
+    (True, False)
+    """
+    from vnplan.structure.markers import label_of
+    from vnplan.structure.roles import _key
+
+    def family(title: str) -> str:
+        lab = label_of(title)
+        key = _key(title[lab.end:] if lab else title)
+        bare = _HEAD_LEAD.sub("", key)
+        for a, b in _content_pairs():
+            for word in (a, b):
+                if bare == word or bare.startswith(word + " "):
+                    return word
+        return bare
+
+    return (family(first), family(nxt)) in _content_pairs()
+
+
+def _agency_group(node: Node) -> bool:
+    """``1. Trách nhiệm của các Bộ, ngành`` over ``a) Bộ Xây dựng:``, ``b) Bộ Tài chính:``: the agencies are below."""
+    return sum(1 for c in node.children if c.style not in ("dash", "plus") and standalone_agency(c)) >= 2
+
+
 def responsibilities(section: Node | None, fallback: list[Node] | None = None) -> list[dict[str, Any]]:
     """One entry per distinct agency heading under the organisation section.
 
-    Without such a section (a công văn, a decision), the numbered top-level
-    items of ``fallback`` that open with an agency are used.
+    Without such a section (a công văn, a decision), the numbered items of
+    ``fallback`` that are agency headings standing alone on their line are used
+    (`standalone_agency`): a letter's numbered task sentences name no heading.
     """
+    standalone_only = section is None
     if section is None:
         if not fallback:
             return []
@@ -152,10 +269,14 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
     def visit(nodes: list[Node], depth: int) -> None:
         for node in nodes:
             title = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
-            if is_agency_heading(title):
+            if is_agency_heading(title) and (not standalone_only or standalone_agency(node)) \
+                    and not _agency_group(node):
                 tasks = _tasks(node)
                 role = "lead" if re.search(r"\bchủ trì\b", " ".join(tasks[:2]), re.I) else None
                 agency = strip_agency_lead(title)
+                printed = _LEAD_VERBS.sub("", " ".join(title.split()).strip(" .;:"))
+                if standalone_only and agency_subject(printed) != printed:
+                    agency = printed  # a heading over its own task items: the agency as printed
                 key = fold_key(agency)
                 if key in seen:
                     seen[key]["tasks"].extend(tasks)
@@ -165,8 +286,20 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
                     entry["role"] = role
                 seen[key] = entry
                 out.append(entry)
+                for para in node.text:
+                    run_in(para)
             elif depth < 2 and node.children:
                 visit(node.children, depth + 1)
+
+    def run_in(para: Span) -> None:
+        """``Văn phòng Sở phối hợp với … thực hiện các nhiệm vụ sau:`` over a dash list: one more agency."""
+        text = " ".join(para.text.split())
+        if standalone_only or not text.endswith(":") or len(text) > 200:
+            return
+        agency = strip_agency_lead(text.rstrip(":"))
+        if agency != text.rstrip(":").strip(" .;,") and is_agency_heading(agency) and fold_key(agency) not in seen:
+            seen[fold_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [para.start, para.end]}
+            out.append(entry)
 
     visit(section.children, 0)
     return out

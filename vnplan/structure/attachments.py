@@ -23,13 +23,31 @@ _APP_LABEL = re.compile(r"^(?:PHỤ\s*LỤC|Phụ\s*lục|Phụ Lục)(?:\s+(?:s
 
 
 def is_attachment_start(lines: list[Line], i: int, hi: int, parent: Header) -> bool:
-    """A type name after the closing that opens an attached document (a plan issued by a Quyết định)."""
-    if not mk.is_type_name(lines[i].text):
-        return False
+    """A type name after the closing that opens an attached document (a plan issued by a Quyết định).
+
+    A decision's attached rules may open with their name alone in capitals (``QUY TẮC ỨNG XỬ VĂN HÓA``)
+    when a ``(Ban hành kèm theo Quyết định …)`` line follows within four lines.
+    """
     parent_type = parent.type_name.text if parent.type_name else ""
+    if not mk.is_type_name(lines[i].text):
+        return parent_type == "QUYẾT ĐỊNH" and _issued_title(lines, i, hi)
     if parent_type in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ"):
         return True
     return any(mk.KEM_THEO.search(lines[j].text) for j in range(i + 1, min(hi, i + 5)))
+
+
+def _issued_title(lines: list[Line], i: int, hi: int) -> bool:
+    """``QUY TẮC ỨNG XỬ VĂN HÓA`` / ``CỦA CÁN BỘ …`` / ``(Ban hành kèm theo Quyết định số …)``."""
+    t = lines[i].text
+    if mk.label_of(t) or len(t.split()) < 2 or not mk.is_upper_line(t, 0.9) or (i > 0 and mk.is_upper_line(
+            lines[i - 1].text, 0.9) and not mk.is_position(lines[i - 1].text)):
+        return False
+    for j in range(i + 1, min(hi, i + 5)):
+        if mk.KEM_THEO.match(lines[j].text.lstrip()) and re.search(r"quyết\s+định", lines[j].text, re.I):
+            return True
+        if not mk.is_upper_line(lines[j].text, 0.9):
+            return False
+    return False
 
 
 def next_part_start(lines: list[Line], lo: int, hi: int, parent: Header) -> int | None:

@@ -20,6 +20,7 @@ from importlib import resources
 
 __all__ = [
     "AUTHORITY",
+    "body_cues",
     "type_name_prefix",
     "caps_name",
     "continues_unit_name",
@@ -35,6 +36,7 @@ __all__ = [
     "VN_LETTERS",
     "Label",
     "is_appendix_start",
+    "is_part_letter",
     "is_position",
     "is_type_name",
     "is_upper_line",
@@ -84,8 +86,8 @@ _RANK = re.compile(
 _JUNK_TAIL = re.compile(r"(?:\s+(?:mailto:|https?://|www\.)\S*|\s+\S+@\S+)+\s*$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký tên|ký tên|Ký, ghi rõ|ký, ghi rõ)[^)]*\)?\s*")
 
-STYLE_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "arabic": 5, "arabic2": 6,
-              "arabic3": 7, "arabic4": 8, "letter": 9, "dash": 10, "plus": 11, "text": 12}
+STYLE_RANK = {"part": 0, "chapter": 1, "alpha": 2, "section": 2, "article": 3, "roman": 4, "arabic": 5,
+              "arabic2": 6, "arabic3": 7, "arabic4": 8, "letter": 9, "dash": 10, "plus": 11, "text": 12}
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,15 @@ class Label:
     end: int  # index in the line where the text after the label starts
 
 
+# "A. MỤC ĐÍCH", "C- TỔ CHỨC THỰC HIỆN" (I, V and X are roman numerals)
+_PART_LETTER = re.compile(rf"^[A-HK-UYĐ]\s*[.\-–)]\s*(?=[{UP}])")
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:[IVXLC]+|\d{1,2}|THỨ\s+\w+|thứ\s+\w+)\b\s*[.:]?\s*")),
     ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d{1,2})\b\s*[.:]?\s*")),
     ("section", re.compile(r"^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d{1,2})\b\s*[.:]?\s*")),
     ("article", re.compile(rf"^Điều\s+\d{{1,3}}[a-z]?\s*[.:]\s*|^Điều\s+\d{{1,3}}\s+(?=[{UP}])")),
     ("roman", re.compile(r"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})\s*[.):]\s*(?=\S)")),
+    ("alpha", _PART_LETTER),
     ("arabic4", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s])")),
     ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s])")),
     ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\s*|\s+)(?=[^\d\s])")),
@@ -131,8 +136,25 @@ def label_of(text: str) -> Label | None:
                 continue
             if style == "arabic" and raw.endswith(")") is False and raw.endswith(".") is False:
                 continue
+            if style == "alpha" and not is_part_letter(text):
+                continue
             return Label(raw, style, m.end())
     return None
+
+
+def is_part_letter(text: str) -> bool:
+    """A part heading labelled with a capital letter and printed in capitals (``A. MỤC ĐÍCH, YÊU CẦU``,
+    ``C- TỔ CHỨC THỰC HIỆN``): school and Sở plans group their ``I.``, ``II.`` sections under such parts.
+    Examples and counter-examples: ``data/body_cues.json`` (``part_letter``).
+
+    >>> is_part_letter("B. KẾ HOẠCH XÂY DỰNG THƯ VIỆN"), is_part_letter("A. Nguyễn Văn")
+    (True, False)
+    """
+    m = _PART_LETTER.match(text)
+    if not m:
+        return False
+    rest = _bare(text[m.end():]).rstrip(":.")
+    return len(rest.split()) >= 2 and is_upper_line(rest, 0.9) and not rest[:1].isdigit()
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +214,14 @@ def layout_cues() -> dict:
     import json
 
     return json.loads(resources.files("vnplan.data").joinpath("layout_cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def body_cues() -> dict:
+    """``data/body_cues.json``: cues of plan bodies (part letters, content sections, agency headings) with examples."""
+    import json
+
+    return json.loads(resources.files("vnplan.data").joinpath("body_cues.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -57,7 +57,7 @@ class Node:
 
     ``label`` is the printed label ("I.", "1.", "1.1.", "a)", "-", "+", "Điều 1."),
     ``style`` its family ("roman", "arabic", "arabic2", "letter", "dash", "plus",
-    "article", "part"), ``title`` the heading line without the label, ``text`` the
+    "article", "part", "alpha" for a capital-letter part ``A.``), ``title`` the heading line without the label, ``text`` the
     node's own paragraphs (not its children's), ``span`` the whole node.
     """
 

@@ -107,4 +107,13 @@ def find_section(outline: Outline, role: str) -> Node | None:
     if role not in ROLES:
         raise ValueError(f"unknown section role {role!r}; one of {', '.join(ROLES)}")
     found = find_sections(outline, role)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    if role in ("activities", "organisation"):  # a heading the table does not name: ask the learned model
+        from vnplan.structure.section_model import predict
+
+        for part in [outline, *outline.attachments]:
+            node = predict(part.body, role)
+            if node is not None:
+                return node
+    return None

@@ -11,8 +11,9 @@ from vnplan.document import Document
 from vnplan.structure.attachments import next_part_start, parse_appendix
 from vnplan.structure.body import build_tree
 from vnplan.structure.closing import closing_start, parse_closing
-from vnplan.structure.header import find_header_start, parse_header
+from vnplan.structure.header import _KINH_GUI, _kinh_gui, find_header_start, parse_header
 from vnplan.structure.lines import Line, logical_lines
+from vnplan.structure.markers import label_of, preamble_kind
 from vnplan.structure.model import Closing, Header, Outline, Span
 from vnplan.structure.paragraphs import paragraphs
 from vnplan.structure.preamble import parse_preamble
@@ -53,7 +54,19 @@ def _segment_part(lines: list[Line], lo: int, hi: int, kind: str) -> tuple[Outli
     else:
         body_hi = cstart
         closing, rest = parse_closing(lines, cstart, hi)
-    paras = paragraphs(lines[body_lo:body_hi])
+    body_lines = lines[body_lo:body_hi]
+    if hstart is not None and not kinh_gui:  # "Kính gửi:" after a trích yếu the header did not read
+        k = _opening_kinh_gui(lines, body_lo, body_hi)
+        if k is not None:
+            kinh_gui, end = _kinh_gui(lines, k, body_hi, 0, header)
+            body_lines = lines[body_lo:k] + lines[end:body_hi]
+    later = _body_resumes(lines, closing, rest, hi, header) if cstart is not None else None
+    if later is not None:  # a Nơi nhận block printed in the middle of the body (PDF object order)
+        body_lines += lines[rest:later]
+        moved = closing.recipients
+        closing, rest = parse_closing(lines, later, hi)
+        closing.recipients = moved + closing.recipients
+    paras = paragraphs(body_lines)
     preamble, k = parse_preamble(paras, 0)
     body = build_tree(paras[k:])
     tag_roles(body)
@@ -79,6 +92,37 @@ def _segment_part(lines: list[Line], lo: int, hi: int, kind: str) -> tuple[Outli
     last = max(first, min(last, len(lines) - 1))
     outline.span = Span(lines[first].start, lines[last].end, "")
     return outline, max(j, rest)
+
+
+def _opening_kinh_gui(lines: list[Line], lo: int, hi: int) -> int | None:
+    """A ``Kính gửi:`` line among the first lines of the body, before any numbered heading or preamble clause."""
+    for i in range(lo, min(hi, lo + 6)):
+        t = lines[i].text.lstrip(" |*")
+        if _KINH_GUI.match(t):
+            return i
+        if label_of(t) or preamble_kind(t):
+            return None
+    return None
+
+
+def _body_resumes(lines: list[Line], closing: Closing, rest: int, hi: int, header: Header) -> int | None:
+    """Where the real closing starts when the body goes on after an unsigned Nơi nhận block, else None.
+
+    The body goes on when a section heading (``II. NỘI DUNG TRIỂN KHAI``) follows the block before any
+    signature or next part (an attached plan, an appendix).
+    """
+    if closing.signature is not None or not closing.recipients:
+        return None
+    later = closing_start(lines, rest, hi)
+    if later is None:
+        return None
+    nxt = next_part_start(lines, rest, later, header)
+    stop = nxt if nxt is not None else later
+    for line in lines[rest:stop]:
+        lab = label_of(line.text)
+        if lab is not None and lab.style in ("roman", "alpha", "part", "chapter"):
+            return later
+    return None
 
 
 def _is_appendix(text: str) -> bool:

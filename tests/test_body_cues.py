@@ -1,0 +1,46 @@
+"""Body cues (vnplan/data/body_cues.json): every cue's examples are recognised and its counter-examples are not."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from vnplan.structure import markers as mk
+
+CUES = mk.body_cues()["cues"]
+
+
+def _apply(cue: dict, example: object) -> bool:
+    fn = getattr(importlib.import_module(cue["module"]), cue["function"])
+    return bool(fn(*example) if isinstance(example, list) else fn(example))
+
+
+@pytest.mark.parametrize("cue", CUES, ids=lambda c: c["cue"])
+def test_cue_examples(cue: dict) -> None:
+    assert cue["examples"] and cue["counter"], "every cue needs examples and counter-examples"
+    for example in cue["examples"]:
+        assert _apply(cue, example), example
+    for counter in cue["counter"]:
+        assert not _apply(cue, counter), counter
+
+
+def test_part_letter_is_a_label_family() -> None:
+    lab = mk.label_of("C- TỔ CHỨC THỰC HIỆN")
+    assert lab is not None and (lab.label, lab.style) == ("C-", "alpha")
+    assert mk.label_of("A. Nguyễn Văn An") is None
+    assert mk.label_of("I. MỤC ĐÍCH").style == "roman"
+
+
+def _heads() -> list[list[str]]:
+    path = Path(__file__).resolve().parents[1] / "vnplan" / "data" / "agency_heads.tsv"
+    return [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize("head, example, counter", _heads(), ids=lambda v: v if isinstance(v, str) else "")
+def test_agency_heads_table(head: str, example: str, counter: str) -> None:
+    from vnplan.extract.plan_fields import is_agency_heading
+
+    assert example.startswith(head) or head in example
+    assert is_agency_heading(example), example
+    assert not is_agency_heading(counter), counter
