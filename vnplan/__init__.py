@@ -22,6 +22,7 @@ from vnplan.link import link
 from vnplan.read import read
 from vnplan.record import Record
 from vnplan import nlp  # noqa: E402  (light: spaCy loads on first use)
+from vnplan import normalize, structure  # noqa: E402,F401  (they register Document.from_text and doc.outline)
 
 __version__ = "0.1.0"
 
