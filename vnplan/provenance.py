@@ -26,7 +26,7 @@ from typing import Any
 
 from vnplan.document import Document
 from vnplan.model import FIELDS, Plan, Source
-from vnplan.model.source import EXCERPT
+from vnplan.model.source import EXCERPT, item_span
 from vnplan.record import Record
 from vnplan.structure.model import Outline, Span
 
@@ -69,22 +69,10 @@ def _locate(text: str, value: str | None, lo: int = 0, hi: int | None = None,
     return (m.start(), m.end()) if m else None
 
 
-def _span(entry: Any) -> tuple[int, int] | None:
-    """The span an extractor noted: ``{"span": [s, e]}`` or ``{"start": s, "end": e}``."""
-    if not isinstance(entry, dict):
-        return None
-    span = entry.get("span")
-    if isinstance(span, (list, tuple)) and len(span) == 2:
-        return int(span[0]), int(span[1])
-    if isinstance(entry.get("start"), int) and isinstance(entry.get("end"), int):
-        return int(entry["start"]), int(entry["end"])
-    return None
-
-
 def _scalar_spans(doc: Document, record: Record) -> dict[str, tuple[int, int]]:
     """Field → span of its value, narrowed from the line the header extractor noted."""
     text = doc.text
-    noted = {k: s for k, v in record.provenance.items() if (s := _span(v)) is not None}
+    noted = {k: s for k, v in record.provenance.items() if (s := item_span(v)) is not None}
     out = dict(noted)
     line = noted.get("number")  # the whole "Số: 173/KH-UBND" line
     if line is not None:
@@ -107,8 +95,9 @@ def _scalar_spans(doc: Document, record: Record) -> dict[str, tuple[int, int]]:
         out["title"] = _locate(text, record.title, *out["title"]) or out["title"]
     if "issuer" in out and record.issuer.get("name"):
         out["issuer"] = _locate(text, record.issuer["name"], *out["issuer"]) or out["issuer"]
-    elif record.issuer.get("name"):
-        found = _locate(text, record.issuer["name"])
+    elif record.issuer.get("name"):  # named in the text: where the name, or its head, is printed
+        words = record.issuer["name"].split()
+        found = next(filter(None, (_locate(text, " ".join(words[:n])) for n in range(len(words), 2, -1))), None)
         if found:
             out["issuer"] = found
     if "doc_type" not in out and record.doc_type:
@@ -149,7 +138,7 @@ def _item(doc: Document, item: dict[str, Any], span: tuple[int, int] | None) -> 
 
 def _items(doc: Document, items: Iterable[dict[str, Any]], key: str | None = None) -> list[dict[str, Any]]:
     """List items with their noted span, or (``key``) found where their value is printed."""
-    return [_item(doc, item, _span(item) or (_locate(doc.text, item.get(key)) if key else None)) for item in items]
+    return [_item(doc, item, item_span(item) or (_locate(doc.text, item.get(key)) if key else None)) for item in items]
 
 
 def attach_sources(doc: Document, outline: Outline | None, record: Record) -> None:

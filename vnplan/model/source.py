@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["EXCERPT", "Source"]
+__all__ = ["EXCERPT", "Source", "item_span"]
 
 EXCERPT = 200  # characters of the source text kept in the JSON
 
@@ -68,3 +68,24 @@ class Source:
         where = "".join(f" {mark}{value}" for mark, value in (("p", self.page), ("¶", self.paragraph)) if value is not None)
         short = self.text if len(self.text) <= 40 else self.text[:37] + "..."
         return f"Source({self.start}:{self.end}{where} {short!r})"
+
+
+def item_span(item: Any) -> tuple[int, int] | None:
+    """The span of a record's list item in JSON: its ``provenance`` span (or a span of the older shapes).
+
+    >>> item_span({"text": "Tổ chức Lễ khai mạc", "provenance": {"span": [2543, 2698], "page": 2}})
+    (2543, 2698)
+    >>> item_span({"date": "2025-10-08", "span": [2024, 2200]}), item_span({"start": 5, "end": 9}), item_span({})
+    ((2024, 2200), (5, 9), None)
+    """
+    if not isinstance(item, dict):
+        return None
+    prov = item.get("provenance")
+    span = prov.get("span") if isinstance(prov, dict) else item.get("span")
+    if isinstance(span, (list, tuple)) and len(span) == 2:
+        return int(span[0]), int(span[1])
+    if isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+        return int(span["start"]), int(span["end"])
+    if isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+        return int(item["start"]), int(item["end"])
+    return None
