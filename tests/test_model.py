@@ -6,6 +6,7 @@ source spans and the annotate tests all run on what `vnplan extract` writes.
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -162,3 +163,42 @@ def test_every_field_has_a_source_on_the_corpus(corpus: dict[str, tuple[Document
         for key in ("citations", "activities", "responsibilities", "deadlines", "recipients"):
             missing[key] = missing.get(key, 0) + sum(1 for v in getattr(plan, key) if v.source is None)
     assert {k: n for k, n in missing.items() if n} == {}
+
+
+# ---------------------------------------------------------------------------------------------- JSON Schema
+
+@pytest.fixture(scope="module")
+def validator() -> Any:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "vnplan" / "data" / "record.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_schema_file_is_generated_from_the_model() -> None:
+    """``vnplan/data/record.schema.json`` is what ``scripts/update_record_schema.py`` writes now."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from update_record_schema import OUT, render
+
+    assert OUT.read_text(encoding="utf-8") == render(), "run python scripts/update_record_schema.py"
+
+
+@pytest.mark.parametrize("name", [p.name for p in corpus_files()], ids=lambda n: n[:40])
+def test_every_corpus_record_validates(name: str, corpus: dict[str, tuple[Document, Record]], validator: Any) -> None:
+    _, record = corpus[name]
+    errors = [f"{e.json_path}: {e.message[:200]}" for e in validator.iter_errors(json.loads(record.to_json()))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("bad", [
+    {"activities": [{"text": "Tổ chức Lễ khai mạc", "span": [10, 30], "paragraph": 4}]},  # the old inline shape
+    {"citations": [{"doc_type": None, "number": "262", "symbol": "KH-UBND", "date": None, "issuer": None,
+                    "relation": "implements", "text": "262/KH-UBND", "mentions": [], "provenance": None,
+                    "start": 5, "end": 16}]},
+    {"provenance": {"number": {"span": [0, 12]}}},  # a Source without raw/page/paragraph/cell/text
+    {"issue_date": "25/9/2025"},
+])
+def test_schema_rejects_other_shapes(bad: dict[str, Any], corpus: dict[str, tuple[Document, Record]],
+                                     validator: Any) -> None:
+    _, record = corpus["000_28b0c8e4ade0a855.txt"]
+    assert not validator.is_valid({**json.loads(record.to_json()), **bad})

@@ -11,6 +11,7 @@ from __future__ import annotations
 # The verbs are bound here, after their subpackages load: a subpackage named like its verb
 # (vnplan.extract, vnplan.link, vnplan.compare) would otherwise shadow the function once imported.
 # Each subpackage's __init__ is light; heavy libraries load on first call.
+from vnplan.annotate import annotate
 from vnplan.batch import extract_many, to_dataframe
 from vnplan.collection import load
 from vnplan.compare import check, check_many, compare
@@ -31,6 +32,7 @@ __all__ = [
     "Record",
     "VnplanError",
     "__version__",
+    "annotate",
     "check",
     "check_many",
     "compare",
