@@ -9,9 +9,9 @@ import html
 import re
 
 import pytest
+from conftest import CORPUS
 
 import vnplan
-from conftest import CORPUS
 from vnplan.annotate import CLOSE, OPEN, SEP
 from vnplan.provenance import sources
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import GOLD, ROOT, corpus_files
+
 from vnplan.document import Document
 from vnplan.extract import extract
 from vnplan.model import Citation, Deadline, Issuer, Plan, Source, Warning

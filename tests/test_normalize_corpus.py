@@ -6,8 +6,9 @@ corpus file has a reader (issue 13: read errors used to become skips).
 """
 from __future__ import annotations
 
+import itertools
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ KEY_LINES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(path: Path) -> Document:
     return read(path, ocr=False)
 
@@ -77,7 +78,7 @@ def test_offset_map_and_shape(path: Path) -> None:
     doc = _read(path)
     raw, text, offs = doc.raw.raw, doc.text, doc.offsets
     assert len(offs) == len(text) + 1 and offs[-1] == len(raw)
-    assert all(a <= b for a, b in zip(offs, offs[1:]))
+    assert all(a <= b for a, b in itertools.pairwise(offs))
     legacy = any("legacy" in w for w in doc.warnings)
     bad = [i for i, ch in enumerate(text) if ch not in " \n" and not legacy
            and _fold(ch) != _fold(raw[offs[i]]) and ch not in "-*&"]

@@ -26,7 +26,7 @@ from vnplan.document import Document
 from vnplan.provenance import sources
 from vnplan.record import Record
 
-__all__ = ["OPEN", "CLOSE", "SEP", "annotate"]
+__all__ = ["CLOSE", "OPEN", "SEP", "annotate"]
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
 

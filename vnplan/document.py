@@ -28,16 +28,16 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Block", "Cell", "Document", "RawDocument", "Table", "register_factory", "register_view"]
 
 # Built by later layers, registered by them when they load (vnplan/__init__ loads them all).
-_VIEWS: dict[str, Callable[["Document"], Any]] = {}
-_FACTORIES: dict[str, Callable[..., "Document"]] = {}
+_VIEWS: dict[str, Callable[[Document], Any]] = {}
+_FACTORIES: dict[str, Callable[..., Document]] = {}
 
 
-def register_view(name: str, build: Callable[["Document"], Any]) -> None:
+def register_view(name: str, build: Callable[[Document], Any]) -> None:
     """Make ``doc.view(name)`` (and ``doc.outline`` for ``"outline"``) call ``build(doc)`` once per document."""
     _VIEWS[name] = build
 
 
-def register_factory(name: str, build: Callable[..., "Document"]) -> None:
+def register_factory(name: str, build: Callable[..., Document]) -> None:
     """Make ``Document.from_text`` (``"text"``) call ``build``."""
     _FACTORIES[name] = build
 
@@ -96,7 +96,7 @@ class RawDocument:
         return "\n".join(b.text for b in self.blocks)
 
     @classmethod
-    def from_texts(cls, path: str, fmt: str, items: list[tuple[str, dict[str, Any]]], **kw: Any) -> "RawDocument":
+    def from_texts(cls, path: str, fmt: str, items: list[tuple[str, dict[str, Any]]], **kw: Any) -> RawDocument:
         """Build from ``(text, block attributes)`` pairs, computing offsets.
 
         >>> RawDocument.from_texts("a.txt", "text", [("Số: 05", {}), ("KẾ HOẠCH", {})]).raw

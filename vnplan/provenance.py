@@ -76,7 +76,7 @@ def _scalar_spans(doc: Document, record: Record) -> dict[str, tuple[int, int]]:
     out = dict(noted)
     line = noted.get("number")  # the whole "Số: 173/KH-UBND" line
     if line is not None:
-        lo = line[0] + (m.end() if (m := re.match(r"\s*S[ốố]\s*:?", text[line[0]:line[1]], re.I)) else 0)
+        lo = line[0] + (m.end() if (m := re.match(r"\s*S[ốố]\s*:?", text[line[0]:line[1]], re.IGNORECASE)) else 0)
         number = _locate(text, record.number, lo, line[1], fuzzy_spaces=True)
         symbol = _locate(text, record.symbol, number[1] if number else lo, line[1], fuzzy_spaces=True)
         out.pop("number")
@@ -86,7 +86,7 @@ def _scalar_spans(doc: Document, record: Record) -> dict[str, tuple[int, int]]:
         out.pop("issue_date")
         place = _locate(text, record.place, *date_line)
         after = place[1] if place else date_line[0]
-        when = re.search(r"ngày\b.*", text[after:date_line[1]], re.I)
+        when = re.search(r"ngày\b.*", text[after:date_line[1]], re.IGNORECASE)
         year = _locate(text, str(record.issue_year) if record.issue_year else None, after, date_line[1])
         if when and record.issue_date:
             out["issue_date"] = (after + when.start(), after + len(text[after:date_line[1]].rstrip()))

@@ -94,7 +94,7 @@ class Record:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Record":
+    def from_dict(cls, data: dict[str, Any]) -> Record:
         """Rebuild a record from its JSON form (unknown keys are kept in ``source``)."""
         names = {f.name for f in fields(cls)}
         known = {k: v for k, v in data.items() if k in names}

@@ -29,7 +29,7 @@ from vnplan.model.values import Recipient, Signature, Warning
 __all__ = ["record_schema"]
 
 SCHEMA_ID = "https://github.com/vnplan/vnplan/record.schema.json"
-_JSON_NAME = {(Signature, "found_in"): "source"}  # field → JSON key, where they differ
+_JSON_NAME: dict[tuple[type, str], str] = {(Signature, "found_in"): "source"}  # field → JSON key, where they differ
 _AS_STRING = (Recipient, Warning)  # written as plain strings in JSON
 _OLD_PROVENANCE_KEYS = ("span", "start", "end", "page", "paragraph")  # item keys replaced by "provenance"
 
@@ -64,7 +64,7 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if hint is Source:
         defs.setdefault("Source", _source_schema())
         return {"$ref": "#/$defs/Source"}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # a placeholder against recursion
