@@ -26,14 +26,11 @@ from typing import Any
 
 from vnplan.document import Document
 from vnplan.model import FIELDS, Plan, Source
-from vnplan.model.source import EXCERPT, item_span
+from vnplan.model.source import EXCERPT, LEGACY_KEYS, item_span
 from vnplan.record import Record
 from vnplan.structure.model import Outline, Span
 
 __all__ = ["attach_sources", "source_of", "sources"]
-
-_ITEM_SPAN_KEYS = ("span", "start", "end", "page", "paragraph")
-
 
 def source_of(doc: Document, start: int, end: int) -> Source:
     """The `Source` of ``doc.text[start:end]``: raw span, page, paragraph and cell from the reader.
@@ -76,7 +73,7 @@ def _scalar_spans(doc: Document, record: Record) -> dict[str, tuple[int, int]]:
     out = dict(noted)
     line = noted.get("number")  # the whole "Số: 173/KH-UBND" line
     if line is not None:
-        lo = line[0] + (m.end() if (m := re.match(r"\s*S[ốố]\s*:?", text[line[0]:line[1]], re.IGNORECASE)) else 0)
+        lo = line[0] + (m.end() if (m := re.match(r"\s*Số\s*:?", text[line[0]:line[1]], re.IGNORECASE)) else 0)
         number = _locate(text, record.number, lo, line[1], fuzzy_spaces=True)
         symbol = _locate(text, record.symbol, number[1] if number else lo, line[1], fuzzy_spaces=True)
         out.pop("number")
@@ -100,18 +97,18 @@ def _scalar_spans(doc: Document, record: Record) -> dict[str, tuple[int, int]]:
         found = next(filter(None, (_locate(text, " ".join(words[:n])) for n in range(len(words), 2, -1))), None)
         if found:
             out["issuer"] = found
-    if "doc_type" not in out and record.doc_type:
+    if "doc_type" not in out and record.doc_type:  # not printed: read from the symbol, or a công văn's V/v
         vv = _locate(text, "V/v", *out["title"]) if "title" in out and record.doc_type == "Công văn" else None
-        fallback = out.get("symbol") if record.symbol else None
-        if vv or fallback:
-            out["doc_type"] = vv or fallback  # type: ignore[assignment]
+        found = vv or out.get("symbol")
+        if found:
+            out["doc_type"] = found
     return {k: v for k, v in out.items() if _has_value(record, k)}
 
 
 def _has_value(record: Record, key: str) -> bool:
     value = getattr(record, key, None)
     if isinstance(value, dict):
-        return any(v for v in value.values())
+        return any(value.values())
     return value is not None
 
 
@@ -131,7 +128,7 @@ def _recipient_spans(doc: Document, outline: Outline | None, record: Record) -> 
 
 
 def _item(doc: Document, item: dict[str, Any], span: tuple[int, int] | None) -> dict[str, Any]:
-    out = {k: v for k, v in item.items() if k not in _ITEM_SPAN_KEYS}
+    out = {k: v for k, v in item.items() if k not in LEGACY_KEYS}
     out["provenance"] = source_of(doc, *span).to_dict() if span else None
     return out
 

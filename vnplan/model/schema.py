@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from vnplan.model.plan import SCALAR_SOURCES, Plan
-from vnplan.model.source import Source
+from vnplan.model.source import LEGACY_KEYS, Source
 from vnplan.model.values import Recipient, Signature, Warning
 
 __all__ = ["record_schema"]
@@ -31,7 +31,6 @@ __all__ = ["record_schema"]
 SCHEMA_ID = "https://github.com/vnplan/vnplan/record.schema.json"
 _JSON_NAME: dict[tuple[type, str], str] = {(Signature, "found_in"): "source"}  # field → JSON key, where they differ
 _AS_STRING = (Recipient, Warning)  # written as plain strings in JSON
-_OLD_PROVENANCE_KEYS = ("span", "start", "end", "page", "paragraph")  # item keys replaced by "provenance"
 
 
 def _source_schema() -> dict[str, Any]:
@@ -91,7 +90,7 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             props[_JSON_NAME.get((cls, f.name), f.name)] = _type(hints[f.name], defs)
     out = {"type": "object", "properties": props, "required": sorted(props), "additionalProperties": open_keys}
     if open_keys and "provenance" in props:  # other keys are welcome, other provenance shapes are not
-        out["propertyNames"] = {"not": {"enum": list(_OLD_PROVENANCE_KEYS)}}
+        out["propertyNames"] = {"not": {"enum": list(LEGACY_KEYS)}}
     return out
 
 

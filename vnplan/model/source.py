@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["EXCERPT", "Source", "item_span"]
+__all__ = ["EXCERPT", "LEGACY_KEYS", "Source", "item_span"]
 
 EXCERPT = 200  # characters of the source text kept in the JSON
+LEGACY_KEYS = ("span", "start", "end", "page", "paragraph")  # the older inline shapes "provenance" replaces
 
 
 @dataclass(frozen=True)
