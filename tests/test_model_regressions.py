@@ -61,3 +61,15 @@ def test_place_and_recipients_have_a_source() -> None:
     [where] = record.provenance["recipients"]
     assert doc.text[slice(*where["span"])] == "UBND huyện"
     assert "place" in record.provenance
+
+
+def test_theme_of_a_cited_document_in_the_preamble_is_not_the_theme() -> None:
+    """With the outline text restored, a chủ đề quoted in a "Thực hiện …" clause (the cited programme's,
+    archive 0136) must not become the letter's theme."""
+    letter = PLAN.replace("I. MỤC ĐÍCH, YÊU CẦU\nHưởng ứng Tuần lễ với chủ đề: “Học để phát triển bản thân”.\n",
+                          "Thực hiện Kế hoạch số 262/KH-UBND ngày 25/9/2025 của UBND huyện về Chương trình với "
+                          "chủ đề “Giữ trọn ước mơ”; UBND xã xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+                          "Nâng cao nhận thức.\n")
+    doc = document_from_text(letter)
+    assert [c.kind for c in doc.outline.preamble] == ["thuc_hien"]
+    assert extract(doc).theme is None

@@ -126,6 +126,8 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 
     found = plan_fields.theme(scope.text, find(plan, "theme"), base=scope.start)
+    if found and any(c.span.start <= found[1] < c.span.end for c in plan.preamble):
+        found = None  # "Thực hiện Kế hoạch … với chủ đề “…”": the theme of a cited document (archive 0136)
     if found:
         record.theme, start, end = found
         record.provenance["theme"] = _prov(doc, start, end)
