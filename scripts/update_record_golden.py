@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import corpus_files
+from conftest import corpus_files  # noqa: E402
 
-from vnplan.extract import extract
-from vnplan.record import CONTRACT_FIELDS
+from vnplan.extract import extract  # noqa: E402
+from vnplan.record import CONTRACT_FIELDS  # noqa: E402
 
 OUT = ROOT / "tests" / "golden" / "records"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from vnplan.model.schema import record_schema
+from vnplan.model.schema import record_schema  # noqa: E402
 
 OUT = ROOT / "vnplan" / "data" / "record.schema.json"
 
