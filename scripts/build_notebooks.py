@@ -105,9 +105,9 @@ QUICKSTART: list[Cell] = [
     """),
     code("""
     pd.DataFrame([
-        {"field": name, "page": where.get("page"), "region": where.get("region"),
+        {"field": name, "page": where.get("page"), "paragraph": where.get("paragraph"),
          "source snippet": doc.text[slice(*where["span"])][:90]}
-        for name, where in rec.provenance.items() if where.get("span")
+        for name, where in rec.provenance.items() if isinstance(where, dict)
     ])
     """),
     md("""
@@ -122,7 +122,7 @@ QUICKSTART: list[Cell] = [
     """),
     code("""
     pd.DataFrame({"activity": [a["text"][:110] for a in rec.activities],
-                  "page": [a.get("page") for a in rec.activities]}).head(8)
+                  "page": [a["provenance"]["page"] for a in rec.activities]}).head(8)
     """),
     code("""
     pd.DataFrame({"agency": [r["agency"] for r in rec.responsibilities],

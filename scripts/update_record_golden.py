@@ -23,12 +23,12 @@ OUT = ROOT / "tests" / "golden" / "records"
 
 
 def pinned(record: dict) -> dict:
-    """The contract fields of a record, without the source path (machine-dependent)."""
-    out = {k: record[k] for k in CONTRACT_FIELDS if k != "source"}
-    for key in ("citations", "activities", "responsibilities", "deadlines"):
-        out[key] = [{k: v for k, v in item.items() if k not in ("span", "mentions", "page", "paragraph", "start", "end")}
-                    for item in out[key]]
-    return out
+    """The contract fields of a record with their provenance, without the source path (machine-dependent).
+
+    Every value keeps its `vnplan.model.Source` (list items under ``"provenance"``, the other fields in
+    ``provenance``), so a change of where a value was found shows in the diff like a change of the value.
+    """
+    return {k: record[k] for k in (*CONTRACT_FIELDS, "provenance") if k != "source"}
 
 
 def main() -> int:

@@ -88,21 +88,17 @@ def test_spans_point_at_values(path: Path) -> None:
 
     doc = read(path)
     record = extract(doc)
-    for key, prov in record.provenance.items():
-        start, end = prov["span"]
-        assert 0 <= start <= end <= len(doc.text), key
-    if record.number and "number" in record.provenance:
-        s, e = record.provenance["number"]["span"]
-        assert record.number in doc.text[s:e]
+    plan = record.typed()
+    for key, src in plan.provenance.items():
+        assert 0 <= src.start <= src.end <= len(doc.text), key
+    if record.number and "number" in plan.provenance:
+        assert record.number in plan.provenance["number"].text_in(doc.text)
     for key in ("title", "theme"):
         value = getattr(record, key)
-        if value and key in record.provenance:
-            s, e = record.provenance[key]["span"]
-            assert fold_key(value.split()[0]) in fold_key(doc.text[s:e])
-    for item in record.activities + record.deadlines:
-        s, e = item["span"]
-        assert 0 <= s < e <= len(doc.text)
-    for d in record.deadlines:
-        s, e = d["span"]
-        day = str(int(d["date"][8:]))
-        assert day in doc.text[s:e], (d, doc.text[s:e])
+        if value and key in plan.provenance:
+            assert fold_key(value.split()[0]) in fold_key(plan.provenance[key].text_in(doc.text))
+    for item in plan.activities + plan.deadlines:
+        assert item.source is not None and 0 <= item.source.start < item.source.end <= len(doc.text)
+    for d in plan.deadlines:
+        assert d.source is not None
+        assert str(d.date.day) in d.source.text_in(doc.text), (d, d.source)

@@ -46,12 +46,13 @@ def test_offsets_map_back(raw: str) -> None:
     text, offs = norm.text, norm.offsets
     assert len(offs) == len(text) + 1 and offs[-1] == len(raw)
     assert all(a <= b for a, b in zip(offs, offs[1:]))
+    legacy = any("legacy" in w for w in norm.warnings)  # TCVN3/VNI text is decoded to other letters ("Ý â" → "í õ")
     for i, ch in enumerate(text):
         if ch in " \n":
             assert offs[i - 1] <= offs[i] <= offs[i + 1] if i else offs[i] <= offs[i + 1]
             continue
         src = raw[offs[i]]
-        assert _same(ch, src) or ch in "&<>\"'" and src == "&", (i, ch, src, raw, text)
+        assert _same(ch, src) or legacy or ch in "&<>\"'" and src == "&", (i, ch, src, raw, text)
     assert unicodedata.is_normalized("NFC", text)
     assert all(line == line.strip() and line for line in text.split("\n")) or text == ""
 

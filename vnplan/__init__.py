@@ -11,6 +11,7 @@ from __future__ import annotations
 # The verbs are bound here, after their subpackages load: a subpackage named like its verb
 # (vnplan.extract, vnplan.link, vnplan.compare) would otherwise shadow the function once imported.
 # Each subpackage's __init__ is light; heavy libraries load on first call.
+from vnplan.annotate import annotate
 from vnplan.batch import extract_many, to_dataframe
 from vnplan.collection import load
 from vnplan.compare import check, check_many, compare
@@ -22,6 +23,7 @@ from vnplan.link import link
 from vnplan.read import read
 from vnplan.record import Record
 from vnplan import nlp  # noqa: E402  (light: spaCy loads on first use)
+from vnplan import normalize, structure  # noqa: E402,F401  (they register Document.from_text and doc.outline)
 
 __version__ = "0.1.0"
 
@@ -30,6 +32,7 @@ __all__ = [
     "Record",
     "VnplanError",
     "__version__",
+    "annotate",
     "check",
     "check_many",
     "compare",

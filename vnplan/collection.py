@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.model.source import item_span
 from vnplan.record import Record
 
 __all__ = ["KEY", "LEVELS", "Records", "load", "warning_code"]
@@ -304,11 +305,9 @@ class Records:
     @staticmethod
     def _deadline_link(record: Record, deadline: Any) -> tuple[int | None, str | None]:
         """(activity index, agency) whose text holds the deadline's sentence, where the record says so."""
-        span = deadline.get("span") if isinstance(deadline, dict) else None
-        activity = next((i for i, a in enumerate(record.activities) if isinstance(a, dict)
-                         and _inside(span, a.get("span"))), None)
-        agency = next((e.get("agency") for e in record.responsibilities if isinstance(e, dict)
-                       and _inside(span, e.get("span"))), None)
+        span = item_span(deadline)
+        activity = next((i for i, a in enumerate(record.activities) if _inside(span, item_span(a))), None)
+        agency = next((e.get("agency") for e in record.responsibilities if _inside(span, item_span(e))), None)
         return activity, agency
 
     def graph(self, **options: Any) -> Any:

@@ -6,21 +6,40 @@ paragraph or a table cell) whose texts, joined by ``"\\n"``, make ``raw``.
 line, with ``offsets`` mapping every normalised character back into ``raw``;
 ``Block.start``/``end`` map ``raw`` back to pages, paragraphs and cells.
 
+A `Document` is a plain value: this module imports nothing of vnplan.  What
+later layers compute from a document is registered by them and built once on
+first use: ``doc.outline`` is `vnplan.structure.segment` (registered by it),
+`Document.from_text` is `vnplan.normalize.document_from_text`.
+
     >>> doc = Document.from_text("Số: 173/KH-UBND")
-    >>> doc.text
-    'Số: 173/KH-UBND'
+    >>> doc.text, doc.lines()
+    ('Số: 173/KH-UBND', [(0, 15, 'Số: 173/KH-UBND')])
 """
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.structure.model import Outline
 
-__all__ = ["Block", "Cell", "Document", "RawDocument", "Table"]
+__all__ = ["Block", "Cell", "Document", "RawDocument", "Table", "register_factory", "register_view"]
+
+# Built by later layers, registered by them when they load (vnplan/__init__ loads them all).
+_VIEWS: dict[str, Callable[[Document], Any]] = {}
+_FACTORIES: dict[str, Callable[..., Document]] = {}
+
+
+def register_view(name: str, build: Callable[[Document], Any]) -> None:
+    """Make ``doc.view(name)`` (and ``doc.outline`` for ``"outline"``) call ``build(doc)`` once per document."""
+    _VIEWS[name] = build
+
+
+def register_factory(name: str, build: Callable[..., Document]) -> None:
+    """Make ``Document.from_text`` (``"text"``) call ``build``."""
+    _FACTORIES[name] = build
 
 # Block kinds. A "line" may be rejoined with the next one by the normaliser
 # (hard-wrapped PDF/text lines); every other kind ends a paragraph.
@@ -77,7 +96,7 @@ class RawDocument:
         return "\n".join(b.text for b in self.blocks)
 
     @classmethod
-    def from_texts(cls, path: str, fmt: str, items: list[tuple[str, dict[str, Any]]], **kw: Any) -> "RawDocument":
+    def from_texts(cls, path: str, fmt: str, items: list[tuple[str, dict[str, Any]]], **kw: Any) -> RawDocument:
         """Build from ``(text, block attributes)`` pairs, computing offsets.
 
         >>> RawDocument.from_texts("a.txt", "text", [("Số: 05", {}), ("KẾ HOẠCH", {})]).raw
@@ -137,6 +156,7 @@ class Document:
     raw: RawDocument
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _views: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def needs_ocr(self) -> bool:
@@ -150,23 +170,27 @@ class Document:
     def pages(self) -> int | None:
         return self.raw.pages
 
-    @cached_property
-    def outline(self) -> "Outline":
-        from vnplan.structure import segment
+    @property
+    def outline(self) -> Outline:
+        """The document's structure (`vnplan.structure.segment`), segmented once."""
+        return self.view("outline")  # type: ignore[no-any-return]
 
-        return segment(self)
+    def view(self, name: str) -> Any:
+        """A registered view of the document (see `register_view`), built on first use and kept."""
+        if name not in self._views:
+            if name not in _VIEWS:
+                raise KeyError(f"no document view {name!r} is registered; import vnplan first")
+            self._views[name] = _VIEWS[name](self)
+        return self._views[name]
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>") -> "Document":
-        """Read a string as if it were a text file (normalised the same way).
+    def from_text(cls, text: str, path: str = "<text>") -> Document:
+        """Read a string as if it were a text file (`vnplan.normalize.document_from_text`).
 
         >>> Document.from_text("Hoà Xá, ngày 25/9/2025").text
         'Hoà Xá, ngày 25/9/2025'
         """
-        from vnplan.read.text import blocks_from_string
-        from vnplan.normalize import build_document
-
-        return build_document(blocks_from_string(text, path))
+        return _FACTORIES["text"](text, path)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``text`` to the span of ``raw.raw`` it came from."""

@@ -1,8 +1,10 @@
 """The plan record: the output contract of ``vnplan extract`` (see README, "Record").
 
 Top-level fields follow the shared contract (`spec/record.md`); nested values
-are plain JSON-ready dicts and lists.  Extra keys: ``provenance`` (field →
-span in the normalised text and page/paragraph), ``sections``, ``warnings``.
+are plain JSON-ready dicts and lists, and ``record.typed()`` is the same record
+as typed values (`vnplan.model.Plan`).  Extra keys: ``provenance`` (one
+`vnplan.model.Source` per scalar field, and per recipient; list items carry
+their own under ``"provenance"``), ``sections``, ``signature``, ``warnings``.
 
     >>> r = Record(source={"path": "kh.txt"}, doc_type="Kế hoạch", number="173", symbol="KH-UBND")
     >>> r
@@ -13,6 +15,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+from vnplan.model import Plan
 
 __all__ = ["CONTRACT_FIELDS", "Record"]
 
@@ -74,6 +78,15 @@ class Record:
             return self.number or "(no number)"
         return f"{self.number or '…'}/{self.symbol}"
 
+    def typed(self) -> Plan:
+        """This record as typed values (`vnplan.model.Plan`); ``typed().to_dict() == to_dict()``.
+
+        >>> Record(source={"path": "kh.txt"}, deadlines=[{"date": "2025-10-08", "text": "Trước ngày 08/10/2025"}]
+        ...        ).typed().deadlines
+        (Deadline(2025-10-08 'Trước ngày 08/10/2025'),)
+        """
+        return Plan.from_dict(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -81,7 +94,7 @@ class Record:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Record":
+    def from_dict(cls, data: dict[str, Any]) -> Record:
         """Rebuild a record from its JSON form (unknown keys are kept in ``source``)."""
         names = {f.name for f in fields(cls)}
         known = {k: v for k, v in data.items() if k in names}

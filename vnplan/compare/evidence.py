@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from vnplan.model.source import item_span
 from vnplan.record import Record
 
 __all__ = ["TYPE_ABBREVIATIONS", "Source", "heading", "page_at", "page_label", "percent", "short_issuer", "source"]
@@ -59,21 +60,18 @@ def heading(record: Record) -> str:
 
 
 def _anchors(record: Record) -> list[tuple[int, int]]:
-    out = []
-    for prov in record.provenance.values():
-        if isinstance(prov, dict) and prov.get("page") and prov.get("span"):
-            out.append((int(prov["span"][0]), int(prov["page"])))
-    for key in ("activities", "deadlines", "responsibilities"):
-        for item in getattr(record, key):
-            if isinstance(item, dict) and item.get("page") and item.get("span"):
-                out.append((int(item["span"][0]), int(item["page"])))
-    return sorted(out)
+    """(start, page) of every value whose source has a page, from the typed record."""
+    plan = record.typed()
+    found = [*plan.provenance.values(),
+             *(value.source for key in ("activities", "deadlines", "responsibilities") for value in getattr(plan, key))]
+    return sorted((src.start, src.page) for src in found if src is not None and src.page)
 
 
 def page_at(record: Record, offset: int | None) -> tuple[int | None, bool]:
     """(page, approximate) of a character offset in the record's text.
 
-    >>> r = Record(source={}, activities=[{"text": "a", "span": [10, 20], "page": 2}, {"text": "b", "span": [90, 99], "page": 4}])
+    >>> r = Record(source={}, activities=[{"text": "a", "provenance": {"span": [10, 20], "page": 2}},
+    ...                                   {"text": "b", "provenance": {"span": [90, 99], "page": 4}}])
     >>> page_at(r, 10), page_at(r, 50)
     ((2, False), (2, True))
     """
@@ -97,11 +95,12 @@ def source(record: Record, side: str, text: str | None, *, item: dict[str, Any] 
         prov = record.provenance[field]
         page, text = prov.get("page"), text or prov.get("text")
     elif item is not None:
-        if item.get("page"):
-            page = int(item["page"])
+        prov = item.get("provenance") or {}
+        if prov.get("page"):
+            page = int(prov["page"])
         else:
-            start = (item.get("span") or [item.get("start")])[0]
-            page, approx = page_at(record, start)
+            span = item_span(item)
+            page, approx = page_at(record, span[0] if span else None)
     if not text:
         return None
     return {"side": side, "text": " ".join(str(text).split()), "page": page, "approx": approx}

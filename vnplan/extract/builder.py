@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 from vnplan.document import Document
@@ -16,6 +17,7 @@ from vnplan.extract import plan_fields
 from vnplan.extract.casing import is_upper
 from vnplan.extract.issuer import issuer_from_agency_lines, issuer_from_signature, issuer_from_text
 from vnplan.extract.signer import signer_from_lines
+from vnplan.provenance import attach_sources
 from vnplan.record import Record
 from vnplan.structure.model import Outline, Span
 
@@ -171,6 +173,8 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 
     found = plan_fields.theme(scope.text, find(plan, "theme"), base=scope.start)
+    if found and any(c.span.start <= found[1] < c.span.end for c in plan.preamble):
+        found = None  # "Thực hiện Kế hoạch … với chủ đề “…”": the theme of a cited document (archive 0136)
     if found:
         record.theme, start, end = found
         record.provenance["theme"] = _prov(doc, start, end)
@@ -181,7 +185,8 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
         first = ranges[0]
         record.period = {"start": first.start_date.isoformat() if first.start_date else None,
                          "end": first.end_date.isoformat() if first.end_date else None}
-        record.provenance["period"] = _prov(doc, time_node.span.start, time_node.span.end)  # type: ignore[union-attr]
+        at = time_node.span.start  # type: ignore[union-attr]
+        record.provenance["period"] = _prov(doc, at + first.start, at + first.end)
 
     body_start = plan.body[0].span.start if plan.body else scope.start
     closing = plan.closing.span if plan.closing is not None else None
@@ -272,6 +277,15 @@ def _signature_fields(doc: Document, record: Record) -> None:
         record.warnings.append("signer_from_signature: the closing block gives no name; taken from the digital signature")
 
 
+def _run(stage: Callable[[Document, Outline, Record], None], doc: Document, outline: Outline, record: Record) -> None:
+    try:
+        stage(doc, outline, record)
+    except Exception as exc:  # a field extractor's bug must not lose the record
+        if os.environ.get("VNPLAN_STRICT"):
+            raise
+        record.warnings.append(f"internal_error: {stage.__name__.strip('_')}: {type(exc).__name__}: {exc}")
+
+
 def build_record(doc: Document, path: str) -> Record:
     """Build the plan record of ``doc``: every contract field, with provenance and warnings."""
     record = Record(source={"path": path, "format": doc.format, "pages": doc.pages})
@@ -283,14 +297,10 @@ def build_record(doc: Document, path: str) -> Record:
         record.warnings.append("ocr_used: text read by OCR")
     outline = doc.outline
     for stage in (_header_fields, _closing_fields, _issuer_fallback, _citations, _plan_fields):
-        try:
-            stage(doc, outline, record)
-        except Exception as exc:  # a field extractor's bug must not lose the record
-            if os.environ.get("VNPLAN_STRICT"):
-                raise
-            record.warnings.append(f"internal_error: {stage.__name__.strip('_')}: {type(exc).__name__}: {exc}")
+        _run(stage, doc, outline, record)
     record.sections = _sections(outline)
     _signature_fields(doc, record)
     if record.number is None and record.symbol is None:
         record.warnings.append("no_number: no Số/ký hiệu line found")
+    _run(attach_sources, doc, outline, record)  # one Source per value, in one shape (vnplan.provenance)
     return record

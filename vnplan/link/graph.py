@@ -23,6 +23,7 @@ import networkx as nx
 from vnplan.errors import VnplanError
 from vnplan.link.keys import name_key, number_key, symbol_key
 from vnplan.link.labels import readable_label, short_label, unique_labels
+from vnplan.model.source import item_span
 
 __all__ = ["DIRECTIVE_RELATIONS", "LEVELS", "RELATIONS", "CitationGraph", "NodeNotFound"]
 
@@ -315,14 +316,8 @@ def stub_id(number: str | None, symbol: str | None, year: int | None, scope: str
 
 
 def _span(citation: dict) -> list[int] | None:
-    span = citation.get("span")
-    if isinstance(span, (list, tuple)) and len(span) == 2:
-        return [int(span[0]), int(span[1])]
-    if isinstance(span, dict) and "start" in span and "end" in span:
-        return [int(span["start"]), int(span["end"])]
-    if citation.get("start") is not None and citation.get("end") is not None:
-        return [int(citation["start"]), int(citation["end"])]
-    return None
+    span = item_span(citation)
+    return list(span) if span else None
 
 
 def _doc_attrs(entry: Any) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def _src(record: Record, key: str) -> str:
     prov = record.provenance.get(key)
     if not prov:
         return ""
-    where = ", ".join(f"{k} {v}" for k, v in prov.items() if k in ("page", "paragraph", "table", "row", "col"))
+    where = ", ".join(f"{k} {v}" for k, v in prov.items() if k in ("page", "paragraph", "cell") and v is not None)
     snippet = f" “{_e(prov['text'][:120])}”" if prov.get("text") else ""
     return f' <span class="src">[{_e(where or "span " + str(prov.get("span")))}]{snippet}</span>'
 

@@ -7,7 +7,8 @@
 """
 from __future__ import annotations
 
-from vnplan.document import Document
+from vnplan.document import Document, register_view
+from vnplan.normalize import document_from_text
 from vnplan.structure.attachments import next_part_start, parse_appendix
 from vnplan.structure.body import build_tree
 from vnplan.structure.closing import closing_start, parse_closing
@@ -29,15 +30,15 @@ def segment(doc: Document | str) -> Outline:
     gets empty parts.
     """
     if isinstance(doc, str):
-        doc = Document.from_text(doc)
+        doc = document_from_text(doc)
     lines = logical_lines(doc.text)
     if not lines:
         return Outline(header=Header(), span=Span(0, 0, ""))
-    outline, _ = _segment_part(lines, 0, len(lines), "document")
+    outline, _ = _segment_part(doc.text, lines, 0, len(lines), "document")
     return outline
 
 
-def _segment_part(lines: list[Line], lo: int, hi: int, kind: str) -> tuple[Outline, int]:
+def _segment_part(text: str, lines: list[Line], lo: int, hi: int, kind: str) -> tuple[Outline, int]:
     hstart = find_header_start(lines, lo, min(hi, lo + 200))
     header = Header()
     kinh_gui = []
@@ -79,7 +80,7 @@ def _segment_part(lines: list[Line], lo: int, hi: int, kind: str) -> tuple[Outli
         if s is None:
             break
         if lines[s].text and not _is_appendix(lines[s].text):
-            sub, end = _segment_part(lines, s, hi, "attachment")
+            sub, end = _segment_part(text, lines, s, hi, "attachment")
             outline.attachments.append(sub)
             last = end - 1
             j = end
@@ -90,7 +91,8 @@ def _segment_part(lines: list[Line], lo: int, hi: int, kind: str) -> tuple[Outli
         last = end - 1
         j = end
     last = max(first, min(last, len(lines) - 1))
-    outline.span = Span(lines[first].start, lines[last].end, "")
+    start, end = lines[first].start, lines[last].end
+    outline.span = Span(start, end, text[start:end])  # the text of the part, not "" (a theme is searched in it)
     return outline, max(j, rest)
 
 
@@ -123,6 +125,9 @@ def _body_resumes(lines: list[Line], closing: Closing, rest: int, hi: int, heade
         if lab is not None and lab.style in ("roman", "alpha", "part", "chapter"):
             return later
     return None
+
+
+register_view("outline", segment)  # doc.outline
 
 
 def _is_appendix(text: str) -> bool:
