@@ -186,7 +186,7 @@ class Records:
         """
         from vnplan.batch import to_dataframe
 
-        df = to_dataframe(self.records).rename(columns={"source_path": KEY})
+        df = to_dataframe(self.records)
         df["province"] = [_province(r) for r in self.records]
         df["number"] = df["number"].astype("string")
         return _dates(df)
