@@ -166,3 +166,17 @@ def test_old_files_with_source_path_are_still_read(tmp_path: Path, fmt: str) -> 
     from vnplan.collection import load
 
     assert load(path).to_dataframe()["path"].tolist() == ["luu-tru/kh-173.pdf"]
+
+
+@pytest.mark.parametrize("criteria, message", [({"doc_type": "Kế hoạch nhỏ"}, "valid: Biên bản"),
+                                               ({"year": "năm ngoái"}, "year"), ({"year": 25}, "year")])
+def test_unknown_filter_values_are_errors(plans: Records, criteria: dict, message: str) -> None:
+    with pytest.raises(VnplanError, match=message):
+        plans.filter(**criteria)
+
+
+@pytest.mark.parametrize("criteria", [{"doc_type": "cong van"}, {"doc_type": "CÔNG VĂN"}, {"year": "2025"}])
+def test_filter_values_in_any_form(plans: Records, criteria: dict) -> None:
+    key, value = next(iter(criteria.items()))
+    expected = {"doc_type": lambda r: r.doc_type == "Công văn", "year": lambda r: r.issue_year == 2025}[key]
+    assert len(plans.filter(**criteria)) == sum(map(expected, plans)) > 0
