@@ -356,20 +356,24 @@ class Records:
         return link(self.records, **options)
 
     def _repr_html_(self) -> str:
-        head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("document", "type", "issuer", "level", "date", "title",
-                                                          "file")) + "</tr>"
+        from vnplan.i18n import date_text, t
+        from vnplan.render.clip import clip
+
+        head = "<tr>" + "".join(f"<th>{t('records.' + h)}</th>" for h in ("document", "type", "issuer", "level", "date",
+                                                                          "title", "file")) + "</tr>"
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(str(v or ''))}</td>" for v in (
-                r.label, r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")), r.issue_date or r.issue_year,
-                (r.title or "")[:90], str(r.source.get("path", "")).rsplit("/", 1)[-1][:40])) + "</tr>"
+                r.label, r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")),
+                date_text(r.issue_date) if r.issue_date else r.issue_year, clip(r.title, 110),
+                str(r.source.get("path", "")).rsplit("/", 1)[-1])) + "</tr>"
             for r in self.records[:50])
-        more = f"<p>… {len(self.records) - 50} more</p>" if len(self.records) > 50 else ""
-        errors = f", {len(self.errors)} unreadable files" if self.errors else ""
+        more = f"<p>… {t('records.more', n=len(self.records) - 50)}</p>" if len(self.records) > 50 else ""
+        errors = ", " + t("records.unreadable", n=len(self.errors)) if self.errors else ""
         # Jupyter right-aligns table cells by default; text columns read better left-aligned.
         from vnplan.render.scoped_css import host_reset
 
         style = f"<style>{host_reset('vnp-records')}.vnp-records td,.vnp-records th{{padding:3px 6px}}</style>"
-        return (f'{style}<div class="vnp-records"><p><b>{len(self.records)} plan records</b>{errors}</p>'
+        return (f'{style}<div class="vnp-records"><p><b>{t("records.count", n=len(self.records))}</b>{errors}</p>'
                 f'<table>{head}{body}</table>{more}</div>')
 
 

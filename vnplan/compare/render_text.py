@@ -26,8 +26,9 @@ _MARK = {"kept": "=", "modified": "~", "dropped": "-", "added": "+"}
 
 
 def _short(text: str | None, n: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    from vnplan.render.clip import clip
+
+    return clip(text, n)
 
 
 def _cell(row: ItemDiff, side: str, n: int) -> str:
