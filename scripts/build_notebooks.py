@@ -132,28 +132,35 @@ QUICKSTART: list[Cell] = [
     pd.DataFrame(rec.deadlines)[["date", "text"]]
     """),
     md("""
-    ## Entities with displaCy
+    ## Entities, displaCy-style
 
-    `vnplan.nlp` is a spaCy pipeline (blank Vietnamese tokeniser + vnplan's own extractors) that
-    marks document numbers (`DOC`), dates (`DATE`), agencies (`ORG`) and people (`PER`).
-    `vnplan.nlp.render` shows them with displaCy. Here: the header and the preamble, then the
-    signature and the recipients.
+    `entity_view` highlights what the record found, where it found it: the issuer (*cơ quan*), the
+    place of issue (*địa danh*), the signer (*người ký*), every agency given tasks in the
+    responsibilities, whole and wherever it is named again, the cited documents (*văn bản*) and the
+    dates. The spans come from the record, not from a statistical tagger, so `Văn Miếu – Quốc Tử
+    Giám` is not a person and `Sở Văn hóa và Thể thao` is not cut after `Sở Văn hóa`. Here: the
+    header and the preamble, then the first responsibilities, then the signature.
     """),
     code("""
-    import vnplan.nlp
+    from vnplan.render.entities import entity_view, record_entities
 
     preamble_end = doc.outline.preamble[-1].span.end
-    vnplan.nlp.render(doc.text[:preamble_end], jupyter=True)
+    entity_view(rec, doc, 0, preamble_end)
+    """),
+    code("""
+    first = rec.responsibilities[0]["span"][0]
+    entity_view(rec, doc, first, first + 700)
     """),
     code("""
     closing = doc.outline.closing.span
-    vnplan.nlp.render(doc.text[closing.start - 160:closing.end], jupyter=True)
+    entity_view(rec, doc, closing.start - 160, closing.end)
     """),
-    md("The same entities as data, counted over the whole document:"),
+    md("The same entities as data, counted over the whole document, with the record field each comes from:"),
     code("""
-    ents = vnplan.nlp.entities(doc)
-    table = pd.DataFrame([(e.label_, e.text) for e in ents.ents], columns=["label", "text"])
-    table.groupby("label")["text"].agg(count="size", examples=lambda s: " · ".join(s.drop_duplicates().head(4)))
+    table = pd.DataFrame([(e.label, e.field, doc.text[e.start:e.end].replace("\\n", " "))
+                          for e in record_entities(rec, doc.text)], columns=["label", "field", "text"])
+    table.groupby(["label", "field"])["text"].agg(count="size",
+                                                  examples=lambda s: " · ".join(s.drop_duplicates().head(3)))
     """),
     md("""
     Next: [02-archive-analysis](02-archive-analysis.ipynb) does the same for the whole corpus at
@@ -249,7 +256,16 @@ ARCHIVE: list[Cell] = [
     matter.
     """),
     code("""
-    plans.filter(level="province", year=2025)
+    plans.filter(level="tỉnh", year=2025)          # a level by its record value or its Vietnamese name
+    """),
+    md("""
+    A value the filter does not know is an error that lists the valid ones, not an empty result:
+    """),
+    code("""
+    try:
+        plans.filter(level="thành phố lớn")
+    except vnplan.VnplanError as err:
+        print(err)
     """),
     code("""
     for query in ({"province": "Lào Cai"}, {"province": "lam dong"}, {"level": "central"},
@@ -447,6 +463,24 @@ GRAPH: list[Cell] = [
     """),
     code("""
     pd.DataFrame([{"cited-only document": g.describe(n), "cited by": len(citing)} for n, citing in g.missing()[:8]])
+    """),
+    md("""
+    ## The graph as tables
+
+    `graph_frame(g, "nodes")` and `graph_frame(g, "edges")` give the graph as two DataFrames with the
+    same key column as every other table (`path`: the document's file; on an edge, the citing
+    document's), dates as datetime64 and counts as integers, ready to join with `plans.to_dataframe()`.
+    """),
+    code("""
+    from vnplan.graph_tables import graph_frame
+
+    nodes, edges = graph_frame(g, "nodes"), graph_frame(g, "edges")
+    print(nodes.dtypes[["date", "year", "cited_by"]].to_dict())
+    edges[edges.resolution == "resolved"][["path", "source_label", "relation", "target_label", "confidence"]].head(8)
+    """),
+    code("""
+    (nodes[nodes.cited_by > 0].sort_values(["cited_by", "label"], ascending=[False, True])
+         [["label", "kind", "level", "date", "cited_by"]].head(8))
     """),
     md("""
     ## How directives travel down

@@ -43,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
             cascade.to_csv(args.output)
         else:
             raise VnplanError(args.output, "give a .html or .csv output file")
-        print(f"{len(cascade.rows)} documents, {len(cascade.gaps)} gaps → {args.output}", file=sys.stderr)
+        from vnplan.i18n import t
+
+        print(f"vnplan: {t('cli.cascade_wrote', n=len(cascade.rows), gaps=len(cascade.gaps), path=args.output)}",
+              file=sys.stderr)
     else:
         print(cascade)
     return 0

@@ -63,7 +63,7 @@ def _sources(*items: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def _period_text(record: Record) -> str | None:
     p = record.period
-    return f"{p.get('start') or '…'} – {p.get('end') or '…'}" if (p.get("start") or p.get("end")) else None
+    return f"{date_text(p.get('start'))} – {date_text(p.get('end'))}" if (p.get("start") or p.get("end")) else None
 
 
 def _date(value: Any) -> date | None:
