@@ -32,8 +32,12 @@ os.chdir(root)          # every path below is relative to the repository
 
 import pandas as pd
 import vnplan
+from IPython.display import HTML, display
+from vnplan.render.clip import clip      # shortens text between words, never inside one
 
-pd.set_option("display.max_colwidth", 80)
+# text reads left-aligned; long cells are shortened with `clip` where they are made, not cut by pandas
+display(HTML("<style>.dataframe td, .dataframe th { text-align: left !important; vertical-align: top; }</style>"))
+pd.set_option("display.max_colwidth", None)
 vnplan.__version__
 """
 
@@ -106,7 +110,7 @@ QUICKSTART: list[Cell] = [
     code("""
     pd.DataFrame([
         {"field": name, "page": where.get("page"), "region": where.get("region"),
-         "source snippet": doc.text[slice(*where["span"])][:90]}
+         "source snippet": clip(doc.text[slice(*where["span"])], 90)}
         for name, where in rec.provenance.items() if where.get("span")
     ])
     """),
@@ -121,7 +125,7 @@ QUICKSTART: list[Cell] = [
     pd.DataFrame(rec.citations)[["relation", "doc_type", "number", "symbol", "date", "issuer"]]
     """),
     code("""
-    pd.DataFrame({"activity": [a["text"][:110] for a in rec.activities],
+    pd.DataFrame({"activity": [clip(a["text"], 110) for a in rec.activities],
                   "page": [a.get("page") for a in rec.activities]}).head(8)
     """),
     code("""
@@ -149,7 +153,7 @@ QUICKSTART: list[Cell] = [
     """),
     code("""
     first = rec.responsibilities[0]["span"][0]
-    entity_view(rec, doc, first, first + 700)
+    entity_view(rec, doc, first, doc.text.index("\\n", first + 600))      # to the end of a line
     """),
     code("""
     closing = doc.outline.closing.span
@@ -216,7 +220,7 @@ ARCHIVE: list[Cell] = [
     code("""
     df = plans.to_dataframe()
     df = df[~df.path.str.endswith(".pdftotext.txt")].reset_index(drop=True)
-    df["file"] = df.path.str.rsplit("/", n=1).str[-1].str[:45]
+    df["file"] = df.path.str.rsplit("/", n=1).str[-1]
     for part in ("citations", "activities", "responsibilities", "deadlines"):
         df["n_" + part] = df[part].str.len()
     df[["file", "doc_type", "number", "symbol", "issue_date", "issuer_level", "province",
@@ -271,7 +275,7 @@ ARCHIVE: list[Cell] = [
     for query in ({"province": "Lào Cai"}, {"province": "lam dong"}, {"level": "central"},
                   {"doc_type": "ke hoach", "year": 2025}, {"theme": "ma túy"}, {"theme": "học tập suốt đời"}):
         found = plans.filter(**query)
-        print(f"{query!s:40} {len(found):2}  ", ", ".join(r.label for r in found)[:80])
+        print(f"{query!s:40} {len(found):2}  ", clip(", ".join(r.label for r in found), 80))
     """),
     md("""
     ## Themes
@@ -311,7 +315,7 @@ ARCHIVE: list[Cell] = [
     deadlines = keep(plans.deadlines())
     print(len(deadlines), "deadlines in", deadlines.path.nunique(), "documents;",
           deadlines.lead_days.notna().sum(), "with a known lead time")
-    deadlines.assign(text=deadlines.text.str[:70])[["document", "level", "date", "lead_days", "text"]].head(12)
+    deadlines.assign(text=deadlines.text.map(lambda s: clip(s, 70)))[["document", "level", "date", "lead_days", "text"]].head(12)
     """),
     code("""
     lead = deadlines.dropna(subset=["lead_days"])
@@ -605,8 +609,8 @@ DIFF: list[Cell] = [
     def rows(diff, part="activities"):
         return pd.DataFrame([{
             "status": d.status, "similarity": d.similarity,
-            "template": d.template.text[:70] if d.template else None,
-            "local": d.local.text[:70] if d.local else None, "note": d.note} for d in getattr(diff, part)])
+            "template": clip(d.template.text, 70) if d.template else None,
+            "local": clip(d.local.text, 70) if d.local else None, "note": d.note} for d in getattr(diff, part)])
 
     rows(diff)
     """),
@@ -692,7 +696,7 @@ DIFF: list[Cell] = [
     `vnplan diff` and `vnplan check` do the same from the command line.
     """),
     code("""
-    print(diffs["Thanh Hóa → Thanh Oai"].to_markdown()[:1200])
+    print(diffs["Thanh Hóa → Thanh Oai"].to_markdown()[:1200].rsplit("\\n", 1)[0])
     """),
 ]
 

@@ -33,9 +33,9 @@ def _src(record: Record, key: str) -> str:
     prov = record.provenance.get(key)
     if not prov:
         return ""
-    where = ", ".join(f"{k} {v}" for k, v in prov.items() if k in ("page", "paragraph", "table", "row", "col"))
+    where = ", ".join(t(f"where.{k}", n=v) for k, v in prov.items() if k in ("page", "paragraph", "table", "row", "col"))
     snippet = f" “{_e(clip(prov['text'], 120))}”" if prov.get("text") else ""
-    return f' <span class="src">[{_e(where or "span " + str(prov.get("span")))}]{snippet}</span>'
+    return f' <span class="src">[{_e(where or t("where.span", n=prov.get("span")))}]{snippet}</span>'
 
 
 def _list(items: list[str], limit: int = 12) -> str:
@@ -60,7 +60,7 @@ def record_card(record: Record) -> str:
     """The HTML card of ``record``."""
     r = record
     cites = [f"{_relation(c.get('relation'))}: {c.get('doc_type') or ''} {c.get('number') or '…'}/{c.get('symbol') or ''}"
-             f"{' (' + c['date'] + ')' if c.get('date') else ''}" for c in r.citations]
+             f"{' (' + date_text(c['date']) + ')' if c.get('date') else ''}" for c in r.citations]
     rows = [
         (t("card.number"), _e(r.label) + _src(r, "number")),
         (t("card.date"), _e(date_text(r.issue_date) if r.issue_date else r.issue_year) + (f", {_e(r.place)}" if r.place else "") + _src(r, "issue_date")),
