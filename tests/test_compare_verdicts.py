@@ -251,3 +251,15 @@ def test_extract_to_xlsx_writes_one_sheet_per_table(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[:6] == ["records", "citations", "activities", "responsibilities", "deadlines", "recipients"]
     assert wb["records"].max_row == 6 and wb["records"].freeze_panes == "A2"
+
+
+def test_many_table_page_says_why_a_plan_is_not_passed() -> None:
+    """The HTML table of many local plans shows, beside the missing activities, why a verdict is not a pass."""
+    from vnplan.compare.render_many import table_page
+
+    table = check_many(SEEDS / SONLA, [SEEDS / HOAXA, SEEDS / THANHOAI, SEEDS / SONLA])
+    with use_lang("vi"):
+        page = table_page(table)
+    assert "đang so một văn bản với chính nó" in page  # Sơn La against itself: inconclusive, and why
+    assert "chủ đề: kế hoạch địa phương không nêu chủ đề" in page  # Thanh Oai fails its theme check
+    assert page.count("<li>thiếu:") == 0  # single missing activities stay in their own column
