@@ -358,12 +358,13 @@ class Records:
     def _repr_html_(self) -> str:
         from vnplan.i18n import date_text, t
         from vnplan.render.clip import clip
+        from vnplan.render.record_html import display_label
 
         head = "<tr>" + "".join(f"<th>{t('records.' + h)}</th>" for h in ("document", "type", "issuer", "level", "date",
                                                                           "title", "file")) + "</tr>"
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(str(v or ''))}</td>" for v in (
-                r.label, r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")),
+                display_label(r), r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")),
                 date_text(r.issue_date) if r.issue_date else r.issue_year, clip(r.title, 110),
                 str(r.source.get("path", "")).rsplit("/", 1)[-1])) + "</tr>"
             for r in self.records[:50])

@@ -14,7 +14,7 @@ from vnplan.render.clip import clip
 from vnplan.i18n import date_text, t
 from vnplan.record import Record
 
-__all__ = ["record_card"]
+__all__ = ["display_label", "record_card"]
 
 _STYLE = """<style>
 .vnp-card{font-family:system-ui,sans-serif;border:1px solid #ccd;border-radius:8px;padding:10px 14px;max-width:980px}
@@ -23,6 +23,15 @@ _STYLE = """<style>
 .vnp-card td.k{color:#445;white-space:nowrap;width:130px}.vnp-card .src{color:#889;font-size:11px}
 .vnp-card .warn{color:#a40}.vnp-card ul{margin:0;padding-left:18px}
 </style>"""
+
+
+def display_label(record: Record) -> str:
+    """The record's label for people: ``173/KH-UBND``, ``…/KH-UBND``, or "no number" in the current language.
+
+    >>> display_label(Record(source={"path": "kh.txt"}, doc_type="Kế hoạch"))
+    '(chưa có số)'
+    """
+    return t("records.no_number") if not (record.number or record.symbol) else record.label
 
 
 def _e(value: Any) -> str:
@@ -62,7 +71,7 @@ def record_card(record: Record) -> str:
     cites = [f"{_relation(c.get('relation'))}: {c.get('doc_type') or ''} {c.get('number') or '…'}/{c.get('symbol') or ''}"
              f"{' (' + date_text(c['date']) + ')' if c.get('date') else ''}" for c in r.citations]
     rows = [
-        (t("card.number"), _e(r.label) + _src(r, "number")),
+        (t("card.number"), _e(display_label(r)) + _src(r, "number")),
         (t("card.date"), _e(date_text(r.issue_date) if r.issue_date else r.issue_year) + (f", {_e(r.place)}" if r.place else "") + _src(r, "issue_date")),
         (t("card.issuer"), f"{_e(r.issuer.get('name'))} <i>({_e(_level(r.issuer.get('level')))})</i>" + _src(r, "issuer")),
         (t("card.title"), _e(r.title) + _src(r, "title")),
@@ -81,5 +90,5 @@ def record_card(record: Record) -> str:
     body = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
     from vnplan.render.scoped_css import host_reset
 
-    return (f'{_STYLE}<style>{host_reset("vnp-card")}</style><div class="vnp-card"><h3>{_e(r.doc_type or t("card.document"))} {_e(r.label)}</h3>'
+    return (f'{_STYLE}<style>{host_reset("vnp-card")}</style><div class="vnp-card"><h3>{_e(r.doc_type or t("card.document"))} {_e(display_label(r))}</h3>'
             f'<div class="sub">{_e(r.source.get("path"))}</div><table>{body}</table></div>')
