@@ -18,7 +18,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("cascade", help="the implementation cascade of a directive",
                        description="The documents carrying out a directive, level by level: issuer, level, locality, "
                                    "date, days after the parent, coverage of the parent's activities, and the levels "
-                                   "and localities with none.")
+                                   "and localities with none.",
+                       epilog="examples:\n  vnplan cascade records.jsonl --root 22/2013/QĐ-TTg\n"
+                              "  vnplan cascade luu-tru/ --root 4214/BCA-C04 -o chuoi-trien-khai.html",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders, or records files (.jsonl .csv .parquet)")
     p.add_argument("--root", required=True, metavar="NUMBER", help="the directive, e.g. 22/2013/QĐ-TTg")
     p.add_argument("-o", "--output", help="write the cascade here: .html (tree page) or .csv (table)")
