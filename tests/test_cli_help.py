@@ -24,3 +24,32 @@ def test_help_has_examples_that_parse(command: str) -> None:
     for example in examples:
         args = build_parser().parse_args(shlex.split(example)[1:])  # argparse exits on a bad example
         assert not command or args.command == command
+
+
+@pytest.mark.parametrize("env, tty, expected", [({}, True, True), ({}, False, False), ({"NO_COLOR": "1"}, True, False),
+                                                ({"FORCE_COLOR": "1"}, False, True)])
+def test_colour_on_a_terminal_only(env: dict, tty: bool, expected: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from vnplan.cli.style import colour, colour_enabled
+
+    for key in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    stream = io.StringIO()
+    stream.isatty = lambda: tty  # type: ignore[method-assign]
+    assert colour_enabled(stream) is expected
+    assert colour("KHÔNG ĐẠT", "fail", enabled=True) == "\x1b[31;1mKHÔNG ĐẠT\x1b[0m"
+
+
+def test_check_verdict_is_coloured_when_forced(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    from vnplan.cli import main
+
+    seeds = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    code = main(["check", "--against", str(seeds / "003_ccd8d4cb88100caa.txt"), str(seeds / "000_28b0c8e4ade0a855.txt")])
+    assert code == 0 and "\x1b[32;1mĐẠT\x1b[0m" in capsys.readouterr().out
