@@ -1,6 +1,7 @@
 """Issue 16, point 9: the entity view takes its entities from the record, not from a NER model's guesses."""
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_issuer_and_citations(kh_173) -> None:
     ents = record_entities(rec, doc.text)
     assert ents[0].field == "issuer" and doc.text[ents[0].start:ents[0].end].startswith("ỦY BAN NHÂN DÂN")
     assert {"02-NQ/TW", "80-NQ/TW", "128/KH-UBND"} <= _texts(doc, rec, "DOC")
-    assert all(a.end <= b.start for a, b in zip(ents, ents[1:]))  # sorted, no overlaps
+    assert all(a.end <= b.start for a, b in pairwise(ents))  # sorted, no overlaps
 
 
 def test_view_is_vietnamese_by_default_english_on_request(kh_173) -> None:

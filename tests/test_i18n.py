@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vnplan.i18n import catalogue, get_lang, set_lang, t, use_lang
 from vnplan.errors import VnplanError
+from vnplan.i18n import catalogue, get_lang, set_lang, t, use_lang
 
 ROOT = Path(__file__).resolve().parent.parent
 _FIELDS = re.compile(r"\{(\w+)\}")

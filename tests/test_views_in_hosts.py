@@ -26,14 +26,14 @@ CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/ch
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")]
 
 HOSTS = {
-    "jupyterlab": ("jp-RenderedHTMLCommon", ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th "
+    "jupyterlab": ("jp-RenderedHTMLCommon", (".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th "
                    "{ text-align: right; vertical-align: middle; white-space: nowrap; text-overflow: ellipsis; "
                    "overflow: hidden; max-width: 120px; padding: 0.5em; }"
-                   ".jp-RenderedHTMLCommon table { table-layout: fixed; border-collapse: collapse; }"),
-    "notebook": ("rendered_html", ".rendered_html td, .rendered_html th { text-align: right; vertical-align: middle; "
-                 "word-break: break-all; } .rendered_html table { table-layout: fixed; }"),
-    "vscode": ("vscode-body", ".vscode-body table td, .vscode-body table th { text-align: right; white-space: pre; "
-               "text-overflow: ellipsis; overflow: hidden; }"),
+                   ".jp-RenderedHTMLCommon table { table-layout: fixed; border-collapse: collapse; }")),
+    "notebook": ("rendered_html", (".rendered_html td, .rendered_html th { text-align: right; vertical-align: middle; "
+                 "word-break: break-all; } .rendered_html table { table-layout: fixed; }")),
+    "vscode": ("vscode-body", (".vscode-body table td, .vscode-body table th { text-align: right; white-space: pre; "
+               "text-overflow: ellipsis; overflow: hidden; }")),
 }
 
 PROBE = """<script>
@@ -66,7 +66,7 @@ def _computed(views: dict[str, str], host: str, tmp_path: Path) -> list[list[str
     dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                           f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
                          check=True, capture_output=True, text=True, timeout=120).stdout
-    probe = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    probe = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.DOTALL)
     assert probe, "the probe script did not run"
     return json.loads(probe.group(1).replace("&quot;", '"').replace("&amp;", "&"))
 

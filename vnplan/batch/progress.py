@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from vnplan.i18n import t
 
-__all__ = ["Progress", "Summary", "WIDTH", "fit", "format_duration"]
+__all__ = ["WIDTH", "Progress", "Summary", "fit", "format_duration"]
 
 WIDTH = 80  # the summary's lines fit in this many columns
 WINDOW = 50  # files in the moving average of the rate (and so of the ETA)

@@ -49,7 +49,7 @@ def _find(text: str, needle: str | None, start: int, end: int) -> tuple[int, int
     if not needle or not needle.strip():
         return None
     pattern = r"\s+".join(re.escape(w) for w in needle.split())
-    m = re.compile(pattern, re.I).search(text, max(start, 0), max(min(end, len(text)), 0))
+    m = re.compile(pattern, re.IGNORECASE).search(text, max(start, 0), max(min(end, len(text)), 0))
     return (m.start(), m.end()) if m else None
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from vnplan.render.clip import clip
-
 from vnplan.i18n import date_text, t
 from vnplan.record import Record
+from vnplan.render.clip import clip
 
 __all__ = ["display_label", "record_card"]
 
