@@ -32,8 +32,12 @@ os.chdir(root)          # every path below is relative to the repository
 
 import pandas as pd
 import vnplan
+from IPython.display import HTML, display
+from vnplan.render.clip import clip      # shortens text between words, never inside one
 
-pd.set_option("display.max_colwidth", 80)
+# text reads left-aligned; long cells are shortened with `clip` where they are made, not cut by pandas
+display(HTML("<style>.dataframe td, .dataframe th { text-align: left !important; vertical-align: top; }</style>"))
+pd.set_option("display.max_colwidth", None)
 vnplan.__version__
 """
 
@@ -106,7 +110,7 @@ QUICKSTART: list[Cell] = [
     code("""
     pd.DataFrame([
         {"field": name, "page": where.get("page"), "paragraph": where.get("paragraph"),
-         "source snippet": doc.text[slice(*where["span"])][:90]}
+         "source snippet": clip(doc.text[slice(*where["span"])], 90)}
         for name, where in rec.provenance.items() if isinstance(where, dict)
     ])
     """),
@@ -121,7 +125,7 @@ QUICKSTART: list[Cell] = [
     pd.DataFrame(rec.citations)[["relation", "doc_type", "number", "symbol", "date", "issuer"]]
     """),
     code("""
-    pd.DataFrame({"activity": [a["text"][:110] for a in rec.activities],
+    pd.DataFrame({"activity": [clip(a["text"], 110) for a in rec.activities],
                   "page": [a["provenance"]["page"] for a in rec.activities]}).head(8)
     """),
     code("""
@@ -132,28 +136,35 @@ QUICKSTART: list[Cell] = [
     pd.DataFrame(rec.deadlines)[["date", "text"]]
     """),
     md("""
-    ## Entities with displaCy
+    ## Entities, displaCy-style
 
-    `vnplan.nlp` is a spaCy pipeline (blank Vietnamese tokeniser + vnplan's own extractors) that
-    marks document numbers (`DOC`), dates (`DATE`), agencies (`ORG`) and people (`PER`).
-    `vnplan.nlp.render` shows them with displaCy. Here: the header and the preamble, then the
-    signature and the recipients.
+    `entity_view` highlights what the record found, where it found it: the issuer (*cơ quan*), the
+    place of issue (*địa danh*), the signer (*người ký*), every agency given tasks in the
+    responsibilities, whole and wherever it is named again, the cited documents (*văn bản*) and the
+    dates. The spans come from the record, not from a statistical tagger, so `Văn Miếu – Quốc Tử
+    Giám` is not a person and `Sở Văn hóa và Thể thao` is not cut after `Sở Văn hóa`. Here: the
+    header and the preamble, then the first responsibilities, then the signature.
     """),
     code("""
-    import vnplan.nlp
+    from vnplan.render.entities import entity_view, record_entities
 
     preamble_end = doc.outline.preamble[-1].span.end
-    vnplan.nlp.render(doc.text[:preamble_end], jupyter=True)
+    entity_view(rec, doc, 0, preamble_end)
+    """),
+    code("""
+    first = rec.responsibilities[0]["provenance"]["span"][0]
+    entity_view(rec, doc, first, doc.text.index("\\n", first + 600))      # to the end of a line
     """),
     code("""
     closing = doc.outline.closing.span
-    vnplan.nlp.render(doc.text[closing.start - 160:closing.end], jupyter=True)
+    entity_view(rec, doc, closing.start - 160, closing.end)
     """),
-    md("The same entities as data, counted over the whole document:"),
+    md("The same entities as data, counted over the whole document, with the record field each comes from:"),
     code("""
-    ents = vnplan.nlp.entities(doc)
-    table = pd.DataFrame([(e.label_, e.text) for e in ents.ents], columns=["label", "text"])
-    table.groupby("label")["text"].agg(count="size", examples=lambda s: " · ".join(s.drop_duplicates().head(4)))
+    table = pd.DataFrame([(e.label, e.field, doc.text[e.start:e.end].replace("\\n", " "))
+                          for e in record_entities(rec, doc.text)], columns=["label", "field", "text"])
+    table.groupby(["label", "field"])["text"].agg(count="size",
+                                                  examples=lambda s: " · ".join(s.drop_duplicates().head(3)))
     """),
     md("""
     Next: [02-archive-analysis](02-archive-analysis.ipynb) does the same for the whole corpus at
@@ -209,7 +220,7 @@ ARCHIVE: list[Cell] = [
     code("""
     df = plans.to_dataframe()
     df = df[~df.path.str.endswith(".pdftotext.txt")].reset_index(drop=True)
-    df["file"] = df.path.str.rsplit("/", n=1).str[-1].str[:45]
+    df["file"] = df.path.str.rsplit("/", n=1).str[-1]
     for part in ("citations", "activities", "responsibilities", "deadlines"):
         df["n_" + part] = df[part].str.len()
     df[["file", "doc_type", "number", "symbol", "issue_date", "issuer_level", "province",
@@ -249,13 +260,22 @@ ARCHIVE: list[Cell] = [
     matter.
     """),
     code("""
-    plans.filter(level="province", year=2025)
+    plans.filter(level="tỉnh", year=2025)          # a level by its record value or its Vietnamese name
+    """),
+    md("""
+    A value the filter does not know is an error that lists the valid ones, not an empty result:
+    """),
+    code("""
+    try:
+        plans.filter(level="thành phố lớn")
+    except vnplan.VnplanError as err:
+        print(err)
     """),
     code("""
     for query in ({"province": "Lào Cai"}, {"province": "lam dong"}, {"level": "central"},
                   {"doc_type": "ke hoach", "year": 2025}, {"theme": "ma túy"}, {"theme": "học tập suốt đời"}):
         found = plans.filter(**query)
-        print(f"{query!s:40} {len(found):2}  ", ", ".join(r.label for r in found)[:80])
+        print(f"{query!s:40} {len(found):2}  ", clip(", ".join(r.label for r in found), 80))
     """),
     md("""
     ## Themes
@@ -295,7 +315,7 @@ ARCHIVE: list[Cell] = [
     deadlines = keep(plans.deadlines())
     print(len(deadlines), "deadlines in", deadlines.path.nunique(), "documents;",
           deadlines.lead_days.notna().sum(), "with a known lead time")
-    deadlines.assign(text=deadlines.text.str[:70])[["document", "level", "date", "lead_days", "text"]].head(12)
+    deadlines.assign(text=deadlines.text.map(lambda s: clip(s, 70)))[["document", "level", "date", "lead_days", "text"]].head(12)
     """),
     code("""
     lead = deadlines.dropna(subset=["lead_days"])
@@ -449,6 +469,24 @@ GRAPH: list[Cell] = [
     pd.DataFrame([{"cited-only document": g.describe(n), "cited by": len(citing)} for n, citing in g.missing()[:8]])
     """),
     md("""
+    ## The graph as tables
+
+    `graph_frame(g, "nodes")` and `graph_frame(g, "edges")` give the graph as two DataFrames with the
+    same key column as every other table (`path`: the document's file; on an edge, the citing
+    document's), dates as datetime64 and counts as integers, ready to join with `plans.to_dataframe()`.
+    """),
+    code("""
+    from vnplan.graph_tables import graph_frame
+
+    nodes, edges = graph_frame(g, "nodes"), graph_frame(g, "edges")
+    print(nodes.dtypes[["date", "year", "cited_by"]].to_dict())
+    edges[edges.resolution == "resolved"][["path", "source_label", "relation", "target_label", "confidence"]].head(8)
+    """),
+    code("""
+    (nodes[nodes.cited_by > 0].sort_values(["cited_by", "label"], ascending=[False, True])
+         [["label", "kind", "level", "date", "cited_by"]].head(8))
+    """),
+    md("""
     ## How directives travel down
 
     Each citation goes from the level of the citing document to the level of the cited one.
@@ -571,8 +609,8 @@ DIFF: list[Cell] = [
     def rows(diff, part="activities"):
         return pd.DataFrame([{
             "status": d.status, "similarity": d.similarity,
-            "template": d.template.text[:70] if d.template else None,
-            "local": d.local.text[:70] if d.local else None, "note": d.note} for d in getattr(diff, part)])
+            "template": clip(d.template.text, 70) if d.template else None,
+            "local": clip(d.local.text, 70) if d.local else None, "note": d.note} for d in getattr(diff, part)])
 
     rows(diff)
     """),
@@ -658,7 +696,7 @@ DIFF: list[Cell] = [
     `vnplan diff` and `vnplan check` do the same from the command line.
     """),
     code("""
-    print(diffs["Thanh Hóa → Thanh Oai"].to_markdown()[:1200])
+    print(diffs["Thanh Hóa → Thanh Oai"].to_markdown()[:1200].rsplit("\\n", 1)[0])
     """),
 ]
 

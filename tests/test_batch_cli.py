@@ -17,6 +17,7 @@ import pytest
 from vnplan.batch import discover
 from vnplan.batch.progress import Progress, Summary
 from vnplan.cli import main
+from vnplan.i18n import use_lang
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "000_28b0c8e4ade0a855.txt"
@@ -70,8 +71,7 @@ def test_archive_killed_halfway_and_resumed(archive: tuple[Path, list], tmp_path
     rerun = subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
     assert rerun.returncode == 1  # the archive holds bad files
     assert "\r" not in rerun.stderr  # no progress bar when stderr is not a terminal
-    summary = rerun.stderr.strip().splitlines()[-1]
-    assert f"{len(expected)} files:" in summary and "already recorded" in summary
+    assert f"vnplan: {len(expected)} tệp:" in rerun.stderr and "đã có từ trước" in rerun.stderr  # Vietnamese by default
 
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     paths = Counter(r["source"]["path"] for r in records)
@@ -94,7 +94,7 @@ def test_archive_killed_halfway_and_resumed(archive: tuple[Path, list], tmp_path
     assert sum(r["source"].get("duplicate_by") == "content" for r in copies) >= len(copies) - 40
 
     again = subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
-    assert f"{len(expected)} already recorded" in again.stderr
+    assert f"{len(expected)} đã có từ trước" in again.stderr
     assert _lines(out) == len(expected)
 
 
@@ -103,7 +103,7 @@ def test_single_file_prints_its_record(capsys: pytest.CaptureFixture[str], tmp_p
     bad.write_bytes(b"")
     assert main(["extract", str(bad)]) == 1
     captured = capsys.readouterr()
-    assert captured.err.strip() == f"vnplan: error: {bad}: the file is empty (0 bytes)"
+    assert captured.err.strip() == f"vnplan: lỗi: {bad}: the file is empty (0 bytes)"
     assert captured.out == ""
 
 
@@ -120,7 +120,8 @@ def test_folder_to_stdout_and_csv(tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
     run = subprocess.run(_cmd(str(folder), "-o", str(out), "--workers", "0", "--exclude", "rong*"),
                          capture_output=True, text=True, timeout=120, check=False)
-    assert run.returncode == 1 and "1 files: 0 extracted, 1 failed (UnsupportedFormatError 1)" in run.stderr
+    assert run.returncode == 1 and "1 tệp: 0 đã trích xuất, 1 lỗi" in run.stderr
+    assert "lỗi: UnsupportedFormatError 1" in run.stderr
     assert out.read_text(encoding="utf-8-sig").count("\n") == 2
 
 
@@ -137,11 +138,13 @@ def test_progress_bar_on_a_terminal() -> None:
     bar = Progress(stream=stream, enabled=True)
     bar.total = 10
     bar.start -= 2.0
-    for i in range(4):
-        bar.update(failed="CorruptFileError" if i == 1 else None)
-    bar.close()
+    with use_lang("vi"):
+        for i in range(4):
+            bar.update(failed="CorruptFileError" if i == 1 else None, path=f"luu-tru/kh-{i}-ubnd-tinh-lao-cai.pdf")
+        bar.close()
     last = stream.getvalue().split("\r")[-1]
-    assert "4/10" in last and "failed 1" in last and "files/s" in last and "ETA" in last
+    assert "4/10" in last and "lỗi 1" in last and "tệp/s" in last and "còn " in last
+    assert last.split("  ")[-1].startswith("kh-3") and "lao-cai.pdf" in last  # the file just finished
     quiet = io.StringIO()
     silent = Progress(stream=quiet, enabled=False)
     silent.update()
@@ -149,9 +152,51 @@ def test_progress_bar_on_a_terminal() -> None:
     assert quiet.getvalue() == ""
 
 
+def test_progress_line_fits_the_terminal_and_names_the_file() -> None:
+    bar = Progress(stream=io.StringIO(), enabled=False)
+    bar.total = 20480
+    bar.done = 11204
+    bar.start -= 293.0
+    bar.current = "luu-tru/2025/so-noi-vu/ke-hoach-so-173-kh-ubnd-festival-thang-long-ha-noi-lan-thu-ii-2026.pdf"
+    with use_lang("en"):
+        line = bar.line(columns=80)
+    text = line.removeprefix("\r").removesuffix("\x1b[K")
+    assert len(text) <= 79 and "11204/20480" in text and "ETA" in text
+    assert text.endswith("2026.pdf") and "…" in text  # cut in the middle: the name's end stays
+
+
+def test_eta_from_a_moving_average() -> None:
+    """Files that got faster: the rate (and so the ETA) follows the last files, not the run's average."""
+    bar = Progress(stream=io.StringIO(), enabled=False)
+    bar.total = 200
+    bar.start = 0.0
+    bar.done = 100
+    bar._recent.extend(1000.0 + i * 0.1 for i in range(50))  # the last 50 files: 10 files/s; overall 0.1 file/s
+    assert abs(bar.rate(now=1004.9) - 10.0) < 0.01
+    with use_lang("en"):
+        assert "ETA 10s" in bar.line(now=1004.9, columns=120)
+
+
 def test_summary_line() -> None:
     s = Summary(total=5, extracted=3, failed=1, skipped=1, skipped_failed=1, duplicates=2,
                 errors={"EmptyFileError": 1}, elapsed=2.0)
-    assert str(s) == ("5 files: 3 extracted, 1 failed (EmptyFileError 1), 1 already recorded (1 of them failed "
-                      "earlier), 2 duplicates; 2.0 s, 2.0 files/s")
+    with use_lang("en"):
+        assert s.lines() == ["5 files: 3 extracted, 1 failed, 1 already recorded, 2 duplicates; 2s,",
+                             "  2.0 files/s",
+                             "  failed: EmptyFileError 1",
+                             "  1 already recorded files had failed (--retry-errors tries them again)"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_summary_fits_in_80_columns(lang: str) -> None:
+    s = Summary(total=204800, extracted=203110, failed=1690, skipped=120000, skipped_failed=12, duplicates=61200,
+                errors={"CorruptFileError": 800, "EmptyFileError": 520, "WrongExtensionError": 300,
+                        "ExtractTimeoutError": 70}, elapsed=536.0,
+                output="/data/luu-tru/2025/ket-qua/records-toan-bo-kho-luu-tru-so-noi-vu-lam-dong.jsonl")
+    with use_lang(lang):
+        lines = f"vnplan: {s}".splitlines()
+    assert all(len(line) <= 80 for line in lines) and len(lines) >= 3
+    text = " ".join(lines)
+    assert all(str(n) in text for n in (204800, 203110, 1690, 120000, 61200, 800, 520, 300, 70))
+    assert not any(line.rstrip().endswith(("204800", "61200", "→")) for line in lines)  # a number keeps its word
     assert not s.ok and Summary(total=1, extracted=1).ok

@@ -183,7 +183,7 @@ def test_to_dataframe_from_records_and_files(archive: Path, tmp_path: Path) -> N
     assert isinstance(df.loc[0, "recipients"], list)
     out = tmp_path / "r.jsonl"
     extract_to([str(archive)], str(out), fn=light_extract, workers=0)
-    assert to_dataframe(out)["source_path"].tolist() == df["source_path"].tolist()
+    assert to_dataframe(out)["path"].tolist() == df["path"].tolist()
 
 
 def test_stdout_output(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -122,3 +122,61 @@ def test_to_excel_one_sheet_per_table(plans: Records, tmp_path: Path) -> None:
     col = {c.value: c.column_letter for c in ws[1]}
     assert "0124" in [c.value for c in ws[col["number"]]]
     assert ws.column_dimensions[col["title"]].width >= 40
+
+
+def test_graph_tables_nodes_and_edges(plans: Records) -> None:
+    from vnplan.graph_tables import graph_frame
+
+    graph = plans.graph()
+    nodes, edges = graph_frame(graph, "nodes"), graph_frame(graph, "edges")
+    assert nodes.columns[0] == edges.columns[0] == "path"
+    assert len(nodes) == len(graph.graph) and len(edges) == graph.graph.number_of_edges()
+    assert set(nodes.loc[nodes.kind == "document", "path"]) <= set(plans.to_dataframe()["path"])
+    assert str(nodes["date"].dtype).startswith("datetime64") and str(edges["cited_date"].dtype).startswith("datetime64")
+    assert str(nodes["year"].dtype) == "Int64" and str(edges["confidence"].dtype) == "float64"
+    # 1105/KH-ĐKT carries out 1050/QĐ-SCT; the edge is keyed by the citing file
+    kh = edges[edges.path.str.startswith("012_") & (edges.cited_as == "1050/QĐ-SCT")]
+    assert len(kh) == 1 and kh.iloc[0].resolution == "resolved" and kh.iloc[0].relation == "implements"
+    assert int(nodes.set_index("node").loc[kh.iloc[0].target, "cited_by"]) >= 1
+    with pytest.raises(VnplanError, match="valid: nodes, edges"):
+        graph_frame(graph, "citations")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_old_files_with_source_path_are_still_read(tmp_path: Path, fmt: str) -> None:
+    """Records files written before the key column was renamed (``source_path``) load with ``path``."""
+    from vnplan.batch.output import FLAT_COLUMNS, flatten, iter_records, read_index
+
+    rec = {"source": {"path": "luu-tru/kh-173.pdf", "sha256": "ab"}, "doc_type": "Kế hoạch", "number": "0124"}
+    old = ["source_path" if c == "path" else c for c in FLAT_COLUMNS]
+    row = flatten(rec)
+    path = tmp_path / f"old.{fmt}"
+    if fmt == "csv":
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\n")
+            writer.writerow(old)
+            writer.writerow(["" if v is None else v for v in row.values()])
+    else:
+        pa = pytest.importorskip("pyarrow")
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist([{("source_path" if k == "path" else k): v for k, v in row.items()}]), path)
+    assert [r["source"]["path"] for r in iter_records(path)] == ["luu-tru/kh-173.pdf"]
+    assert read_index(str(path), fmt).hashes == {"luu-tru/kh-173.pdf": "ab"}
+    from vnplan.collection import load
+
+    assert load(path).to_dataframe()["path"].tolist() == ["luu-tru/kh-173.pdf"]
+
+
+@pytest.mark.parametrize("criteria, message", [({"doc_type": "Kế hoạch nhỏ"}, "valid: Biên bản"),
+                                               ({"year": "năm ngoái"}, "year"), ({"year": 25}, "year")])
+def test_unknown_filter_values_are_errors(plans: Records, criteria: dict, message: str) -> None:
+    with pytest.raises(VnplanError, match=message):
+        plans.filter(**criteria)
+
+
+@pytest.mark.parametrize("criteria", [{"doc_type": "cong van"}, {"doc_type": "CÔNG VĂN"}, {"year": "2025"}])
+def test_filter_values_in_any_form(plans: Records, criteria: dict) -> None:
+    key = next(iter(criteria))
+    expected = {"doc_type": lambda r: r.doc_type == "Công văn", "year": lambda r: r.issue_year == 2025}[key]
+    assert len(plans.filter(**criteria)) == sum(map(expected, plans)) > 0

@@ -251,3 +251,32 @@ def test_extract_to_xlsx_writes_one_sheet_per_table(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[:6] == ["records", "citations", "activities", "responsibilities", "deadlines", "recipients"]
     assert wb["records"].max_row == 6 and wb["records"].freeze_panes == "A2"
+
+
+def test_many_table_page_says_why_a_plan_is_not_passed() -> None:
+    """The HTML table of many local plans shows, beside the missing activities, why a verdict is not a pass."""
+    from vnplan.compare.render_many import table_page
+
+    table = check_many(SEEDS / SONLA, [SEEDS / HOAXA, SEEDS / THANHOAI, SEEDS / SONLA])
+    with use_lang("vi"):
+        page = table_page(table)
+    assert "đang so một văn bản với chính nó" in page  # Sơn La against itself: inconclusive, and why
+    assert "chủ đề: kế hoạch địa phương không nêu chủ đề" in page  # Thanh Oai fails its theme check
+    assert page.count("<li>thiếu:") == 0  # single missing activities stay in their own column
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_text_columns_stay_aligned_with_long_vietnamese_labels(lang: str) -> None:
+    """Regression: 'tổ chức thực hiện' (17 letters) ran into the status column ('tổ chức thực hiện cả hai')."""
+    with use_lang(lang):
+        text = compare(SEEDS / SONLA, SEEDS / HOAXA).to_text()
+        checks = check(SEEDS / SONLA, SEEDS / HOAXA).to_text()
+    sections = text.split("\n\n")[1].splitlines()[1:]
+    starts = {len(line) - len(line[2:].split("  ", 1)[1].lstrip()) for line in sections}
+    assert len(sections) == 7 and len(starts) == 1  # the status column starts at one offset
+    from vnplan.i18n import t
+
+    with use_lang(lang):
+        block = next(b for b in checks.split("\n\n") if b.startswith(t("title.checks") + "\n"))
+    rows = [line for line in block.splitlines()[1:] if not line.startswith("   ")]
+    assert len(rows) == 4 and len({len(r) - len(r[2:].split("  ", 1)[1].lstrip()) for r in rows}) == 1

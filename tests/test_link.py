@@ -337,7 +337,7 @@ def test_cli_ancestors_descendants_missing_cycles(tmp_path: Path, capsys) -> Non
     assert "3210/QĐ-UBND" in capsys.readouterr().out
     assert main(["graph", str(records), "--ancestors", "9999/KH-KHONG"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("vnplan: error:") and "Traceback" not in err
+    assert err.startswith("vnplan: lỗi:") and "Traceback" not in err
 
 
 def test_stub_issuer_inferred_from_the_symbol(corpus_graph: CitationGraph) -> None:

@@ -18,7 +18,7 @@ from vnplan.errors import VnplanError
 from vnplan.model.source import item_span
 from vnplan.record import Record
 
-__all__ = ["KEY", "LEVELS", "Records", "load", "warning_code"]
+__all__ = ["KEY", "LEVELS", "Records", "doc_types", "load", "warning_code"]
 
 KEY = "path"  # the key column of every table: the document's source path
 #: issuer levels by their record value, with the Vietnamese names a filter accepts
@@ -57,6 +57,41 @@ def warning_code(message: str) -> str:
             return code
     head = message.split(":", 1)[0]
     return head if re.fullmatch(r"[a-z_]+", head) else "other"
+
+
+@lru_cache(maxsize=1)
+def doc_types() -> tuple[str, ...]:
+    """The document type names a filter accepts (`data/doc_types.tsv` and `data/type_names.tsv`)."""
+    data = Path(__file__).parent / "data"
+    names = {line.split("\t")[col] for name, col in (("doc_types.tsv", 1), ("type_names.tsv", 1))
+             for line in (data / name).read_text(encoding="utf-8").splitlines()[1:]
+             if line.strip() and not line.startswith("#") and line.count("\t") >= col}
+    return tuple(sorted(names - {"name", "doc_type"}))
+
+
+def _doc_type(value: str) -> str:
+    """A document type filter value (any case, with or without diacritics) → its name; unknown → an error.
+
+    >>> _doc_type("quyet dinh"), _doc_type("CÔNG VĂN")
+    ('Quyết định', 'Công văn')
+    """
+    from vnplan.link.keys import name_key
+
+    found = {name_key(n): n for n in doc_types()}.get(name_key(value))
+    if found is None:
+        raise VnplanError(None, f"unknown document type {value!r}; valid: {', '.join(doc_types())}")
+    return found
+
+
+def _year(value: int | str) -> int:
+    """A year filter value: an int or its digits; anything else is an error.
+
+    >>> _year("2025")
+    2025
+    """
+    if isinstance(value, bool) or not str(value).strip().isdigit() or not 1945 <= int(value) <= 2100:
+        raise VnplanError(None, f"unknown year {value!r}; give a year such as 2025")
+    return int(value)
 
 
 @lru_cache(maxsize=1)
@@ -141,11 +176,12 @@ class Records:
         extra = f", {len(self.errors)} unreadable" if self.errors else ""
         return f"<Records {len(self.records)} documents{extra}>"
 
-    def filter(self, *, level: str | None = None, province: str | None = None, year: int | None = None,
+    def filter(self, *, level: str | None = None, province: str | None = None, year: int | str | None = None,
                doc_type: str | None = None, theme: str | None = None) -> Records:
         """The records matching every given criterion.
 
-        ``level`` is a record level or its Vietnamese name (``"tỉnh"``, ``"xã"``); an unknown one raises a
+        ``level`` is a record level or its Vietnamese name (``"tỉnh"``, ``"xã"``), ``doc_type`` a type name
+        (``"quyết định"``, ``"cong van"``), ``year`` a year (``2025`` or ``"2025"``); an unknown value raises a
         `VnplanError` listing the valid ones.
         Text criteria ignore case, diacritics and punctuation; ``province`` matches today's
         province or the one named when the document was issued (before the 2025 merger);
@@ -159,6 +195,8 @@ class Records:
         from vnplan.link.keys import name_key
 
         level = _level(level) if level else None
+        year = _year(year) if year is not None else None
+        doc_type = _doc_type(doc_type) if doc_type else None
 
         def has(needle: str, *texts: str | None) -> bool:
             key = f" {name_key(needle)} "
@@ -187,7 +225,7 @@ class Records:
         """
         from vnplan.batch import to_dataframe
 
-        df = to_dataframe(self.records).rename(columns={"source_path": KEY})
+        df = to_dataframe(self.records)
         df["province"] = [_province(r) for r in self.records]
         df["number"] = df["number"].astype("string")
         return _dates(df)
@@ -317,20 +355,25 @@ class Records:
         return link(self.records, **options)
 
     def _repr_html_(self) -> str:
-        head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("document", "type", "issuer", "level", "date", "title",
-                                                          "file")) + "</tr>"
+        from vnplan.i18n import date_text, t
+        from vnplan.render.clip import clip
+        from vnplan.render.record_html import display_label
+
+        head = "<tr>" + "".join(f"<th>{t('records.' + h)}</th>" for h in ("document", "type", "issuer", "level", "date",
+                                                                          "title", "file")) + "</tr>"
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(str(v or ''))}</td>" for v in (
-                r.label, r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")), r.issue_date or r.issue_year,
-                (r.title or "")[:90], str(r.source.get("path", "")).rsplit("/", 1)[-1][:40])) + "</tr>"
+                display_label(r), r.doc_type, r.issuer.get("name"), _level_name(r.issuer.get("level")),
+                date_text(r.issue_date) if r.issue_date else r.issue_year, clip(r.title, 110),
+                str(r.source.get("path", "")).rsplit("/", 1)[-1])) + "</tr>"
             for r in self.records[:50])
-        more = f"<p>… {len(self.records) - 50} more</p>" if len(self.records) > 50 else ""
-        errors = f", {len(self.errors)} unreadable files" if self.errors else ""
+        more = f"<p>… {t('records.more', n=len(self.records) - 50)}</p>" if len(self.records) > 50 else ""
+        errors = ", " + t("records.unreadable", n=len(self.errors)) if self.errors else ""
         # Jupyter right-aligns table cells by default; text columns read better left-aligned.
         from vnplan.render.scoped_css import host_reset
 
         style = f"<style>{host_reset('vnp-records')}.vnp-records td,.vnp-records th{{padding:3px 6px}}</style>"
-        return (f'{style}<div class="vnp-records"><p><b>{len(self.records)} plan records</b>{errors}</p>'
+        return (f'{style}<div class="vnp-records"><p><b>{t("records.count", n=len(self.records))}</b>{errors}</p>'
                 f'<table>{head}{body}</table>{more}</div>')
 
 

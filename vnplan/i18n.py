@@ -19,7 +19,7 @@ from pathlib import Path
 
 from vnplan.errors import VnplanError
 
-__all__ = ["LANGS", "catalogue", "get_lang", "set_lang", "t", "use_lang"]
+__all__ = ["LANGS", "catalogue", "date_text", "get_lang", "set_lang", "t", "use_lang"]
 
 LANGS = ("vi", "en")
 _CATALOGUE = Path(__file__).parent / "data" / "messages.tsv"
@@ -93,3 +93,20 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
         raise KeyError(f"no message {key!r} in {_CATALOGUE.name}")
     text = entry[_check(lang) if lang else get_lang()] or entry["vi"]
     return text.format(**values) if values else text
+
+
+def date_text(value: object, lang: str | None = None) -> str:
+    """A date as people read it: ``01/10/2025`` in Vietnamese, ``2025-10-01`` in English; ``…`` when blank.
+
+    >>> date_text("2025-10-01", lang="vi"), date_text("2025-10-01", lang="en"), date_text(None)
+    ('01/10/2025', '2025-10-01', '…')
+    """
+    from datetime import date
+
+    if not value:
+        return "…"
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return day.strftime("%d/%m/%Y") if (_check(lang) if lang else get_lang()) == "vi" else day.isoformat()

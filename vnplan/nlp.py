@@ -117,7 +117,11 @@ def entities(text: Any) -> "Doc":
 
 
 def render(text: Any, *, jupyter: bool | None = None, page: bool = False) -> str | None:
-    """displaCy entity view of a document (HTML string, or displayed inline in Jupyter)."""
+    """displaCy entity view of a text (HTML string, or displayed inline in Jupyter).
+
+    For a document that has a record, `vnplan.render.entities.entity_view` is better: its spans are the
+    record's own (whole agency names, the signer as the only person), not this pipeline's guesses.
+    """
     from spacy import displacy
 
     return displacy.render(entities(text), style="ent", jupyter=jupyter, page=page,

@@ -41,12 +41,21 @@ def matches(rel: str, patterns: Iterable[str]) -> bool:
     return any(fnmatchcase(rel, p) or fnmatchcase(name, p) for p in patterns)
 
 
+#: Notes are plain text; a PDF or Word file is a document whatever its name (``sources-kh.docx``).
+NOTE_EXTENSIONS: frozenset[str] = frozenset({".md", ".txt", ".rst", ".markdown", ""})
+
+
 def is_non_document(name: str) -> bool:
-    """A README, SOURCES, LICENSE … note rather than a document (case-insensitive on the name's start).
+    """A README, SOURCES, CHAINS, LICENSE … note in plain text rather than a document (case-insensitive on the
+    name's start).
 
     >>> is_non_document("README.md"), is_non_document("SOURCES.md"), is_non_document("kh-173-readme.pdf")
     (True, True, False)
+    >>> is_non_document("sources-kh.docx")
+    False
     """
+    if os.path.splitext(name)[1].lower() not in NOTE_EXTENSIONS:
+        return False
     upper = name.upper()
     return any(fnmatchcase(upper, p.upper()) for p in NON_DOCUMENTS)
 

@@ -42,7 +42,7 @@ __all__ = [
 
 FORMATS = ("jsonl", "csv", "parquet")
 FLAT_COLUMNS = [
-    "source_path", "source_sha256", "source_size", "source_format", "source_pages", "duplicate_of", "duplicate_by",
+    "path", "source_sha256", "source_size", "source_format", "source_pages", "duplicate_of", "duplicate_by",
     "error", "message", "doc_type", "number", "symbol", "issue_date", "issue_year", "place", "issuer_name",
     "issuer_level", "issuer_parent", "title", "theme", "period_start", "period_end", "signer_name", "signer_title",
     "signer_authority", "citations", "named_citations", "activities", "responsibilities", "deadlines", "recipients",
@@ -51,7 +51,8 @@ FLAT_COLUMNS = [
 LIST_COLUMNS = frozenset({"signer_authority", "citations", "named_citations", "activities", "responsibilities",
                           "deadlines", "recipients", "warnings"})
 INT_COLUMNS = frozenset({"source_size", "source_pages", "issue_year"})
-_SOURCE_KEYS = {"source_path": "path", "source_sha256": "sha256", "source_size": "size", "source_format": "format",
+OLD_KEY = "source_path"  # the key column of files written before 0.2 (read as "path")
+_SOURCE_KEYS = {"path": "path", "source_sha256": "sha256", "source_size": "size", "source_format": "format",
                 "source_pages": "pages", "duplicate_of": "duplicate_of", "duplicate_by": "duplicate_by"}
 _NESTED = {"issuer_name": ("issuer", "name"), "issuer_level": ("issuer", "level"), "issuer_parent": ("issuer", "parent"),
            "period_start": ("period", "start"), "period_end": ("period", "end"), "signer_name": ("signer", "name"),
@@ -64,7 +65,7 @@ def flatten(record: dict[str, Any], lists: str = "json") -> dict[str, Any]:
     """One flat row of `FLAT_COLUMNS`; lists as JSON text (``lists="json"``) or kept (``"python"``).
 
     >>> row = flatten({"source": {"path": "kh.txt"}, "issuer": {"name": "UBND tỉnh Lào Cai"}})
-    >>> row["source_path"], row["issuer_name"], row["activities"]
+    >>> row["path"], row["issuer_name"], row["activities"]
     ('kh.txt', 'UBND tỉnh Lào Cai', '[]')
     """
     source = record.get("source") or {}
@@ -84,7 +85,7 @@ def flatten(record: dict[str, Any], lists: str = "json") -> dict[str, Any]:
                 value = json.dumps(value, ensure_ascii=False)
                 if not _encodable(value):
                     value = json.dumps(json.loads(value))  # escapes for surrogates (ASCII JSON)
-        elif lists == "json" and col == "source_path" and isinstance(value, str):
+        elif lists == "json" and col == "path" and isinstance(value, str):
             value = path_cell(value)
         elif lists == "json" and isinstance(value, str) and not _encodable(value):
             value = value.encode("utf-8", "backslashreplace").decode()
@@ -153,7 +154,7 @@ def cell_path(cell: str) -> str:
 def _from_cell(col: str, value: Any) -> Any:
     if value is None or value == "":
         return [] if col in LIST_COLUMNS else None
-    if col == "source_path" and isinstance(value, str):
+    if col == "path" and isinstance(value, str):
         return cell_path(value)
     if col in LIST_COLUMNS:
         return json.loads(value) if isinstance(value, str) else list(value)
@@ -165,9 +166,11 @@ def _from_cell(col: str, value: Any) -> Any:
 def unflatten(row: dict[str, Any]) -> dict[str, Any]:
     """The record dict of a flat row (CSV or Parquet); an error row gives an error record.
 
-    >>> unflatten({"source_path": "kh.pdf", "error": "EmptyFileError", "message": "kh.pdf: empty"})["error"]
+    >>> unflatten({"path": "kh.pdf", "error": "EmptyFileError", "message": "kh.pdf: empty"})["error"]
     'EmptyFileError'
     """
+    if OLD_KEY in row and "path" not in row:
+        row = {**row, "path": row[OLD_KEY]}
     source = {key: _from_cell(col, row.get(col)) for col, key in _SOURCE_KEYS.items()}
     source = {k: v for k, v in source.items() if v is not None or k in ("path", "sha256")}
     if row.get("error"):
@@ -195,6 +198,7 @@ def _csv_line(record: dict[str, Any]) -> str:
 
 
 _CSV_HEADER = ",".join(FLAT_COLUMNS) + "\n"
+_OLD_CSV_HEADER = _CSV_HEADER.replace("path", OLD_KEY, 1)
 _JSON_START = b'{"source": {'
 
 
@@ -323,7 +327,7 @@ def _parse_csv(path: str) -> Callable[[bytes, int], dict[str, Any] | None]:
     def parse(line: bytes, number: int) -> dict[str, Any] | None:
         text = line.decode("utf-8", errors="replace").lstrip("\ufeff")
         if number == 1:
-            if text.rstrip("\r\n") != _CSV_HEADER.rstrip("\n"):
+            if text.rstrip("\r\n") not in (_CSV_HEADER.rstrip("\n"), _OLD_CSV_HEADER.rstrip("\n")):
                 raise _not_records(path, "its header is not the vnplan CSV header")
             return {}  # the header: not a record, not a problem
         try:
@@ -345,11 +349,13 @@ def _iter_parquet_rows(path: str, batch_size: int = 1000) -> Iterator[dict[str, 
         pf = pq.ParquetFile(path)
     except Exception as exc:  # noqa: BLE001 - any failure to open means "not ours"
         raise _not_records(path, f"not a readable Parquet file: {type(exc).__name__}") from None
-    missing = [c for c in FLAT_COLUMNS if c not in pf.schema_arrow.names]
+    names = [("path" if c == OLD_KEY else c) for c in pf.schema_arrow.names]
+    missing = [c for c in FLAT_COLUMNS if c not in names]
     if missing:
         raise _not_records(path, f"no {missing[0]} column" if len(missing) < len(FLAT_COLUMNS) else "no vnplan columns")
     for batch in pf.iter_batches(batch_size=batch_size):
-        yield from batch.to_pylist()
+        for row in batch.to_pylist():
+            yield {("path" if k == OLD_KEY else k): v for k, v in row.items()}
 
 
 def read_index(path: str, fmt: str, on_record: Callable[[dict[str, Any]], None] | None = None) -> RecordsIndex:
@@ -507,7 +513,7 @@ class ParquetWriter:
         try:
             if os.path.exists(self.path) and os.path.getsize(self.path) > 0:
                 for row in _iter_parquet_rows(self.path, self.batch_size):
-                    if os.path.normpath(str(row.get("source_path"))) not in last:
+                    if os.path.normpath(str(row.get("path"))) not in last:
                         batch.append(row)
                         if len(batch) >= self.batch_size:
                             flush()

@@ -116,6 +116,7 @@ def _record_one(path: str, data: dict[str, Any] | None, index: RecordsIndex, rep
                 finder: DuplicateFinder, writer: Any, summary: Summary, progress: Progress) -> None:
     """Count one result, flag it if it repeats an earlier record, and write it."""
     summary.total += 1
+    progress.current = path
     key = _norm(path)
     if data is None:
         summary.skipped += 1

@@ -63,16 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
-    from vnplan.i18n import use_lang
+    from vnplan.i18n import t, use_lang
 
-    try:
-        with use_lang(getattr(args, "lang", None)):
+    with use_lang(getattr(args, "lang", None)):
+        try:
             return int(args._run(args) or 0)
-    except VnplanError as exc:
-        print(f"vnplan: error: {cli_message(exc)}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("vnplan: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+        except VnplanError as exc:
+            print(f"vnplan: {t('cli.error')}: {cli_message(exc)}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print(f"vnplan: {t('cli.interrupted')}", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return 0

@@ -18,7 +18,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("cascade", help="the implementation cascade of a directive",
                        description="The documents carrying out a directive, level by level: issuer, level, locality, "
                                    "date, days after the parent, coverage of the parent's activities, and the levels "
-                                   "and localities with none.")
+                                   "and localities with none.",
+                       epilog="examples:\n  vnplan cascade records.jsonl --root 22/2013/QĐ-TTg\n"
+                              "  vnplan cascade luu-tru/ --root 4214/BCA-C04 -o chuoi-trien-khai.html",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders, or records files (.jsonl .csv .parquet)")
     p.add_argument("--root", required=True, metavar="NUMBER", help="the directive, e.g. 22/2013/QĐ-TTg")
     p.add_argument("-o", "--output", help="write the cascade here: .html (tree page) or .csv (table)")
@@ -43,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
             cascade.to_csv(args.output)
         else:
             raise VnplanError(args.output, "give a .html or .csv output file")
-        print(f"{len(cascade.rows)} documents, {len(cascade.gaps)} gaps → {args.output}", file=sys.stderr)
+        from vnplan.i18n import t
+
+        print(f"vnplan: {t('cli.cascade_wrote', n=len(cascade.rows), gaps=len(cascade.gaps), path=args.output)}",
+              file=sys.stderr)
     else:
         print(cascade)
     return 0

@@ -15,6 +15,7 @@ import os
 import sys
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import t
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(enabled=False if args.quiet else None)
 
     def warn(problem: str) -> None:
-        print(f"vnplan: warning: {problem}", file=sys.stderr)
+        print(f"vnplan: {t('cli.warning')}: {problem}", file=sys.stderr)
 
     excel = output.lower().endswith(".xlsx")
     if excel:  # records go to a resumable JSON Lines journal next to the workbook, then into its sheets

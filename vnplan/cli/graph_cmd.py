@@ -26,7 +26,11 @@ _DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("graph", help="build the citation graph of documents or records",
                        description="Build the citation graph of documents (extracted first) or of records (.jsonl), "
-                                   "export it and query it.")
+                                   "export it and query it.",
+                       epilog="examples:\n  vnplan graph luu-tru/ -o graph.html\n  vnplan graph records.jsonl -o graph.graphml\n"
+                              "  vnplan graph records.jsonl --ancestors 1105/KH-ĐKT\n"
+                              "  vnplan graph records.jsonl --missing --cycles",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders of documents, or records .jsonl files")
     p.add_argument("-o", "--output", help="write the graph here (.graphml .gexf .json .cyjs .csv .dot .html)")
     p.add_argument("--format", choices=["graphml", "gexf", "json", "cyjs", "csv", "dot", "html"],

@@ -24,11 +24,12 @@ def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> ar
 
 
 def run(args: argparse.Namespace) -> int:
+    from vnplan.i18n import t
     from vnplan.read import read
 
     doc = read(args.file, ocr=not args.no_ocr)
     for warning in doc.warnings:
-        print(f"vnplan: warning: {doc.path}: {warning}", file=sys.stderr)
+        print(f"vnplan: {t('cli.warning')}: {doc.path}: {warning}", file=sys.stderr)
     if args.outline:
         if args.json:
             print(json.dumps(doc.outline.to_dict(), ensure_ascii=False, indent=1))

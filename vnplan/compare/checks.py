@@ -18,7 +18,7 @@ from typing import Any
 from vnplan.compare.evidence import source
 from vnplan.compare.model import Check
 from vnplan.compare.similarity import fold, normalize_text, tfidf_char
-from vnplan.i18n import t
+from vnplan.i18n import date_text, t
 from vnplan.record import Record
 
 __all__ = [
@@ -63,7 +63,7 @@ def _sources(*items: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def _period_text(record: Record) -> str | None:
     p = record.period
-    return f"{p.get('start') or '…'} – {p.get('end') or '…'}" if (p.get("start") or p.get("end")) else None
+    return f"{date_text(p.get('start'))} – {date_text(p.get('end'))}" if (p.get("start") or p.get("end")) else None
 
 
 def _date(value: Any) -> date | None:
@@ -86,14 +86,15 @@ def check_period(template: Record, local: Record) -> Check:
         return Check("period", "fail", t("check.period.no_local"), ev)
     problems = []
     if ts and ls and ls < ts:
-        problems.append(t("check.period.starts_before", local=ls, template=ts))
+        problems.append(t("check.period.starts_before", local=date_text(ls), template=date_text(ts)))
     if te and le and le > te:
-        problems.append(t("check.period.ends_after", local=le, template=te))
+        problems.append(t("check.period.ends_after", local=date_text(le), template=date_text(te)))
     if ts and le and le < ts or te and ls and ls > te:
         problems.append(t("check.period.no_overlap"))
     if problems:
         return Check("period", "fail", t("check.period.fail", problems="; ".join(problems)), ev)
-    return Check("period", "pass", t("check.period.pass", ls=ls or "…", le=le or "…", ts=ts or "…", te=te or "…"), ev)
+    return Check("period", "pass", t("check.period.pass", ls=date_text(ls), le=date_text(le), ts=date_text(ts),
+                                         te=date_text(te)), ev)
 
 
 def _reporting(record: Record) -> list[dict[str, Any]]:
@@ -121,10 +122,10 @@ def check_deadlines(template: Record, local: Record) -> Check:
     ev["sources"] = _sources(source(template, "template", earliest.get("text"), item=earliest),
                              *(source(local, "local", d.get("text"), item=d) for d in shown[:3]))
     if late:
-        dates = ", ".join(d["date"] for d in late)
-        return Check("deadlines", "fail", t("check.deadlines.fail", dates=dates, first=first), ev)
+        dates = ", ".join(date_text(d["date"]) for d in late)
+        return Check("deadlines", "fail", t("check.deadlines.fail", dates=dates, first=date_text(first)), ev)
     last = max(_date(d["date"]) for d in l_dead)  # type: ignore[type-var]
-    return Check("deadlines", "pass", t("check.deadlines.pass", last=last, first=first), ev)
+    return Check("deadlines", "pass", t("check.deadlines.pass", last=date_text(last), first=date_text(first)), ev)
 
 
 def _symbol_key(symbol: str | None) -> str:

@@ -50,8 +50,9 @@ def coverage_ratio(items: list[CoverageItem]) -> float | None:
 
 
 def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    from vnplan.render.clip import clip
+
+    return clip(text, n)
 
 
 MIN_APPLICABLE_CHECKS = 2  # without template activities, at least this many field checks must apply

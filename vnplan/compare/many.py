@@ -22,6 +22,7 @@ from vnplan.compare.evidence import heading
 from vnplan.compare.inputs import PlanInput
 from vnplan.compare.model import EXIT_CODES, ComplianceReport
 from vnplan.i18n import t
+from vnplan.render.clip import clip
 
 __all__ = ["COLUMNS", "ComplianceTable", "check_many", "expand_locals"]
 
@@ -52,7 +53,7 @@ def _row(report: ComplianceReport) -> dict[str, Any]:
         "level": d.local.issuer.get("level"), "verdict": report.verdict, "coverage": cov.ratio,
         "covered": cov.count("covered"), "partly": cov.count("partly covered"), "missing": len(missing),
         "total": len(cov.items), "checks_failed": ", ".join(c.name for c in report.checks if c.status == "fail"),
-        "missing_activities": "; ".join(f"{it.template.index + 1}. {it.template.text[:80]}" for it in missing),
+        "missing_activities": "; ".join(f"{it.template.index + 1}. {clip(it.template.text, 80)}" for it in missing),
         "warnings": "; ".join(report.warnings), "reasons": "; ".join(report.reasons),
     }
 
@@ -107,7 +108,7 @@ class ComplianceTable:
         for row in self.rows:
             cov = "–" if row["coverage"] is None else f"{row['coverage']:.0%}"
             lines.append(f"{t('verdict.' + row['verdict']):<18} {cov:>5}  {row['missing']:>2} "
-                         f"{t('status.missing'):<6} {row['document'][:60]}")
+                         f"{t('status.missing'):<6} {clip(row['document'], 60)}")
         return "\n".join(lines)
 
     def to_markdown(self) -> str:

@@ -33,8 +33,9 @@ EXIT_CODES = {"pass": 0, "fail": 3, "inconclusive": 4}
 
 
 def _short(text: str | None, n: int = 50) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    from vnplan.render.clip import clip
+
+    return clip(text, n)
 
 
 @dataclass

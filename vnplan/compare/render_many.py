@@ -16,6 +16,7 @@ from vnplan.render.scoped_css import host_reset
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.many import ComplianceTable
+    from vnplan.compare.model import ComplianceReport
 
 __all__ = ["table_fragment", "table_page"]
 
@@ -24,20 +25,31 @@ def _e(text: object) -> str:
     return html.escape("" if text is None else str(text))
 
 
+def _why(report: ComplianceReport) -> list[str]:
+    """What a reader needs beside the missing activities: the pair's warnings, and for a verdict other than
+    pass the reasons that are not about single activities (failed checks, a document against itself, …)."""
+    per_item = tuple(t(key, n=0, text="").split("0")[0] for key in ("reason.missing", "reason.partly"))
+    reasons = [] if report.verdict == "pass" else [r for r in report.reasons if not r.startswith(per_item)]
+    return list(dict.fromkeys([*report.warnings, *reasons]))
+
+
 def table_fragment(table: ComplianceTable) -> str:
     """The table as an HTML fragment (Jupyter)."""
     c = table.counts()
     head = "".join(f"<th>{_e(h)}</th>" for h in (t("label.document"), t("label.verdict"), t("label.coverage"),
-                                                  t("label.missing_activities"), t("label.warning")))
+                                                  t("label.missing_activities"), t("label.reasons")))
     body = []
-    for row in table.rows:
+    for row, report in zip(table.rows, table.reports):
+        why = "".join(f"<li>{_e(w)}</li>" for w in _why(report))
+        why = f"<ul style='margin:0;padding-left:16px'>{why}</ul>" if why else ""
         pct = 0 if row["coverage"] is None else round(row["coverage"] * 100)
         cov = "–" if row["coverage"] is None else f"{pct}%"
         body.append(
             f"<tr><td><b>{_e(row['document'])}</b><div class='pg'>{_e(str(row['path']).rsplit('/', 1)[-1])}</div></td>"
             f"<td>{_badge(row['verdict'], 'verdict')}</td>"
-            f"<td style='min-width:110px'><span class='bar' style='width:70px'><span style='width:{pct}%'></span>"
-            f"</span> {cov}</td><td>{_e(row['missing_activities'])}</td><td>{_e(row['warnings'])}</td></tr>")
+            f"<td style='min-width:120px;white-space:nowrap'><span class='bar' style='width:70px'>"
+            f"<span style='width:{pct}%'></span></span> {cov}</td><td>{_e(row['missing_activities'])}</td>"
+            f"<td>{why}</td></tr>")
     summary = t("summary.many", n=len(table.reports), passed=c["pass"], failed=c["fail"],
                 inconclusive=c["inconclusive"])
     return (f"<style>{CSS}{host_reset('vnp')}</style><div class='vnp'><h1>"

@@ -26,8 +26,9 @@ _MARK = {"kept": "=", "modified": "~", "dropped": "-", "added": "+"}
 
 
 def _short(text: str | None, n: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    from vnplan.render.clip import clip
+
+    return clip(text, n)
 
 
 def _cell(row: ItemDiff, side: str, n: int) -> str:
@@ -72,8 +73,10 @@ def _evidence_lines(sources: list[dict[str, Any]], width: int, indent: str = "  
 
 def _checks(checks: list[Any], width: int) -> list[str]:
     out = []
+    result = max(len(t("result." + r)) for r in ("pass", "fail", "n/a"))
+    name = max((len(t("check." + c.name)) for c in checks), default=0)
     for c in checks:
-        out.append(f"  {t('result.' + c.status):<13} {t('check.' + c.name):<16} {c.message}")
+        out.append(f"  {t('result.' + c.status):<{result}}  {t('check.' + c.name):<{name}}  {c.message}")
         out += _evidence_lines(c.evidence.get("sources") or [], width)
     return out
 
@@ -109,8 +112,11 @@ def diff_table(diff: PlanDiff, width: int = 120) -> str:
     c = diff.counts()
     out = [f"{t('title.diff')}: {heading(diff.template)} → {heading(diff.local)}",
            t("summary.activities", **c), ""]
-    out += [t("title.sections")] + [f"  {t('role.' + s.role):<16} {t('section.' + s.status.replace(' ', '_')):<16} "
-                                    f"{_short(s.template, 40):<40}  {_short(s.local, 40)}" for s in diff.sections] + [""]
+    role = max((len(t("role." + s.role)) for s in diff.sections), default=0)
+    status = max((len(t("section." + s.status.replace(" ", "_"))) for s in diff.sections), default=0)
+    out += [t("title.sections")] + [f"  {t('role.' + s.role):<{role}}  {t('section.' + s.status.replace(' ', '_')):<{status}}  "
+                                    f"{_short(s.template, 40):<40}  {_short(s.local, 40)}".rstrip()
+                                    for s in diff.sections] + [""]
     out += _rows_table(t("title.activities"), diff.activities, width) + [""]
     out += _rows_table(t("title.responsibilities"), diff.responsibilities, width) + [""]
     out += [t("title.checks")] + _checks(diff.checks, width) + [""]

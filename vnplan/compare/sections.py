@@ -15,6 +15,7 @@ from typing import Any
 
 from vnplan.compare.model import SectionDiff
 from vnplan.compare.similarity import fold
+from vnplan.i18n import date_text, t
 from vnplan.record import Record
 
 __all__ = ["ROLES", "align_sections", "section_role", "summarize"]
@@ -64,12 +65,13 @@ def summarize(record: Record) -> dict[str, str | None]:
     out: dict[str, Any] = {
         "purpose": sections.get("purpose"),
         "theme": record.theme,
-        "time": f"{p.get('start') or '…'} – {p.get('end') or '…'}" if p.get("start") or p.get("end") else sections.get("time"),
-        "activities": f"{len(record.activities)} activities" if record.activities else sections.get("activities"),
-        "organisation": (f"{len(record.responsibilities)} agencies" if record.responsibilities
+        "time": f"{date_text(p.get('start'))} – {date_text(p.get('end'))}" if p.get("start") or p.get("end")
+        else sections.get("time"),
+        "activities": t("count.activities", n=len(record.activities)) if record.activities else sections.get("activities"),
+        "organisation": (t("count.agencies", n=len(record.responsibilities)) if record.responsibilities
                          else sections.get("organisation")),
         "budget": sections.get("budget"),
-        "reporting": (", ".join(d["date"] for d in reports) if reports else sections.get("reporting")),
+        "reporting": (", ".join(date_text(d["date"]) for d in reports) if reports else sections.get("reporting")),
     }
     return out
 
