@@ -24,7 +24,7 @@ named as gaps.
 from __future__ import annotations
 
 import html
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -211,11 +211,10 @@ def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | N
 
     Edges followed: ``relations`` (default implements, basis, attached_to).
     """
-    from vnplan.link.graph import DIRECTIVE_RELATIONS
+    from vnplan.link.graph import DIRECTIVE_RELATIONS, walk
 
     g = graph.graph
     root = graph._one(ref)
-    allowed = set(relations or DIRECTIVE_RELATIONS)
 
     def row(node: str, depth: int, parent: str | None, relation: str | None, conf: float | None) -> CascadeRow:
         d = g.nodes[node]
@@ -227,26 +226,14 @@ def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | N
                           coverage=_coverage(graph, parent, node) if parent and coverage else None,
                           confidence=conf, path=d.get("path"), in_archive=d.get("kind") == "document")
 
+    def order(edge: tuple[str, str, dict[str, Any]]) -> tuple[Any, ...]:  # top-down, then by province and date
+        d = g.nodes[edge[0]]
+        return (_ORDER.index(d["level"]) if d.get("level") in _ORDER else 9, d.get("province") or "",
+                d.get("date") or "", edge[0])
+
     rows = [row(root, 0, None, None, None)]
-    seen = {root}
-    frontier = [root]
-    depth = 0
-    while frontier:
-        depth += 1
-        nxt = []
-        for node in frontier:
-            children = sorted(((u, data) for u, _, data in g.in_edges(node, data=True)
-                               if data.get("relation") in allowed and u not in seen),
-                              key=lambda e: (_ORDER.index(g.nodes[e[0]].get("level")) if g.nodes[e[0]].get("level")
-                                             in _ORDER else 9, g.nodes[e[0]].get("province") or "",
-                                             g.nodes[e[0]].get("date") or "", e[0]))
-            for u, data in children:
-                if u in seen:
-                    continue
-                seen.add(u)
-                rows.append(row(u, depth, node, data.get("relation"), data.get("confidence")))
-                nxt.append(u)
-        frontier = nxt
+    rows += [row(s.node, s.depth, s.via, s.relation, s.data.get("confidence"))
+             for s in walk(g, root, forward=False, relations=relations or DIRECTIVE_RELATIONS, order=order)]
     return Cascade(root=root, rows=rows, gaps=_gaps(graph, rows, lang), lang=lang)
 
 
@@ -271,6 +258,3 @@ def _gaps(graph: "CitationGraph", rows: list[CascadeRow], lang: str) -> list[str
                     else "in the archive, but no document implements this one"))
     return gaps
 
-
-def _plain(row: CascadeRow) -> dict[str, Any]:  # pragma: no cover - for debugging
-    return asdict(row)

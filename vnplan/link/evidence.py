@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from vnplan.link.keys import fold, issuer_code_of_name, name_key
@@ -126,6 +127,7 @@ _TITLES = re.compile(r"^(?:(?:pho\s+)?(?:bo truong|thu truong|giam doc|chu tich|
                      r"hieu truong|truong phong|thu truong co quan))\s+")
 
 
+@lru_cache(maxsize=1 << 14)
 def _issuer_words(name: str | None) -> str:
     if not name:
         return ""

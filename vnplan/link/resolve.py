@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,7 @@ class CitedKey:
 Resolver = Callable[[dict, DocEntry, "ArchiveIndex"], Resolution]
 
 
+@lru_cache(maxsize=1 << 14)
 def issuer_of_symbol(symbol: str | None) -> tuple[str, str] | None:
     """(name, level) of the issuer a symbol names, from the parsers' agency table (`vnplan.extract.numbers`).
 
@@ -319,8 +321,11 @@ class ArchiveIndex:
     def __init__(self) -> None:
         self.entries: list[DocEntry] = []
         self.by_key: dict[tuple[str, str], list[DocEntry]] = {}
+        self.by_place: dict[tuple[str, str, str | None], list[DocEntry]] = {}
         self.by_node: dict[str, DocEntry] = {}
         self._by_record: dict[int, DocEntry] = {}
+        self._complete: dict[tuple[Any, ...], DocEntry] = {}  # (number, symbol, year, scope, locality, issuer)
+        self._next_suffix: dict[str, int] = {}
 
     @classmethod
     def build(cls, records: Iterable[Record]) -> "ArchiveIndex":
@@ -330,7 +335,32 @@ class ArchiveIndex:
         for record in records:
             index._add(record)
         index._infer_localities()
+        for entry in index.entries:  # after the localities are inferred: the key of the narrower index
+            if entry.number and entry.symbol.key:
+                place = (entry.number, entry.symbol.key, entry.locality.key if entry.locality else None)
+                index.by_place.setdefault(place, []).append(entry)
         return index
+
+    def candidates(self, key: "CitedKey") -> list[DocEntry]:
+        """The entries a citation can name: its number and symbol, and for a placed local issuer its province
+        (or none known) — another province is a contradiction, so those are never scored.
+
+        The look-up is two hash probes whatever the archive's size.
+
+        >>> from vnplan.record import Record
+        >>> a = Record(source={"path": "a"}, number="12", symbol="KH-UBND", issuer={"name": "UBND tỉnh Lào Cai"})
+        >>> b = Record(source={"path": "b"}, number="12", symbol="KH-UBND", issuer={"name": "UBND tỉnh Cà Mau"})
+        >>> idx = ArchiveIndex.build([a, b])
+        >>> [e.record.source["path"] for e in idx.candidates(cited_key({"number": "12", "symbol": "KH-UBND",
+        ...                                                                 "issuer": "UBND tỉnh Cà Mau"}))]
+        ['b']
+        """
+        if not key.number or not key.symbol.key:
+            return []
+        if key.locality is None:
+            return self.by_key.get((key.number, key.symbol.key), [])
+        return (self.by_place.get((key.number, key.symbol.key, key.locality.key), [])
+                + self.by_place.get((key.number, key.symbol.key, None), []))
 
     def entry_of(self, record: Record) -> DocEntry:
         return self._by_record[id(record)]
@@ -351,13 +381,12 @@ class ArchiveIndex:
                     source = where
                     break
         commune = commune_of(issuer.get("name"))
-        if number and parts.key and year:
-            for entry in self.by_key.get((number, parts.key), []):
-                if (entry.year == year and entry.scope == scope and entry.locality == locality
-                        and name_key(entry.record.issuer.get("name")) == name_key(issuer.get("name"))):
-                    entry.records.append(record)
-                    self._by_record[id(record)] = entry
-                    return
+        complete = (number, parts.key, year, scope, locality, name_key(issuer.get("name")))
+        if number and parts.key and year and complete in self._complete:
+            entry = self._complete[complete]
+            entry.records.append(record)
+            self._by_record[id(record)] = entry
+            return
         node = self._node_id(record, number, year, locality)
         entry = DocEntry(node=node, records=[record], number=number, symbol=parts, year=year, scope=scope, level=level,
                          locality=locality, commune=commune, locality_source=source)
@@ -366,6 +395,8 @@ class ArchiveIndex:
         self._by_record[id(record)] = entry
         if number and parts.key:
             self.by_key.setdefault((number, parts.key), []).append(entry)
+            if year:
+                self._complete[complete] = entry
 
     def _node_id(self, record: Record, number: str | None, year: int | None, locality: Locality | None) -> str:
         if record.number:
@@ -373,11 +404,15 @@ class ArchiveIndex:
         else:
             stem = Path(str(record.source.get("path", ""))).name or "document"
             base = f"doc:{stem}"
-        node, n = base, 1
-        while node in self.by_node:
+        if base not in self.by_node:
+            return base
+        if locality and f"{base}:{locality.key}" not in self.by_node:
+            return f"{base}:{locality.key}"
+        n = self._next_suffix.get(base, 1)  # a running number per base: no rescan of the numbers taken
+        while n == 1 or f"{base}:{n}" in self.by_node:
             n += 1
-            node = f"{base}:{locality.key if locality and n == 2 else n}"
-        return node
+        self._next_suffix[base] = n
+        return f"{base}:{n}"
 
     def _infer_localities(self) -> None:
         """A local document with no province in its header takes the one province its citations name."""
@@ -478,7 +513,11 @@ def default_resolver(citation: dict, citing: DocEntry, index: ArchiveIndex) -> R
         return Resolution("missing", reason="no number or symbol")
     scored: list[tuple[float, str, list[Evidence]]] = []
     rejected: list[str] = []
-    for entry in index.by_key.get((key.number, key.symbol.key), []):
+    candidates = index.candidates(key)
+    skipped = len(index.by_key.get((key.number, key.symbol.key), [])) - len(candidates)
+    if skipped:
+        rejected.append(f"{skipped} ứng viên ở tỉnh khác")
+    for entry in candidates:
         if entry is citing:
             continue
         try:
