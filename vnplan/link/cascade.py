@@ -29,7 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from vnplan.link.labels import text, vn_date
+from vnplan.i18n import t as _t
+from vnplan.link.labels import level_name, vn_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.link.graph import CitationGraph
@@ -98,7 +99,7 @@ class Cascade:
         df = pd.DataFrame(self.records(), columns=list(COLUMNS))
         df["lead_days"] = df["lead_days"].astype("Int64")
         if labels:
-            df = df.rename(columns={c: text(f"col.{c}", self.lang) for c in COLUMNS})
+            df = df.rename(columns={c: _t(f"col.{c}", self.lang) for c in COLUMNS})
         return df
 
     def to_csv(self, path: str | Path) -> str:
@@ -112,24 +113,24 @@ class Cascade:
     def __str__(self) -> str:
         lines = []
         for r in self.rows:
-            bits = [r.label, text(f"level.{r.level}", self.lang)]
+            bits = [r.label, level_name(r.level, self.lang)]
             if r.locality:
                 bits.append(r.locality)
             if r.lead_days is not None:
-                bits.append(f"+{r.lead_days} {text('cascade.days', self.lang)}")
+                bits.append(f"+{r.lead_days} {_t('cascade.days', self.lang)}")
             if r.coverage is not None:
                 bits.append(f"{r.coverage:.0%}")
             lines.append("  " * r.depth + ("← " if r.depth else "") + " · ".join(bits))
         if len(self.rows) == 1:
-            lines.append("  " + text("cascade.none", self.lang))
+            lines.append("  " + _t("cascade.none", self.lang))
         if self.gaps:
-            lines.append(text("cascade.gaps", self.lang) + ":")
+            lines.append(_t("cascade.gaps", self.lang) + ":")
             lines += [f"  - {g}" for g in self.gaps]
         return "\n".join(lines)
 
     def to_html(self, title: str | None = None) -> str:
         """A self-contained HTML page: the tree by level (collapsible), the table and the gaps."""
-        return _page(self, title or text("cascade.title", self.lang))
+        return _page(self, title or _t("cascade.title", self.lang))
 
     def write_html(self, path: str | Path) -> str:
         from vnplan.export.graph_formats import atomic_write
@@ -147,10 +148,10 @@ def _cell(value: Any) -> str:
 
 
 def _body(c: Cascade) -> str:
-    t = lambda key: html.escape(text(key, c.lang))  # noqa: E731
+    t = lambda key: html.escape(_t(key, c.lang))  # noqa: E731
 
     def node_html(row: CascadeRow) -> str:
-        facts = [f'<span class="lv lv-{_cell(row.level)}">{t(f"level.{row.level}")}</span>']
+        facts = [f'<span class="lv lv-{_cell(row.level)}">{_cell(level_name(row.level, c.lang))}</span>']
         if row.locality:
             facts.append(_cell(row.locality))
         if row.date:
@@ -245,16 +246,13 @@ def _gaps(graph: "CitationGraph", rows: list[CascadeRow], lang: str) -> list[str
     levels = _BELOW.get(root.level or "", ("province", "district", "commune"))
     for level in levels:
         if not any(r.level == level for r in below):
-            gaps.append(f"{text(f'level.{level}', lang)}: " + ("không có văn bản triển khai trong kho" if lang != "en"
-                                                               else "no implementing document in the archive"))
+            gaps.append(_t("cascade.gap_level", lang, level=level_name(level, lang)))
     if root.level in ("party", "central"):
         provinces = sorted({d.get("province") for _, d in graph.graph.nodes(data=True)
                             if d.get("kind") == "document" and d.get("province")})
         covered = {r.locality for r in below}
         for province in provinces:
             if province not in covered:
-                gaps.append(f"{text('col.locality', lang)} {province}: " + (
-                    "có văn bản trong kho nhưng không văn bản nào triển khai" if lang != "en"
-                    else "in the archive, but no document implements this one"))
+                gaps.append(_t("cascade.gap_province", lang, label=_t("col.locality", lang), province=province))
     return gaps
 
