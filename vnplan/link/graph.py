@@ -256,11 +256,11 @@ class CitationGraph:
 
         return write_graph(self, path, format)
 
-    def to_html(self, title: str = "vnplan citation graph") -> str:
-        """The self-contained interactive HTML page (works offline)."""
+    def to_html(self, title: str | None = None, lang: str = "vi") -> str:
+        """The self-contained interactive HTML page (works offline), Vietnamese unless ``lang="en"``."""
         from vnplan.export.graph_html import graph_html
 
-        return graph_html(self, title=title)
+        return graph_html(self, title=title, lang=lang)
 
     def __len__(self) -> int:
         return self.graph.number_of_nodes()
