@@ -23,14 +23,13 @@ named as gaps.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from vnplan.i18n import t as _t
-from vnplan.link.labels import level_name, vn_date
+from vnplan.link.labels import level_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.link.graph import CitationGraph
@@ -130,7 +129,9 @@ class Cascade:
 
     def to_html(self, title: str | None = None) -> str:
         """A self-contained HTML page: the tree by level (collapsible), the table and the gaps."""
-        return _page(self, title or _t("cascade.title", self.lang))
+        from vnplan.link.cascade_html import cascade_page
+
+        return cascade_page(self, title or _t("cascade.title", self.lang))
 
     def write_html(self, path: str | Path) -> str:
         from vnplan.export.graph_formats import atomic_write
@@ -140,57 +141,9 @@ class Cascade:
         return str(path)
 
     def _repr_html_(self) -> str:
-        return _body(self)
+        from vnplan.link.cascade_html import cascade_body
 
-
-def _cell(value: Any) -> str:
-    return html.escape("" if value is None else str(value))
-
-
-def _body(c: Cascade) -> str:
-    t = lambda key: html.escape(_t(key, c.lang))  # noqa: E731
-
-    def node_html(row: CascadeRow) -> str:
-        facts = [f'<span class="lv lv-{_cell(row.level)}">{_cell(level_name(row.level, c.lang))}</span>']
-        if row.locality:
-            facts.append(_cell(row.locality))
-        if row.date:
-            facts.append(_cell(vn_date(row.date)))
-        if row.lead_days is not None:
-            facts.append(f"+{row.lead_days} {t('cascade.days')}")
-        if row.coverage is not None:
-            facts.append(f'<span class="cov" title="{t("col.coverage")}">{row.coverage:.0%}</span>')
-        kids = c.children(row.node)
-        inner = "".join(f"<li>{node_html(k)}</li>" for k in kids)
-        head = f'<b>{_cell(row.label.split(" · ")[0])}</b> {_cell(row.issuer)} <small>{" · ".join(facts)}</small>'
-        if not kids:
-            return head
-        return f"<details open><summary>{head}</summary><ul>{inner}</ul></details>"
-
-    tree = f'<ul class="tree"><li>{node_html(c.rows[0])}</li></ul>' if c.rows else ""
-    if len(c.rows) == 1:
-        tree += f"<p>{t('cascade.none')}</p>"
-    gaps = ("<h3>" + t("cascade.gaps") + "</h3><ul>" + "".join(f"<li>{_cell(g)}</li>" for g in c.gaps) + "</ul>"
-            if c.gaps else "")
-    head = "".join(f"<th>{t(f'col.{col}')}</th>" for col in COLUMNS if col != "path")
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v if k != 'coverage' or v is None else f'{v:.0%}')}</td>"
-                                    for k, v in row.items() if k != "path") + "</tr>" for row in c.records())
-    return (f'<div class="vnp-cascade">{tree}{gaps}<table class="vnp-table"><tr>{head}</tr>{body}</table></div>')
-
-
-_CSS = """body{font:14px/1.45 "DejaVu Sans",Arial,sans-serif;margin:16px;color:#222}
-.tree,.tree ul{list-style:none;padding-left:18px;margin:2px 0}.tree li{margin:3px 0}
-summary{cursor:pointer}small{color:#555}.lv{display:inline-block;padding:0 5px;border-radius:3px;color:#fff;
-background:#7f7f7f}.lv-party{background:#d62728}.lv-central{background:#1f77b4}.lv-province{background:#2ca02c}
-.lv-district{background:#ff7f0e}.lv-commune{background:#9467bd}.lv-unit{background:#8c564b}.cov{font-weight:bold}
-.vnp-table{border-collapse:collapse;margin-top:14px;font-size:12px}.vnp-table td,.vnp-table th{border:1px solid #ddd;
-padding:2px 6px;text-align:left;vertical-align:top}"""
-
-
-def _page(c: Cascade, title: str) -> str:
-    return (f'<!DOCTYPE html><html lang="{c.lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}: {_cell(c.rows[0].label if c.rows else c.root)}"
-            f"</h1>{_body(c)}</body></html>\n")
+        return cascade_body(self)
 
 
 def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
