@@ -321,7 +321,8 @@ class ArchiveIndex:
     def __init__(self) -> None:
         self.entries: list[DocEntry] = []
         self.by_key: dict[tuple[str, str], list[DocEntry]] = {}
-        self.by_place: dict[tuple[str, str, str | None], list[DocEntry]] = {}
+        # (number, symbol) → province → level → commune → entries
+        self.by_place: dict[tuple[str, str], dict[Any, dict[Any, dict[Any, list[DocEntry]]]]] = {}
         self.by_node: dict[str, DocEntry] = {}
         self._by_record: dict[int, DocEntry] = {}
         self._complete: dict[tuple[Any, ...], DocEntry] = {}  # (number, symbol, year, scope, locality, issuer)
@@ -335,17 +336,19 @@ class ArchiveIndex:
         for record in records:
             index._add(record)
         index._infer_localities()
-        for entry in index.entries:  # after the localities are inferred: the key of the narrower index
+        for entry in index.entries:  # after the localities are inferred: the narrower index
             if entry.number and entry.symbol.key:
-                place = (entry.number, entry.symbol.key, entry.locality.key if entry.locality else None)
-                index.by_place.setdefault(place, []).append(entry)
+                places = index.by_place.setdefault((entry.number, entry.symbol.key), {})
+                levels = places.setdefault(entry.locality.key if entry.locality else None, {})
+                levels.setdefault(entry.level, {}).setdefault(entry.commune, []).append(entry)
         return index
 
     def candidates(self, key: "CitedKey") -> list[DocEntry]:
-        """The entries a citation can name: its number and symbol, and for a placed local issuer its province
-        (or none known) — another province is a contradiction, so those are never scored.
+        """The entries a citation can name: its number and symbol, then only the province, level and commune
+        that would not contradict it (`score_candidate` rejects another province, level or commune).
 
-        The look-up is two hash probes whatever the archive's size.
+        Three hash probes deep whatever the archive's size: the same ``12/KH-UBND`` of every province and
+        every commune is never scored against one citation.
 
         >>> from vnplan.record import Record
         >>> a = Record(source={"path": "a"}, number="12", symbol="KH-UBND", issuer={"name": "UBND tỉnh Lào Cai"})
@@ -355,12 +358,17 @@ class ArchiveIndex:
         ...                                                                 "issuer": "UBND tỉnh Cà Mau"}))]
         ['b']
         """
-        if not key.number or not key.symbol.key:
-            return []
-        if key.locality is None:
-            return self.by_key.get((key.number, key.symbol.key), [])
-        return (self.by_place.get((key.number, key.symbol.key, key.locality.key), [])
-                + self.by_place.get((key.number, key.symbol.key, None), []))
+        def pick(table: dict[Any, Any], wanted: tuple[Any, ...] | None) -> list[Any]:
+            return list(table.values()) if wanted is None else [table[w] for w in dict.fromkeys(wanted) if w in table]
+
+        places = self.by_place.get((key.number or "", key.symbol.key), {})
+        local = key.scope == "local" and key.locality is not None
+        out: list[DocEntry] = []
+        for levels in pick(places, (key.locality.key, None) if local and key.locality else None):
+            for communes in pick(levels, (key.level, None, "party") if key.level not in (None, "party") else None):
+                for entries in pick(communes, (key.commune, None) if key.commune else None):
+                    out += entries
+        return out
 
     def entry_of(self, record: Record) -> DocEntry:
         return self._by_record[id(record)]
@@ -516,7 +524,7 @@ def default_resolver(citation: dict, citing: DocEntry, index: ArchiveIndex) -> R
     candidates = index.candidates(key)
     skipped = len(index.by_key.get((key.number, key.symbol.key), [])) - len(candidates)
     if skipped:
-        rejected.append(f"{skipped} ứng viên ở tỉnh khác")
+        rejected.append(f"{skipped} ứng viên khác tỉnh, cấp hoặc xã")
     for entry in candidates:
         if entry is citing:
             continue
