@@ -51,7 +51,7 @@ _MAX_CITATION_TEXT = 400  # characters of the citing sentence kept for the detai
 
 _CSS = """
 html,body{margin:0;height:100%;font:13px/1.4 "DejaVu Sans",Arial,sans-serif;color:#222}
-#bar{position:absolute;top:0;left:0;right:0;height:84px;padding:5px 10px;box-sizing:border-box;
+#bar{position:absolute;top:0;left:0;right:0;height:104px;padding:5px 10px;box-sizing:border-box;
  border-bottom:1px solid #ddd;background:#fafafa;overflow:hidden}
 #bar h1{font-size:14px;margin:0 10px 0 0;display:inline-block}
 #bar .row{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;margin-bottom:3px}
@@ -60,8 +60,8 @@ html,body{margin:0;height:100%;font:13px/1.4 "DejaVu Sans",Arial,sans-serif;colo
 #bar i{display:inline-block;width:10px;height:10px;border-radius:5px;margin:0 2px 0 1px;vertical-align:middle}
 #bar svg{vertical-align:middle;margin:0 2px}
 #count{color:#555;margin-left:6px}
-#graph{position:absolute;top:84px;left:0;width:calc(100% - 340px);height:calc(100% - 84px);cursor:grab;background:#fff}
-#details{position:absolute;top:84px;right:0;width:340px;bottom:0;overflow:auto;border-left:1px solid #ddd;
+#graph{position:absolute;top:104px;left:0;width:calc(100% - 340px);height:calc(100% - 104px);cursor:grab;background:#fff}
+#details{position:absolute;top:104px;right:0;width:340px;bottom:0;overflow:auto;border-left:1px solid #ddd;
  padding:8px 12px;box-sizing:border-box;background:#fcfcfc}
 #details table{border-collapse:collapse;width:100%}#details th{text-align:left;vertical-align:top;padding-right:6px;
  color:#666;font-weight:normal;white-space:nowrap}#details td{word-break:break-word}
@@ -161,15 +161,15 @@ def graph_html(cg: "CitationGraph", title: str | None = None, lang: str = "vi") 
 <button id="fit" type="button">{w("graph.fit")}</button> <button id="reset" type="button">{w("graph.reset")}</button>
 <span id="count"></span> <small class="hint">{summary}</small></div>
 <div class="row"><fieldset id="levels"><b>{w("col.level")}:</b> </fieldset>
-<fieldset id="relations"><b>{w("col.relation")}:</b> </fieldset>
-</div>
+<label><input id="stubs" type="checkbox" checked> {w("graph.stubs")}</label></div>
+<div class="row"><fieldset id="relations"><b>{w("col.relation")}:</b> </fieldset>
+<label>{w("graph.group_by")} <select id="group"><option value="locality">{w("graph.group_locality")}</option>
+<option value="level">{w("graph.group_level")}</option></select></label></div>
 <div class="row"><label>{w("col.locality")}: <select id="province"><option value="">{w("graph.all")}</option></select></label>
 <label>{w("graph.province_mode")} <select id="mode"><option value="today">{w("graph.today")}</option>
 <option value="issued">{w("graph.as_issued")}</option></select></label>
 <label>{w("graph.year_from")} <select id="from"></select></label><label>{w("graph.year_to")} <select id="to"></select></label>
-<label>{w("graph.group_by")} <select id="group"><option value="locality">{w("graph.group_locality")}</option>
-<option value="level">{w("graph.group_level")}</option></select></label>
-<label><input id="stubs" type="checkbox" checked> {w("graph.stubs")}</label></div></div>
+</div></div>
 <canvas id="graph" aria-label="{html.escape(title, quote=True)}"></canvas>
 <aside id="details"></aside>
 <script id="graph-data" type="application/json">{script_json(page_data(cg, lang))}</script>

@@ -201,15 +201,18 @@ def is_error_record(item: Any) -> bool:
 
 
 def is_document(record: Record) -> bool:
-    """Whether a record is a government document: it has a number, symbol, type, issuer or date of issue.
+    """Whether a record is a government document: it has a number, symbol, type, issuer, date of issue or signer.
 
-    A ``SOURCES.md`` or ``README.md`` read as text has none of them.
+    A ``SOURCES.md`` or ``README.md`` read as text has none of them; a school's report with no header but a
+    signature (``HIỆU TRƯỞNG Ngô Thị Kiều Huệ``) is a document whose citations count.
 
     >>> is_document(Record(source={"path": "SOURCES.md"})), is_document(Record(source={"path": "a"}, symbol="KH-UBND"))
     (False, True)
+    >>> is_document(Record(source={"path": "bc.docx"}, signer={"name": "Ngô Thị Kiều Huệ", "title": "Hiệu trưởng"}))
+    True
     """
     return bool(record.number or record.symbol or record.doc_type or record.issue_date
-                or (record.issuer or {}).get("name"))
+                or (record.issuer or {}).get("name") or (record.signer or {}).get("name"))
 
 
 def _as_record(item: Any) -> Record:
@@ -273,7 +276,7 @@ def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
     ...                             {"path": "x.pdf", "error": "E002", "message": "the PDF is corrupt"},
     ...                             {"file": "SOURCES.md"}])
     >>> docs, [a["reason"] for a in apart]
-    ([<Record ? 5/KH-UBND kh.txt>], ['error: the PDF is corrupt', 'not a document (no number, symbol, type, issuer or date)'])
+    ([<Record ? 5/KH-UBND kh.txt>], ['error: the PDF is corrupt', 'not a document (no number, symbol, type, issuer, date or signer)'])
     """
     if isinstance(items, (str, Path, Record, dict)):
         items = [items]
@@ -294,7 +297,7 @@ def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
         record = _as_record(item)
         if not is_document(record):
             apart.append({"path": str(record.source.get("path", "")),
-                          "reason": "not a document (no number, symbol, type, issuer or date)"})
+                          "reason": "not a document (no number, symbol, type, issuer, date or signer)"})
             continue
         records.append(record)
     return records, apart
@@ -465,6 +468,11 @@ def score_candidate(citation: dict, key: CitedKey, entry: DocEntry) -> tuple[flo
             code_scope(key.symbol.issuer_code) in ("central", "party"):
         evidence.append(Evidence("symbol_issuer", WEIGHTS["symbol_issuer"], f"ký hiệu của {key.symbol.issuer_code}"))
     evidence += date_evidence(citation.get("date"), record.issue_date, key.year, entry.year)
+    if evidence[-1].rule == "date_one_digit" and any(e.rule == "symbol_issuer" for e in evidence) and \
+            str(citation.get("date"))[:4] == str(record.issue_date)[:4]:
+        # a national body's number and symbol are unique within a year, and both dates give the same year
+        evidence.append(Evidence("year", WEIGHTS["year"], f"năm {str(record.issue_date)[:4]} (ký hiệu của "
+                                                          f"{key.symbol.issuer_code}: số duy nhất trong năm)"))
     doc_code = issuer_code_of_name(issuer.get("name"))
     if key.code and doc_code and code_scope(key.code) == "central" and key.code != doc_code and \
             key.code != entry.symbol.issuer_code:

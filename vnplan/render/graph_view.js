@@ -144,11 +144,12 @@
   }
 
   // --- layout: bands by level, one box per locality, nodes in a grid inside it --------------------------------
-  var CELL_W = 150, ROW_H = 36, HEAD = 22, GAP = 24;
+  var CELL_W = 150, ROW_H = 44, HEAD = 30, GAP = 24;
   function placeBoxes(keys, size) {  // size(key) -> [w, h]; rows wrap so the picture stays roughly 16:9
     var total = 0;
     keys.forEach(function (k) { var s = size(k); total += (s[0] + GAP) * (s[1] + GAP); });
-    var maxW = Math.max(900, Math.sqrt(total * 1.8)), out = {}, x = 0, y = 0, lineH = 0, rank = null;
+    var box = canvas.getBoundingClientRect(), aspect = Math.max(0.5, Math.min(3, box.width / Math.max(1, box.height)));
+    var maxW = Math.max(600, Math.sqrt(total * aspect)), out = {}, x = 0, y = 0, lineH = 0, rank = null;
     keys.forEach(function (k) {
       var s = size(k), r = k.split("|")[0];
       if ((rank !== null && r !== rank) || (x > 0 && x + s[0] > maxW)) { x = 0; y += lineH + GAP; lineH = 0; }
@@ -165,7 +166,7 @@
         return (a.faded - b.faded) || (a.kind === "document" ? 0 : 1) - (b.kind === "document" ? 0 : 1) ||
           String(a.date || "").localeCompare(String(b.date || "")) || a.label.localeCompare(b.label);
       });
-      cols[k] = Math.max(1, Math.min(groups[k].length, Math.ceil(Math.sqrt(groups[k].length * 2.2))));
+      cols[k] = Math.max(1, Math.min(groups[k].length, Math.ceil(Math.sqrt(groups[k].length * 0.6))));
     });
     var placed = placeBoxes(keys, function (k) {
       return [Math.max(cols[k] * CELL_W, 200), HEAD + Math.ceil(groups[k].length / cols[k]) * ROW_H];
@@ -285,10 +286,15 @@
       ctx.setLineDash([]); ctx.lineWidth = 3; ctx.strokeStyle = "#ffbf00";
       ctx.beginPath(); ctx.arc(x, y, r + 4, 0, 2 * Math.PI); ctx.stroke();
     }
-    if (view.k * CELL_W > 70 || hit) {
+    if (view.k * ROW_H >= 30 || hit) {  // a label only where the row has room for it; the issuer too if it has more
+      var width = Math.max(60, CELL_W * view.k - 6);
       ctx.fillStyle = "#222"; ctx.textAlign = "center"; ctx.textBaseline = "top";
       ctx.font = (n.kind === "document" ? "bold " : "") + "11px sans-serif";
-      ctx.fillText(fitText(n.short, Math.max(60, CELL_W * view.k - 6)), x, y + r + 2);
+      ctx.fillText(fitText(n.short, width), x, y + r + 2);
+      if (view.k * ROW_H >= 50 && n.label !== n.short) {
+        ctx.font = "10px sans-serif"; ctx.fillStyle = "#555";
+        ctx.fillText(fitText(n.label.slice(n.short.length + 3), width), x, y + r + 15);
+      }
     }
     ctx.globalAlpha = 1;
   }
