@@ -149,3 +149,17 @@ def test_cascade_words_come_from_the_catalogue() -> None:
     assert list(en.to_dataframe(labels=True).columns)[:2] == [i18n.t("col.depth", "en"), i18n.t("col.document", "en")]
     vi = g.cascade(root, coverage=False)
     assert "Tỉnh" in str(vi) and i18n.t("col.coverage", "vi") in vi.to_html()
+
+
+def test_cli_language_reaches_graph_and_cascade_pages(tmp_path: Path) -> None:
+    from vnplan.cli import main
+
+    records = tmp_path / "records.jsonl"
+    records.write_text("\n".join(json.dumps(r.to_dict(), ensure_ascii=False) for r in generate(150)), encoding="utf-8")
+    assert main(["--lang", "en", "graph", str(records), "-o", str(tmp_path / "g.html")]) == 0
+    assert main(["graph", str(records), "-o", str(tmp_path / "g-vi.html")]) == 0
+    assert main(["cascade", str(records), "--root", "100/QĐ-TTg", "--no-coverage", "--lang", "en",
+                 "-o", str(tmp_path / "c.html")]) == 0
+    assert '<html lang="en">' in (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in (tmp_path / "g-vi.html").read_text(encoding="utf-8")
+    assert "Implementation cascade" in (tmp_path / "c.html").read_text(encoding="utf-8")

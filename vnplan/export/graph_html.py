@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vnplan.export.graph_formats import LEVEL_COLOURS, RELATION_STYLES
-from vnplan.i18n import t
+from vnplan.i18n import get_lang, t
 from vnplan.link.labels import level_name
 
 if TYPE_CHECKING:
@@ -141,13 +141,15 @@ def _script() -> str:
     return script
 
 
-def graph_html(cg: "CitationGraph", title: str | None = None, lang: str = "vi") -> str:
-    """The interactive page for ``cg`` as an HTML string (no external resources), in Vietnamese or English.
+def graph_html(cg: "CitationGraph", title: str | None = None, lang: str | None = None) -> str:
+    """The interactive page for ``cg`` as an HTML string (no external resources), in Vietnamese or English
+    (``lang``; default the current language of `vnplan.i18n`, Vietnamese unless asked).
 
     >>> from vnplan.link.graph import CitationGraph
     >>> "Đồ thị trích dẫn" in graph_html(CitationGraph())
     True
     """
+    lang = lang or get_lang()
     title = title or t("graph.title", lang)
     w = lambda key: html.escape(t(key, lang), quote=True)  # noqa: E731 - a word of the page, escaped
     summary = html.escape(repr(cg))

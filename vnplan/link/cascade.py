@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from vnplan.i18n import get_lang
 from vnplan.i18n import t as _t
 from vnplan.link.labels import level_name
 
@@ -160,7 +161,7 @@ def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
 
 
 def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | None = None,
-                  coverage: bool = True, lang: str = "vi") -> Cascade:
+                  coverage: bool = True, lang: str | None = None) -> Cascade:
     """The cascade under the document ``ref`` (any key `CitationGraph.find` accepts).
 
     Edges followed: ``relations`` (default implements, basis, attached_to).
@@ -188,6 +189,7 @@ def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | N
     rows = [row(root, 0, None, None, None)]
     rows += [row(s.node, s.depth, s.via, s.relation, s.data.get("confidence"))
              for s in walk(g, root, forward=False, relations=relations or DIRECTIVE_RELATIONS, order=order)]
+    lang = lang or get_lang()
     return Cascade(root=root, rows=rows, gaps=_gaps(graph, rows, lang), lang=lang)
 
 

@@ -210,7 +210,7 @@ class CitationGraph:
         return dict(sorted(groups.items(), key=lambda kv: (level_rank(kv[0][1]), kv[0][0] or "")))
 
     def cascade(self, ref: str, relations: Iterable[str] | None = None, coverage: bool = True,
-                lang: str = "vi") -> Any:
+                lang: str | None = None) -> Any:
         """The implementation cascade under ``ref``: the documents carrying it out, level by level (`Cascade`).
 
         Each row: issuer, level, locality, date, days after its parent, coverage of the parent's activities
@@ -256,7 +256,7 @@ class CitationGraph:
 
         return write_graph(self, path, format)
 
-    def to_html(self, title: str | None = None, lang: str = "vi") -> str:
+    def to_html(self, title: str | None = None, lang: str | None = None) -> str:
         """The self-contained interactive HTML page (works offline), Vietnamese unless ``lang="en"``."""
         from vnplan.export.graph_html import graph_html
 
