@@ -189,7 +189,7 @@
     primary.forEach(function (n) { var g = groupKey(n); (groups[g] = groups[g] || []).push(n); });
     var keys = sortedKeys(groups);
     var placed = placeBoxes(keys, function (k) {
-      return [Math.min(260, 110 + 8 * Math.sqrt(groups[k].length)), 46];
+      return [Math.min(300, 190 + 6 * Math.sqrt(groups[k].length)), 46];
     });
     boxes = keys.map(function (k) { var b = placed[k]; b.count = groups[k].length; return b; });
     var of = {}, pairs = {};
@@ -221,8 +221,8 @@
     boxes.forEach(function (b) {
       minX = Math.min(minX, b.x); minY = Math.min(minY, b.y); maxX = Math.max(maxX, b.x + b.w); maxY = Math.max(maxY, b.y + b.h);
     });
-    var box = canvas.getBoundingClientRect(), pad = 20;
-    var k = Math.min((box.width - 2 * pad) / Math.max(1, maxX - minX), (box.height - 2 * pad) / Math.max(1, maxY - minY));
+    var box = canvas.getBoundingClientRect(), pad = 20, foot = overview ? 22 : 0;  // room for the overview's note
+    var k = Math.min((box.width - 2 * pad) / Math.max(1, maxX - minX), (box.height - 2 * pad - foot) / Math.max(1, maxY - minY));
     view.k = Math.max(0.02, Math.min(k, 2));
     view.x = box.width / 2 - view.k * (minX + maxX) / 2; view.y = pad - view.k * minY;
     draw();
