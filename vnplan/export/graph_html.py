@@ -41,12 +41,9 @@ _LEVELS = ("party", "central", "province", "district", "commune", "unit", None)
 _NODE_COLUMNS = ("id", "label", "kind", "status", "type", "level", "province", "province_as_issued", "year", "date",
                  "issuer", "title", "path", "in_cycle")
 _SHARED = {"kind", "status", "type", "level", "province", "province_as_issued", "issuer"}  # columns of repeated values
-_WORDS = ("graph.search", "graph.stubs", "graph.fit", "graph.reset", "graph.all", "graph.province_mode",
-          "graph.as_issued", "graph.today", "graph.year_from", "graph.year_to", "graph.group_by", "graph.group_level",
-          "graph.group_locality", "graph.shown", "graph.found", "graph.overview", "graph.hint", "graph.cites",
-          "graph.cited_by", "graph.neighbours", "col.type", "col.status", "col.year", "col.date", "col.issuer",
-          "col.level", "col.province", "col.province_as_issued", "col.title", "col.path", "col.candidates",
-          "col.relation", "col.confidence", "col.locality")
+_WORDS = ("graph.shown", "graph.found", "graph.overview", "graph.hint", "graph.cites", "graph.cited_by",
+          "graph.neighbours", "col.type", "col.status", "col.year", "col.date", "col.issuer", "col.level",
+          "col.province", "col.province_as_issued", "col.title", "col.path", "col.candidates", "col.confidence")
 _MAX_CITATION_TEXT = 400  # characters of the citing sentence kept for the details panel
 
 _CSS = """
@@ -107,16 +104,14 @@ def page_data(cg: "CitationGraph", lang: str = "vi") -> dict[str, Any]:
             value = node if name == "id" else d.get(name)
             nodes[name].append(ref(value) if name in _SHARED else (1 if value else 0) if name == "in_cycle" else value)
         nodes["candidates"].append([order[c] for c in d.get("candidates") or [] if c in order] or 0)
-    edges: dict[str, list[Any]] = {"source": [], "target": [], "relation": [], "text": [], "resolution": [],
-                                   "confidence": []}
+    edges: dict[str, list[Any]] = {"source": [], "target": [], "relation": [], "text": [], "confidence": []}
     for u, v, d in g.edges(data=True):
         text = d.get("text")
         edges["source"].append(order[u])
         edges["target"].append(order[v])
         edges["relation"].append(ref(d.get("relation") or "mentions"))
         edges["text"].append(text[:_MAX_CITATION_TEXT] + "…" if text and len(text) > _MAX_CITATION_TEXT else text)
-        edges["resolution"].append(ref(d.get("resolution")))
-        edges["confidence"].append(d.get("confidence"))
+        edges["confidence"].append(d.get("confidence") if d.get("resolution") == "resolved" else None)
     return {"values": values, "nodes": nodes, "edges": edges, "style": _style(lang), "limit": OVERVIEW_LIMIT,
             "words": {key: t(key, lang) for key in _WORDS}}
 

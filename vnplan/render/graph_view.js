@@ -22,13 +22,12 @@
       title: C.title[i], path: C.path[i], in_cycle: C.in_cycle[i], candidates: C.candidates[i] || [],
       out: [], inc: [], x: 0, y: 0 };
     n.short = n.label.split(" · ")[0];
-    n.rank = LEVELS.indexOf(n.level) < 0 ? 6 : LEVELS.indexOf(n.level);
     nodes.push(n); byId[n.id] = n;
   }
   var E = D.edges, links = [];
   for (var j = 0; j < E.source.length; j++) {
     var e = { s: nodes[E.source[j]], t: nodes[E.target[j]], relation: V[E.relation[j]], text: E.text[j],
-      resolution: V[E.resolution[j]], confidence: E.confidence[j] };
+      confidence: E.confidence[j] };
     if (!S.relations[e.relation]) { e.relation = "mentions"; }
     e.s.out.push(e); e.t.inc.push(e); links.push(e);
   }
@@ -324,13 +323,17 @@
     b.addEventListener("click", function () { select(n, true); });
     return b;
   }
+  function vnDate(iso) {  // 2026-03-10 -> 10/3/2026, as documents print it
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? m[3] + "/" + (+m[2]) + "/" + m[1] : iso;
+  }
   function show(n) {
     panel.textContent = "";
     if (!n) { panel.appendChild(make("p", W["graph.hint"], "hint")); return; }
     panel.appendChild(make("h2", n.label));
     var table = make("table");
     var rows = [["col.type", n.type], ["col.status", S.status_names[n.status] || n.status], ["col.year", n.year],
-      ["col.date", n.date], ["col.issuer", n.issuer], ["col.level", S.level_names[n.level]],
+      ["col.date", vnDate(n.date)], ["col.issuer", n.issuer], ["col.level", S.level_names[n.level]],
       ["col.province", n.province],
       ["col.province_as_issued", n.province_as_issued !== n.province ? n.province_as_issued : null],
       ["col.title", n.title], ["col.path", n.path]];
@@ -357,6 +360,7 @@
         var li = make("li");
         li.appendChild(make("span", part[3] + (S.relations[e.relation].name) + " "));
         li.appendChild(nodeButton(e[part[2]]));
+        if (e.confidence) { li.appendChild(make("small", " · " + W["col.confidence"] + " " + Math.round(e.confidence * 100) + "%")); }
         if (e.text && part[2] === "t") { li.appendChild(make("div", e.text, "cite")); }
         ul.appendChild(li);
       });
