@@ -158,7 +158,7 @@ def test_html_page_draws_nodes_without_console_errors(graph: CitationGraph, out:
     console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
     assert not console, console
     # only the canvas area: the header legend also shows the level colours
-    image = Image.open(shot).convert("RGB").crop((0, 100, 1400 - 345, 900))
+    image = Image.open(shot).convert("RGB").crop((0, 110, 1400 - 345, 900))
     colours = {colour for _, colour in image.getcolors(maxcolors=1 << 20)}
     counts = dict((c, n) for n, c in image.getcolors(maxcolors=1 << 20))
     levels_in_graph = {d["level"] for _, d in graph.graph.nodes(data=True) if d["kind"] == "document"}

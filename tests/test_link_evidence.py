@@ -191,3 +191,43 @@ def test_cascade_cli_table_and_page(tmp_path: Path, capsys) -> None:
     assert (tmp_path / "c.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert main(["cascade", str(records), "--root", "1/KHÔNG-CÓ"]) == 1
     assert "no document '1/KHÔNG-CÓ'" in capsys.readouterr().err
+
+
+# --- chains of ../shared/archive/CHAINS.md as extracted --------------------------------------------------------------
+CV_1247 = doc("1247", "BGDĐT-GDCTHSSV", "2020-04-12", "Bộ Giáo dục và Đào tạo", "central", doc_type="Công văn")
+CITE_1247 = {"doc_type": "Công văn", "number": "1247", "symbol": "BGDĐT-GDCTHSSV", "date": "2020-04-13",
+             "issuer": "Bộ Giáo dục và Đào tạo", "relation": "implements",
+             "text": "Công văn số 1247/BGDĐT-GDCTHSSV ngày 13/4/2020 của Bộ Giáo dục và Đào tạo"}
+
+
+def test_national_symbol_with_a_day_off_by_one_resolves() -> None:
+    """Chain 1 (0130 → 0129): a ministry's number and symbol are unique in a year; the day differs by one digit."""
+    res, index = resolve([CV_1247], CITE_1247)
+    assert res.status == "resolved" and res.target == index.entry_of(CV_1247).node
+    assert {"symbol_issuer", "date_one_digit", "year"} <= set(rules(res))
+
+
+@pytest.mark.parametrize("change, status", [
+    ({"date": "2021-04-12"}, "missing"),  # one digit, but the year's: numbers restart every year
+    ({"text": CITE_1247["text"] + " về việc tuyển sinh đại học năm 2020"}, "unconfirmed")])  # another subject
+def test_national_symbol_misprint_does_not_resolve_against_year_or_subject(change: dict, status: str) -> None:
+    res, _ = resolve([Record(**{**CV_1247.__dict__, "title": "Về việc hướng dẫn công tác học sinh, sinh viên"})],
+                     {**CITE_1247, **change})
+    assert res.status == status and res.target is None
+
+
+def test_local_symbol_with_a_day_off_by_one_still_needs_the_title() -> None:
+    res, _ = resolve([CT_BEN_TRE], {**CITE_CT, "date": "2021-08-16"})
+    assert res.status == "unconfirmed" and "year" not in rules(res)
+
+
+def test_a_signed_report_without_header_cites_as_a_document() -> None:
+    """Chain 11 (0156 → 0143): the school's self-assessment has no number, type or date, only its signer."""
+    tt = doc("18", "2018/TT-BGDĐT", "2018-08-22", "Bộ Giáo dục và Đào tạo", "central", doc_type="Thông tư")
+    report = Record(source={"path": "bao-cao.docx"}, signer={"name": "Ngô Thị Kiều Huệ", "title": "Hiệu trưởng"},
+                    citations=[{"doc_type": "Thông tư", "number": "18", "symbol": "2018/TT-BGDĐT",
+                                 "issuer": "Bộ trưởng Bộ GDĐT", "relation": "basis"}])
+    g = link([tt, report, Record(source={"path": "SOURCES.md"})])
+    [(source, target, _)] = g.edges(resolved_only=True)
+    assert g.node(source)["paths"] == ["bao-cao.docx"] and g.node(target)["number"] == "18"
+    assert [a["path"] for a in g.set_aside] == ["SOURCES.md"]

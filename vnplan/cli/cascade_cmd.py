@@ -27,7 +27,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the cascade here: .html (tree page) or .csv (table)")
     p.add_argument("--relations", help="comma-separated relations to follow (default: implements,basis,attached_to)")
     p.add_argument("--no-coverage", action="store_true", help="skip the activity coverage (faster)")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the labels (default vi)")
+    p.add_argument("--lang", choices=["vi", "en"], default=argparse.SUPPRESS,
+                   help="language of the labels (default vi, or vnplan --lang / $VNPLAN_LANG)")
     return p
 
 
@@ -37,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
     graph = link(_records(args.paths))
     relations = [r.strip() for r in args.relations.split(",")] if args.relations else None
-    cascade = graph.cascade(args.root, relations=relations, coverage=not args.no_coverage, lang=args.lang)
+    cascade = graph.cascade(args.root, relations=relations, coverage=not args.no_coverage,
+                            lang=getattr(args, "lang", None))
     if args.output:
         name = args.output.lower()
         if name.endswith((".html", ".htm")):

@@ -264,6 +264,21 @@ def to_dot(cg: "CitationGraph") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: lists as JSON, None blank, text a spreadsheet cannot run as a formula (`safe_cell`).
+
+    >>> _csv_cell("=1+1"), _csv_cell(["a"]), _csv_cell(None), _csv_cell(2021)
+    ("'=1+1", '["a"]', '', 2021)
+    """
+    from vnplan.batch.output import safe_cell
+
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return ""
+    return safe_cell(value) if isinstance(value, str) else value
+
+
 def _write_csv(cg: "CitationGraph", path: Path) -> list[str]:
     base = str(path)[: -len(".csv")] if str(path).lower().endswith(".csv") else str(path)
     data = node_link(cg)
@@ -274,8 +289,7 @@ def _write_csv(cg: "CitationGraph", path: Path) -> list[str]:
             writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else
-                                     ("" if v is None else v)) for k, v in row.items()})
+                writer.writerow({k: _csv_cell(v) for k, v in row.items()})
         written.append(str(target))
     return written
 

@@ -23,13 +23,14 @@ named as gaps.
 """
 from __future__ import annotations
 
-import html
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from vnplan.link.labels import text, vn_date
+from vnplan.i18n import get_lang
+from vnplan.i18n import t as _t
+from vnplan.link.labels import level_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.link.graph import CitationGraph
@@ -98,7 +99,7 @@ class Cascade:
         df = pd.DataFrame(self.records(), columns=list(COLUMNS))
         df["lead_days"] = df["lead_days"].astype("Int64")
         if labels:
-            df = df.rename(columns={c: text(f"col.{c}", self.lang) for c in COLUMNS})
+            df = df.rename(columns={c: _t(f"col.{c}", self.lang) for c in COLUMNS})
         return df
 
     def to_csv(self, path: str | Path) -> str:
@@ -112,24 +113,26 @@ class Cascade:
     def __str__(self) -> str:
         lines = []
         for r in self.rows:
-            bits = [r.label, text(f"level.{r.level}", self.lang)]
+            bits = [r.label, level_name(r.level, self.lang)]
             if r.locality:
                 bits.append(r.locality)
             if r.lead_days is not None:
-                bits.append(f"+{r.lead_days} {text('cascade.days', self.lang)}")
+                bits.append(f"+{r.lead_days} {_t('cascade.days', self.lang)}")
             if r.coverage is not None:
                 bits.append(f"{r.coverage:.0%}")
             lines.append("  " * r.depth + ("← " if r.depth else "") + " · ".join(bits))
         if len(self.rows) == 1:
-            lines.append("  " + text("cascade.none", self.lang))
+            lines.append("  " + _t("cascade.none", self.lang))
         if self.gaps:
-            lines.append(text("cascade.gaps", self.lang) + ":")
+            lines.append(_t("cascade.gaps", self.lang) + ":")
             lines += [f"  - {g}" for g in self.gaps]
         return "\n".join(lines)
 
     def to_html(self, title: str | None = None) -> str:
         """A self-contained HTML page: the tree by level (collapsible), the table and the gaps."""
-        return _page(self, title or text("cascade.title", self.lang))
+        from vnplan.link.cascade_html import cascade_page
+
+        return cascade_page(self, title or _t("cascade.title", self.lang))
 
     def write_html(self, path: str | Path) -> str:
         from vnplan.export.graph_formats import atomic_write
@@ -139,57 +142,9 @@ class Cascade:
         return str(path)
 
     def _repr_html_(self) -> str:
-        return _body(self)
+        from vnplan.link.cascade_html import cascade_body
 
-
-def _cell(value: Any) -> str:
-    return html.escape("" if value is None else str(value))
-
-
-def _body(c: Cascade) -> str:
-    t = lambda key: html.escape(text(key, c.lang))  # noqa: E731
-
-    def node_html(row: CascadeRow) -> str:
-        facts = [f'<span class="lv lv-{_cell(row.level)}">{t(f"level.{row.level}")}</span>']
-        if row.locality:
-            facts.append(_cell(row.locality))
-        if row.date:
-            facts.append(_cell(vn_date(row.date)))
-        if row.lead_days is not None:
-            facts.append(f"+{row.lead_days} {t('cascade.days')}")
-        if row.coverage is not None:
-            facts.append(f'<span class="cov" title="{t("col.coverage")}">{row.coverage:.0%}</span>')
-        kids = c.children(row.node)
-        inner = "".join(f"<li>{node_html(k)}</li>" for k in kids)
-        head = f'<b>{_cell(row.label.split(" · ")[0])}</b> {_cell(row.issuer)} <small>{" · ".join(facts)}</small>'
-        if not kids:
-            return head
-        return f"<details open><summary>{head}</summary><ul>{inner}</ul></details>"
-
-    tree = f'<ul class="tree"><li>{node_html(c.rows[0])}</li></ul>' if c.rows else ""
-    if len(c.rows) == 1:
-        tree += f"<p>{t('cascade.none')}</p>"
-    gaps = ("<h3>" + t("cascade.gaps") + "</h3><ul>" + "".join(f"<li>{_cell(g)}</li>" for g in c.gaps) + "</ul>"
-            if c.gaps else "")
-    head = "".join(f"<th>{t(f'col.{col}')}</th>" for col in COLUMNS if col != "path")
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v if k != 'coverage' or v is None else f'{v:.0%}')}</td>"
-                                    for k, v in row.items() if k != "path") + "</tr>" for row in c.records())
-    return (f'<div class="vnp-cascade">{tree}{gaps}<table class="vnp-table"><tr>{head}</tr>{body}</table></div>')
-
-
-_CSS = """body{font:14px/1.45 "DejaVu Sans",Arial,sans-serif;margin:16px;color:#222}
-.tree,.tree ul{list-style:none;padding-left:18px;margin:2px 0}.tree li{margin:3px 0}
-summary{cursor:pointer}small{color:#555}.lv{display:inline-block;padding:0 5px;border-radius:3px;color:#fff;
-background:#7f7f7f}.lv-party{background:#d62728}.lv-central{background:#1f77b4}.lv-province{background:#2ca02c}
-.lv-district{background:#ff7f0e}.lv-commune{background:#9467bd}.lv-unit{background:#8c564b}.cov{font-weight:bold}
-.vnp-table{border-collapse:collapse;margin-top:14px;font-size:12px}.vnp-table td,.vnp-table th{border:1px solid #ddd;
-padding:2px 6px;text-align:left;vertical-align:top}"""
-
-
-def _page(c: Cascade, title: str) -> str:
-    return (f'<!DOCTYPE html><html lang="{c.lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}: {_cell(c.rows[0].label if c.rows else c.root)}"
-            f"</h1>{_body(c)}</body></html>\n")
+        return cascade_body(self)
 
 
 def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
@@ -206,16 +161,15 @@ def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
 
 
 def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | None = None,
-                  coverage: bool = True, lang: str = "vi") -> Cascade:
+                  coverage: bool = True, lang: str | None = None) -> Cascade:
     """The cascade under the document ``ref`` (any key `CitationGraph.find` accepts).
 
     Edges followed: ``relations`` (default implements, basis, attached_to).
     """
-    from vnplan.link.graph import DIRECTIVE_RELATIONS
+    from vnplan.link.graph import DIRECTIVE_RELATIONS, walk
 
     g = graph.graph
     root = graph._one(ref)
-    allowed = set(relations or DIRECTIVE_RELATIONS)
 
     def row(node: str, depth: int, parent: str | None, relation: str | None, conf: float | None) -> CascadeRow:
         d = g.nodes[node]
@@ -227,26 +181,15 @@ def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | N
                           coverage=_coverage(graph, parent, node) if parent and coverage else None,
                           confidence=conf, path=d.get("path"), in_archive=d.get("kind") == "document")
 
+    def order(edge: tuple[str, str, dict[str, Any]]) -> tuple[Any, ...]:  # top-down, then by province and date
+        d = g.nodes[edge[0]]
+        return (_ORDER.index(d["level"]) if d.get("level") in _ORDER else 9, d.get("province") or "",
+                d.get("date") or "", edge[0])
+
     rows = [row(root, 0, None, None, None)]
-    seen = {root}
-    frontier = [root]
-    depth = 0
-    while frontier:
-        depth += 1
-        nxt = []
-        for node in frontier:
-            children = sorted(((u, data) for u, _, data in g.in_edges(node, data=True)
-                               if data.get("relation") in allowed and u not in seen),
-                              key=lambda e: (_ORDER.index(g.nodes[e[0]].get("level")) if g.nodes[e[0]].get("level")
-                                             in _ORDER else 9, g.nodes[e[0]].get("province") or "",
-                                             g.nodes[e[0]].get("date") or "", e[0]))
-            for u, data in children:
-                if u in seen:
-                    continue
-                seen.add(u)
-                rows.append(row(u, depth, node, data.get("relation"), data.get("confidence")))
-                nxt.append(u)
-        frontier = nxt
+    rows += [row(s.node, s.depth, s.via, s.relation, s.data.get("confidence"))
+             for s in walk(g, root, forward=False, relations=relations or DIRECTIVE_RELATIONS, order=order)]
+    lang = lang or get_lang()
     return Cascade(root=root, rows=rows, gaps=_gaps(graph, rows, lang), lang=lang)
 
 
@@ -258,19 +201,13 @@ def _gaps(graph: "CitationGraph", rows: list[CascadeRow], lang: str) -> list[str
     levels = _BELOW.get(root.level or "", ("province", "district", "commune"))
     for level in levels:
         if not any(r.level == level for r in below):
-            gaps.append(f"{text(f'level.{level}', lang)}: " + ("không có văn bản triển khai trong kho" if lang != "en"
-                                                               else "no implementing document in the archive"))
+            gaps.append(_t("cascade.gap_level", lang, level=level_name(level, lang)))
     if root.level in ("party", "central"):
         provinces = sorted({d.get("province") for _, d in graph.graph.nodes(data=True)
                             if d.get("kind") == "document" and d.get("province")})
         covered = {r.locality for r in below}
         for province in provinces:
             if province not in covered:
-                gaps.append(f"{text('col.locality', lang)} {province}: " + (
-                    "có văn bản trong kho nhưng không văn bản nào triển khai" if lang != "en"
-                    else "in the archive, but no document implements this one"))
+                gaps.append(_t("cascade.gap_province", lang, label=_t("col.locality", lang), province=province))
     return gaps
 
-
-def _plain(row: CascadeRow) -> dict[str, Any]:  # pragma: no cover - for debugging
-    return asdict(row)

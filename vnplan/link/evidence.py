@@ -17,13 +17,14 @@ clipped to [0, 1] (the threshold is 0.5).
     >>> e = date_evidence("2021-08-06", "2021-08-06", None, None)
     >>> e[0].rule, e[0].weight
     ('date', 3.0)
-    >>> date_evidence("2020-08-06", "2021-08-06", None, None)[0].detail
-    'ngày lệch một chữ số: 2020-08-06 / 2021-08-06'
+    >>> date_evidence("2021-08-16", "2021-08-06", None, None)[0].detail
+    'ngày lệch một chữ số: 2021-08-16 / 2021-08-06'
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from vnplan.link.keys import fold, issuer_code_of_name, name_key
@@ -52,7 +53,7 @@ WEIGHTS: dict[str, float] = {
     "year_unknown": -1.0,       # a year missing on one side: number and symbol repeat every year
     "year_other": -4.0,         # another year by the dates (numbers restart each year; the symbol's year is a veto)
     "date": 3.0,                # the same exact date of issue
-    "date_one_digit": -0.5,     # dates one digit apart (a misprint): the title decides
+    "date_one_digit": -0.5,     # dates one digit apart in the same year (a misprint): the title decides
     "date_other": -1.5,         # another date in the same year
     "issuer": 1.5,              # the same issuer name after folding (abbreviations expanded, titles dropped)
     "issuer_partial": 1.0,      # one name contains the other ("UBND tỉnh" in "Ủy ban nhân dân tỉnh Lào Cai")
@@ -106,11 +107,13 @@ def date_evidence(cited_date: str | None, doc_date: str | None, cited_year: int 
     (['year'], ['year_unknown'])
     >>> date_evidence("2021-10-08", "2020-12-01", 2021, 2020)[0].rule
     'year_other'
+    >>> date_evidence("2021-04-12", "2020-04-12", 2021, 2020)[0].rule  # one digit, but the year's: numbers restart
+    'year_other'
     """
     if cited_date and doc_date and len(cited_date) == len(doc_date) == 10:
         if cited_date == doc_date:
             return [_ev("date", f"ngày {cited_date}")]
-        if sum(a != b for a, b in zip(cited_date, doc_date)) == 1:
+        if sum(a != b for a, b in zip(cited_date, doc_date)) == 1 and cited_date[:4] == doc_date[:4]:
             return [_ev("date_one_digit", f"ngày lệch một chữ số: {cited_date} / {doc_date}")]
         if cited_date[:4] == doc_date[:4]:
             return [_ev("date_other", f"ngày khác: {cited_date} / {doc_date}")]
@@ -126,6 +129,7 @@ _TITLES = re.compile(r"^(?:(?:pho\s+)?(?:bo truong|thu truong|giam doc|chu tich|
                      r"hieu truong|truong phong|thu truong co quan))\s+")
 
 
+@lru_cache(maxsize=1 << 14)
 def _issuer_words(name: str | None) -> str:
     if not name:
         return ""

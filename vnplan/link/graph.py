@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
@@ -25,7 +25,7 @@ from vnplan.link.keys import name_key, number_key, symbol_key
 from vnplan.link.labels import readable_label, short_label, unique_labels
 from vnplan.model.source import item_span
 
-__all__ = ["DIRECTIVE_RELATIONS", "LEVELS", "RELATIONS", "CitationGraph", "NodeNotFound"]
+__all__ = ["DIRECTIVE_RELATIONS", "LEVELS", "RELATIONS", "CitationGraph", "NodeNotFound", "Step", "walk"]
 
 
 class NodeNotFound(VnplanError, KeyError):
@@ -144,26 +144,8 @@ class CitationGraph:
 
     # --- queries -----------------------------------------------------------------------------------------------
     def _walk(self, start: str, forward: bool, relations: Iterable[str] | None) -> list[tuple[str, int, str, str]]:
-        allowed = set(relations) if relations else None
-        seen = {start}
-        out: list[tuple[str, int, str, str]] = []
-        frontier = [start]
-        depth = 0
-        while frontier:
-            depth += 1
-            nxt = []
-            for node in frontier:
-                edges = self.graph.out_edges(node, data=True) if forward else self.graph.in_edges(node, data=True)
-                for u, v, data in sorted(edges, key=lambda e: (RELATIONS.index(e[2].get("relation", "mentions"))
-                                                               if e[2].get("relation") in RELATIONS else 9, e[:2])):
-                    other = v if forward else u
-                    if allowed is not None and data.get("relation") not in allowed or other in seen:
-                        continue
-                    seen.add(other)
-                    out.append((other, depth, data.get("relation", ""), node))
-                    nxt.append(other)
-            frontier = nxt
-        return out
+        return [(step.node, step.depth, step.relation, step.via)
+                for step in walk(self.graph, start, forward, relations)]
 
     def ancestors(self, ref: str, relations: Iterable[str] | None = None) -> list[str]:
         """The documents above ``ref``: what it cites, what those cite, … (nearest first).
@@ -229,7 +211,7 @@ class CitationGraph:
         return dict(sorted(groups.items(), key=lambda kv: (level_rank(kv[0][1]), kv[0][0] or "")))
 
     def cascade(self, ref: str, relations: Iterable[str] | None = None, coverage: bool = True,
-                lang: str = "vi") -> Any:
+                lang: str | None = None) -> Any:
         """The implementation cascade under ``ref``: the documents carrying it out, level by level (`Cascade`).
 
         Each row: issuer, level, locality, date, days after its parent, coverage of the parent's activities
@@ -258,8 +240,11 @@ class CitationGraph:
 
     def cycles(self) -> list[list[str]]:
         """Citation cycles (A cites B cites … A), each listed once; normally there are none."""
-        simple = nx.DiGraph(self.graph)
-        return sorted((sorted_cycle(c) for c in nx.simple_cycles(simple)), key=lambda c: (len(c), c))
+        found = [[n] for n in nx.nodes_with_selfloops(self.graph)]
+        for component in nx.strongly_connected_components(self.graph):  # linear; cycles live only inside these
+            if len(component) > 1:
+                found += nx.simple_cycles(nx.DiGraph(self.graph.subgraph(component)))
+        return sorted((sorted_cycle(c) for c in found), key=lambda c: (len(c), c))
 
     # --- conversions -------------------------------------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:
@@ -272,11 +257,11 @@ class CitationGraph:
 
         return write_graph(self, path, format)
 
-    def to_html(self, title: str = "vnplan citation graph") -> str:
-        """The self-contained interactive HTML page (works offline)."""
+    def to_html(self, title: str | None = None, lang: str | None = None) -> str:
+        """The self-contained interactive HTML page (works offline), Vietnamese unless ``lang="en"``."""
         from vnplan.export.graph_html import graph_html
 
-        return graph_html(self, title=title)
+        return graph_html(self, title=title, lang=lang)
 
     def __len__(self) -> int:
         return self.graph.number_of_nodes()
@@ -296,6 +281,55 @@ class CitationGraph:
         page = self.to_html()
         return (f'<iframe srcdoc="{_html.escape(page, quote=True)}" style="width:100%;height:620px;border:1px solid #ccc"'
                 f' sandbox="allow-scripts" title="citation graph"></iframe><div>{_html.escape(repr(self))}</div>')
+
+
+@dataclass(frozen=True)
+class Step:
+    """One document reached by `walk`: its depth, the edge's relation and data, and the node it was reached from."""
+
+    node: str
+    depth: int
+    relation: str
+    via: str
+    data: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+def _relation_order(edge: tuple[str, str, dict[str, Any]]) -> tuple[Any, ...]:
+    relation = edge[2].get("relation")
+    return (RELATIONS.index(relation) if relation in RELATIONS else 9, edge[0], edge[1])
+
+
+def walk(g: nx.MultiDiGraph, start: str, forward: bool, relations: Iterable[str] | None = None,
+         order: Callable[[tuple[str, str, dict[str, Any]]], Any] = _relation_order) -> list[Step]:
+    """Breadth-first walk from ``start`` along (``forward``) or against the edges; each node once, nearest first.
+
+    ``relations`` limits the edges followed; ``order`` sorts the edges met at one node.  Every query of the
+    graph (ancestors, descendants, chain, tree, cascade) is this one walk, linear in the edges it meets.
+
+    >>> g = nx.MultiDiGraph([("kh-xa", "kh-huyen", {"relation": "implements"}),
+    ...                      ("kh-huyen", "qd-tinh", {"relation": "implements"})])
+    >>> [(s.node, s.depth) for s in walk(g, "qd-tinh", forward=False)]
+    [('kh-huyen', 1), ('kh-xa', 2)]
+    """
+    allowed = set(relations) if relations else None
+    seen = {start}
+    out: list[Step] = []
+    frontier = [start]
+    depth = 0
+    while frontier:
+        depth += 1
+        nxt = []
+        for node in frontier:
+            edges = g.out_edges(node, data=True) if forward else g.in_edges(node, data=True)
+            for u, v, data in sorted(edges, key=order):
+                other = v if forward else u
+                if allowed is not None and data.get("relation") not in allowed or other in seen:
+                    continue
+                seen.add(other)
+                out.append(Step(other, depth, data.get("relation", ""), node, data))
+                nxt.append(other)
+        frontier = nxt
+    return out
 
 
 def sorted_cycle(cycle: list[str]) -> list[str]:

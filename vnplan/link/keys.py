@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "CENTRAL_CODES",
@@ -81,6 +82,7 @@ _TITLES = re.compile(r"^(?:bo truong|thu truong|giam doc|pho giam doc|chu tich|p
                      r"truong ban|vu truong|cuc truong|tong cuc truong|thu tuong chinh phu(?= )|)\s*")
 
 
+@lru_cache(maxsize=1 << 16)  # names and symbols repeat across an archive: key each once
 def fold(text: str | None) -> str:
     """Lower-case, no diacritics, ``đ`` → ``d``, single spaces: for comparing names.
 
@@ -95,6 +97,7 @@ def fold(text: str | None) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str | None) -> str:
     """`fold` without punctuation: ``"Bộ Văn hóa, Thể thao và Du lịch"`` → ``"bo van hoa the thao va du lich"``.
 
@@ -104,6 +107,7 @@ def name_key(text: str | None) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def number_key(number: str | None) -> str | None:
     """The số without spaces or leading zeros (``"05"`` → ``"5"``; ``"66.7"`` kept).
 
@@ -161,6 +165,7 @@ def _split_lost_hyphen(group: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_symbol(symbol: str | None) -> SymbolParts:
     """Split a ký hiệu into year, type, issuer codes and drafting units.
 
@@ -204,6 +209,7 @@ def parse_symbol(symbol: str | None) -> SymbolParts:
                        party=party, key=key, groups=groups)
 
 
+@lru_cache(maxsize=1 << 16)
 def symbol_key(symbol: str | None) -> str:
     """The loose form of a symbol (no year part, separators, ``&``, case or diacritics).
 
@@ -233,6 +239,7 @@ def code_scope(code: str | None) -> str:
     return "local"
 
 
+@lru_cache(maxsize=1 << 16)
 def issuer_code_of_name(name: str | None) -> str | None:
     """The code of a central body named in text (titles like ``Bộ trưởng`` dropped).
 
@@ -261,6 +268,7 @@ _PARTY_NAMES = re.compile(r"\b(bo chinh tri|ban bi thu|ban chap hanh trung uong|
                           r"tinh uy|thanh uy|huyen uy|dang uy|ban thuong vu(?! quoc hoi)|ban chap hanh dang bo)\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def level_of_issuer_text(name: str | None) -> str | None:
     """The graph level named by an issuer's text: party, central, province, district, commune.
 

@@ -1,59 +1,32 @@
-"""Readable, unique node labels, and the one table of words the graph shows to people.
+"""Readable, unique node labels and level names.
 
-Every word the citation graph and the cascade show (column headers, level
-names, status, the HTML pages' captions) is in `TEXT`, Vietnamese first and
-English on request, so it can move into the project's message catalogue as
-it is.
+The words the citation graph and the cascade show to people (column headers,
+level names, statuses, the HTML pages' captions) live in the project's message
+catalogue (``vnplan/data/messages.tsv``, read by `vnplan.i18n.t`), Vietnamese
+first and English on request.
 
     >>> readable_label("2379", "KH-UBND", "UBND huyện Châu Thành", "2021-08-06")
     '2379/KH-UBND · UBND huyện Châu Thành · 06/8/2021'
-    >>> text("level.district"), text("level.district", "en")
-    ('Huyện', 'District')
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-__all__ = ["TEXT", "short_label", "text", "unique_labels", "vn_date", "readable_label"]
+from vnplan.i18n import t
 
-# key → (Vietnamese, English)
-TEXT: dict[str, tuple[str, str]] = {
-    "level.party": ("Đảng", "Party"), "level.central": ("Trung ương", "Central"), "level.province": ("Tỉnh", "Province"),
-    "level.district": ("Huyện", "District"), "level.commune": ("Xã", "Commune"), "level.unit": ("Đơn vị", "Unit"),
-    "level.None": ("Chưa rõ cấp", "Level unknown"),
-    "status.archive": ("có trong kho", "in the archive"), "status.missing": ("không có trong kho", "not in the archive"),
-    "status.ambiguous": ("chưa phân định (nhiều ứng viên)", "ambiguous (several candidates)"),
-    "status.unconfirmed": ("chưa đủ bằng chứng", "not enough evidence"),
-    "status.registry": ("từ sổ đăng ký", "from a registry"),
-    "col.depth": ("Tầng", "Depth"), "col.document": ("Văn bản", "Document"), "col.type": ("Loại", "Type"),
-    "col.issuer": ("Cơ quan ban hành", "Issuer"), "col.level": ("Cấp", "Level"), "col.locality": ("Địa phương", "Locality"),
-    "col.date": ("Ngày ban hành", "Date"), "col.parent": ("Văn bản cấp trên", "Parent"),
-    "col.relation": ("Quan hệ", "Relation"), "col.lead_days": ("Số ngày sau văn bản cấp trên", "Days after parent"),
-    "col.coverage": ("Độ bao phủ hoạt động cấp trên", "Coverage of parent's activities"),
-    "col.confidence": ("Độ tin cậy", "Confidence"), "col.path": ("Tệp", "File"),
-    "cascade.title": ("Chuỗi triển khai", "Implementation cascade"),
-    "cascade.gaps": ("Cấp / địa phương chưa có văn bản triển khai trong kho",
-                     "Levels / localities with no implementing document in the archive"),
-    "cascade.none": ("Không có văn bản nào trong kho triển khai văn bản này.", "No archive document implements this one."),
-    "cascade.days": ("ngày", "days"),
-    "graph.title": ("Đồ thị trích dẫn", "Citation graph"),
-    "graph.search": ("Tìm số, cơ quan, trích yếu…", "Search number, issuer, title…"),
-    "graph.stubs": ("văn bản chỉ được trích dẫn", "cited-only documents"), "graph.fit": ("Vừa khung", "Fit"),
-    "graph.all": ("Tất cả", "All"), "graph.level": ("Cấp", "Level"), "graph.province": ("Tỉnh", "Province"),
-    "graph.year": ("Năm", "Year"), "graph.relation": ("Quan hệ", "Relation"), "graph.groups": ("Nhóm", "Groups"),
-    "graph.shown": ("đang hiện", "shown"),
-}
+__all__ = ["level_name", "readable_label", "short_label", "unique_labels", "vn_date"]
 
+_LEVELS = ("party", "central", "province", "district", "commune", "unit")
 
-def text(key: str, lang: str = "vi") -> str:
-    """The words for ``key`` in ``lang`` (``vi`` default, ``en``); the key itself when unknown.
+def level_name(level: str | None, lang: str | None = None) -> str:
+    """A level's name from the message catalogue (`vnplan.i18n`), capitalised for a heading or a badge.
 
-    >>> text("status.missing")
-    'không có trong kho'
+    >>> level_name("district"), level_name("district", "en"), level_name(None)
+    ('Huyện', 'District', 'Chưa rõ cấp')
     """
-    pair = TEXT.get(key)
-    return key if pair is None else pair[1 if lang == "en" else 0]
+    name = t(f"level.{level}" if level in _LEVELS else "level.unknown", lang=lang or "vi")
+    return name[:1].upper() + name[1:]
 
 
 def vn_date(iso: Any) -> str | None:

@@ -180,6 +180,7 @@ def province_names() -> list[str]:
     return sorted({row[1] for row in by_name.values()} | {row[3] for row in by_name.values()})
 
 
+@lru_cache(maxsize=1 << 16)
 def locate(text: str | None) -> Locality | None:
     """The province named in ``text`` (an issuer, a place line), merger-aware.
 
@@ -206,6 +207,7 @@ def locate(text: str | None) -> Locality | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def commune_of(text: str | None) -> str | None:
     """The commune (xã, phường, thị trấn, đặc khu) named in an issuer text, tone marks normalised.
 

@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,7 @@ class CitedKey:
 Resolver = Callable[[dict, DocEntry, "ArchiveIndex"], Resolution]
 
 
+@lru_cache(maxsize=1 << 14)
 def issuer_of_symbol(symbol: str | None) -> tuple[str, str] | None:
     """(name, level) of the issuer a symbol names, from the parsers' agency table (`vnplan.extract.numbers`).
 
@@ -199,15 +201,18 @@ def is_error_record(item: Any) -> bool:
 
 
 def is_document(record: Record) -> bool:
-    """Whether a record is a government document: it has a number, symbol, type, issuer or date of issue.
+    """Whether a record is a government document: it has a number, symbol, type, issuer, date of issue or signer.
 
-    A ``SOURCES.md`` or ``README.md`` read as text has none of them.
+    A ``SOURCES.md`` or ``README.md`` read as text has none of them; a school's report with no header but a
+    signature (``HIỆU TRƯỞNG Ngô Thị Kiều Huệ``) is a document whose citations count.
 
     >>> is_document(Record(source={"path": "SOURCES.md"})), is_document(Record(source={"path": "a"}, symbol="KH-UBND"))
     (False, True)
+    >>> is_document(Record(source={"path": "bc.docx"}, signer={"name": "Ngô Thị Kiều Huệ", "title": "Hiệu trưởng"}))
+    True
     """
     return bool(record.number or record.symbol or record.doc_type or record.issue_date
-                or (record.issuer or {}).get("name"))
+                or (record.issuer or {}).get("name") or (record.signer or {}).get("name"))
 
 
 def _as_record(item: Any) -> Record:
@@ -271,7 +276,7 @@ def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
     ...                             {"path": "x.pdf", "error": "E002", "message": "the PDF is corrupt"},
     ...                             {"file": "SOURCES.md"}])
     >>> docs, [a["reason"] for a in apart]
-    ([<Record ? 5/KH-UBND kh.txt>], ['error: the PDF is corrupt', 'not a document (no number, symbol, type, issuer or date)'])
+    ([<Record ? 5/KH-UBND kh.txt>], ['error: the PDF is corrupt', 'not a document (no number, symbol, type, issuer, date or signer)'])
     """
     if isinstance(items, (str, Path, Record, dict)):
         items = [items]
@@ -292,7 +297,7 @@ def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
         record = _as_record(item)
         if not is_document(record):
             apart.append({"path": str(record.source.get("path", "")),
-                          "reason": "not a document (no number, symbol, type, issuer or date)"})
+                          "reason": "not a document (no number, symbol, type, issuer, date or signer)"})
             continue
         records.append(record)
     return records, apart
@@ -319,8 +324,12 @@ class ArchiveIndex:
     def __init__(self) -> None:
         self.entries: list[DocEntry] = []
         self.by_key: dict[tuple[str, str], list[DocEntry]] = {}
+        # (number, symbol) → province → level → commune → entries
+        self.by_place: dict[tuple[str, str], dict[Any, dict[Any, dict[Any, list[DocEntry]]]]] = {}
         self.by_node: dict[str, DocEntry] = {}
         self._by_record: dict[int, DocEntry] = {}
+        self._complete: dict[tuple[Any, ...], DocEntry] = {}  # (number, symbol, year, scope, locality, issuer)
+        self._next_suffix: dict[str, int] = {}
 
     @classmethod
     def build(cls, records: Iterable[Record]) -> "ArchiveIndex":
@@ -330,7 +339,39 @@ class ArchiveIndex:
         for record in records:
             index._add(record)
         index._infer_localities()
+        for entry in index.entries:  # after the localities are inferred: the narrower index
+            if entry.number and entry.symbol.key:
+                places = index.by_place.setdefault((entry.number, entry.symbol.key), {})
+                levels = places.setdefault(entry.locality.key if entry.locality else None, {})
+                levels.setdefault(entry.level, {}).setdefault(entry.commune, []).append(entry)
         return index
+
+    def candidates(self, key: "CitedKey") -> list[DocEntry]:
+        """The entries a citation can name: its number and symbol, then only the province, level and commune
+        that would not contradict it (`score_candidate` rejects another province, level or commune).
+
+        Three hash probes deep whatever the archive's size: the same ``12/KH-UBND`` of every province and
+        every commune is never scored against one citation.
+
+        >>> from vnplan.record import Record
+        >>> a = Record(source={"path": "a"}, number="12", symbol="KH-UBND", issuer={"name": "UBND tỉnh Lào Cai"})
+        >>> b = Record(source={"path": "b"}, number="12", symbol="KH-UBND", issuer={"name": "UBND tỉnh Cà Mau"})
+        >>> idx = ArchiveIndex.build([a, b])
+        >>> [e.record.source["path"] for e in idx.candidates(cited_key({"number": "12", "symbol": "KH-UBND",
+        ...                                                                 "issuer": "UBND tỉnh Cà Mau"}))]
+        ['b']
+        """
+        def pick(table: dict[Any, Any], wanted: tuple[Any, ...] | None) -> list[Any]:
+            return list(table.values()) if wanted is None else [table[w] for w in dict.fromkeys(wanted) if w in table]
+
+        places = self.by_place.get((key.number or "", key.symbol.key), {})
+        local = key.scope == "local" and key.locality is not None
+        out: list[DocEntry] = []
+        for levels in pick(places, (key.locality.key, None) if local and key.locality else None):
+            for communes in pick(levels, (key.level, None, "party") if key.level not in (None, "party") else None):
+                for entries in pick(communes, (key.commune, None) if key.commune else None):
+                    out += entries
+        return out
 
     def entry_of(self, record: Record) -> DocEntry:
         return self._by_record[id(record)]
@@ -351,13 +392,12 @@ class ArchiveIndex:
                     source = where
                     break
         commune = commune_of(issuer.get("name"))
-        if number and parts.key and year:
-            for entry in self.by_key.get((number, parts.key), []):
-                if (entry.year == year and entry.scope == scope and entry.locality == locality
-                        and name_key(entry.record.issuer.get("name")) == name_key(issuer.get("name"))):
-                    entry.records.append(record)
-                    self._by_record[id(record)] = entry
-                    return
+        complete = (number, parts.key, year, scope, locality, name_key(issuer.get("name")))
+        if number and parts.key and year and complete in self._complete:
+            entry = self._complete[complete]
+            entry.records.append(record)
+            self._by_record[id(record)] = entry
+            return
         node = self._node_id(record, number, year, locality)
         entry = DocEntry(node=node, records=[record], number=number, symbol=parts, year=year, scope=scope, level=level,
                          locality=locality, commune=commune, locality_source=source)
@@ -366,6 +406,8 @@ class ArchiveIndex:
         self._by_record[id(record)] = entry
         if number and parts.key:
             self.by_key.setdefault((number, parts.key), []).append(entry)
+            if year:
+                self._complete[complete] = entry
 
     def _node_id(self, record: Record, number: str | None, year: int | None, locality: Locality | None) -> str:
         if record.number:
@@ -373,11 +415,15 @@ class ArchiveIndex:
         else:
             stem = Path(str(record.source.get("path", ""))).name or "document"
             base = f"doc:{stem}"
-        node, n = base, 1
-        while node in self.by_node:
+        if base not in self.by_node:
+            return base
+        if locality and f"{base}:{locality.key}" not in self.by_node:
+            return f"{base}:{locality.key}"
+        n = self._next_suffix.get(base, 1)  # a running number per base: no rescan of the numbers taken
+        while n == 1 or f"{base}:{n}" in self.by_node:
             n += 1
-            node = f"{base}:{locality.key if locality and n == 2 else n}"
-        return node
+        self._next_suffix[base] = n
+        return f"{base}:{n}"
 
     def _infer_localities(self) -> None:
         """A local document with no province in its header takes the one province its citations name."""
@@ -422,6 +468,11 @@ def score_candidate(citation: dict, key: CitedKey, entry: DocEntry) -> tuple[flo
             code_scope(key.symbol.issuer_code) in ("central", "party"):
         evidence.append(Evidence("symbol_issuer", WEIGHTS["symbol_issuer"], f"ký hiệu của {key.symbol.issuer_code}"))
     evidence += date_evidence(citation.get("date"), record.issue_date, key.year, entry.year)
+    if evidence[-1].rule == "date_one_digit" and any(e.rule == "symbol_issuer" for e in evidence) and \
+            str(citation.get("date"))[:4] == str(record.issue_date)[:4]:
+        # a national body's number and symbol are unique within a year, and both dates give the same year
+        evidence.append(Evidence("year", WEIGHTS["year"], f"năm {str(record.issue_date)[:4]} (ký hiệu của "
+                                                          f"{key.symbol.issuer_code}: số duy nhất trong năm)"))
     doc_code = issuer_code_of_name(issuer.get("name"))
     if key.code and doc_code and code_scope(key.code) == "central" and key.code != doc_code and \
             key.code != entry.symbol.issuer_code:
@@ -478,7 +529,11 @@ def default_resolver(citation: dict, citing: DocEntry, index: ArchiveIndex) -> R
         return Resolution("missing", reason="no number or symbol")
     scored: list[tuple[float, str, list[Evidence]]] = []
     rejected: list[str] = []
-    for entry in index.by_key.get((key.number, key.symbol.key), []):
+    candidates = index.candidates(key)
+    skipped = len(index.by_key.get((key.number, key.symbol.key), [])) - len(candidates)
+    if skipped:
+        rejected.append(f"{skipped} ứng viên khác tỉnh, cấp hoặc xã")
+    for entry in candidates:
         if entry is citing:
             continue
         try:
