@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -141,12 +142,28 @@ def _file(path: Any) -> str:
     return str(path or "").replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _search_rows(model: SiteModel) -> list[dict[str, Any]]:
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
+
+
+def _searchable(text: str | None) -> str:
+    """Folded text without the national motto every document carries (``cộng hòa xã hội`` would match ``hoa xa``).
+
+    >>> _searchable("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc UBND xã Hoà Xá")
+    'ubnd xa hoa xa'
+    """
     from vnplan.store.rows import fold
 
-    return [{"id": d.id, "t": fold(" ".join(x for x in (d.record.title, d.record.label, d.record.doc_type,
-                                                        d.record.issuer.get("name")) if x)),
-             "x": fold((d.text or "")[:SEARCH_TEXT_CHARS])} for d in model.docs]
+    return " ".join(_MOTTO.sub(" ", fold(text)).split())
+
+
+def _search_rows(model: SiteModel) -> list[dict[str, Any]]:
+    rows = []
+    for d in model.docs:
+        r = d.record
+        head = " ".join(x for x in (r.title, r.label if (r.number or r.symbol) else "", r.doc_type,
+                                    r.issuer.get("name")) if x)
+        rows.append({"id": d.id, "t": _searchable(head), "x": _searchable((d.text or "")[:SEARCH_TEXT_CHARS])})
+    return rows
 
 
 def _graph_data(model: SiteModel) -> dict[str, Any]:

@@ -44,7 +44,7 @@ def index_page(version: str) -> str:
             f'<section class="filters">{filters}<button type="button" id="clear">{label("site.filter.clear")}</button>'
             f'</section><p id="count" aria-live="polite"></p>'
             f'<table id="docs" class="docs"><thead><tr>{head}</tr></thead><tbody></tbody></table>')
-    return page(_t("site.title", "vi"), body, "", ("data/messages.js", "data/docs.js", "vendor/minisearch-7.2.0.js",
+    return page(_t("site.title", "vi"), body, "", ("data/docs.js", "vendor/minisearch-7.2.0.js",
                                                     "data/search.js", "static/index.js"), version)
 
 
@@ -201,8 +201,25 @@ def _report(report: Any) -> str:
             + (f'<table class="checks"><tbody>{items}</tbody></table>' if items else ""))
 
 
+def _plain(value: Any) -> str:
+    """Evidence as words: texts as they are, lists joined, sentences by their text; spans and pages left out."""
+    if isinstance(value, dict):
+        if "text" in value:
+            return str(value["text"])
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if v not in (None, "", [], {}) and k != "span")
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_plain(v) for v in value if v not in (None, "", [], {}))
+    return str(value)
+
+
 def _evidence(evidence: dict[str, Any]) -> str:
-    return "<br>".join(f"<b>{esc(k)}</b>: {esc(v)}" for k, v in evidence.items() if v not in (None, "", []))
+    parts = []
+    for key, value in evidence.items():
+        text = _plain(value) if value not in (None, "", [], {}) else ""
+        if text:
+            text = text if len(text) <= 400 else text[:399] + "…"
+            parts.append(f"<b>{esc(key)}</b>: {esc(text)}")
+    return "<br>".join(parts)
 
 
 def check_page(pair: Pair, model: SiteModel, version: str = "") -> str:
@@ -223,13 +240,14 @@ def graph_page(version: str = "") -> str:
     """The citation graph (Cytoscape.js): filters by level and relation, a document's neighbourhood on click."""
     from vnplan.link.graph import RELATIONS
 
-    levels = "".join(f'<label><input type="checkbox" class="g-level" value="{lv}" checked>{name("level", lv)}</label>'
+    levels = "".join(f'<label><input type="checkbox" class="g-level" value="{lv}" checked>{name("level", lv) if lv else label("site.graph.nolevel")}</label>'
                      for lv in ("central", "party", "province", "district", "commune", "unit", ""))
-    relations = "".join(f'<option value="{esc(r)}">{name("relation", r)}</option>' for r in RELATIONS)
+    relations = "".join(f'<option value="{esc(r)}" data-t="relation.{esc(r)}">{esc(_t(f"relation.{r}", "vi"))}</option>'
+                        for r in RELATIONS)
     body = (f'<h1>{label("site.graph.title")}</h1><section class="filters"><fieldset><legend>'
             f'{label("site.graph.levels")}</legend>{levels}</fieldset><label>{label("site.graph.relation")}'
-            f'<select id="g-relation"><option value="">{label("site.filter.all")}</option>{relations}</select></label>'
-            f'<label><input type="checkbox" id="g-archive">{label("site.graph.archive_only")}</label>'
+            f'<select id="g-relation"><option value="" data-t="site.filter.all">{esc(_t("site.filter.all", "vi"))}</option>{relations}</select></label>'
+            f'<label class="inline"><input type="checkbox" id="g-archive">{label("site.graph.archive_only")}</label>'
             f'<button type="button" id="g-reset">{label("site.graph.reset")}</button></section>'
             f'<p class="muted">{label("site.graph.hint")} <span id="g-focus"></span></p><div id="cy"></div>')
     return page(_t("site.graph.title", "vi"), body, "", ("vendor/cytoscape-3.35.0.min.js", "data/graph.js",

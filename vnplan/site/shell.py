@@ -60,7 +60,7 @@ def page(title: str, body: str, root: str = "", scripts: tuple[str, ...] = (), v
     nav = (f'<a href="{root}index.html">{label("site.nav.index")}</a>'
            f'<a href="{root}cascades.html">{label("site.nav.cascades")}</a>'
            f'<a href="{root}graph.html">{label("site.nav.graph")}</a>')
-    tags = "".join(f'<script src="{root}{s}"></script>' for s in ("static/site.js", *scripts))
+    tags = "".join(f'<script src="{root}{s}"></script>' for s in ("data/messages.js", "static/site.js", *scripts))
     return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{esc(title)}</title><link rel="stylesheet" href="{root}static/site.css"></head>'

@@ -124,8 +124,18 @@
   window.vnplanSearch = function (query) {
     var q = fold(query).trim();
     if (!q) return null;
-    return index().search(q).map(function (hit) { return hit.id; });
+    var byId = docsById();
+    return index().search(q).map(function (hit) {
+      var d = byId[hit.id];  /* the words side by side, as typed, rank first */
+      return { id: hit.id, score: hit.score + (d.t.indexOf(q) >= 0 ? 1000 : 0) + (d.x.indexOf(q) >= 0 ? 100 : 0) };
+    }).sort(function (a, b) { return b.score - a.score; }).map(function (hit) { return hit.id; });
   };
+
+  var byIdCache = null;
+  function docsById() {
+    if (!byIdCache) { byIdCache = {}; (window.VNPLAN_SEARCH || []).forEach(function (d) { byIdCache[d.id] = d; }); }
+    return byIdCache;
+  }
 
   function onQuery(ev) {
     var ids = window.vnplanSearch(ev.target.value);

@@ -9,6 +9,7 @@
     document.querySelectorAll("[data-ph-" + lang + "]").forEach(function (el) {
       el.placeholder = el.getAttribute("data-ph-" + lang);
     });
+    document.querySelectorAll("[data-t]").forEach(function (el) { el.textContent = window.vnplanT(el.getAttribute("data-t")); });
     document.dispatchEvent(new CustomEvent("vnplan:lang", { detail: lang }));
   }
   window.vnplanLang = function () { return document.documentElement.lang === "en" ? "en" : "vi"; };
