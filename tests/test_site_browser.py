@@ -73,6 +73,7 @@ def test_index_search_and_filter(site: Path, browser: Chromium) -> None:
     assert len(rows(browser)) == 10
     assert browser.evaluate("document.documentElement.lang") == "vi"
     assert browser.evaluate("document.querySelectorAll('img').length") == 0  # the hostile file name stays text
+    assert browser.evaluate("window.vnplanReady().then(() => window.VNPLAN_SEARCH.length)") == 10
     browser.evaluate("(function(){var q=document.getElementById('q'); q.focus(); q.value='hoa xa';"
                      "q.dispatchEvent(new Event('input'));})()")
     first = browser.evaluate("document.querySelector('#docs tbody tr a').getAttribute('href')")

@@ -43,9 +43,10 @@ def index_page(version: str) -> str:
             f' data-ph-en="{esc(_t("site.search.placeholder", "en"))}"></section>'
             f'<section class="filters">{filters}<button type="button" id="clear">{label("site.filter.clear")}</button>'
             f'</section><p id="count" aria-live="polite"></p>'
-            f'<table id="docs" class="docs"><thead><tr>{head}</tr></thead><tbody></tbody></table>')
+            f'<table id="docs" class="docs"><thead><tr>{head}</tr></thead><tbody></tbody></table>'
+            f'<p><button type="button" id="more" hidden></button></p>')
     return page(_t("site.title", "vi"), body, "", ("data/docs.js", "vendor/minisearch-7.2.0.js",
-                                                    "data/search.js", "static/index.js"), version)
+                                                    "static/index.js"), version)
 
 
 def _t(key: str, lang: str, **values: Any) -> str:

@@ -2,8 +2,10 @@
 (function () {
   "use strict";
   var DOCS = window.VNPLAN_DOCS || [];
-  var state = { sort: "date", dir: -1, hits: null, filters: {} };
-  var search = null;
+  var state = { sort: "date", dir: -1, hits: null, filters: {}, limit: 300 };
+  var PAGE = 300;  /* rows drawn at a time: a redraw stays fast at thousands of documents */
+  var search = null, loading = null;
+  var collator = new Intl.Collator("vi", { numeric: true });
 
   function fold(s) {
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -76,12 +78,12 @@
       rows.sort(function (a, b) {
         var x = keyOf(a, col), y = keyOf(b, col);
         if (typeof x === "number" && typeof y === "number") return (x - y) * dir;
-        return String(x).localeCompare(String(y), "vi", { numeric: true }) * dir;
+        return collator.compare(String(x), String(y)) * dir;
       });
     }
     var tbody = document.querySelector("#docs tbody");
     var frag = document.createDocumentFragment();
-    rows.forEach(function (d) {
+    rows.slice(0, state.limit).forEach(function (d) {
       var tr = document.createElement("tr");
       if (d.error) tr.className = "error";
       cell(tr, d.type);
@@ -105,29 +107,43 @@
     });
     tbody.textContent = "";
     tbody.appendChild(frag);
+    var more = document.getElementById("more");
+    more.hidden = rows.length <= state.limit;
+    more.textContent = window.vnplanT("site.more", { n: Math.min(PAGE, rows.length - state.limit) });
     document.getElementById("count").textContent = window.vnplanT("site.count", { shown: rows.length, total: DOCS.length });
     document.querySelectorAll("#docs th").forEach(function (th) {
       th.setAttribute("aria-sort", !state.hits && th.dataset.sort === state.sort ? (state.dir > 0 ? "ascending" : "descending") : "none");
     });
   }
 
-  function index() {
-    if (!search) {
-      search = new window.MiniSearch({ fields: ["t", "x"], idField: "id",
-        searchOptions: { boost: { t: 4 }, prefix: true, combineWith: "AND" } });
-      search.addAll(window.VNPLAN_SEARCH || []);
+  /* the search data (data/search.js) loads on first use, so the index page opens fast */
+  window.vnplanReady = function () {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = "data/search.js";
+        tag.onload = function () {
+          search = new window.MiniSearch({ fields: ["t", "x"], idField: "id", searchOptions: {
+            boost: { t: 4 }, combineWith: "AND",
+            prefix: function (term, i, terms) { return i === terms.length - 1 && term.length >= 2; } } });
+          search.addAll(window.VNPLAN_SEARCH || []);
+          resolve(search);
+        };
+        tag.onerror = reject;
+        document.head.appendChild(tag);
+      });
     }
-    return search;
-  }
+    return loading;
+  };
 
-  /* the ids matching a query, best first: exposed for tests and the benchmark */
+  /* the ids matching a query, best first (once vnplanReady() has resolved): for the page, tests and benchmark */
   window.vnplanSearch = function (query) {
-    var q = fold(query).trim();
-    if (!q) return null;
+    var q = fold(query).replace(/\s+/g, " ").trim();
+    if (!q || !search) return null;
     var byId = docsById();
-    return index().search(q).map(function (hit) {
-      var d = byId[hit.id];  /* the words side by side, as typed, rank first */
-      return { id: hit.id, score: hit.score + (d.t.indexOf(q) >= 0 ? 1000 : 0) + (d.x.indexOf(q) >= 0 ? 100 : 0) };
+    return search.search(q).map(function (hit) {
+      var d = byId[hit.id];  /* the words side by side, as typed, in the title or issuer rank first */
+      return { id: hit.id, score: hit.score + ((" " + d.t + " ").indexOf(" " + q + " ") >= 0 ? 1000 : 0) };
     }).sort(function (a, b) { return b.score - a.score; }).map(function (hit) { return hit.id; });
   };
 
@@ -138,16 +154,22 @@
   }
 
   function onQuery(ev) {
-    var ids = window.vnplanSearch(ev.target.value);
-    state.hits = ids ? new Map(ids.map(function (id, i) { return [id, i]; })) : null;
-    render();
+    var value = ev.target.value;
+    function show() {
+      if (ev.target.value !== value) return;  /* a later keystroke wins */
+      var ids = window.vnplanSearch(value);
+      state.hits = ids ? new Map(ids.map(function (id, i) { return [id, i]; })) : null;
+      state.limit = PAGE;
+      render();
+    }
+    if (search) show(); else window.vnplanReady().then(show);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     fillFilters();
     Object.keys(FILTERS).forEach(function (col) {
       document.getElementById("f-" + col).addEventListener("change", function (ev) {
-        state.filters[col] = ev.target.value; render();
+        state.filters[col] = ev.target.value; state.limit = PAGE; render();
       });
     });
     document.getElementById("clear").addEventListener("click", function () {
@@ -164,7 +186,8 @@
       th.addEventListener("keydown", function (ev) { if (ev.key === "Enter") sort(); });
     });
     var q = document.getElementById("q");
-    q.addEventListener("focus", index, { once: true });
+    q.addEventListener("focus", function () { window.vnplanReady(); }, { once: true });
+    document.getElementById("more").addEventListener("click", function () { state.limit += PAGE; render(); });
     q.addEventListener("input", onQuery);
     render();
   });
