@@ -140,11 +140,11 @@
   window.vnplanSearch = function (query) {
     var q = fold(query).replace(/\s+/g, " ").trim();
     if (!q || !search) return null;
-    var byId = docsById();
-    return search.search(q).map(function (hit) {
-      var d = byId[hit.id];  /* the words side by side, as typed, in the title or issuer rank first */
-      return { id: hit.id, score: hit.score + ((" " + d.t + " ").indexOf(" " + q + " ") >= 0 ? 1000 : 0) };
-    }).sort(function (a, b) { return b.score - a.score; }).map(function (hit) { return hit.id; });
+    var byId = docsById(), phrase = " " + q + " ", first = [], rest = [];
+    search.search(q).forEach(function (hit) {  /* best first; the words side by side in the title or issuer lead */
+      ((" " + byId[hit.id].t + " ").indexOf(phrase) >= 0 ? first : rest).push(hit.id);
+    });
+    return first.concat(rest);
   };
 
   var byIdCache = null;
