@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -142,21 +141,9 @@ def _file(path: Any) -> str:
     return str(path or "").replace("\\", "/").rsplit("/", 1)[-1]
 
 
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
-
-
-def _searchable(text: str | None) -> str:
-    """Folded text without the national motto every document carries (``cộng hòa xã hội`` would match ``hoa xa``).
-
-    >>> _searchable("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc UBND xã Hoà Xá")
-    'ubnd xa hoa xa'
-    """
-    from vnplan.store.rows import fold
-
-    return " ".join(_MOTTO.sub(" ", fold(text)).split())
-
-
 def _search_rows(model: SiteModel) -> list[dict[str, Any]]:
+    from vnplan.store.rows import search_key
+
     """Per document: the folded title, label, type and issuer (``t``), and each distinct folded word of its text
     once (``x``: the search finds documents, it does not count words; a smaller index builds faster)."""
     rows = []
@@ -164,8 +151,8 @@ def _search_rows(model: SiteModel) -> list[dict[str, Any]]:
         r = d.record
         head = " ".join(x for x in (r.title, r.label if (r.number or r.symbol) else "", r.doc_type,
                                     r.issuer.get("name")) if x)
-        words = dict.fromkeys(_searchable((d.text or "")[:SEARCH_TEXT_CHARS]).split())
-        rows.append({"id": d.id, "t": _searchable(head), "x": " ".join(words)})
+        words = dict.fromkeys(search_key((d.text or "")[:SEARCH_TEXT_CHARS]).split())
+        rows.append({"id": d.id, "t": search_key(head), "x": " ".join(words)})
     return rows
 
 

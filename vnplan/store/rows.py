@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from vnplan.normalize.fold import fold_key
 
-__all__ = ["TIDY", "fold", "table_rows"]
+__all__ = ["TIDY", "fold", "search_key", "table_rows"]
 
 #: store table → the `Records` method whose DataFrame it holds
 TIDY = {"citations": "citations", "activities": "activities", "responsibilities": "responsibilities",
@@ -32,6 +33,19 @@ def fold(text: str | None) -> str:
     ('ubnd xa hoa xa', 'dak lak')
     """
     return fold_key(text or "", diacritics=False)
+
+
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
+
+
+def search_key(text: str | None) -> str:
+    """What the search indexes: the folded text without the national motto every document carries
+    (its ``cộng hòa xã hội`` would match a search for ``hoa xa`` everywhere).
+
+    >>> search_key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc UBND xã Hoà Xá")
+    'ubnd xa hoa xa'
+    """
+    return " ".join(_MOTTO.sub(" ", fold(text)).split())
 
 
 def _cell(value: Any) -> Any:

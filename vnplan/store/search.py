@@ -39,16 +39,22 @@ def fts_query(text: str) -> str:
 
 
 def search(store: str | os.PathLike[str], text: str, limit: int = 20) -> list[Hit]:
-    """The documents whose title or text holds every word of ``text`` (accents, case ignored), best first."""
-    query = fts_query(text)
-    if not query:
+    """The documents whose title or text holds every word of ``text`` (accents, case ignored), best first:
+    those with the words side by side (``hoa xa`` as one phrase) before the others."""
+    words = fts_query(text)
+    if not words:
         return []
+    phrase = '"' + " ".join(w.strip('"') for w in words.split()) + '"'
     con = connect(store, create=False)
     try:
-        rows = con.execute(
-            "SELECT s.path, r.title, snippet(search, -1, '[', ']', '…', 12) FROM search s "
-            "JOIN records r ON r.path = s.path WHERE search MATCH ? ORDER BY bm25(search, 10.0, 1.0) LIMIT ?",
-            (query, limit)).fetchall()
+        hits: dict[str, Hit] = {}
+        for query in (phrase, words):
+            rows = con.execute(
+                "SELECT s.path, r.title, snippet(search, -1, '[', ']', '…', 12) FROM search s "
+                "JOIN records r ON r.path = s.path WHERE search MATCH ? ORDER BY bm25(search, 10.0, 1.0) LIMIT ?",
+                (query, limit)).fetchall()
+            for p, t, s in rows:
+                hits.setdefault(p, Hit(p, t, s))
     finally:
         con.close()
-    return [Hit(p, t, s) for p, t, s in rows]
+    return list(hits.values())[:limit]

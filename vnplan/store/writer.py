@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from vnplan.store.rows import TIDY, fold, table_rows
+from vnplan.store.rows import TIDY, fold, search_key, table_rows
 from vnplan.store.schema import StoreError, columns, connect
 
 __all__ = ["SqliteWriter", "iter_records", "read_index", "write_records"]
@@ -82,7 +82,7 @@ class SqliteWriter:
                                  (path, text, folded_text))
             if "error" not in record or "doc_type" in record:
                 self.con.execute("INSERT INTO search (path, title_folded, text_folded) VALUES (?, ?, ?)",
-                                 (path, fold(record.get("title")), folded_text))
+                                 (path, search_key(record.get("title")), search_key(text)))
 
     def close(self) -> None:
         """Commit what is buffered and close (the graph is left as it was)."""
