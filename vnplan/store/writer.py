@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from vnplan.store.rows import TIDY, fold, search_key, table_rows
+from vnplan.store.rows import TIDY, search_key, table_rows
 from vnplan.store.schema import StoreError, columns, connect
 
 __all__ = ["SqliteWriter", "iter_records", "read_index", "write_records"]
@@ -76,13 +76,13 @@ class SqliteWriter:
     def _texts(self, batch: list[dict[str, Any]]) -> None:
         for record in batch:
             path, text = str(record["source"].get("path")), record.get("text")
-            folded_text = fold(text) if isinstance(text, str) else ""
+            folded_text = search_key(text) if isinstance(text, str) else ""
             if isinstance(text, str):
                 self.con.execute("INSERT INTO texts (path, text, text_folded) VALUES (?, ?, ?)",
                                  (path, text, folded_text))
             if "error" not in record or "doc_type" in record:
                 self.con.execute("INSERT INTO search (path, title_folded, text_folded) VALUES (?, ?, ?)",
-                                 (path, search_key(record.get("title")), search_key(text)))
+                                 (path, search_key(record.get("title")), folded_text))
 
     def close(self) -> None:
         """Commit what is buffered and close (the graph is left as it was)."""
