@@ -37,7 +37,7 @@ def find_chromium() -> str | None:
 class Chromium:
     """A headless browser with one page; ``errors`` collects console errors, exceptions and failed loads."""
 
-    def __init__(self, width: int = 1280, height: int = 860, timeout: float = 30.0) -> None:
+    def __init__(self, width: int = 1280, height: int = 860, timeout: float = 60.0) -> None:
         exe = find_chromium()
         if exe is None:
             raise VnplanError(None, "headless Chromium is not installed (chromium)")

@@ -11,9 +11,9 @@
       return { group: "edges", data: { id: "e" + i, source: e.s, target: e.t, relation: e.relation } };
     }));
     var cy = window.cytoscape({
-      container: document.getElementById("cy"), elements: elements, wheelSensitivity: 0.3,
+      container: document.getElementById("cy"), elements: elements, wheelSensitivity: 0.3, maxZoom: 1.6,
       style: [
-        { selector: "node", style: { "label": "data(label)", "font-size": 9, "width": 14, "height": 14,
+        { selector: "node", style: { "label": "data(label)", "font-size": 11, "width": 16, "height": 16,
           "background-color": function (n) { return COLOURS[n.data("level")] || "#999"; }, "text-valign": "bottom", "text-margin-y": 2 } },
         { selector: "node[!archive]", style: { "background-opacity": 0.25, "border-width": 1, "border-color": "#999", "border-style": "dashed" } },
         { selector: "edge", style: { "width": 1, "line-color": "#9aa7b5", "target-arrow-color": "#9aa7b5", "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.7 } },
@@ -41,8 +41,8 @@
         });
       });
       var shown = cy.elements(":visible");
-      if (focus) shown.layout({ name: "concentric", animate: false, concentric: function (n) { return n === focus ? 2 : 1; }, levelWidth: function () { return 1; } }).run();
-      cy.fit(shown, 30);
+      if (focus) shown.layout({ name: "concentric", animate: false, concentric: function (n) { return n === focus ? 2 : 1; }, levelWidth: function () { return 1; }, minNodeSpacing: 70 }).run();
+      cy.fit(shown, 40);
     }
 
     cy.on("tap", "node", function (ev) {
