@@ -103,7 +103,7 @@ def test_resume_skips_what_is_stored_and_replaces_a_changed_file(tmp_path: Path)
     assert extract_to([str(folder)], str(db), workers=0).extracted == 3
     again = extract_to([str(folder)], str(db), workers=0)
     assert (again.extracted, again.skipped) == (0, 3)
-    changed = sorted(folder.iterdir())[0]
+    changed = min(folder.iterdir())
     changed.write_bytes(changed.read_bytes() + "\nBản sửa\n".encode())
     assert extract_to([str(folder)], str(db), workers=0).extracted == 1
     con = sqlite3.connect(db)

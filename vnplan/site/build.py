@@ -17,7 +17,7 @@ from typing import Any
 
 from vnplan.errors import VnplanError
 from vnplan.site.inputs import Source, read_archive
-from vnplan.site.model import SiteModel, build_model, page_id
+from vnplan.site.model import SiteModel, build_model
 from vnplan.site.pages import cascade_page, cascades_page, check_page, doc_page, graph_page, index_page
 
 __all__ = ["MARKER", "SiteSummary", "build_site", "write_site"]
@@ -173,11 +173,3 @@ def _messages() -> dict[str, dict[str, str]]:
 
     return {k: v for k, v in catalogue().items() if k.startswith(("site.", "level.", "relation."))}
 
-
-def doc_page_path(path: str) -> str:
-    """Where the page of the document at ``path`` is, inside a site folder.
-
-    >>> doc_page_path("kh.txt")
-    'doc/d4d65346f876.html'
-    """
-    return f"doc/{page_id(path)}.html"

@@ -56,7 +56,7 @@ class Chromium:
         args = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", f"--user-data-dir={self.profile}", "about:blank"]
-        self.proc = subprocess.Popen(args, preexec_fn=fds, close_fds=False, stdout=subprocess.DEVNULL,
+        self.proc = subprocess.Popen(args, preexec_fn=fds, close_fds=False,  # noqa: PLW1509 - no threads here stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -161,7 +161,7 @@ class Chromium:
         data = base64.b64decode(self.send("Page.captureScreenshot", format="png")["data"])
         image = Image.open(BytesIO(data)).convert("RGB")
         if width and image.width > width:
-            image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+            image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
         out = Path(path)
         out.parent.mkdir(parents=True, exist_ok=True)
         image.quantize(256).save(out, optimize=True)
@@ -184,7 +184,7 @@ class Chromium:
                 pass
         shutil.rmtree(self.profile, ignore_errors=True)
 
-    def __enter__(self) -> "Chromium":
+    def __enter__(self) -> Chromium:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc: object) -> None:

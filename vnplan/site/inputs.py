@@ -96,6 +96,6 @@ def _read_texts(records: list[Record]) -> dict[str, str]:
             if record.source.get("sha256") and file_digest(path)[0] != record.source["sha256"]:
                 continue
             texts[path] = read(path).text
-        except Exception:  # noqa: BLE001 - a source that no longer reads leaves the page without text
+        except Exception:  # noqa: BLE001, S112 - a source that no longer reads leaves the page without text
             continue
     return texts

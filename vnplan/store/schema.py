@@ -14,7 +14,6 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Union
 
 from vnplan.errors import VnplanError
 
@@ -22,7 +21,7 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "StoreError", "columns", "connect", "
 
 SCHEMA_VERSION = 1
 _HERE = Path(__file__).parent
-Migration = Union[str, Callable[[sqlite3.Connection], None]]
+Migration = str | Callable[[sqlite3.Connection], None]
 #: version n → the step to version n + 1 (none yet: version 1 is the first)
 MIGRATIONS: dict[int, Migration] = {}
 
