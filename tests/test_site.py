@@ -76,3 +76,17 @@ def test_cli_builds_a_site_from_records(tmp_path: Path) -> None:
     assert main(["site", str(records), "-o", str(tmp_path / "site")]) == 0
     assert (tmp_path / "site" / "doc" / f"{page_id(HOSTILE_PATH)}.html").exists()
     assert main(["site", str(records), "-o", str(tmp_path / "site")]) == 1  # not without --force
+
+
+def test_a_records_file_gets_its_texts_from_the_sources_still_there(tmp_path: Path) -> None:
+    from vnplan.batch import extract_to
+
+    seeds = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
+    records = tmp_path / "records.jsonl"
+    extract_to([str(seeds)], str(records), workers=0)
+    summary = build_site(records, tmp_path / "site", checks=False)
+    assert summary.documents == 5
+    page = next(p for p in (tmp_path / "site" / "doc").glob("*.html") if "000_28b0c8e4ade0a855" in
+                p.read_text(encoding="utf-8"))
+    html = page.read_text(encoding="utf-8")
+    assert '<pre class="text">' in html and "Hoà Xá" in html

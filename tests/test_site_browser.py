@@ -52,6 +52,11 @@ def shot(browser: Chromium, name: str) -> None:
         browser.screenshot(Path(folder) / f"site-{name}.png")
 
 
+def iso(shown: str) -> str:
+    """``21/07/2026`` → ``2026-07-21`` (a year alone stays as it is), to compare dates as the table sorts them."""
+    return "-".join(reversed(shown.split("/"))) if "/" in shown else shown
+
+
 def rows(browser: Chromium) -> list[list[str]]:
     return browser.evaluate("Array.from(document.querySelectorAll('#docs tbody tr'))"
                             ".map(tr => Array.from(tr.cells).map(td => td.textContent))")
@@ -91,6 +96,15 @@ def test_index_search_and_filter(site: Path, browser: Chromium) -> None:
     assert 0 < len(filtered) < 10 and all(row[4] == "xã" for row in filtered)
     assert browser.evaluate("document.getElementById('count').textContent") == f"Đang hiện {len(filtered)}/10 văn bản"
     shot(browser, "index-filtered")
+    browser.click("#clear")
+    assert len(rows(browser)) == 10
+    browser.click("#docs th[data-sort='date']")  # by date one way, then the other
+    first = [iso(row[2]) for row in rows(browser)]
+    browser.click("#docs th[data-sort='date']")
+    second = [iso(row[2]) for row in rows(browser)]
+    ascending = first == sorted(first)
+    assert len(set(first)) > 2 and (ascending or first == sorted(first, reverse=True))
+    assert second == sorted(first, reverse=ascending)
     assert browser.errors == []
 
 

@@ -50,6 +50,7 @@
   function keyOf(d, col) {
     if (col === "province") return provinceText(d);
     if (col === "level") return levelName(d.level);
+    if (col === "date") return d.date || (d.year ? String(d.year) : "");
     var v = d[col];
     return v === null || v === undefined ? "" : v;
   }
