@@ -201,7 +201,7 @@ _JSON_START = b'{"source": {'
 # ---------------------------------------------------------------- formats
 
 def detect_format(path: str, fmt: str | None = None) -> str:
-    """The output format: ``fmt`` if given, else by extension (``.csv``, ``.parquet``), else JSON Lines.
+    """The output format: ``fmt`` if given, else by extension (``.csv``, ``.parquet``, ``.sqlite``), else JSON Lines.
 
     >>> detect_format("ke-hoach-2025.parquet"), detect_format("-")
     ('parquet', 'jsonl')

@@ -25,7 +25,7 @@ def _filename(doc: Doc) -> str:
 
 def _title(doc: Doc) -> str:
     r = doc.record
-    return " ".join(x for x in (r.doc_type or "", r.label if (r.number or r.symbol) else "", ) if x) or _filename(doc)
+    return " ".join(x for x in (r.doc_type, r.label if (r.number or r.symbol) else None) if x) or _filename(doc)
 
 
 def index_page(version: str) -> str:
@@ -105,7 +105,7 @@ def _links(links: list[Link]) -> str:
         return f'<p class="muted">{label("site.doc.none")}</p>'
     items = []
     for link in sorted(links, key=lambda x: (x.page is None, x.label)):
-        target = (f'<a href="{link.page}.html">{esc(link.label)}</a>' if link.page
+        target = (f'<a href="{link.page}.html" title="{esc(link.text)}">{esc(link.label)}</a>' if link.page
                   else f'{esc(link.label)} <span class="muted">({label("site.doc.outside")})</span>')
         items.append(f'<li><span class="rel">{name("relation", link.relation)}</span> {target}</li>')
     return f'<ul class="links">{"".join(items)}</ul>'
