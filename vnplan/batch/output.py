@@ -40,7 +40,7 @@ __all__ = [
     "unflatten",
 ]
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "sqlite")
 FLAT_COLUMNS = [
     "path", "source_sha256", "source_size", "source_format", "source_pages", "duplicate_of", "duplicate_by",
     "error", "message", "doc_type", "number", "symbol", "issue_date", "issue_year", "place", "issuer_name",
@@ -205,7 +205,7 @@ _JSON_START = b'{"source": {'
 # ---------------------------------------------------------------- formats
 
 def detect_format(path: str, fmt: str | None = None) -> str:
-    """The output format: ``fmt`` if given, else by extension (``.csv``, ``.parquet``), else JSON Lines.
+    """The output format: ``fmt`` if given, else by extension (``.csv``, ``.parquet``, ``.sqlite``), else JSON Lines.
 
     >>> detect_format("ke-hoach-2025.parquet"), detect_format("-")
     ('parquet', 'jsonl')
@@ -215,7 +215,8 @@ def detect_format(path: str, fmt: str | None = None) -> str:
             raise VnplanError(None, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         return fmt
     ext = os.path.splitext(str(path))[1].lower()
-    return {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(ext, "jsonl")
+    return {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".sqlite": "sqlite", ".sqlite3": "sqlite",
+            ".db": "sqlite"}.get(ext, "jsonl")
 
 
 def journal_path(path: str) -> str:
@@ -367,6 +368,10 @@ def read_index(path: str, fmt: str, on_record: Callable[[dict[str, Any]], None] 
     >>> idx.count, len(idx.errors)  # doctest: +SKIP
     (2040, 112)
     """
+    if fmt == "sqlite":  # the store (vnplan/store/) keeps its own logic
+        from vnplan.store import read_index as store_index
+
+        return store_index(path, on_record)
     index = RecordsIndex()
     if fmt == "parquet":
         if os.path.exists(path) and os.path.getsize(path) > 0:
@@ -533,6 +538,10 @@ class ParquetWriter:
 
 def open_writer(path: str, fmt: str, truncate: bool = False) -> Any:
     """A writer with ``write(record)`` and ``finish()`` for ``fmt`` (``truncate``: start afresh)."""
+    if fmt == "sqlite":
+        from vnplan.store import SqliteWriter
+
+        return SqliteWriter(path, truncate)
     if fmt == "csv":
         return CsvWriter(path, truncate)
     if fmt == "parquet":
@@ -551,6 +560,11 @@ def iter_records(path: str | os.PathLike[str], fmt: str | None = None) -> Iterat
     """
     path = os.fspath(path)
     fmt = detect_format(path, fmt)
+    if fmt == "sqlite":
+        from vnplan.store import iter_records as store_records
+
+        yield from store_records(path)
+        return
     if fmt == "parquet":
         for row in _iter_parquet_rows(path):
             yield unflatten(row)
@@ -566,7 +580,7 @@ def iter_records(path: str | os.PathLike[str], fmt: str | None = None) -> Iterat
 
 def compact(path: str, fmt: str, replaced: set[str]) -> int:
     """Keep only the last record of each path in ``replaced`` (re-extracted files); return lines dropped."""
-    if not replaced or fmt == "parquet" or path == "-":
+    if not replaced or fmt in ("parquet", "sqlite") or path == "-":  # a store replaces rows as it writes
         return 0
     parse = _parse_csv(path) if fmt == "csv" else _parse_json(path)
 

@@ -169,6 +169,10 @@ def extract_to(
     if output != "-" and os.path.isdir(output):
         raise VnplanError(output, "is a folder; give a records file name such as records.jsonl")
     include, exclude = list(include), list(exclude)
+    if fmt == "sqlite":  # a store also keeps each document's text
+        from vnplan.store import text_fn
+
+        fn = text_fn(fn)
     lock = _lock(journal_path(output) if fmt == "parquet" else output)
     try:
         return _extract_locked(paths, output, fmt, fn, workers, timeout, include, exclude, force, retry_errors,

@@ -15,7 +15,7 @@ from vnplan.errors import VnplanError
 
 __all__ = ["main"]
 
-COMMANDS = ["read", "extract", "graph", "cascade", "diff", "check"]
+COMMANDS = ["read", "extract", "graph", "cascade", "diff", "check", "site"]
 
 EXAMPLES = """examples:
   vnplan read kh-173.pdf --outline
@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html
   vnplan check --against kh-tinh.docx ke-hoach-cac-xa/ -o bang-kiem-tra.xlsx
   vnplan --lang en check kh-xa.pdf --against kh-tinh.docx
+  vnplan site archive.sqlite -o kho/
 """
 _PYTHON_HINT = re.compile(r";?\s*(?:pass|use|set)\s+\w+=\w+\b[^;]*$")
 
