@@ -90,3 +90,16 @@ def test_a_records_file_gets_its_texts_from_the_sources_still_there(tmp_path: Pa
                 p.read_text(encoding="utf-8"))
     html = page.read_text(encoding="utf-8")
     assert '<pre class="text">' in html and "Hoà Xá" in html
+
+
+def test_document_page_marks_items_in_the_one_provenance_shape() -> None:
+    """Regression (merge of the typed model): activities, deadlines and recipients keep their source under
+    ``provenance``; the marks read only the old inline ``span`` and silently lost them."""
+    from vnplan import extract
+    from vnplan.site.marks import spans
+
+    root = Path(__file__).resolve().parents[1]
+    record = extract(root / "corpus" / "real" / "001_kh-173-ubnd-tp-hanoi-festival-thang-long-2026.pdf")
+    kinds = {(kind, label) for _, _, kind, label in spans(record)}
+    assert {k for k, _ in kinds} == {"m-field", "m-cite", "m-activity", "m-deadline"}
+    assert ("m-field", "recipients") in kinds

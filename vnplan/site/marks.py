@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from vnplan.model.source import item_span
 from vnplan.record import Record
 
 __all__ = ["marked_text", "spans"]
@@ -32,19 +33,20 @@ def spans(record: Record) -> list[tuple[int, int, str, str]]:
     """
     out = []
     for name, prov in (record.provenance or {}).items():
-        span = _pair(prov.get("span")) if isinstance(prov, dict) else None
-        if span:
-            out.append((*span, "m-field", name))
+        for one in prov if isinstance(prov, list) else [prov]:  # recipients: one source per entry
+            span = _pair(one.get("span")) if isinstance(one, dict) else None
+            if span:
+                out.append((*span, "m-field", name))
     for c in record.citations:
         label = f"{c.get('number') or ''}/{c.get('symbol') or ''}"
         mentions = c.get("mentions") or [[c.get("start"), c.get("end")]]
         out += [(*s, "m-cite", label) for s in map(_pair, mentions) if s]
     for d in record.deadlines:
-        span = _pair(d.get("span")) if isinstance(d, dict) else None
+        span = item_span(d)
         if span:
             out.append((*span, "m-deadline", str(d.get("date") or "")))
     for i, a in enumerate(record.activities):
-        span = _pair(a.get("span")) if isinstance(a, dict) else None
+        span = item_span(a)
         if span:
             out.append((*span, "m-activity", f"activity {i + 1}"))
     return out
