@@ -28,7 +28,7 @@ __all__ = ["Budget", "BudgetError", "budget", "check_regular_file", "check_rende
 class BudgetError(TooLargeError):
     """An input that would take more than a budget allows (decompressed bytes, characters, pages, pixels)."""
 
-    code = "E010"
+    code = "E013"
 
 
 @dataclass(frozen=True)
