@@ -73,8 +73,10 @@ _NAMES = {"pdf": "a PDF", "docx": "a DOCX document", "text": "a text file", "zip
 
 def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool = True) -> RawDocument:
     """Run the right reader on ``path`` and return its blocks (not normalised)."""
-    p = Path(path)
-    name = os.fspath(path)
+    from vnplan.read.source import as_path
+
+    name = as_path(path)
+    p = Path(name)
     if not p.exists():
         raise VnplanError(name, "no such file")
     if p.is_dir():
@@ -160,6 +162,9 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool 
     """
     from vnplan.normalize import build_document
 
+    from vnplan.read.source import as_path
+
+    path = as_path(path)
     raw = read_raw(path, max_bytes=max_bytes, ocr=ocr)
     doc = build_document(raw)
     if not doc.text.strip() and not raw.needs_ocr:
