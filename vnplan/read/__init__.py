@@ -111,7 +111,10 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
         raise BudgetError(name, f"the text file is {size / 1e6:.0f} MB, above the {limits.max_chars / 1e6:g} M "
                                 "character budget")
     if kind == "pdf":
+        from vnplan.read.budget import check_pdf_streams
         from vnplan.read.pdf import read_pdf
+
+        check_pdf_streams(name, limits)  # a stream bomb is refused before pdfium inflates it whole
 
         raw = read_pdf(p, ocr=ocr)
     elif kind == "docx":
