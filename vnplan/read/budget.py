@@ -12,7 +12,7 @@ characters) with a wide margin; `VNPLAN_BUDGET_*` environment variables or `set_
     >>> check_render(14400, 14400, 300, b)   # a 200-inch page would need 3.6 G pixels
     Traceback (most recent call last):
     ...
-    vnplan.read.budget.BudgetError: a page of 200 × 200 inches needs 3600 M pixels at 300 dpi, above the 80 M pixel budget
+    vnplan.read.budget.BudgetError: 200 × 200 inch page: 3600 M pixels at 300 dpi, budget 80 M
 """
 from __future__ import annotations
 
@@ -102,9 +102,8 @@ def check_render(width_pt: float, height_pt: float, dpi: int, limits: Budget | N
     limits = limits or budget()
     pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
     if pixels > limits.max_page_pixels:
-        raise BudgetError(None, f"a page of {width_pt / 72:.0f} × {height_pt / 72:.0f} inches needs "
-                                f"{pixels / 1e6:.0f} M pixels at {dpi} dpi, above the "
-                                f"{limits.max_page_pixels / 1e6:.0f} M pixel budget")
+        raise BudgetError(None, f"{width_pt / 72:.0f} × {height_pt / 72:.0f} inch page: {pixels / 1e6:.0f} M "
+                                f"pixels at {dpi} dpi, budget {limits.max_page_pixels / 1e6:.0f} M")
 
 
 _STREAM = re.compile(rb">>\s*stream\r?\n")
