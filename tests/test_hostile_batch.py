@@ -12,9 +12,9 @@ import threading
 import time
 from pathlib import Path
 
+import hostile_files as H
 import pytest
 
-import hostile_files as H
 from vnplan.batch import extract_to, iter_records
 from vnplan.batch.output import read_index
 from vnplan.batch.runner import run_batch

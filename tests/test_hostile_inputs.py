@@ -11,9 +11,9 @@ import os
 import time
 from pathlib import Path
 
+import hostile_files as H
 import pytest
 
-import hostile_files as H
 from vnplan.batch.runner import error_record, process_file, run_batch
 from vnplan.errors import VnplanError
 from vnplan.read import read

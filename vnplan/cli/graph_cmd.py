@@ -58,7 +58,8 @@ def _records(paths: list[str], timeout: float | None = None, workers: int | None
         path = Path(name)
         if not path.exists():
             raise VnplanError(name, "no such file or folder")
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _DOC_SUFFIXES + (".jsonl",)) \
+        # not is_dir(): a FIFO or device named like a document is kept, to become an error record, never read
+        files = sorted(p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in _DOC_SUFFIXES + (".jsonl",)) \
             if path.is_dir() else [path]
         for file in files:
             if file.name.lower().endswith(_RECORD_SUFFIXES):

@@ -29,7 +29,7 @@ def terminal_safe(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
-def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("read", help="print a document's normalised text (or --outline)",
                        description="Read one document (PDF, DOCX, TXT, MD) and print its normalised text, one "
                                    "paragraph a line, or its structure (header, preamble, body tree, closing) with "

@@ -12,7 +12,6 @@ A number such as ``30/2020/NĐ-CP`` is never a date.
 from __future__ import annotations
 
 import bisect
-
 import re
 import unicodedata
 from dataclasses import dataclass

@@ -166,7 +166,7 @@ def limit_memory(limits: Budget | None = None) -> None:
         import resource
     except ImportError:  # pragma: no cover - not POSIX
         return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = limits.max_memory if hard == resource.RLIM_INFINITY else min(limits.max_memory, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
