@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import subprocess
 import tempfile
 import threading
 import time
@@ -211,7 +212,7 @@ def test_timed_out_worker_leaves_no_temporary_folder(tmp_path: Path, monkeypatch
     path = H.named(tmp_path, "kh.doc")
     [(_, record)] = list(run_batch([path], make_temp_then_hang, workers=1, timeout=1.5))
     assert record["error"] == "ExtractTimeoutError"
-    assert list(tmp.iterdir()) == []
+    assert _ours(tmp) == []
 
 
 @pytest.mark.skipif(not any(os.path.exists(os.path.join(p, "soffice")) for p in os.environ.get("PATH", "").split(":")),
@@ -227,7 +228,25 @@ def test_real_doc_conversion_killed_at_timeout_leaves_nothing(tmp_path: Path, mo
     [(_, record)] = list(run_batch([str(docs[0])], workers=1, timeout=0.5))
     assert record["error"] == "ExtractTimeoutError"
     time.sleep(0.5)
-    assert list(tmp.iterdir()) == []
+    assert _ours(tmp) == []
+
+
+def _ours(folder: Path) -> list[str]:
+    """vnplan's and LibreOffice's temporary files (multiprocessing keeps its own pymp-… folder there)."""
+    return [p.name for p in folder.iterdir() if not p.name.startswith("pymp-")]
+
+
+def test_folders_of_a_killed_run_are_swept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGKILL of the parent skips its cleanup; the next run removes worker folders of dead parents."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    (tmp / f"vnplan-worker-{dead.pid}-abc" / "lo-profile").mkdir(parents=True)
+    (tmp / f"vnplan-worker-{os.getpid()}-live").mkdir()  # this run's: kept
+    list(run_batch([H.named(tmp_path, "kh.txt")], light, workers=1))
+    assert _ours(tmp) == [f"vnplan-worker-{os.getpid()}-live"]
 
 
 def test_index_of_an_odd_name_survives_a_truncated_tail(tmp_path: Path) -> None:

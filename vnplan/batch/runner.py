@@ -353,6 +353,29 @@ def _context() -> Any:
     return mp.get_context("spawn")
 
 
+_TMP_PREFIX = "vnplan-worker-"
+
+
+def _sweep_stale_temp() -> None:
+    """Remove worker folders left by a run that was itself killed (SIGKILL of the parent skips its cleanup):
+    ``vnplan-worker-<parent pid>-…`` whose parent process no longer exists."""
+    root = tempfile.gettempdir()
+    try:
+        names = [n for n in os.listdir(root) if n.startswith(_TMP_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(_TMP_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+        except OSError:  # alive, another user's: not ours to remove
+            continue
+
+
 def _needs_main(fn: ExtractFn | None) -> bool:
     """Whether unpickling ``fn`` in a worker needs the caller's ``__main__`` (a function defined in the script)."""
     while isinstance(fn, functools.partial):
@@ -389,7 +412,7 @@ def _main_not_reimported(fn: ExtractFn | None) -> Iterator[None]:
 class _Worker:
     def __init__(self, ctx: Any, fn: ExtractFn | None, cache_size: int) -> None:
         self.conn, child = ctx.Pipe()
-        self.tmp = tempfile.mkdtemp(prefix="vnplan-worker-")  # removed by stop(), even after a kill
+        self.tmp = tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-")  # removed by stop(), even after a kill
         self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size, self.tmp), daemon=True,
                                 name="vnplan-extract")
         try:
@@ -500,6 +523,7 @@ def run_batch(
         yield from _serial((os.fspath(p) for p in paths), fn, known, cache_size)
         return
     window = window or max(256, 32 * n_workers)  # results held for in-order output: bounded
+    _sweep_stale_temp()
     ctx = _context()
     pool: list[_Worker] = []
     source = iter(paths)
