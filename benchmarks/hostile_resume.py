@@ -16,7 +16,6 @@ Afterwards the output must hold exactly one record per file.  Peak memory is rea
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import subprocess

@@ -64,6 +64,14 @@ def test_output_not_written_by_vnplan_is_refused(tmp_path: Path, capsys: pytest.
     assert out.read_text(encoding="utf-8") == "<p>báo cáo của phòng, viết tay</p>"
 
 
+def test_extract_to_a_foreign_workbook_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bang-luong.xlsx"
+    out.write_bytes(b"PK\x03\x04 bang luong")
+    assert main(["extract", SEED, "-o", str(out), "-q", "--workers", "0"]) == 1
+    assert one_error_line(capsys.readouterr().err).endswith("exists and was not written by vnplan; pass --force to overwrite it")
+    assert out.read_bytes() == b"PK\x03\x04 bang luong"
+
+
 def test_graph_output_is_replaced_when_ours_or_forced(tmp_path: Path) -> None:
     records = records_file(tmp_path)
     out = tmp_path / "do-thi.csv"

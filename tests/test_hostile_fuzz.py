@@ -12,11 +12,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import hostile_files as H
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import hostile_files as H
 from vnplan.errors import VnplanError
 
 EXAMPLES = int(os.environ.get("VNPLAN_FUZZ_EXAMPLES", "12"))
