@@ -120,3 +120,12 @@ def test_seed_files_are_read(kind: str) -> None:
     """The seeds themselves read cleanly: mutations start from a valid file, so the fuzzing reaches the parsers."""
     outcome = _outcome(SEEDS[kind], "." + kind)
     assert not isinstance(outcome, VnplanError), outcome
+
+
+def test_zip_version_python_cannot_read_is_a_corrupt_docx(tmp_path: Path) -> None:
+    """Found by atheris: a member claiming ZIP version 23.5 raised NotImplementedError from zipfile."""
+    data = bytearray(SEEDS["docx"])
+    at = data.index(b"PK\x01\x02") + 6  # central directory: signature, version made by, version needed
+    data[at:at + 2] = (235).to_bytes(2, "little")
+    outcome = _outcome(bytes(data), ".docx")
+    assert isinstance(outcome, VnplanError) and "damaged" in str(outcome)

@@ -49,8 +49,8 @@ def sniff(path: str | Path, head: bytes | None = None) -> str:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError):
-            return "zip-corrupt"
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
+            return "zip-corrupt"  # NotImplementedError: a member claims a ZIP version Python cannot read
         return "docx" if "word/document.xml" in names else "zip"
     if head.startswith(_OLE):
         return "ole"
