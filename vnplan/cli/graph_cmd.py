@@ -34,7 +34,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite -o files even if vnplan did not write them")
     p.add_argument("--timeout", type=float, default=600.0,
                    help="seconds per document before its extraction is stopped (default 600; 0: none)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes extracting documents (default 2)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes extracting documents (default 2; 0: none)")
     p.add_argument("--ancestors", metavar="NUMBER", help="documents above this one (what it carries out), e.g. 1105/KH-ĐKT")
     p.add_argument("--descendants", metavar="NUMBER", help="documents acting on this one, e.g. 4214/BCA-C04")
     p.add_argument("--implementers", metavar="NUMBER", help="plans implementing this directive, by province and level")
@@ -67,8 +67,8 @@ def _records(paths: list[str], timeout: float | None = None, workers: int | None
             else:
                 documents.append(str(file))
     if documents:
-        records += [data for _, data in run_batch(documents, workers=min(len(documents), workers or 2),
-                                                  timeout=timeout, reuse_copies=False)]
+        n = min(len(documents), 2 if workers is None else workers)  # 0: in this process, without a timeout
+        records += [data for _, data in run_batch(documents, workers=n, timeout=timeout, reuse_copies=False)]
     return records
 
 
