@@ -129,3 +129,18 @@ def test_zip_version_python_cannot_read_is_a_corrupt_docx(tmp_path: Path) -> Non
     data[at:at + 2] = (235).to_bytes(2, "little")
     outcome = _outcome(bytes(data), ".docx")
     assert isinstance(outcome, VnplanError) and "damaged" in str(outcome)
+
+
+def test_damaged_embedded_font_falls_back_instead_of_raising(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by atheris: a mutated PDF font made fontTools raise struct.error inside font recovery."""
+    import importlib
+    import struct
+
+    monkeypatch.setenv("VNPLAN_CACHE", str(tmp_path))  # no recovered page from an earlier run
+    fonts = importlib.import_module("vnplan.read.pdf_fonts")
+    monkeypatch.setattr(fonts.FontFixer, "fix_page", lambda *a: (_ for _ in ()).throw(struct.error("unpack")))
+    pdf = H.ROOT / "corpus" / "real" / "011_qd-1050-sct-laocai-kiem-tra-vlncn-2026.pdf"  # garbled fonts: recovery runs
+    from vnplan.read import read
+
+    doc = read(pdf, ocr=False, require_vietnamese=False)
+    assert doc.raw.blocks  # read as the garbled text, as without fontTools
