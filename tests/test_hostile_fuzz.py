@@ -25,8 +25,8 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 50
 
 
 def _seed_files() -> dict[str, bytes]:
-    folder = Path(tempfile.mkdtemp(prefix="vnplan-fuzz-"))
-    docx = H.docx(folder / "kh.docx", [p for p in H.seed_text().splitlines() if p.strip()][:30]).read_bytes()
+    with tempfile.TemporaryDirectory(prefix="vnplan-fuzz-") as folder:
+        docx = H.docx(Path(folder) / "kh.docx", [p for p in H.seed_text().splitlines() if p.strip()][:30]).read_bytes()
     pdf = (H.ROOT / "corpus" / "real" / "011_qd-1050-sct-laocai-kiem-tra-vlncn-2026.pdf").read_bytes()
     return {"txt": H.seed_text()[:4000].encode(), "docx": docx, "pdf": pdf}
 
