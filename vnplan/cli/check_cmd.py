@@ -56,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
     if len(args.local) == 1 and not Path(args.local[0]).is_dir():
         report = check(args.against, args.local[0], **options(args))
         if fmt == "text" and not args.output:
-            print(_coloured_text(report.to_text(), report.verdict))
+            from vnplan.cli.read_cmd import terminal_safe
+
+            print(_coloured_text(terminal_safe(report.to_text()), report.verdict))  # only our own colours
         else:
             emit(report, fmt, args.output, args.force)
         for warning in report.warnings:

@@ -85,7 +85,9 @@ def emit(result: Any, fmt: str | None, output: str | None, force: bool = False) 
                      encoding="utf-8-sig" if fmt == "csv" else "utf-8", force=force)
         print(f"vnplan: {t('cli.wrote', path=output)}", file=sys.stderr)
     else:
-        print(text)
+        from vnplan.cli.read_cmd import terminal_safe
+
+        print(terminal_safe(text) if sys.stdout.isatty() else text)  # a file name could carry escape sequences
 
 
 def _sheets(result: Any) -> dict[str, Any]:
