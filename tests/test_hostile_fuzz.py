@@ -144,3 +144,11 @@ def test_damaged_embedded_font_falls_back_instead_of_raising(tmp_path: Path, mon
 
     doc = read(pdf, ocr=False, require_vietnamese=False)
     assert doc.raw.blocks  # read as the garbled text, as without fontTools
+
+
+@pytest.mark.parametrize("word", ["ǵ", "Ǵ", "ǵ ǵ"])
+def test_lone_g_with_a_tone_mark_is_folded(word: str) -> None:
+    """Found by atheris: ``fold_tone("ǵ")`` (a g with an acute, no vowel) raised IndexError in the normaliser."""
+    from vnplan.normalize.fold import fold_tone
+
+    assert fold_tone(word) == word
