@@ -164,7 +164,6 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool 
     True
     """
     from vnplan.normalize import build_document
-
     from vnplan.read.source import as_path
 
     path = as_path(path)
