@@ -393,7 +393,9 @@ def _coerce(item: Any) -> Record | dict[str, Any]:
         if "source" not in data and "file" in data:
             data["source"] = {"path": data["file"]}
         return Record.from_dict(data)
-    raise TypeError(f"cannot load {type(item).__name__} as a plan record")
+    from vnplan.errors import VnplanError
+
+    raise VnplanError(None, f"cannot load {type(item).__name__} as a plan record (give records, paths or a records file)")
 
 
 def load(source: str | os.PathLike[str] | Iterable[Any], **options: Any) -> Records:
@@ -407,6 +409,14 @@ def load(source: str | os.PathLike[str] | Iterable[Any], **options: Any) -> Reco
     <Records 1 documents>
     """
     items: Iterable[Any]
+    if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read") or not hasattr(source, "__iter__"):
+        from vnplan.read.source import as_path
+
+        source = as_path(source)  # a bytes path is a path; content bytes or a file object: a clear VnplanError
+    if isinstance(source, (str, os.PathLike)) and not os.path.exists(source):
+        from vnplan.errors import VnplanError
+
+        raise VnplanError(os.fspath(source), "no such file or folder")
     if isinstance(source, (list, tuple)) and source and all(isinstance(s, (str, os.PathLike)) for s in source):
         from vnplan.batch import extract_many
 

@@ -73,7 +73,8 @@ def _walk(root: str, include: list[str], exclude: list[str], exts: frozenset[str
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError:
-            continue  # unreadable folder: nothing to yield (its files cannot be read either)
+            yield folder  # an unreadable folder: the runner gives it an error record, so it is not lost silently
+            continue
         subdirs: list[tuple[str, str]] = []
         for entry in entries:
             if not hidden and _hidden(entry.name):
@@ -123,8 +124,10 @@ def discover(
     inc, exc = list(include), list(exclude)
     exts = frozenset(e.lower() if e.startswith(".") else "." + e.lower() for e in extensions) \
         if extensions is not None else DOCUMENT_EXTENSIONS
+    from vnplan.read.source import as_path
+
     for path in paths:
-        path = os.fspath(path)
+        path = as_path(path)
         if os.path.isdir(path):
             yield from _walk(path, inc, exc, exts, hidden)
         else:

@@ -414,9 +414,17 @@ class _LineWriter:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             return
+        start = os.lseek(self.fd, 0, os.SEEK_END)
         view = memoryview(data)
-        while view:
-            view = view[os.write(self.fd, view):]
+        try:
+            while view:
+                view = view[os.write(self.fd, view):]
+        except OSError as exc:  # a full disk: no half line left behind, one clear error
+            try:
+                os.ftruncate(self.fd, start)
+            except OSError:
+                pass
+            raise VnplanError(self.path, f"cannot write the output ({exc.strerror or exc})") from None
 
     def close(self) -> None:
         if self.fd is not None:
@@ -507,6 +515,16 @@ class ParquetWriter:
                 last[os.path.normpath(str(record["source"].get("path")))] = n
         schema = _arrow_schema()
         tmp = os.path.join(os.path.dirname(os.path.abspath(self.path)), f".{os.path.basename(self.path)}.tmp")
+        try:
+            self._merge(pq, pa, tmp, schema, journal, last)
+            os.replace(tmp, self.path)
+        except OSError as exc:  # a full disk: the old file and the journal stay, the next run merges them
+            _remove(tmp)
+            raise VnplanError(self.path, f"cannot write the output ({exc.strerror or exc})") from None
+        if os.path.exists(journal):
+            os.remove(journal)
+
+    def _merge(self, pq: Any, pa: Any, tmp: str, schema: Any, journal: str, last: dict[str, int]) -> None:
         writer = pq.ParquetWriter(tmp, schema)
         batch: list[dict[str, Any]] = []
 
@@ -531,9 +549,13 @@ class ParquetWriter:
             flush()
         finally:
             writer.close()
-        os.replace(tmp, self.path)
-        if os.path.exists(journal):
-            os.remove(journal)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
 
 
 def open_writer(path: str, fmt: str, truncate: bool = False) -> Any:
@@ -595,14 +617,18 @@ def compact(path: str, fmt: str, replaced: set[str]) -> int:
             last[k] = n
     tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
     dropped = 0
-    with open(tmp, "wb") as out:
-        for n, (_, line, _c) in enumerate(_lines(path), 1):
-            k = key(line, n)
-            if k in replaced and last.get(k) != n:
-                dropped += 1
-                continue
-            out.write(line)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as out:
+            for n, (_, line, _c) in enumerate(_lines(path), 1):
+                k = key(line, n)
+                if k in replaced and last.get(k) != n:
+                    dropped += 1
+                    continue
+                out.write(line)
+        os.replace(tmp, path)
+    except OSError as exc:  # a full disk: the output keeps its old lines (the next run compacts them)
+        _remove(tmp)
+        raise VnplanError(path, f"cannot compact the output ({exc.strerror or exc})") from None
     return dropped
 
 

@@ -173,11 +173,15 @@ def extract_to(
         from vnplan.store import text_fn
 
         fn = text_fn(fn)
-    lock = _lock(journal_path(output) if fmt == "parquet" else output)
+    locked = journal_path(output) if fmt == "parquet" else output
+    created = locked != "-" and not os.path.exists(locked)
+    lock = _lock(locked)
     try:
         return _extract_locked(paths, output, fmt, fn, workers, timeout, include, exclude, force, retry_errors,
                                reuse_copies, progress, on_problem, start)
     finally:
+        if created and os.path.exists(locked) and os.path.getsize(locked) == 0:
+            os.remove(locked)  # a refused or empty run leaves no empty file behind (nor an empty journal)
         _unlock(lock)
 
 

@@ -13,6 +13,8 @@ an error record for its file and is replaced.  The batch goes on.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import multiprocessing as mp
 import os
@@ -238,13 +240,27 @@ def process_file(path: str | os.PathLike[str], fn: ExtractFn | None = None) -> d
     ('corpus/seeds/000_28b0c8e4ade0a855.txt', 64)
     """
     path = os.fspath(path)
+    digest = _digest(path)
+    if isinstance(digest, dict):
+        return digest
+    return _extract(path, fn, *digest)
+
+
+def _digest(path: str) -> tuple[str, int] | dict[str, Any]:
+    """`file_digest` of ``path``, or the error record of a file (or folder) that cannot be read."""
     try:
-        sha256, size = file_digest(path)
-    except VnplanError as exc:
-        return error_record(path, exc)
-    except OSError as exc:
+        return file_digest(path)
+    except (VnplanError, OSError) as exc:
+        if os.path.isdir(path):
+            try:
+                os.listdir(path)
+                problem = "is a folder, not a document"
+            except OSError as err:
+                problem = f"cannot read the folder ({err.strerror or err}); the documents in it were not extracted"
+            return error_record(path, VnplanError(path, problem))
+        if isinstance(exc, VnplanError):
+            return error_record(path, exc)
         return error_record(path, VnplanError(path, f"cannot open the file ({exc.strerror or exc})"))
-    return _extract(path, fn, sha256, size)
 
 
 class _CopyCache:
@@ -274,12 +290,10 @@ class _CopyCache:
 
 def _handle(path: str, known: str | None, fn: ExtractFn | None, cache: _CopyCache) -> dict[str, Any] | None:
     """One task: ``None`` when ``known`` (the recorded hash) still matches, else the record."""
-    try:
-        sha256, size = file_digest(path)
-    except VnplanError as exc:
-        return error_record(path, exc)
-    except OSError as exc:
-        return error_record(path, VnplanError(path, f"cannot open the file ({exc.strerror or exc})"))
+    digest = _digest(path)
+    if isinstance(digest, dict):
+        return digest
+    sha256, size = digest
     if known is not None and known == sha256:
         return None
     key = (sha256, os.path.splitext(path)[1].lower())
@@ -300,8 +314,16 @@ def _die_with_parent() -> None:
             pass
 
 
-def _worker_main(conn: Connection, fn: ExtractFn | None, cache_size: int, ocr_threads: int = 1) -> None:
+def _worker_main(conn: Connection, fn: ExtractFn | None, cache_size: int, tmp: str | None = None,
+                 ocr_threads: int = 1) -> None:
     _die_with_parent()
+    try:
+        os.setpgid(0, 0)  # its own process group: a kill of the worker also reaches LibreOffice under it
+    except (AttributeError, OSError):  # pragma: no cover - not POSIX
+        pass
+    if tmp:  # temporary files (a .doc conversion, LibreOffice's profile) go where the parent removes them
+        tempfile.tempdir = tmp
+        os.environ["TMPDIR"] = tmp
     from vnplan.read import ocr
     from vnplan.read.budget import limit_memory
 
@@ -334,15 +356,75 @@ def _context() -> Any:
     return mp.get_context("spawn")
 
 
+_TMP_PREFIX = "vnplan-worker-"
+
+
+def _sweep_stale_temp() -> None:
+    """Remove worker folders left by a run that was itself killed (SIGKILL of the parent skips its cleanup):
+    ``vnplan-worker-<parent pid>-…`` whose parent process no longer exists."""
+    root = tempfile.gettempdir()
+    try:
+        names = [n for n in os.listdir(root) if n.startswith(_TMP_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(_TMP_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+        except OSError:  # alive, another user's: not ours to remove
+            continue
+
+
+def _needs_main(fn: ExtractFn | None) -> bool:
+    """Whether unpickling ``fn`` in a worker needs the caller's ``__main__`` (a function defined in the script)."""
+    while isinstance(fn, functools.partial):
+        fn = fn.func
+    return fn is not None and getattr(fn, "__module__", None) == "__main__"
+
+
+@contextlib.contextmanager
+def _main_not_reimported(fn: ExtractFn | None) -> Iterator[None]:
+    """Start a worker without re-running the caller's script in it.
+
+    A new worker (spawn, forkserver) imports the parent's ``__main__`` from its file or module name; a
+    script that calls `vnplan.load` without an ``if __name__ == "__main__":`` guard would run again in
+    every worker.  The workers need ``__main__`` only for an ``fn`` defined there, so otherwise its file
+    and module name are hidden while the process starts."""
+    main = sys.modules.get("__main__")
+    if main is None or _needs_main(fn):
+        yield
+        return
+    missing = object()
+    saved = {key: main.__dict__.get(key, missing) for key in ("__file__", "__spec__")}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is missing:
+                main.__dict__.pop(key, None)
+            else:
+                main.__dict__[key] = value
+
+
 class _Worker:
     def __init__(self, ctx: Any, fn: ExtractFn | None, cache_size: int, ocr_threads: int = 1) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size, ocr_threads), daemon=True,
+        self.tmp = tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-")  # removed by stop(), even after a kill
+        self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size, self.tmp, ocr_threads),
+                                daemon=True,
                                 name="vnplan-extract")
         try:
-            self.proc.start()
+            with _main_not_reimported(fn):
+                self.proc.start()
         except (pickle.PicklingError, AttributeError, TypeError) as exc:
             self.conn.close()
+            shutil.rmtree(self.tmp, ignore_errors=True)
             raise VnplanError(None, f"the extract function cannot be sent to worker processes ({exc}); "
                                     "use a module-level function, or workers=0") from None
         finally:
@@ -366,10 +448,24 @@ class _Worker:
             except (BrokenPipeError, OSError):
                 pass
             self.proc.join(2)
+        if kill or self.proc.is_alive():
+            self._kill_group()
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join(5)
         self.conn.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def _kill_group(self) -> None:
+        """SIGKILL the worker's process group: the worker and what it started (LibreOffice)."""
+        pid = self.proc.pid
+        if pid is None or self.proc.exitcode is not None or not hasattr(os, "killpg"):
+            return  # not started, or already reaped: its pid may belong to another process now
+        try:
+            if os.getpgid(pid) == pid:  # the worker leads its own group (never the parent's group)
+                os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def _failure(path: str, exc: VnplanError) -> dict[str, Any]:
@@ -432,6 +528,7 @@ def run_batch(
         return
     window = window or max(256, 32 * n_workers)  # results held for in-order output: bounded
     ocr_threads = max(1, default_workers() // n_workers)  # Tesseract pages at once in each worker
+    _sweep_stale_temp()
     ctx = _context()
     pool: list[_Worker] = []
     source = iter(paths)

@@ -64,16 +64,61 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
-    from vnplan.i18n import t, use_lang
+    from vnplan.i18n import use_lang
 
-    with use_lang(getattr(args, "lang", None)):
+    with use_lang(getattr(args, "lang", None)):  # the error line too is in the language asked for
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from vnplan.i18n import t
+
+    try:
+        code = int(args._run(args) or 0)
         try:
-            return int(args._run(args) or 0)
-        except VnplanError as exc:
-            print(f"vnplan: {t('cli.error')}: {cli_message(exc)}", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            print(f"vnplan: {t('cli.interrupted')}", file=sys.stderr)
-            return 130
-        except BrokenPipeError:
-            return 0
+            sys.stdout.flush()  # a full disk behind stdout fails here, not in the interpreter's exit
+        except OSError:
+            _silence_stdout()
+            raise
+        return code
+    except VnplanError as exc:
+        return _fail(cli_message(exc))
+    except KeyboardInterrupt:
+        print(f"vnplan: {t('cli.interrupted')}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except MemoryError:
+        return _fail("out of memory; lower the input size or the VNPLAN_BUDGET_* limits")
+    except OSError as exc:  # a read-only folder, a full disk, an unreadable file: one line, no traceback
+        try:
+            sys.stdout.flush()
+        except OSError:  # stdout itself failed (full disk): keep the interpreter's exit flush quiet
+            _silence_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+
+
+def _fail(message: str) -> int:
+    """Print the one error line (control characters of file names removed) and give exit status 1."""
+    from vnplan.cli.read_cmd import terminal_safe
+    from vnplan.i18n import t
+
+    try:
+        print(f"vnplan: {t('cli.error')}: {terminal_safe(' '.join(message.split()))}", file=sys.stderr)
+    except OSError:  # pragma: no cover - stderr gone too
+        pass
+    return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of a broken or full stdout stays quiet."""
+    try:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout without a descriptor (tests)
+        pass

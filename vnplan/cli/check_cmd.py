@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vnplan.cli.diff_cmd import add_options, emit, options
+from vnplan.cli.diff_cmd import add_options, claim_output, emit, options
 from vnplan.cli.style import EtaLine, colour, colour_enabled, format_for
 from vnplan.compare.model import EXIT_CODES
 from vnplan.i18n import t
@@ -52,12 +52,15 @@ def run(args: argparse.Namespace) -> int:
     from vnplan.compare import check, check_many
 
     fmt = format_for(args.output, args.format)
+    claim_output(args.output, args.force)
     if len(args.local) == 1 and not Path(args.local[0]).is_dir():
         report = check(args.against, args.local[0], **options(args))
         if fmt == "text" and not args.output:
-            print(_coloured_text(report.to_text(), report.verdict))
+            from vnplan.cli.read_cmd import terminal_safe
+
+            print(_coloured_text(terminal_safe(report.to_text()), report.verdict))  # only our own colours
         else:
-            emit(report, fmt, args.output)
+            emit(report, fmt, args.output, args.force)
         for warning in report.warnings:
             print(f"vnplan: {t('cli.warning')}: {warning}", file=sys.stderr)
         return report.exit_code
@@ -69,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     table = check_many(args.against, args.local, progress=progress, **options(args))
     line.close()
-    emit(table, fmt, args.output)
+    emit(table, fmt, args.output, args.force)
     if args.output:
         print(t("summary.many", n=len(table.reports), passed=table.counts()["pass"], failed=table.counts()["fail"],
                 inconclusive=table.counts()["inconclusive"]), file=sys.stderr)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from vnplan.cli.style import format_for
@@ -27,6 +26,7 @@ def add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="output format (default: from the extension of -o, else text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.html .md .json .txt .csv .xlsx)")
+    p.add_argument("--force", action="store_true", help="overwrite -o FILE even if vnplan did not write it")
     p.add_argument("--similarity", choices=("combined", "tfidf", "fuzzy"), default="combined",
                    help="item similarity (default: combined = TF-IDF character n-grams + rapidfuzz)")
     p.add_argument("--threshold", type=float, default=None, help="similarity at which items are paired (default 0.4)")
@@ -44,9 +44,22 @@ def options(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def emit(result: Any, fmt: str | None, output: str | None) -> None:
-    """Render ``result`` (a PlanDiff, ComplianceReport or ComplianceTable) in ``fmt`` (or ``-o``'s extension)."""
+def claim_output(output: str | None, force: bool) -> None:
+    """Refuse early (before any comparison runs) an ``-o`` file that vnplan did not write."""
+    from vnplan.export.outfile import claim
+
+    if output and output != "-":
+        claim([output], force)
+
+
+def emit(result: Any, fmt: str | None, output: str | None, force: bool = False) -> None:
+    """Render ``result`` (a PlanDiff, ComplianceReport or ComplianceTable) in ``fmt`` (or ``-o``'s extension).
+
+    ``-o FILE`` is written atomically and only over a file vnplan wrote, unless ``force``."""
+    from vnplan.export.outfile import write_output
+
     fmt = format_for(output, fmt)
+    claim_output(output, force)
     if fmt == "xlsx":
         from vnplan.errors import VnplanError
 
@@ -55,20 +68,26 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
         sheets = _sheets(result)
         from vnplan.export.excel import write_xlsx
 
-        write_xlsx(sheets, output)
+        write_xlsx(sheets, output, force=force)
         print(f"vnplan: {t('cli.wrote', path=output)}", file=sys.stderr)
         return
     if fmt == "csv":
-        text = next(iter(_sheets(result).values())).to_csv(index=False)
+        from vnplan.batch.output import safe_cell
+
+        frame = next(iter(_sheets(result).values()))
+        cells = frame.map if hasattr(frame, "map") else frame.applymap  # pandas < 2.1: applymap
+        text = cells(lambda v: safe_cell(v) if isinstance(v, str) else v).to_csv(index=False)
     else:
         text = {"text": result.to_text, "markdown": result.to_markdown, "json": result.to_json,
                 "html": result.to_html}[fmt]()
     if output and output != "-":
-        Path(output).write_text(text if text.endswith("\n") else text + "\n",
-                                encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        write_output(output, text if text.endswith("\n") else text + "\n",
+                     encoding="utf-8-sig" if fmt == "csv" else "utf-8", force=force)
         print(f"vnplan: {t('cli.wrote', path=output)}", file=sys.stderr)
     else:
-        print(text)
+        from vnplan.cli.read_cmd import terminal_safe
+
+        print(terminal_safe(text) if sys.stdout.isatty() else text)  # a file name could carry escape sequences
 
 
 def _sheets(result: Any) -> dict[str, Any]:
@@ -98,5 +117,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
 def run(args: argparse.Namespace) -> int:
     from vnplan.compare import compare
 
-    emit(compare(args.template, args.local, **options(args)), args.format, args.output)
+    claim_output(args.output, args.force)
+    emit(compare(args.template, args.local, **options(args)), args.format, args.output, args.force)
     return 0

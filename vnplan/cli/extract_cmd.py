@@ -86,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
 
     excel = output.lower().endswith(".xlsx")
     if excel:  # records go to a resumable JSON Lines journal next to the workbook, then into its sheets
+        from vnplan.export.outfile import claim
+
+        claim([output], args.force)  # a workbook vnplan did not write is not replaced without --force
         output, args.format = output + ".jsonl", "jsonl"
     summary = extract_to(args.paths, output, format=args.format, fn=_fn(args), workers=args.workers,
                          timeout=args.timeout or None, include=args.include, exclude=args.exclude,

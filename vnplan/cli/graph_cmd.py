@@ -35,6 +35,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the graph here (.graphml .gexf .json .cyjs .csv .dot .html)")
     p.add_argument("--format", choices=["graphml", "gexf", "json", "cyjs", "csv", "dot", "html"],
                    help="export format when the extension does not say it")
+    p.add_argument("--force", action="store_true", help="overwrite -o files even if vnplan did not write them")
+    p.add_argument("--timeout", type=float, default=600.0,
+                   help="seconds per document before its extraction is stopped (default 600; 0: none)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes extracting documents (default 2; 0: none)")
     p.add_argument("--ancestors", metavar="NUMBER", help="documents above this one (what it carries out), e.g. 1105/KH-ĐKT")
     p.add_argument("--descendants", metavar="NUMBER", help="documents acting on this one, e.g. 4214/BCA-C04")
     p.add_argument("--implementers", metavar="NUMBER", help="plans implementing this directive, by province and level")
@@ -47,33 +51,50 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _records(paths: list[str]) -> list[Any]:
+def _records(paths: list[str], timeout: float | None = None, workers: int | None = None) -> list[Any]:
+    """Records files as they are, documents extracted in worker processes: a file that fails, hangs past
+    ``timeout`` or kills its worker becomes an error record (set aside), and the graph goes on."""
+    from vnplan.batch.runner import run_batch
+
     records: list[Any] = []
+    documents: list[str] = []
     for name in paths:
         path = Path(name)
         if not path.exists():
             raise VnplanError(name, "no such file or folder")
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _DOC_SUFFIXES + (".jsonl",)) \
+        # not is_dir(): a FIFO or device named like a document is kept, to become an error record, never read
+        files = sorted(p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in _DOC_SUFFIXES + (".jsonl",)) \
             if path.is_dir() else [path]
         for file in files:
             if file.name.lower().endswith(_RECORD_SUFFIXES):
                 records.append(str(file))  # read (and sorted into documents / set aside) by link
             else:
-                try:
-                    from vnplan.extract import extract
-                except ImportError:
-                    raise VnplanError(str(file), "field extraction is not available; give a records .jsonl") from None
-                try:
-                    records.append(extract(str(file)))
-                except VnplanError as exc:  # an unreadable file is listed apart, the graph goes on
-                    records.append({"path": str(file), "error": exc.code, "message": exc.problem})
+                documents.append(str(file))
+    if documents:
+        n = min(len(documents), 2 if workers is None else workers)  # 0: in this process, without a timeout
+        records += [data for _, data in run_batch(documents, workers=n, timeout=timeout, reuse_copies=False)]
     return records
+
+
+def _targets(output: str, fmt: str | None) -> list[str]:
+    """The files ``graph.write(output, fmt)`` will write (CSV: a nodes and an edges file)."""
+    from vnplan.export.graph_formats import format_of
+
+    if format_of(Path(output), fmt) != "csv":
+        return [output]
+    base = output[: -len(".csv")] if output.lower().endswith(".csv") else output
+    return [base + ".nodes.csv", base + ".edges.csv"]
 
 
 def run(args: argparse.Namespace) -> int:
     from vnplan.link import link
 
-    graph = link(_records(args.paths))
+    targets = _targets(args.output, args.format) if args.output else []
+    if targets:
+        from vnplan.export.outfile import claim
+
+        claim(targets, args.force)  # before any extraction: a refused output costs no time
+    graph = link(_records(args.paths, args.timeout or None, args.workers))
     out = sys.stdout
     relations = [r.strip() for r in args.relations.split(",")] if args.relations else None
     asked = False
@@ -121,7 +142,10 @@ def run(args: argparse.Namespace) -> int:
         for item in graph.set_aside:
             print(f"  {item['path']}: {item['reason']}", file=out)
     if args.output:
+        from vnplan.export.outfile import remember
+
         written = graph.write(args.output, args.format)
+        remember(written)
         print(f"{graph!r} → {', '.join(written)}", file=sys.stderr)
     elif not asked:
         print(repr(graph), file=out)

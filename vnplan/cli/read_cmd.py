@@ -1,12 +1,35 @@
-"""``vnplan read FILE [--outline]``: show the normalised text or the structure."""
+"""``vnplan read FILE [--outline]``: show the normalised text or the structure.
+
+The file is read in a worker process (``--timeout``, the memory budget), so a hostile file gives one
+line, never a hang or a traceback; on a terminal, control characters of the document (ANSI escape
+sequences that could recolour, retitle or clear it) are removed.
+"""
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
+import re
 import sys
+from typing import IO, Any
+
+from vnplan.errors import VnplanError
+
+#: C0 controls but tab and line break, DEL, C1 controls (0x9b is a one-byte CSI): what a terminal obeys.
+_CONTROLS = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
+def terminal_safe(text: str) -> str:
+    """``text`` without the escape sequences and control characters a terminal would act on.
+
+    >>> terminal_safe("Kế hoạch\\x1b[2J\\x1b]0;pwned\\x07 số 12\\x9b31m")
+    'Kế hoạch số 1231m'
+    """
+    return _CONTROLS.sub("", text)
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("read", help="print a document's normalised text (or --outline)",
                        description="Read one document (PDF, DOCX, TXT, MD) and print its normalised text, one "
                                    "paragraph a line, or its structure (header, preamble, body tree, closing) with "
@@ -20,23 +43,46 @@ def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> ar
     p.add_argument("--json", action="store_true", help="with --outline: print the outline as JSON")
     p.add_argument("--raw", action="store_true", help="print the reader's raw text before normalisation")
     p.add_argument("--no-ocr", action="store_true", help="do not run OCR on image-only PDFs")
+    p.add_argument("--timeout", type=float, default=600.0,
+                   help="seconds before reading is stopped (default 600; 0: none, in this process)")
     return p
 
 
-def run(args: argparse.Namespace) -> int:
-    from vnplan.i18n import t
+def render(path: str, outline: bool = False, as_json: bool = False, raw: bool = False,
+           ocr: bool = True) -> dict[str, Any]:
+    """What ``vnplan read`` prints for ``path``: ``{"text": …, "warnings": [...]}`` (runs in a worker)."""
     from vnplan.read import read
 
-    doc = read(args.file, ocr=not args.no_ocr)
-    for warning in doc.warnings:
-        print(f"vnplan: {t('cli.warning')}: {doc.path}: {warning}", file=sys.stderr)
-    if args.outline:
-        if args.json:
-            print(json.dumps(doc.outline.to_dict(), ensure_ascii=False, indent=1))
-        else:
-            from vnplan.structure.render import outline_text
+    doc = read(path, ocr=ocr)
+    if outline and as_json:
+        text = json.dumps(doc.outline.to_dict(), ensure_ascii=False, indent=1)
+    elif outline:
+        from vnplan.structure.render import outline_text
 
-            print(outline_text(doc.outline))
+        text = outline_text(doc.outline)
     else:
-        print(doc.raw.raw if args.raw else doc.text)
+        text = doc.raw.raw if raw else doc.text
+    return {"text": text, "warnings": [f"{doc.path}: {w}" for w in doc.warnings]}
+
+
+def _print(text: str, stream: IO[str]) -> None:
+    print(terminal_safe(text) if getattr(stream, "isatty", lambda: False)() else text, file=stream)
+
+
+def run(args: argparse.Namespace) -> int:
+    from vnplan.batch.runner import is_error, process_file, run_batch
+    from vnplan.i18n import t
+
+    if not os.path.lexists(args.file):
+        raise VnplanError(args.file, "no such file")
+    fn = functools.partial(render, outline=args.outline, as_json=args.json, raw=args.raw, ocr=not args.no_ocr)
+    if args.timeout:
+        [(_, result)] = list(run_batch([args.file], fn, workers=1, timeout=args.timeout, reuse_copies=False))
+    else:
+        result = process_file(args.file, fn)
+    if is_error(result):
+        raise VnplanError(None, result["message"])
+    for warning in result.get("warnings") or []:
+        _print(f"vnplan: {t('cli.warning')}: {warning}", sys.stderr)
+    _print(result["text"], sys.stdout)
     return 0

@@ -114,12 +114,14 @@ class ComplianceTable:
     def to_markdown(self) -> str:
         head = [t("label.document"), t("label.verdict"), t("label.coverage"), t("label.missing_activities"),
                 t("label.warning")]
-        lines = [f"# {t('title.many', template=heading(self.template))}", "", "| " + " | ".join(head) + " |",
+        from vnplan.compare.render_text import md_text
+
+        lines = [f"# {t('title.many', template=md_text(heading(self.template)))}", "", "| " + " | ".join(head) + " |",
                  "|" + "---|" * len(head)]
         for row in self.rows:
             cov = "–" if row["coverage"] is None else f"{row['coverage']:.0%}"
             cells = [row["document"], t("verdict." + row["verdict"]), cov, row["missing_activities"], row["warnings"]]
-            lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+            lines.append("| " + " | ".join(md_text(str(c)) for c in cells) + " |")
         return "\n".join(lines) + "\n"
 
     def to_json(self, indent: int | None = 2) -> str:

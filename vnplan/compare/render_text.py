@@ -20,7 +20,7 @@ from vnplan.i18n import t
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.model import ComplianceReport, Coverage, ItemDiff, ItemRef, PlanDiff
 
-__all__ = ["diff_markdown", "diff_table", "report_markdown", "report_table"]
+__all__ = ["diff_markdown", "diff_table", "md_text", "report_markdown", "report_table"]
 
 _MARK = {"kept": "=", "modified": "~", "dropped": "-", "added": "+"}
 
@@ -125,8 +125,20 @@ def diff_table(diff: PlanDiff, width: int = 120) -> str:
     return "\n".join(out)
 
 
-def _md(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+_MD_ESCAPES = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "})
+
+
+def md_text(text: str | None) -> str:
+    """Document text as inert Markdown on one line: no HTML tag (``<script>``, ``<iframe srcdoc>``, ``onerror=``
+    need a ``<``), no link (``[…](javascript:…)``), no table cell break.
+
+    >>> md_text('Kế hoạch <script>alert(1)</script> | [xem](javascript:alert(1))')
+    'Kế hoạch &lt;script&gt;alert(1)&lt;/script&gt; \\\\| \\\\[xem\\\\](javascript:alert(1))'
+    """
+    return (text or "").translate(_MD_ESCAPES)
+
+
+_md = md_text
 
 
 def _md_rows(title: str, rows: list[ItemDiff]) -> list[str]:
@@ -166,16 +178,16 @@ def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
             f"{_md_sources(c.evidence.get('sources') or [])} |" for c in checks] + [""]
     if cov.ratio is None:
         out += [f"## {t('title.coverage')}", "", t("coverage.none"), ""]
-        out += [f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {r}" for r in cov.reasons]
-        return out + [f"- **{t('label.warning')}:** {w}" for w in cov.warnings] + [""]
+        out += [f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {_md(r)}" for r in cov.reasons]
+        return out + [f"- **{t('label.warning')}:** {_md(w)}" for w in cov.warnings] + [""]
     out += [f"## {t('title.coverage')}", "", t("coverage.of_template", pct=percent(cov), min=f"{cov.min_coverage:.0%}"),
             "", f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
                 f"{t('label.similarity')} |", "|---|---|---|---|"]
     for it in cov.items:
         sim = f"{it.similarity:.2f}" if it.similarity is not None else ""
         out.append(f"| {_md_ref(it.template)} | {_status(it.status)} | {_md_ref(it.local)} | {sim} |")
-    out += ["", f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {r}" for r in cov.reasons]
-    out += [f"- **{t('label.warning')}:** {w}" for w in cov.warnings]
+    out += ["", f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {_md(r)}" for r in cov.reasons]
+    out += [f"- **{t('label.warning')}:** {_md(w)}" for w in cov.warnings]
     return out + [""]
 
 
@@ -183,7 +195,7 @@ def diff_markdown(diff: PlanDiff) -> str:
     """The diff as Markdown: section table, activities and responsibilities (redlines as ~~deleted~~ **inserted**),
     checks with their evidence, coverage and verdict."""
     c = diff.counts()
-    out = [f"# {t('title.diff')}: {heading(diff.template)} → {heading(diff.local)}", "",
+    out = [f"# {t('title.diff')}: {_md(heading(diff.template))} → {_md(heading(diff.local))}", "",
            t("summary.activities", **c) + " " + t("summary.verdict", pct=percent(diff.coverage),
                                                  verdict=t("verdict." + diff.verdict)), "",
            f"## {t('title.sections')}", "",
@@ -208,7 +220,7 @@ def report_table(report: ComplianceReport, width: int = 120) -> str:
 def report_markdown(report: ComplianceReport) -> str:
     """The compliance report as Markdown."""
     d = report.diff
-    out = [f"# {t('title.report')}: {heading(d.local)}", "",
-           f"- {t('side.template')}: {heading(d.template)}", f"- {t('side.local')}: {heading(d.local)}", "",
+    out = [f"# {t('title.report')}: {_md(heading(d.local))}", "",
+           f"- {t('side.template')}: {_md(heading(d.template))}", f"- {t('side.local')}: {_md(heading(d.local))}", "",
            f"**{t('label.verdict')}: {t('verdict.' + report.verdict)}**", ""]
     return "\n".join(out + _report_md(report.checks, report.coverage))

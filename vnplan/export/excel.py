@@ -10,19 +10,24 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 __all__ = ["MAX_WIDTH", "write_xlsx"]
 
 MAX_WIDTH = 80  # characters; longer text wraps inside the cell
 _BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
         import json
 
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return _ILLEGAL.sub("", value)  # control characters XML cannot hold (openpyxl would raise)
     try:
         import pandas as pd
 
@@ -35,8 +40,23 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_xlsx(sheets: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    """Write DataFrames to ``path``, one sheet each (names cut to Excel's 31 characters)."""
+def _as_text(row: Any) -> None:
+    """Text that looks like a formula (``=HYPERLINK(…)``, ``- Như trên``) stays text: a string cell shown as is."""
+    for c in row:
+        if isinstance(c.value, str) and c.value.startswith(_FORMULA_START):
+            c.data_type = "s"
+            c.quotePrefix = True
+
+
+def write_xlsx(sheets: dict[str, Any], path: str | os.PathLike[str], *, force: bool = True) -> None:
+    """Write DataFrames to ``path``, one sheet each (names cut to Excel's 31 characters).
+
+    The workbook is written to a temporary file and renamed over ``path``; no cell is ever a formula.
+    With ``force=False`` an existing file that vnplan did not write is refused (`OutputExistsError`)."""
+    from vnplan.export.outfile import claim, remember, write_atomic
+
+    if not force:
+        claim([path])
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -45,9 +65,11 @@ def write_xlsx(sheets: dict[str, Any], path: str | os.PathLike[str]) -> None:
     for name, df in sheets.items():
         ws = wb.create_sheet(str(name).translate(_BAD_SHEET_CHARS)[:31])
         columns = [str(c) for c in df.columns]
-        ws.append(columns)
+        ws.append([_cell(c) for c in columns])
         for row in df.itertuples(index=False):
             ws.append([_cell(v) for v in row])
+        for cells in ws.iter_rows():
+            _as_text(cells)
         for cell in ws[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="EEF1F5")
@@ -64,4 +86,5 @@ def write_xlsx(sheets: dict[str, Any], path: str | os.PathLike[str]) -> None:
         for c in ws["A"][1:]:  # keep numbers with leading zeros as text
             if isinstance(c.value, str):
                 c.number_format = "@"
-    wb.save(os.fspath(path))
+    write_atomic(path, wb.save)
+    remember([path])

@@ -33,6 +33,7 @@ def extract(source: "str | os.PathLike[str] | Document", **read_options: Any) ->
     if isinstance(source, Document):
         return extract_document(source)
     from vnplan.read import read
+    from vnplan.read.source import as_path
 
-    path = os.fspath(source)
+    path = as_path(source)
     return extract_document(read(path, **read_options), path)

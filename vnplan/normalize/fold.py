@@ -49,7 +49,7 @@ def _fold_word(word: str) -> str:
         i += 1
     if i < n and i > 0 and bases[i - 1] == "q" and bases[i] == "u" and i + 1 < n and bases[i + 1] in _VOWELS:
         i += 1
-    elif i == 1 and bases[0] == "g" and bases[1] == "i" and n > 2 and bases[2] in _VOWELS:
+    elif i == 1 and n > 2 and bases[0] == "g" and bases[1] == "i" and bases[2] in _VOWELS:
         i += 1
     j = i
     while j < n and bases[j] in _VOWELS:

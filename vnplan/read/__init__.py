@@ -49,8 +49,8 @@ def sniff(path: str | Path, head: bytes | None = None) -> str:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError):
-            return "zip-corrupt"
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
+            return "zip-corrupt"  # NotImplementedError: a member claims a ZIP version Python cannot read
         return "docx" if "word/document.xml" in names else "zip"
     if head.startswith(_OLE):
         return "ole"
@@ -73,8 +73,10 @@ _NAMES = {"pdf": "a PDF", "docx": "a DOCX document", "text": "a text file", "zip
 
 def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool = True) -> RawDocument:
     """Run the right reader on ``path`` and return its blocks (not normalised)."""
-    p = Path(path)
-    name = os.fspath(path)
+    from vnplan.read.source import as_path
+
+    name = as_path(path)
+    p = Path(name)
     if not p.exists():
         raise VnplanError(name, "no such file")
     if p.is_dir():
@@ -109,7 +111,10 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
         raise BudgetError(name, f"the text file is {size / 1e6:.0f} MB, above the {limits.max_chars / 1e6:g} M "
                                 "character budget")
     if kind == "pdf":
+        from vnplan.read.budget import check_pdf_streams
         from vnplan.read.pdf import read_pdf
+
+        check_pdf_streams(name, limits)  # a stream bomb is refused before pdfium inflates it whole
 
         raw = read_pdf(p, ocr=ocr)
     elif kind == "docx":
@@ -159,7 +164,9 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool 
     True
     """
     from vnplan.normalize import build_document
+    from vnplan.read.source import as_path
 
+    path = as_path(path)
     raw = read_raw(path, max_bytes=max_bytes, ocr=ocr)
     doc = build_document(raw)
     if not doc.text.strip() and not raw.needs_ocr:

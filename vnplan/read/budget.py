@@ -12,23 +12,26 @@ characters) with a wide margin; `VNPLAN_BUDGET_*` environment variables or `set_
     >>> check_render(14400, 14400, 300, b)   # a 200-inch page would need 3.6 G pixels
     Traceback (most recent call last):
     ...
-    vnplan.read.budget.BudgetError: a page of 200 × 200 inches needs 3600 M pixels at 300 dpi, above the 80 M pixel budget
+    vnplan.read.budget.BudgetError: 200 × 200 inch page: 3600 M pixels at 300 dpi, budget 80 M
 """
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from vnplan.errors import TooLargeError, UnsupportedFormatError
 
-__all__ = ["Budget", "BudgetError", "budget", "check_regular_file", "check_render", "limit_memory", "set_budget"]
+__all__ = ["Budget", "BudgetError", "budget", "check_pdf_streams", "check_regular_file", "check_render", "limit_memory",
+           "set_budget"]
 
 
 class BudgetError(TooLargeError):
     """An input that would take more than a budget allows (decompressed bytes, characters, pages, pixels)."""
 
-    code = "E010"
+    code = "E013"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Budget:
 
     max_bytes: int = 200 * 1024 * 1024  # file size
     max_member_bytes: int = 48 * 1024 * 1024  # decompressed XML part of a DOCX
+    max_stream_bytes: int = 256 * 1024 * 1024  # decompressed PDF stream (a 600 dpi A3 colour scan: 209 MB)
     max_chars: int = 3_000_000  # characters of text, about 1,500 pages
     max_pages: int = 2000  # pages of a PDF
     max_page_pixels: int = 80_000_000  # pixels of one page rendered for OCR (A3 at 300 dpi: 17 M)
@@ -98,9 +102,59 @@ def check_render(width_pt: float, height_pt: float, dpi: int, limits: Budget | N
     limits = limits or budget()
     pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
     if pixels > limits.max_page_pixels:
-        raise BudgetError(None, f"a page of {width_pt / 72:.0f} × {height_pt / 72:.0f} inches needs "
-                                f"{pixels / 1e6:.0f} M pixels at {dpi} dpi, above the "
-                                f"{limits.max_page_pixels / 1e6:.0f} M pixel budget")
+        raise BudgetError(None, f"{width_pt / 72:.0f} × {height_pt / 72:.0f} inch page: {pixels / 1e6:.0f} M "
+                                f"pixels at {dpi} dpi, budget {limits.max_page_pixels / 1e6:.0f} M")
+
+
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+
+
+def check_pdf_streams(path: str, limits: Budget | None = None) -> None:
+    """Refuse (`BudgetError`) a PDF with a Flate stream that inflates past ``max_stream_bytes``.
+
+    The reader (pdfium) inflates a page's streams whole: a 1 MB stream of 1 GB of spaces costs 2 GB of
+    memory and 14 s.  Each Flate stream is inflated here in 1 MB steps, keeping nothing, and stops at
+    the budget, so the check costs time in proportion to the streams' real size and constant memory.
+    A stream that does not inflate cleanly is left to the reader, which reports damaged files.
+
+    >>> check_pdf_streams("corpus/real/001_kh-173-ubnd-tp-hanoi-festival-thang-long-2026.pdf")  # doctest: +SKIP
+    """
+    import mmap
+    import zlib
+
+    limit = (limits or budget()).max_stream_bytes
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            for m in _STREAM.finditer(data):
+                head = data[max(0, m.start() - 2000):m.start()]
+                if b"Fl" not in head[head.rfind(b"obj"):]:  # /FlateDecode or its abbreviation /Fl
+                    continue
+                if _inflated_size(data, m.end(), limit, zlib.decompressobj()) > limit:
+                    raise BudgetError(path, f"a stream of the PDF inflates to more than {limit / 1e6:.0f} MB, "
+                                            "above the budget for one stream")
+
+
+def _inflated_size(data: Any, pos: int, limit: int, inflater: Any) -> int:
+    """Bytes a zlib stream starting at ``pos`` inflates to, counted up to ``limit + 1``."""
+    import zlib
+
+    total = 0
+    pending = b""
+    while total <= limit and not inflater.eof:
+        if not pending:
+            pending = data[pos:pos + (1 << 16)]
+            pos += len(pending)
+            if not pending:
+                break
+        try:
+            out = inflater.decompress(pending, 1 << 20)
+        except zlib.error:
+            break
+        total += len(out)
+        pending = inflater.unconsumed_tail
+    return total
 
 
 def limit_memory(limits: Budget | None = None) -> None:
@@ -112,7 +166,7 @@ def limit_memory(limits: Budget | None = None) -> None:
         import resource
     except ImportError:  # pragma: no cover - not POSIX
         return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = limits.max_memory if hard == resource.RLIM_INFINITY else min(limits.max_memory, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))

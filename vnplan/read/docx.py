@@ -401,7 +401,7 @@ def _check_parts(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as exc:
         raise CorruptFileError(name, f"the DOCX file is damaged ({type(exc).__name__}: {exc})") from None
     for info in infos:
         if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > limit:

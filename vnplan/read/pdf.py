@@ -304,7 +304,10 @@ def _recover_fonts(tp: _TextPage, state: dict[str, Any], path: Path, index: int)
     mod, digest = state["mod"], state["digest"]
     new = mod.cached_page(digest, index, len(tp.text))
     if new is None:
-        new = fixer.fix_page(tp.tp, tp.text)
+        try:
+            new = fixer.fix_page(tp.tp, tp.text)
+        except Exception:  # noqa: BLE001 - a damaged embedded font (fontTools struct.error …): OCR stays the way
+            new = None
         if new is not None and len(new) == len(tp.text):
             mod.store_page(digest, index, new)
     if new is None or garbled_ratio(new) > 0.02 or len(new) != len(tp.text):
