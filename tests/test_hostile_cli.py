@@ -42,7 +42,7 @@ def records_file(tmp_path: Path) -> str:
 
 def one_error_line(err: str) -> str:
     lines = [ln for ln in err.splitlines() if ln.strip()]
-    assert len(lines) == 1 and lines[0].startswith("vnplan: error: "), err
+    assert len(lines) == 1 and lines[0].startswith("vnplan: lỗi: "), err
     assert "Traceback" not in err
     return lines[0]
 
@@ -145,7 +145,7 @@ def test_full_stdout_is_one_line() -> None:
                               stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
                               timeout=120, check=False)
     assert done.returncode == 1
-    assert one_error_line(done.stderr) == "vnplan: error: No space left on device"
+    assert one_error_line(done.stderr) == "vnplan: lỗi: No space left on device"
 
 
 @pytest.mark.parametrize("command", [
@@ -188,7 +188,7 @@ def test_memory_error_is_one_line(capsys: pytest.CaptureFixture[str], monkeypatc
     assert "reading it needs more memory than the worker's budget" in one_error_line(capsys.readouterr().err)
     monkeypatch.setattr(read_cmd, "run", lambda args: (_ for _ in ()).throw(MemoryError()))
     assert main(["read", SEED]) == 1
-    assert one_error_line(capsys.readouterr().err).startswith("vnplan: error: out of memory")
+    assert one_error_line(capsys.readouterr().err).startswith("vnplan: lỗi: out of memory")
 
 
 class _Terminal(io.StringIO):
