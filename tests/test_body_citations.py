@@ -7,6 +7,7 @@ import pytest
 from conftest import ROOT
 
 from vnplan.extract.citations import find_citations
+from vnplan.extract.numbers import read_data_table
 
 ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
 
@@ -44,3 +45,50 @@ def test_letter_citing_proposals_of_the_ministry() -> None:
     rec = extract(_archive("0174_575-ub-signed.pdf"))
     rel = {c["number"]: c["relation"] for c in rec.citations}
     assert rel.get("1060") == "proposal" and rel.get("1187") == "proposal"
+
+
+_SYMBOL_ROWS = read_data_table("citation_symbols.tsv")
+
+
+def _keys(text: str, ocr: bool) -> list[tuple[str, str]]:
+    return [(c.number, c.symbol) for c in find_citations(text, ocr=ocr)]
+
+
+@pytest.mark.parametrize("row", _SYMBOL_ROWS, ids=lambda r: f"{r['kind']}:{r['pattern']}")
+def test_citation_symbol_rows_repair_their_example_and_leave_their_counter(row: dict[str, str]) -> None:
+    """Each reviewed row of ``data/citation_symbols.tsv``: its example gives the expected (number, symbol);
+    its counter-example reads the same with and without the row (OCR rows apply only to OCR'd text)."""
+    ocr = row["kind"] == "ocr"
+    assert _keys(row["example"], ocr) == [tuple(row["expected"].split(" "))]
+    assert _keys(row["counter"], ocr) == _keys(row["counter"], False)
+    if ocr:  # born-digital text is never repaired
+        assert _keys(row["example"], False) != [tuple(row["expected"].split(" "))]
+
+
+def test_education_symbol_typed_in_two_pieces_is_one_symbol() -> None:
+    """Caught on 0071 and 0073 (.doc): ``16/2017/TT-BGD ĐT`` was cut to ``TT-BGD``, so the Thông tư never matched."""
+    text = "vị trí việc làm theo Thông tư số 16/2017/TT-BGD ĐT) làm đầu mối theo dõi"
+    assert _keys(text, False) == [("16", "2017/TT-BGDĐT")]
+
+
+def test_ocr_symbol_misreadings_merge_into_one_citation() -> None:
+    """Caught on 0112 (scan): ``109/KI-UBND`` and ``109/KII-UBND`` were two citations, neither the gold KH-UBND."""
+    text = ("Căn cứ Kế hoạch số 109/KI-UBND ngày 05/05/2017 của UBND tỉnh.\n"
+            "- Triển khai Kế hoạch số 109/KII-UBND ngày 05/05/2017 của UBND tỉnh.")
+    assert _keys(text, True) == [("109", "KH-UBND")]
+
+
+def test_archive_doc_symbol_in_two_pieces() -> None:
+    from vnplan.extract import extract
+
+    rec = extract(_archive("0071_sgd-hd-1301-thanh-tra-201718.doc"))
+    assert ("09", "2009/TT-BGDĐT") in {(c["number"], c["symbol"]) for c in rec.citations}
+
+
+@pytest.mark.archive
+def test_archive_scan_ocr_citation_number() -> None:
+    """0048 (scan): ``§32/BGDĐT-CTHSSV`` is Văn bản 832, implemented by the letter."""
+    from vnplan.extract import extract
+
+    rec = extract(_archive("0048_cv-345-s-cc-p-gdt-cc-n-v-tt.pdf"))
+    assert [(c["number"], c["relation"]) for c in rec.citations] == [("832", "implements")]

@@ -44,3 +44,16 @@ def test_agency_heads_table(head: str, example: str, counter: str) -> None:
     assert example.startswith(head) or head in example
     assert is_agency_heading(example), example
     assert not is_agency_heading(counter), counter
+
+
+def test_archive_union_heading_is_a_responsible_agency() -> None:
+    """Caught on 0160 (tuning): ``2. Công Đoàn cơ sở và Đoàn Thanh niên`` under TỔ CHỨC THỰC HIỆN was not an agency."""
+    from conftest import ROOT
+
+    from vnplan.extract import extract
+
+    path = ROOT.parent / "shared" / "archive" / "docs" / "0160_kh-to-chuc-hoat-dong-truyen-thong-nang-cao-nhan-thuc-cho-can.pdf"
+    if not path.exists():
+        pytest.skip("../shared/archive is not mounted")
+    agencies = [r["agency"] for r in extract(path).responsibilities]
+    assert agencies == ["Ban lãnh đạo nhà trường", "Công Đoàn cơ sở và Đoàn Thanh niên"]

@@ -211,3 +211,15 @@ def test_admission_notice_registration_window() -> None:
 
     rec = extract(_archive("0180_thong-bao-tuyen-sinh-khoa-xvii.docx"))
     assert "2025-06-30" in {d["date"] for d in rec.deadlines}
+
+
+@pytest.mark.archive
+def test_archive_admission_step_named_in_four_words_is_a_milestone() -> None:
+    """Caught on 0082 (tuning, read by OCR): ``Thời gian thí sinh nhập học: 29/9/2017`` was lost, the step
+    having four words where three were allowed."""
+    from vnplan.extract import extract
+
+    path = ARCHIVE / "0082_1560-tb-dhln-dt.pdf"
+    if not path.exists():
+        pytest.skip("../shared/archive is not mounted")
+    assert "2017-09-29" in {d["date"] for d in extract(path).deadlines}

@@ -81,6 +81,8 @@ def test_truncated_year_is_repaired_from_context() -> None:
     ("hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.", [date(2028, 7, 1)]),
     ("Ngày 08/10/2025: Các cơ sở giáo dục tổng hợp, báo cáo.", [date(2025, 10, 8)]),
     ("- Thời gian dự kiến: ngày 12/9/2026 (thứ Bảy).", [date(2026, 9, 12)]),
+    ("- Thời gian thí sinh nhập học: 29/9/2025.", [date(2025, 9, 29)]),  # four words name the step (0082)
+    ("Thời gian tổ chức các hoạt động tại trường: 12/10/2025", []),  # five words: a description, not a step
     ("Các sở báo cáo trước ngày 5 tháng 8.", [date(2025, 8, 5)]),
     ("Gửi báo cáo trước ngày 15 hằng tháng.", []),
     ("Báo cáo định kỳ trước ngày 30/11 hàng năm.", []),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from vnplan.extract.dates import _date_at, sentence_span
-from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol
+from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol, read_data_table
 
 __all__ = ["RELATION_RANK", "Citation", "citation_key", "find_citations", "find_named_citations"]
 
@@ -30,7 +30,13 @@ RELATION_RANK = {"attached_to": 5, "basis": 4, "implements": 3, "proposal": 2, "
 
 # A document number in running text.  Whitespace may not precede a hyphen across a line break (a list dash),
 # but may follow it ("KH-\nSGD&ĐT", "NĐ- CP"); each symbol group must end at a word boundary.
-_G = r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?![\w])"
+# Symbol repairs (data/citation_symbols.tsv): groups typed in two pieces ("BGD ĐT"), and OCR misreadings.
+_SYMBOL_ROWS = read_data_table("citation_symbols.tsv")
+_JOIN = "".join(f"(?:(?<={re.escape(r['pattern'])})[ \\t]{re.escape(r['replacement'])}(?![\\w]))?"
+                for r in _SYMBOL_ROWS if r["kind"] == "join")
+_OCR_REPAIRS = tuple((r["field"], re.compile(r["pattern"]), r["replacement"])
+                     for r in _SYMBOL_ROWS if r["kind"] == "ocr")
+_G = r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?![\w])" + _JOIN
 _CITE = re.compile(
     r"(?<![\w/.&:\-])"
     r"(?:(?P<pn>\d{1,5})[ \t]?-\s*(?P<pt>[A-Za-zĐđ]{1,5})\s?/\s?(?P<pb>[A-ZĐ][A-Za-zĐđ0-9]*(?![\w]))"
@@ -144,26 +150,50 @@ class _Mention:
 
 
 def find_citations(text: str, *, own_number: str | None = None, own_symbol: str | None = None,
-                   default_year: int | None = None) -> list[Citation]:
+                   default_year: int | None = None, ocr: bool = False) -> list[Citation]:
     """Every document cited by number in ``text``, merged per document, in order of first mention.
 
     >>> cs = find_citations("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; "
     ...                     "Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ.")
     >>> [(c.number, c.symbol, c.date, c.issuer, c.relation) for c in cs]
     [('30', '2020/NĐ-CP', '2020-03-05', 'Chính phủ', 'basis'), ('01', '2011/TT-BNV', '2011-01-19', 'Bộ Nội vụ', 'basis')]
+
+    With ``ocr=True`` (text read by OCR) the misreadings of ``data/citation_symbols.tsv`` are repaired:
+    ``Kế hoạch số 109/KII-UBND`` → ``109``, ``KH-UBND``.
     """
     text = unicodedata.normalize("NFC", text or "").translate(_DASHES).replace("Ð", "Đ")
+    if ocr:
+        text = _repair_numbers(text)
     own = citation_key(own_number, own_symbol) if own_number and own_symbol else None
     mentions: list[_Mention] = []
     for m in _CITE.finditer(text):
         mention = _mention(text, m, default_year)
         if mention is None:
             continue
+        if ocr:
+            mention.symbol = _repair_symbol(mention.symbol)
         key = citation_key(mention.number, mention.symbol)
         if own and key == own:
             continue
         mentions.append(mention)
     return _merge(mentions)
+
+
+def _repair_symbol(symbol: str) -> str:
+    """An OCR'd symbol with the symbol rows of ``citation_symbols.tsv`` applied: ``KII-UBND`` → ``KH-UBND``."""
+    for fld, pattern, replacement in _OCR_REPAIRS:
+        if fld == "symbol":
+            symbol = pattern.sub(replacement, symbol)
+    return symbol
+
+
+def _repair_numbers(text: str) -> str:
+    """OCR'd text with the number rows of ``citation_symbols.tsv`` applied (length kept, so offsets hold):
+    ``Văn bản số §32/BGDĐT-CTHSSV`` → ``Văn bản số 832/BGDĐT-CTHSSV``."""
+    for fld, pattern, replacement in _OCR_REPAIRS:
+        if fld == "number":
+            text = pattern.sub(replacement, text)
+    return text
 
 
 def _mention(text: str, m: re.Match[str], default_year: int | None) -> _Mention | None:

@@ -446,7 +446,7 @@ _MILESTONE = re.compile(
     r"(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?P<cue>Ngày)\s+(?=\d{1,2}\s*[/.\-]\s*\d{1,2}[^\n:]{0,12}:)", re.IGNORECASE)
 _EXPECTED = re.compile(
     r"\bthời\s+(?:gian|điểm|hạn)(?:\s+(?:dự\s+kiến|hoàn\s+thành|hoàn\s+tất|tổ\s+chức|thực\s+hiện|ban\s+hành|công\s+bố"
-    r"|nộp|gửi|báo\s+cáo)){0,3}(?:\s+[\wÀ-ỹĐđ]+){0,3}?\s*:\s*(?:vào\s+)?(?:ngày\s+)?(?=[*_]*\d)", re.IGNORECASE)
+    r"|nộp|gửi|báo\s+cáo)){0,3}(?:\s+[\wÀ-ỹĐđ]+){0,4}?\s*:\s*(?:vào\s+)?(?:ngày\s+)?(?=[*_]*\d)", re.IGNORECASE)
 _ACTION_BEFORE = re.compile(r"\b(?:gửi|báo\s+cáo|nộp|hoàn\s+thành|hoàn\s+tất|trình|ban\s+hành|phê\s+duyệt|xong)\b",
                             re.IGNORECASE)
 _RECURRING_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:của\s+)?(?:hằng|hàng|mỗi|các)\s+(?:tháng|năm|quý|tuần|kỳ)"
