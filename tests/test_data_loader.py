@@ -39,6 +39,7 @@ def test_rows_reads_a_table_once() -> None:
     assert provinces is data.rows("provinces.tsv")
     assert [r["era"] for r in provinces].count("old") == 63 and [r["era"] for r in provinces].count("new") == 34
     assert all(not r["era"].startswith("#") for r in provinces)  # comment lines skipped
+    assert all(r["successor_code"].isdigit() for r in provinces)  # link.localities keys on it
     assert {r["successor_code"] for r in provinces if r["era"] == "old"} <= {r["code"] for r in provinces
                                                                               if r["era"] == "new"}
 

@@ -67,9 +67,8 @@ def _rows() -> list[tuple[str, list[str], str, str]]:
 def _table() -> tuple[dict[str, tuple[str, str, str, str]], re.Pattern[str]]:
     by_name: dict[str, tuple[str, str, str, str]] = {}
     for old_code, names, new_code, new in _rows():
-        key = new_code or name_key(new)
         for name in names:
-            by_name.setdefault(name_key(name), (old_code, names[0], f"P{key}" if new_code else key, new))
+            by_name.setdefault(name_key(name), (old_code, names[0], f"P{new_code}", new))
     pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, by_name), key=len, reverse=True)) + r")(?![a-z0-9])")
     return by_name, pattern
 
