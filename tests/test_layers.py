@@ -1,6 +1,6 @@
 """The layer contract (pyproject ``[tool.importlinter]``) holds, and `Document` is a plain value.
 
-model < read < normalize < structure < extract < link/compare < export/batch < cli: a module
+model < read < normalize < structure < extract < link/compare < render < export/batch < cli: a module
 imports only layers below its own.  The known exceptions are listed, with a reason each, in
 the contract; this test pins their number, so a new one is a decision, not an accident.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-KNOWN_EXCEPTIONS = 10
+KNOWN_EXCEPTIONS = 17  # 13 entries in the contract; two wildcards match 4 and 2 compare modules
 
 
 def _lint_imports() -> subprocess.CompletedProcess[str]:

@@ -1,8 +1,10 @@
 """The researcher notebooks: each runs top to bottom on the bundled corpus, and is committed with its outputs.
 
-The slow test executes every notebook with nbclient (a temporary copy, working directory
-``notebooks/`` as in Jupyter) and fails on any cell error. The fast tests check the committed files
-(executed, charts present, no machine paths) and the `vnplan.load` collection behind them.
+The source of a notebook is ``notebooks/NN-name.py`` (jupytext percent format); the ``.ipynb`` is
+built from it by ``scripts/build_notebooks.py``. The slow test executes every source with nbclient
+(working directory ``notebooks/`` as in Jupyter) and fails on any cell error. The fast tests check
+that each ``.ipynb`` holds the cells of its source, the committed outputs (executed, charts
+present, no machine paths) and the `vnplan.load` collection behind them.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from vnplan.record import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SOURCES = sorted((ROOT / "notebooks").glob("[0-9]*.py"))
 EXPECTED = ["01-quickstart", "02-archive-analysis", "03-citation-graph", "04-template-diff"]
 # charts (PNG outputs) each notebook must show: real results, not just code
 MIN_CHARTS = {"01-quickstart": 0, "02-archive-analysis": 6, "03-citation-graph": 2, "04-template-diff": 1}
@@ -29,6 +32,18 @@ def _outputs(nb: dict) -> list[dict]:
 
 def test_every_notebook_is_there() -> None:
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
+    assert [p.stem for p in SOURCES] == EXPECTED
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_notebook_is_built_from_its_source(source: Path) -> None:
+    """The committed .ipynb has exactly the cells of its jupytext source, and the two are paired."""
+    jupytext = pytest.importorskip("jupytext")
+    built = json.loads(source.with_suffix(".ipynb").read_text(encoding="utf-8"))
+    cells = [(c.cell_type, c.source) for c in jupytext.read(source).cells]
+    assert [(c["cell_type"], "".join(c["source"])) for c in built["cells"]] == cells, \
+        "run scripts/build_notebooks.py"
+    assert built["metadata"]["jupytext"]["formats"] == "ipynb,py:percent"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -60,24 +75,20 @@ def test_committed_outputs_show_vnplan_views(path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs(path: Path, tmp_path: Path) -> None:
-    """Execute a copy of the notebook from notebooks/ (as Jupyter would); any cell error fails."""
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_notebook_runs(source: Path, tmp_path: Path) -> None:
+    """Execute the notebook's source from notebooks/ (as Jupyter would); any cell error fails."""
+    jupytext = pytest.importorskip("jupytext")
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
-    copy = tmp_path / path.name
-    shutil.copy(path, copy)
-    nb = nbformat.read(copy, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
+    nb = jupytext.read(source)
     client = nbclient.NotebookClient(nb, timeout=900, kernel_name="python3",
                                      resources={"metadata": {"path": str(ROOT / "notebooks")}})
     client.execute()  # raises CellExecutionError, naming the cell, on the first error
-    nbformat.write(nb, copy)
+    nbformat.write(nb, tmp_path / f"{source.stem}.ipynb")
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
-    assert sum("image/png" in o.get("data", {}) for o in outputs) >= MIN_CHARTS[path.stem]
+    assert sum("image/png" in o.get("data", {}) for o in outputs) >= MIN_CHARTS[source.stem]
 
 
 # --- the collection the notebooks use ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from vnplan import data as vnplan_data
 from vnplan.errors import VnplanError
 from vnplan.model.source import item_span
 from vnplan.record import Record
@@ -62,9 +63,8 @@ def warning_code(message: str) -> str:
 @lru_cache(maxsize=1)
 def doc_types() -> tuple[str, ...]:
     """The document type names a filter accepts (`data/doc_types.tsv` and `data/type_names.tsv`)."""
-    data = Path(__file__).parent / "data"
     names = {line.split("\t")[col] for name, col in (("doc_types.tsv", 1), ("type_names.tsv", 1))
-             for line in (data / name).read_text(encoding="utf-8").splitlines()[1:]
+             for line in vnplan_data.text(name).splitlines()[1:]
              if line.strip() and not line.startswith("#") and line.count("\t") >= col}
     return tuple(sorted(names - {"name", "doc_type"}))
 
@@ -97,8 +97,7 @@ def _year(value: int | str) -> int:
 @lru_cache(maxsize=1)
 def _warning_rules() -> list[tuple[str, str, str]]:
     """(code, pattern, severity) rows of ``data/warning_codes.tsv``, in order."""
-    path = Path(__file__).parent / "data" / "warning_codes.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]
+    rows = [line.split("\t") for line in vnplan_data.text("warning_codes.tsv").splitlines()[1:]
             if line.strip() and not line.startswith("#")]
     return [(r[0], r[1], r[2]) for r in rows]
 

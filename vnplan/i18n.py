@@ -15,14 +15,13 @@ import contextlib
 import os
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
+from vnplan import data
 from vnplan.errors import VnplanError
 
 __all__ = ["LANGS", "catalogue", "date_text", "get_lang", "set_lang", "t", "use_lang"]
 
 LANGS = ("vi", "en")
-_CATALOGUE = Path(__file__).parent / "data" / "messages.tsv"
 _current: list[str] = []  # an explicit choice (set_lang / use_lang) wins over VNPLAN_LANG
 
 
@@ -30,7 +29,7 @@ _current: list[str] = []  # an explicit choice (set_lang / use_lang) wins over V
 def catalogue() -> dict[str, dict[str, str]]:
     """``{key: {"vi": text, "en": text}}`` from ``data/messages.tsv``."""
     out: dict[str, dict[str, str]] = {}
-    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines()[1:]:
+    for line in data.text("messages.tsv").splitlines()[1:]:
         if not line.strip() or line.startswith("#"):
             continue
         key, vi, en = (line.split("\t") + ["", ""])[:3]
@@ -90,7 +89,7 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     """
     entry = catalogue().get(key)
     if entry is None:
-        raise KeyError(f"no message {key!r} in {_CATALOGUE.name}")
+        raise KeyError(f"no message {key!r} in messages.tsv")
     text = entry[_check(lang) if lang else get_lang()] or entry["vi"]
     return text.format(**values) if values else text
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from vnplan import data
 from vnplan.compare.similarity import fold
 
 __all__ = ["LEVELS", "RoleRow", "agency_roles", "lead_agency", "load_roles", "role_similarity", "substitution"]
@@ -41,7 +41,7 @@ def load_roles() -> tuple[RoleRow, ...]:
     >>> any(r.role == "police" and r.level == "commune" for r in load_roles())
     True
     """
-    text = resources.files("vnplan.data").joinpath("agency_roles.tsv").read_text(encoding="utf-8")
+    text = data.text("agency_roles.tsv")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("role\t"):

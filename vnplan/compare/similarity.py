@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from vnplan.normalize.fold import strip_diacritics
+
 __all__ = ["SIMILARITIES", "Similarity", "combined", "containment", "fold", "fuzzy", "lead", "normalize_text", "tfidf_char"]
 
 Similarity = Callable[[Sequence[str], Sequence[str]], np.ndarray]
@@ -49,9 +51,7 @@ def fold(text: str | None) -> str:
     >>> fold("Sở Giáo dục và Đào tạo")
     'so giao duc va dao tao'
     """
-    s = normalize_text(text).replace("đ", "d")
-    s = unicodedata.normalize("NFD", s)
-    return "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    return strip_diacritics(normalize_text(text))
 
 
 def _vectorizer():  # type: ignore[no-untyped-def]

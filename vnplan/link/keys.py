@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from vnplan.normalize.fold import fold_key
+
 __all__ = [
     "CENTRAL_CODES",
     "PARTY_CODES",
@@ -89,12 +91,7 @@ def fold(text: str | None) -> str:
     >>> fold("Ủy ban nhân dân  tỉnh Lâm Đồng")
     'uy ban nhan dan tinh lam dong'
     """
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).replace("Ð", "Đ"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    text = text.replace("Đ", "D").replace("đ", "d").casefold()
-    return " ".join(text.split())
+    return fold_key(text, diacritics=False) if text else ""
 
 
 @lru_cache(maxsize=1 << 16)

@@ -4,8 +4,8 @@ On 12/6/2025 the 63 provinces became 34 (domain.md §4); a document of
 ``UBND tỉnh Yên Bái`` (2024) and one of ``UBND tỉnh Lào Cai`` (2026) belong to
 the same locality today, code 15.  `locate` finds the province named in a
 text and returns its `Locality`: the name as printed and the current unit.
-The table comes from ``vnplan/data/provinces.tsv`` when that file exists,
-else from the fallback below (domain.md §4.2).
+The table is ``vnplan/data/provinces.tsv`` (domain.md §4.2–4.3), the one
+that `vnplan.extract.places` reads.
 
     >>> loc = locate("Ủy ban nhân dân tỉnh Yên Bái")
     >>> loc.province, loc.as_named, loc.key
@@ -15,84 +15,16 @@ else from the fallback below (domain.md §4.2).
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from vnplan import data
 from vnplan.link.keys import fold, name_key
 
 __all__ = ["Locality", "commune_of", "locate", "province_names"]
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "provinces.tsv"
-
-# old code, old name, new code, new unit (domain.md §4.2); aliases after "|".
-_FALLBACK = """\
-01 Hà Nội|Thủ đô Hà Nội 01 Hà Nội
-02 Hà Giang 08 Tuyên Quang
-04 Cao Bằng 04 Cao Bằng
-06 Bắc Kạn|Bắc Cạn 19 Thái Nguyên
-08 Tuyên Quang 08 Tuyên Quang
-10 Lào Cai 15 Lào Cai
-11 Điện Biên 11 Điện Biên
-12 Lai Châu 12 Lai Châu
-14 Sơn La 14 Sơn La
-15 Yên Bái 15 Lào Cai
-17 Hòa Bình 25 Phú Thọ
-19 Thái Nguyên 19 Thái Nguyên
-20 Lạng Sơn 20 Lạng Sơn
-22 Quảng Ninh 22 Quảng Ninh
-24 Bắc Giang 24 Bắc Ninh
-25 Phú Thọ 25 Phú Thọ
-26 Vĩnh Phúc 25 Phú Thọ
-27 Bắc Ninh 24 Bắc Ninh
-30 Hải Dương 31 Hải Phòng
-31 Hải Phòng 31 Hải Phòng
-33 Hưng Yên 33 Hưng Yên
-34 Thái Bình 33 Hưng Yên
-35 Hà Nam 37 Ninh Bình
-36 Nam Định 37 Ninh Bình
-37 Ninh Bình 37 Ninh Bình
-38 Thanh Hóa 38 Thanh Hóa
-40 Nghệ An 40 Nghệ An
-42 Hà Tĩnh 42 Hà Tĩnh
-44 Quảng Bình 44 Quảng Trị
-45 Quảng Trị 44 Quảng Trị
-46 Thừa Thiên Huế|Huế 46 Huế
-48 Đà Nẵng 48 Đà Nẵng
-49 Quảng Nam 48 Đà Nẵng
-51 Quảng Ngãi 51 Quảng Ngãi
-52 Bình Định 52 Gia Lai
-54 Phú Yên 66 Đắk Lắk
-56 Khánh Hòa 56 Khánh Hòa
-58 Ninh Thuận 56 Khánh Hòa
-60 Bình Thuận 68 Lâm Đồng
-62 Kon Tum 51 Quảng Ngãi
-64 Gia Lai 52 Gia Lai
-66 Đắk Lắk|Đắc Lắc|Daklak 66 Đắk Lắk
-67 Đắk Nông|Đắc Nông 68 Lâm Đồng
-68 Lâm Đồng 68 Lâm Đồng
-70 Bình Phước 75 Đồng Nai
-72 Tây Ninh 80 Tây Ninh
-74 Bình Dương 79 Hồ Chí Minh
-75 Đồng Nai 75 Đồng Nai
-77 Bà Rịa - Vũng Tàu|Bà Rịa Vũng Tàu 79 Hồ Chí Minh
-79 Hồ Chí Minh|TP.HCM|TPHCM|TP HCM 79 Hồ Chí Minh
-80 Long An 80 Tây Ninh
-82 Tiền Giang 82 Đồng Tháp
-83 Bến Tre 86 Vĩnh Long
-84 Trà Vinh 86 Vĩnh Long
-86 Vĩnh Long 86 Vĩnh Long
-87 Đồng Tháp 82 Đồng Tháp
-89 An Giang 91 An Giang
-91 Kiên Giang 91 An Giang
-92 Cần Thơ 92 Cần Thơ
-93 Hậu Giang 92 Cần Thơ
-94 Sóc Trăng 92 Cần Thơ
-95 Bạc Liêu 96 Cà Mau
-96 Cà Mau 96 Cà Mau
-"""
+_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,57 +47,28 @@ class Locality:
         return [self.as_named, self.province] if self.merged else [self.province]
 
 
-def _load_data_file(path: Path) -> list[tuple[str, list[str], str, str]] | None:
-    """Rows of provinces.tsv as (old code, names, new code, new name), or None if unreadable."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return None
-    if not rows:
-        return None
-    cols = {c.lower(): c for c in rows[0] if c}
+def _rows() -> list[tuple[str, list[str], str, str]]:
+    """Rows of provinces.tsv as (code, names as printed, successor code, successor name).
 
-    def pick(*names: str) -> str | None:
-        return next((cols[n] for n in names if n in cols), None)
-
-    old_name = pick("old_name", "legacy_name", "name_old", "name")
-    new_name = pick("new_name", "successor_name", "successor", "name_2025", "new_province")
-    old_code = pick("old_code", "legacy_code", "code_old", "code")
-    new_code = pick("new_code", "successor_code", "code_2025", "new_province_code")
-    aliases = pick("aliases", "alias", "other_names")
-    if not (old_name and new_name):
-        return None
+    >>> next(r for r in _rows() if r[1][0] == "Thừa Thiên Huế")
+    ('46', ['Thừa Thiên Huế', 'Thừa Thiên - Huế', 'Huế'], '46', 'Huế')
+    """
     out = []
-    for row in rows:
-        names = [row.get(old_name) or ""]
-        if aliases and row.get(aliases):
-            names += re.split(r"[|;,]", row[aliases])
-        names = [re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", n.strip(), flags=re.I) for n in names if n and n.strip()]
-        new = re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", (row.get(new_name) or "").strip(), flags=re.I)
+    for row in data.rows("provinces.tsv"):
+        names = [row["name"], *re.split(r"[|;,]", row["aliases"] or "")]
+        names = [_PREFIX.sub("", n.strip()) for n in names if n.strip()]
+        new = _PREFIX.sub("", row["successor_name"].strip())
         if names and new:
-            out.append(((row.get(old_code) or "").strip() if old_code else "", names, (row.get(new_code) or "").strip()
-                        if new_code else "", new))
-    return out or None
-
-
-def _fallback_rows() -> list[tuple[str, list[str], str, str]]:
-    rows = []
-    for line in _FALLBACK.splitlines():
-        match = re.match(r"^(\d\d) (.+?) (\d\d) (.+)$", line)
-        if match:
-            rows.append((match.group(1), match.group(2).split("|"), match.group(3), match.group(4)))
-    return rows
+            out.append((row["code"].strip(), names, row["successor_code"].strip(), new))
+    return out
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, tuple[str, str, str, str]], re.Pattern[str]]:
-    rows = (_load_data_file(DATA_FILE) if DATA_FILE.exists() else None) or _fallback_rows()
     by_name: dict[str, tuple[str, str, str, str]] = {}
-    for old_code, names, new_code, new in rows:
-        key = new_code or name_key(new)
+    for old_code, names, new_code, new in _rows():
         for name in names:
-            by_name.setdefault(name_key(name), (old_code, names[0], f"P{key}" if new_code else key, new))
+            by_name.setdefault(name_key(name), (old_code, names[0], f"P{new_code}", new))
     pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, by_name), key=len, reverse=True)) + r")(?![a-z0-9])")
     return by_name, pattern
 

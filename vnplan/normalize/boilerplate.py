@@ -14,12 +14,11 @@ chrome line is found.  The phrases are data: ``vnplan/data/boilerplate.json``.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from vnplan import data as vnplan_data
 from vnplan.normalize.lines import line_spans
 from vnplan.normalize.offsetmap import MappedText
 
@@ -31,8 +30,7 @@ _MARKS = re.compile(r"^[\s*_#|>]+|[\s*_#|]+$")
 @lru_cache(maxsize=1)
 def data() -> dict[str, Any]:
     """The phrase table (``vnplan/data/boilerplate.json``), loaded once."""
-    table: dict[str, Any] = json.loads(
-        resources.files("vnplan.data").joinpath("boilerplate.json").read_text(encoding="utf-8"))
+    table: dict[str, Any] = vnplan_data.load_json("boilerplate.json")
     return table
 
 

@@ -18,7 +18,8 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+
+from vnplan import data
 
 __all__ = ["ENCODINGS", "convert_legacy", "detect_legacy", "encode_legacy", "is_vietnamese_syllable"]
 
@@ -28,7 +29,7 @@ _SAMPLE = 20_000  # characters looked at by detect_legacy
 
 @lru_cache(maxsize=1)
 def _rows() -> list[dict[str, str]]:
-    text = resources.files("vnplan.data").joinpath("legacy_encodings.tsv").read_text(encoding="utf-8")
+    text = data.text("legacy_encodings.tsv")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     header = lines[0].split("\t")
     return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]

@@ -13,12 +13,11 @@ end a line) are data: ``vnplan/data/line_roles.json``.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from vnplan import data as vnplan_data
 from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN
 
 __all__ = ["SEPARATORS", "connectors", "data", "is_list_start", "line_spans", "role", "roles"]
@@ -41,8 +40,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def data() -> dict[str, Any]:
     """The role table (``vnplan/data/line_roles.json``), loaded once."""
-    raw = resources.files("vnplan.data").joinpath("line_roles.json").read_text(encoding="utf-8")
-    table: dict[str, Any] = json.loads(raw)
+    table: dict[str, Any] = vnplan_data.load_json("line_roles.json")
     return table
 
 
