@@ -156,11 +156,21 @@ class _TextPage:
         return line.glyphs
 
 
+def _has_text(obj: Any) -> bool:
+    """Whether a page object is, or (a form) holds, a text object."""
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == _OBJ_FORM:
+        return any(_has_text(pdfium_c.FPDFFormObj_GetObject(obj, j)) for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)))
+    return kind == _OBJ_TEXT
+
+
 def _flatten_annotations(pdf: Any, index: int, page: Any) -> Any:
     """Fold the visible appearance of widget/stamp annotations into the page.
 
     Electronically numbered documents carry the number and date (``173``,
-    ``28``, ``4``) in signature widgets, not in the page content.
+    ``28``, ``4``) in signature widgets, not in the page content.  Only
+    annotations whose appearance holds text are worth the flatten and page
+    reload (an image-only signature adds no text).
     """
     count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
     if count <= 0:
@@ -169,7 +179,10 @@ def _flatten_annotations(pdf: Any, index: int, page: Any) -> Any:
     for k in range(count):
         annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
         try:
-            if pdfium_c.FPDFAnnot_GetSubtype(annot) in (_ANNOT_WIDGET, _ANNOT_FREETEXT, _ANNOT_STAMP):
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) in (_ANNOT_WIDGET, _ANNOT_FREETEXT, _ANNOT_STAMP) and any(
+                _has_text(pdfium_c.FPDFAnnot_GetObject(annot, j))
+                for j in range(pdfium_c.FPDFAnnot_GetObjectCount(annot))
+            ):
                 wanted = True
                 break
         finally:
