@@ -160,7 +160,8 @@ def _has_text(obj: Any) -> bool:
     """Whether a page object is, or (a form) holds, a text object."""
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind == _OBJ_FORM:
-        return any(_has_text(pdfium_c.FPDFFormObj_GetObject(obj, j)) for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)))
+        count = pdfium_c.FPDFFormObj_CountObjects(obj)
+        return any(_has_text(pdfium_c.FPDFFormObj_GetObject(obj, j)) for j in range(count))
     return kind == _OBJ_TEXT
 
 
