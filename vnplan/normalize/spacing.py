@@ -200,12 +200,12 @@ def _letter_spaced(text: str, s: int, e: int, ed: Edits) -> bool:
     return True
 
 
-_SHORT = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}(?![^\W\d_])")
 _SPACED4 = re.compile(r"(?<!\S)\S (?:\S ){2,}\S(?!\S)")
 
 
 def _split_syllables(text: str, s: int, e: int, ed: Edits) -> int:
-    if not any(_is_fragment(m.group(0)) for m in _SHORT.finditer(text, s, e)):
+    # a fragment worth a look: a one- or two-letter run that is no syllable
+    if not any(len(w) <= 2 and _is_fragment(w) for w in _ALPHA.findall(text, s, e)):
         return 0
     words = [(m.start(), m.end()) for m in _ALPHA.finditer(text, s, e)]
     if len(words) < 2 or not syllable_counts():
