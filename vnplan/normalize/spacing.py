@@ -122,11 +122,12 @@ def _abbrev_like(piece: str) -> bool:
     return len(piece) >= 2 and bool(_PLAIN_CAPS.fullmatch(piece))
 
 
+@lru_cache(maxsize=65536)
 def _is_fragment(piece: str) -> bool:
     return not is_syllable(piece) and not _abbrev_like(piece)
 
 
-def _segment_score(pieces: list[str]) -> float:
+def _segment_score(pieces: tuple[str, ...]) -> float:
     if len(pieces) == 1:
         p = pieces[0]
         c = _count(p)
@@ -152,6 +153,11 @@ def merge_fragments(pieces: list[str]) -> list[int]:
     >>> merge_fragments(["U", "B", "ND"])
     [3]
     """
+    return list(_merge_sizes(tuple(pieces)))
+
+
+@lru_cache(maxsize=16384)
+def _merge_sizes(pieces: tuple[str, ...]) -> tuple[int, ...]:
     n = len(pieces)
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
@@ -167,7 +173,7 @@ def merge_fragments(pieces: list[str]) -> list[int]:
     while i > 0:
         sizes.append(back[i])
         i -= back[i]
-    return sizes[::-1]
+    return tuple(sizes[::-1])
 
 
 def _letter_spaced(text: str, s: int, e: int, ed: Edits) -> bool:
@@ -194,12 +200,12 @@ def _letter_spaced(text: str, s: int, e: int, ed: Edits) -> bool:
     return True
 
 
-_SHORT = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}(?![^\W\d_])")
 _SPACED4 = re.compile(r"(?<!\S)\S (?:\S ){2,}\S(?!\S)")
 
 
 def _split_syllables(text: str, s: int, e: int, ed: Edits) -> int:
-    if not any(_is_fragment(m.group(0)) for m in _SHORT.finditer(text, s, e)):
+    # a fragment worth a look: a one- or two-letter run that is no syllable
+    if not any(len(w) <= 2 and _is_fragment(w) for w in _ALPHA.findall(text, s, e)):
         return 0
     words = [(m.start(), m.end()) for m in _ALPHA.finditer(text, s, e)]
     if len(words) < 2 or not syllable_counts():

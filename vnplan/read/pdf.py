@@ -77,6 +77,7 @@ class _TextPage:
         self.text: str = raw_text.replace("\ufffe", "-")
         self.recovered = False  # text rebuilt from glyph shapes (fonts without a Unicode map)
         self._rect = pdfium_c.FS_RECTF()
+        self._rect_ref = ctypes.byref(self._rect)
 
     def bounded(self, x0: float, bottom: float, x1: float, top: float) -> str:
         """The text inside a rectangle (from our text when fonts were recovered, else pdfium's)."""
@@ -99,7 +100,7 @@ class _TextPage:
     def box(self, i: int) -> tuple[float, float, float, float]:
         """Loose box (x0, bottom, x1, top) of character ``i`` (font ascent/descent, advance)."""
         r = self._rect
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, r)
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self._rect_ref)
         return r.left, r.bottom, r.right, r.top
 
     def lines(self) -> list[Line]:
@@ -156,11 +157,22 @@ class _TextPage:
         return line.glyphs
 
 
+def _has_text(obj: Any) -> bool:
+    """Whether a page object is, or (a form) holds, a text object."""
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == _OBJ_FORM:
+        count = pdfium_c.FPDFFormObj_CountObjects(obj)
+        return any(_has_text(pdfium_c.FPDFFormObj_GetObject(obj, j)) for j in range(count))
+    return kind == _OBJ_TEXT
+
+
 def _flatten_annotations(pdf: Any, index: int, page: Any) -> Any:
     """Fold the visible appearance of widget/stamp annotations into the page.
 
     Electronically numbered documents carry the number and date (``173``,
-    ``28``, ``4``) in signature widgets, not in the page content.
+    ``28``, ``4``) in signature widgets, not in the page content.  Only
+    annotations whose appearance holds text are worth the flatten and page
+    reload (an image-only signature adds no text).
     """
     count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
     if count <= 0:
@@ -169,7 +181,10 @@ def _flatten_annotations(pdf: Any, index: int, page: Any) -> Any:
     for k in range(count):
         annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
         try:
-            if pdfium_c.FPDFAnnot_GetSubtype(annot) in (_ANNOT_WIDGET, _ANNOT_FREETEXT, _ANNOT_STAMP):
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) in (_ANNOT_WIDGET, _ANNOT_FREETEXT, _ANNOT_STAMP) and any(
+                _has_text(pdfium_c.FPDFAnnot_GetObject(annot, j))
+                for j in range(pdfium_c.FPDFAnnot_GetObjectCount(annot))
+            ):
                 wanted = True
                 break
         finally:
@@ -189,13 +204,16 @@ def _page_objects(page: Any) -> tuple[list[tuple[float, float, float]], list[tup
     image_area = 0.0
     raw = page.raw
     l, b, r, t = (ctypes.c_float() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (l, b, r, t)]  # made once: ctypes' per-call conversion is slow
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
     for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, k)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj = get_object(raw, k)
+        kind = get_type(obj)
         if kind not in (_OBJ_PATH, _OBJ_IMAGE):
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+        if not get_bounds(obj, *refs):
             continue
         x0, y0, x1, y1 = l.value, b.value, r.value, t.value
         w, h = x1 - x0, y1 - y0
