@@ -5,6 +5,7 @@ Snippets run everywhere; the archive documents (``../shared/archive/docs``, tuni
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,37 @@ def test_place_spelt_as_the_header_spells_it(place: str, names: list, expected: 
 ])
 def test_school_names_keep_level_acronyms_and_proper_name(upper: str, expected: str) -> None:
     assert agency_case(upper) == expected
+
+
+# --- round 2: a blank number in the marker, faint header words of scans ----------------------
+
+@pytest.mark.parametrize("line", ["Số:……./QĐ-THPT", "Số: ___/KH-UBND", "Số: ..../TB-PGDĐT", "Số: 173/KH-UBND"])
+def test_number_marker_takes_a_blank_number(line: str) -> None:
+    from vnplan.structure.header import is_strong_marker
+    from vnplan.structure.markers import NUMBER
+
+    assert NUMBER.search(line) and is_strong_marker(line)
+
+
+@pytest.mark.parametrize("line", ["Số liệu năm 2020", "Số lượng: 12 học sinh", "Số …… người tham gia"])
+def test_number_marker_still_wants_a_symbol(line: str) -> None:
+    from vnplan.structure.markers import NUMBER
+
+    assert NUMBER.search(line) is None
+
+
+def test_faint_symbol_and_place_survive_the_confidence_filter() -> None:
+    """0048: the handwritten số beside the ký hiệu and 'Phú' (read 'Phí') came with confidence 0 and were dropped."""
+    from vnplan.read.ocr import OcrWord, confident_words
+
+    row = [("Số:", 88), ("/22/SGD&ĐT-VP", 0), ("Phí", 0), ("Thọ,", 97), ("ngày", 24), ("tháng", 24), ("3", 97)]
+    noise = [("SOA", 0), ("s-", 0), ("3s", 0)]
+    words = [OcrWord(t, 100 * i, 0, 50, 20, c, (1, 1, 1)) for i, (t, c) in enumerate(row)]
+    words += [OcrWord(t, 100 * i, 900, 50, 20, c, (2, 1, 1)) for i, (t, c) in enumerate(noise)]
+    assert [w.text for w in confident_words(words)] == [t for t, _ in row]
+
+
+@pytest.mark.skipif(not os.environ.get("VNPLAN_ARCHIVE_TESTS"), reason="OCR of a scan: VNPLAN_ARCHIVE_TESTS=1")
+def test_scan_0048_keeps_its_faint_symbol_and_place() -> None:
+    rec = extract(_archive("0048"))
+    assert (rec.doc_type, rec.symbol, rec.place) == ("Công văn", "SGD&ĐT-VP", "Phú Thọ")

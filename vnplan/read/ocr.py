@@ -35,6 +35,8 @@ __all__ = [
     "OcrWord",
     "SignatureRead",
     "clean_signature_line",
+    "confident_words",
+    "keep_low_confidence",
     "line_role",
     "ocr_signature",
     "pass_cache_path",
@@ -182,6 +184,45 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
         except ValueError:
             continue
     return words
+
+
+# what a faint or handwritten header word looks like when Tesseract gives it almost no confidence
+_SYMBOL_SHAPE = re.compile(r"^[\d.…_/]*/[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-Za-zĐđ&0-9]*)+[.,;]?$")
+_DATE_AFTER = re.compile(r"^,?\s*ngày\b.*\b(?:tháng|năm)\b")
+
+
+def keep_low_confidence(word: str, line: str) -> bool:
+    """True for a word read with little confidence that still holds a header value.
+
+    A symbol (``/22/SGD&ĐT-VP``: the handwritten số spoils the confidence of the printed
+    ký hiệu) or a capitalised syllable of the địa danh right before ``…, ngày … tháng``.
+    Examples and counter-examples: ``data/layout_cues.json`` (``low_confidence_header_word``).
+
+    >>> keep_low_confidence("Phí", "Phí Thọ, ngày 16 tháng 3 năm 2017")
+    True
+    >>> keep_low_confidence("Ủ", "Ủ Ban hành kế hoạch")
+    False
+    """
+    if _SYMBOL_SHAPE.match(word):
+        return True
+    at = line.find(word)
+    core = word.rstrip(",")
+    if at < 0 or not (2 <= len(core) <= 7 and core.isalpha() and core[0].isupper() and core[1:].islower()):
+        return False
+    rest = line[at + len(core):].lstrip()
+    if _DATE_AFTER.match(rest):
+        return True
+    nxt, _, after = rest.partition(" ")  # the second syllable of the địa danh: "Phí Thọ, ngày"
+    return nxt.endswith(",") and nxt[:1].isupper() and bool(_DATE_AFTER.match(after))
+
+
+def confident_words(words: list[OcrWord], min_conf: float = 5.0) -> list[OcrWord]:
+    """The words worth reading: confident ones, long alphabetic ones, and header values (`keep_low_confidence`)."""
+    lines = {key: " ".join(w.text for w in ws) for key, ws in word_lines(words).items()}
+    return [
+        w for w in words
+        if w.conf >= min_conf or len(w.text) > 3 and w.text.isalpha() or keep_low_confidence(w.text, lines[w.line])
+    ]
 
 
 def word_lines(words: list[OcrWord]) -> dict[tuple[int, int, int], list[OcrWord]]:

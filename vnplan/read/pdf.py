@@ -734,7 +734,7 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                         needs_ocr = True
                         continue
                     width, height = heights[i]
-                    words = [w for w in ocr_mod.parse_tsv(tsv) if w.conf >= 5 or len(w.text) > 3 and w.text.isalpha()]
+                    words = ocr_mod.confident_words(ocr_mod.parse_tsv(tsv))
                     if i == first_content:  # second pass over the header columns (the small print of Số, V/v)
                         words = reread_header(pdf, i, words, digest, OCR_SETTINGS, binary)
                     found = ocr_mod.ocr_signature(pdf, i, words, digest, OCR_SETTINGS, binary)
