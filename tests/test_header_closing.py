@@ -257,3 +257,60 @@ def test_faint_symbol_and_place_survive_the_confidence_filter() -> None:
 def test_scan_0048_keeps_its_faint_symbol_and_place() -> None:
     rec = extract(_archive("0048"))
     assert (rec.doc_type, rec.symbol, rec.place) == ("Công văn", "SGD&ĐT-VP", "Phú Thọ")
+
+
+@pytest.mark.parametrize("upper, expected", [
+    ("SỞ GIÁO DỤC & ĐÀO TẠO", "Sở Giáo dục & Đào tạo"),  # 0112: '&' read like 'và'
+    ("PHÒNG GIÁO DỤC & ĐÀO TẠO", "Phòng Giáo dục & Đào tạo"),
+])
+def test_ampersand_capitalises_the_next_field_like_va(upper: str, expected: str) -> None:
+    assert agency_case(upper) == expected
+
+
+# --- pages scanned sideways or upside down ---------------------------------------------------
+
+@pytest.mark.parametrize("osd, angle", [
+    ("Page number: 0\nOrientation in degrees: 270\nRotate: 90\nOrientation confidence: 0.86\n", 90),
+    ("Orientation in degrees: 180\nRotate: 180\n", 180),
+    ("Orientation in degrees: 0\nRotate: 0\n", 0),
+    ("Too few characters. Skipping this page", 0),
+])
+def test_osd_rotation(osd: str, angle: int) -> None:
+    from vnplan.read.ocr import osd_rotation
+
+    assert osd_rotation(osd) == angle
+
+
+def test_sideways_page_is_read_turned(tmp_path: Path) -> None:
+    """A generated page printed sideways (as 0112's annex table) is read after turning it upright."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw, ImageFont
+
+    from vnplan.read.ocr import OcrSettings, file_digest, ocr_pages_tsv, tesseract_available, upright_tsv
+
+    binary = tesseract_available("vie")
+    fonts = sorted(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"))
+    if binary is None or not fonts:
+        pytest.skip("needs Tesseract (vie) and DejaVu Sans")
+    image = Image.new("L", (1654, 1169), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(fonts[0]), 34)
+    for n in range(14):
+        draw.text((120, 100 + 70 * n), f"Cử cán bộ, viên chức tham gia lớp bồi dưỡng quản lý số {n + 1}", font=font)
+    path = tmp_path / "sideways.pdf"
+    image.rotate(90, expand=True).save(path, resolution=150)
+    pdf = pdfium.PdfDocument(str(path))
+    settings = OcrSettings()
+    digest = file_digest(path)
+    tsv = ocr_pages_tsv(pdf, [0], digest, settings, binary)[0]
+    assert isinstance(tsv, str)
+    turned, angle = upright_tsv(pdf, 0, tsv, digest, settings, binary)
+    assert angle in (90, 270)
+    assert "bồi dưỡng" in " ".join(w.split("\t")[-1] for w in turned.splitlines())
+
+
+@pytest.mark.skipif(not os.environ.get("VNPLAN_ARCHIVE_TESTS"), reason="OCR of a scan: VNPLAN_ARCHIVE_TESTS=1")
+def test_scan_0112_reads_its_sideways_annex_and_issuer() -> None:
+    rec = extract(_archive("0112"))
+    assert any("read after turning it 90°" in w for w in rec.warnings)
+    assert rec.issuer["name"] == "Sở Giáo dục & Đào tạo"
