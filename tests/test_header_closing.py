@@ -56,6 +56,12 @@ def test_agency_lines_are_not_number_lines(line: str) -> None:
     ("17-3-cv-cho-hs-thpt-nghi.pdf", "SGDĐT-VP", None),  # 17-3 is a date
     ("2770-08-ct-ubnd-signed.pdf", "CT-UBND", None),  # a portal id beside it
     ("01-ttr-signed.pdf", "TTr-UBND", "01"),  # the zero as printed
+    ("0043_3179bgddtvp-2.pdf", "BGDĐT-VP", "3179"),  # the số glued to the symbol's first group
+    ("0045_3332bgddttkt.pdf", "BGDĐT-TĐKT", "3332"),
+    ("3179bgddtvp-2.pdf", "SGDĐT-VP", None),  # another symbol
+    ("32-2020-tt-bgddt-dl-truong.pdf", "2020/TT-BGDĐT", "32"),  # a normative số with its year part
+    ("32-2021-tt-bgddt.pdf", "2020/TT-BGDĐT", None),  # another year
+    ("12-2020-abc.pdf", "2020/TT-BGDĐT", None),  # no symbol word after the year
 ])
 def test_number_from_file_name(name: str, symbol: str, number: str | None) -> None:
     assert number_from_file_name(name, symbol) == number
@@ -314,3 +320,15 @@ def test_scan_0112_reads_its_sideways_annex_and_issuer() -> None:
     rec = extract(_archive("0112"))
     assert any("read after turning it 90°" in w for w in rec.warnings)
     assert rec.issuer["name"] == "Sở Giáo dục & Đào tạo"
+
+
+@pytest.mark.skipif(not os.environ.get("VNPLAN_ARCHIVE_TESTS"), reason="OCR of a scan: VNPLAN_ARCHIVE_TESTS=1")
+@pytest.mark.parametrize("prefix, number, symbol", [
+    ("0043", "3179", "BGDĐT-VP"),  # handwritten số: from the file name 3179bgddtvp
+    ("0045", "3332", "BGDĐT-TĐKT"),  # 'số: 4Z22/…': lower-case Số and a handwritten số
+    ("0085", "32", "2020/TT-BGDĐT"),  # 'SÔ:©œ>» /2020/…': debris before the year part
+])
+def test_chain_scans_give_their_number(prefix: str, number: str, symbol: str) -> None:
+    """Unlabelled archive scans (not in split.json) that CHAINS.md cites: their number links the chain."""
+    rec = extract(_archive(prefix))
+    assert (rec.number, rec.symbol, rec.issuer["name"]) == (number, symbol, "Bộ Giáo dục và Đào tạo")
