@@ -190,7 +190,7 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
 
 
 # what a faint or handwritten header word looks like when Tesseract gives it almost no confidence
-_SYMBOL_SHAPE = re.compile(r"^[\d.…_/]*/[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-Za-zĐđ&0-9]*)+[.,;]?$")
+_SYMBOL_SHAPE = re.compile(r"^\S{0,6}/[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-Za-zĐđ&0-9]*)+[.,;]?$")
 _DATE_AFTER = re.compile(r"^,?\s*ngày\b.*\b(?:tháng|năm)\b")
 
 
