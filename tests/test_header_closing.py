@@ -332,3 +332,18 @@ def test_chain_scans_give_their_number(prefix: str, number: str, symbol: str) ->
     """Unlabelled archive scans (not in split.json) that CHAINS.md cites: their number links the chain."""
     rec = extract(_archive(prefix))
     assert (rec.number, rec.symbol, rec.issuer["name"]) == (number, symbol, "Bộ Giáo dục và Đào tạo")
+
+
+def test_stamp_debris_between_date_and_type_name_is_skipped() -> None:
+    """0082: a received stamp's 'gấu THẤM' under the date had ended the header before THÔNG BÁO TUYỂN SINH."""
+    from vnplan.document import Document
+
+    text = ("TRƯỜNG ĐẠI HỌC LÂM NGHIỆP\nSố: 1560/TB-ĐHLN-ĐT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 11 tháng 8 năm 2017\nM\ngấu THẤM\n"
+            "THÔNG BÁO TUYỂN SINH HỆ DỰ BỊ ĐẠI HỌC NĂM HỌC 2017 - 2018\n"
+            "Căn cứ Thông tư số 26/2016/TT-BGDĐT ngày 30/12/2016 của Bộ trưởng Bộ Giáo dục và Đào tạo;\n")
+    rec = extract(Document.from_text(text))
+    assert rec.doc_type == "Thông báo"
+    assert rec.title and rec.title.upper().startswith("TUYỂN SINH HỆ DỰ BỊ")
+    body = text.replace("M\ngấu THẤM\n", "M\ngấu THẤM\nPhòng Đào tạo phối hợp tổ chức\n")  # a sentence, not debris
+    assert extract(Document.from_text(body)).title is None
