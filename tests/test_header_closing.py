@@ -161,6 +161,7 @@ def test_tuning_0154_dotted_blank_number_is_not_the_issuer() -> None:
     ("0079", {"symbol": "SGD&ĐT-VP", "number": None}),  # Số: 2/4 /§GD&ĐT-VP: a handwritten số is not "2"
     ("0120", {"place": "An Phú"}),  # An Phí under UBND HUYỆN AN PHÚ
     ("0112", {"symbol": "SGDĐT-TCCB", "place": "Bình Phước", "issue_year": 2017}),  # date line after a preamble line
+    ("0082", {"doc_type": "Thông báo", "symbol": "TB-ĐHLN-ĐT", "number": "1560"}),  # faint É0/TB-ĐHLN-ĐT, stamp debris
 ])
 def test_tuning_scan_headers(prefix: str, fields: dict) -> None:
     rec = extract(_archive(prefix))
