@@ -34,29 +34,29 @@ __all__ = [
     "OcrSettings",
     "OcrWord",
     "SignatureRead",
+    "cache_dir",
     "clean_signature_line",
     "confident_words",
+    "file_digest",
     "keep_low_confidence",
     "line_role",
     "mean_confidence",
-    "ocr_signature",
-    "osd_rotation",
-    "pass_cache_path",
-    "read_signature_image",
-    "signature_quality",
-    "signature_region",
-    "signature_variants",
-    "upright_tsv",
-    "cache_dir",
-    "file_digest",
     "ocr_image",
     "ocr_lines",
     "ocr_pages_tsv",
-    "set_page_workers",
+    "ocr_signature",
+    "osd_rotation",
     "page_pixels",
     "parse_tsv",
+    "pass_cache_path",
+    "read_signature_image",
     "render_gray",
+    "set_page_workers",
+    "signature_quality",
+    "signature_region",
+    "signature_variants",
     "tesseract_available",
+    "upright_tsv",
     "word_lines",
 ]
 
@@ -268,7 +268,7 @@ def ocr_page_tsv(page, digest: str, index: int, settings: OcrSettings, binary: s
 
 
 UPRIGHT_VERSION = "upright2"  # the re-reading of a page scanned sideways or upside down
-_OSD_ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.M)
+_OSD_ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.MULTILINE)
 
 
 def mean_confidence(words: list[OcrWord]) -> float:
