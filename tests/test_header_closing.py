@@ -5,6 +5,7 @@ Snippets run everywhere; the archive documents (``../shared/archive/docs``, tuni
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,12 @@ def test_agency_lines_are_not_number_lines(line: str) -> None:
     ("17-3-cv-cho-hs-thpt-nghi.pdf", "SGDĐT-VP", None),  # 17-3 is a date
     ("2770-08-ct-ubnd-signed.pdf", "CT-UBND", None),  # a portal id beside it
     ("01-ttr-signed.pdf", "TTr-UBND", "01"),  # the zero as printed
+    ("0043_3179bgddtvp-2.pdf", "BGDĐT-VP", "3179"),  # the số glued to the symbol's first group
+    ("0045_3332bgddttkt.pdf", "BGDĐT-TĐKT", "3332"),
+    ("3179bgddtvp-2.pdf", "SGDĐT-VP", None),  # another symbol
+    ("32-2020-tt-bgddt-dl-truong.pdf", "2020/TT-BGDĐT", "32"),  # a normative số with its year part
+    ("32-2021-tt-bgddt.pdf", "2020/TT-BGDĐT", None),  # another year
+    ("12-2020-abc.pdf", "2020/TT-BGDĐT", None),  # no symbol word after the year
 ])
 def test_number_from_file_name(name: str, symbol: str, number: str | None) -> None:
     assert number_from_file_name(name, symbol) == number
@@ -154,6 +161,7 @@ def test_tuning_0154_dotted_blank_number_is_not_the_issuer() -> None:
     ("0079", {"symbol": "SGD&ĐT-VP", "number": None}),  # Số: 2/4 /§GD&ĐT-VP: a handwritten số is not "2"
     ("0120", {"place": "An Phú"}),  # An Phí under UBND HUYỆN AN PHÚ
     ("0112", {"symbol": "SGDĐT-TCCB", "place": "Bình Phước", "issue_year": 2017}),  # date line after a preamble line
+    ("0082", {"doc_type": "Thông báo", "symbol": "TB-ĐHLN-ĐT", "number": "1560"}),  # faint É0/TB-ĐHLN-ĐT, stamp debris
 ])
 def test_tuning_scan_headers(prefix: str, fields: dict) -> None:
     rec = extract(_archive(prefix))
@@ -222,3 +230,121 @@ def test_place_spelt_as_the_header_spells_it(place: str, names: list, expected: 
 ])
 def test_school_names_keep_level_acronyms_and_proper_name(upper: str, expected: str) -> None:
     assert agency_case(upper) == expected
+
+
+# --- round 2: a blank number in the marker, faint header words of scans ----------------------
+
+@pytest.mark.parametrize("line", ["Số:……./QĐ-THPT", "Số: ___/KH-UBND", "Số: ..../TB-PGDĐT", "Số: 173/KH-UBND"])
+def test_number_marker_takes_a_blank_number(line: str) -> None:
+    from vnplan.structure.header import is_strong_marker
+    from vnplan.structure.markers import NUMBER
+
+    assert NUMBER.search(line) and is_strong_marker(line)
+
+
+@pytest.mark.parametrize("line", ["Số liệu năm 2020", "Số lượng: 12 học sinh", "Số …… người tham gia"])
+def test_number_marker_still_wants_a_symbol(line: str) -> None:
+    from vnplan.structure.markers import NUMBER
+
+    assert NUMBER.search(line) is None
+
+
+def test_faint_symbol_and_place_survive_the_confidence_filter() -> None:
+    """0048: the handwritten số beside the ký hiệu and 'Phú' (read 'Phí') came with confidence 0 and were dropped."""
+    from vnplan.read.ocr import OcrWord, confident_words
+
+    row = [("Số:", 88), ("/22/SGD&ĐT-VP", 0), ("Phí", 0), ("Thọ,", 97), ("ngày", 24), ("tháng", 24), ("3", 97)]
+    noise = [("SOA", 0), ("s-", 0), ("3s", 0)]
+    words = [OcrWord(t, 100 * i, 0, 50, 20, c, (1, 1, 1)) for i, (t, c) in enumerate(row)]
+    words += [OcrWord(t, 100 * i, 900, 50, 20, c, (2, 1, 1)) for i, (t, c) in enumerate(noise)]
+    assert [w.text for w in confident_words(words)] == [t for t, _ in row]
+
+
+@pytest.mark.skipif(not os.environ.get("VNPLAN_ARCHIVE_TESTS"), reason="OCR of a scan: VNPLAN_ARCHIVE_TESTS=1")
+def test_scan_0048_keeps_its_faint_symbol_and_place() -> None:
+    rec = extract(_archive("0048"))
+    assert (rec.doc_type, rec.symbol, rec.place) == ("Công văn", "SGD&ĐT-VP", "Phú Thọ")
+
+
+@pytest.mark.parametrize("upper, expected", [
+    ("SỞ GIÁO DỤC & ĐÀO TẠO", "Sở Giáo dục & Đào tạo"),  # 0112: '&' read like 'và'
+    ("PHÒNG GIÁO DỤC & ĐÀO TẠO", "Phòng Giáo dục & Đào tạo"),
+])
+def test_ampersand_capitalises_the_next_field_like_va(upper: str, expected: str) -> None:
+    assert agency_case(upper) == expected
+
+
+# --- pages scanned sideways or upside down ---------------------------------------------------
+
+@pytest.mark.parametrize("osd, angle", [
+    ("Page number: 0\nOrientation in degrees: 270\nRotate: 90\nOrientation confidence: 0.86\n", 90),
+    ("Orientation in degrees: 180\nRotate: 180\n", 180),
+    ("Orientation in degrees: 0\nRotate: 0\n", 0),
+    ("Too few characters. Skipping this page", 0),
+])
+def test_osd_rotation(osd: str, angle: int) -> None:
+    from vnplan.read.ocr import osd_rotation
+
+    assert osd_rotation(osd) == angle
+
+
+def test_sideways_page_is_read_turned(tmp_path: Path) -> None:
+    """A generated page printed sideways (as 0112's annex table) is read after turning it upright."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw, ImageFont
+
+    from vnplan.read.ocr import OcrSettings, file_digest, ocr_pages_tsv, tesseract_available, upright_tsv
+
+    binary = tesseract_available("vie")
+    fonts = sorted(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"))
+    if binary is None or not fonts:
+        pytest.skip("needs Tesseract (vie) and DejaVu Sans")
+    image = Image.new("L", (1654, 1169), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(fonts[0]), 34)
+    for n in range(14):
+        draw.text((120, 100 + 70 * n), f"Cử cán bộ, viên chức tham gia lớp bồi dưỡng quản lý số {n + 1}", font=font)
+    path = tmp_path / "sideways.pdf"
+    image.rotate(90, expand=True).save(path, resolution=150)
+    pdf = pdfium.PdfDocument(str(path))
+    settings = OcrSettings()
+    digest = file_digest(path)
+    tsv = ocr_pages_tsv(pdf, [0], digest, settings, binary)[0]
+    assert isinstance(tsv, str)
+    turned, angle = upright_tsv(pdf, 0, tsv, digest, settings, binary)
+    assert angle in (90, 270)
+    assert "bồi dưỡng" in " ".join(w.split("\t")[-1] for w in turned.splitlines())
+
+
+@pytest.mark.skipif(not os.environ.get("VNPLAN_ARCHIVE_TESTS"), reason="OCR of a scan: VNPLAN_ARCHIVE_TESTS=1")
+def test_scan_0112_reads_its_sideways_annex_and_issuer() -> None:
+    rec = extract(_archive("0112"))
+    assert any("read after turning it 90°" in w for w in rec.warnings)
+    assert rec.issuer["name"] == "Sở Giáo dục & Đào tạo"
+
+
+@pytest.mark.skipif(not os.environ.get("VNPLAN_ARCHIVE_TESTS"), reason="OCR of a scan: VNPLAN_ARCHIVE_TESTS=1")
+@pytest.mark.parametrize("prefix, number, symbol", [
+    ("0043", "3179", "BGDĐT-VP"),  # handwritten số: from the file name 3179bgddtvp
+    ("0045", "3332", "BGDĐT-TĐKT"),  # 'số: 4Z22/…': lower-case Số and a handwritten số
+    ("0085", "32", "2020/TT-BGDĐT"),  # 'SÔ:©œ>» /2020/…': debris before the year part
+])
+def test_chain_scans_give_their_number(prefix: str, number: str, symbol: str) -> None:
+    """Unlabelled archive scans (not in split.json) that CHAINS.md cites: their number links the chain."""
+    rec = extract(_archive(prefix))
+    assert (rec.number, rec.symbol, rec.issuer["name"]) == (number, symbol, "Bộ Giáo dục và Đào tạo")
+
+
+def test_stamp_debris_between_date_and_type_name_is_skipped() -> None:
+    """0082: a received stamp's 'gấu THẤM' under the date had ended the header before THÔNG BÁO TUYỂN SINH."""
+    from vnplan.document import Document
+
+    text = ("TRƯỜNG ĐẠI HỌC LÂM NGHIỆP\nSố: 1560/TB-ĐHLN-ĐT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 11 tháng 8 năm 2017\nM\ngấu THẤM\n"
+            "THÔNG BÁO TUYỂN SINH HỆ DỰ BỊ ĐẠI HỌC NĂM HỌC 2017 - 2018\n"
+            "Căn cứ Thông tư số 26/2016/TT-BGDĐT ngày 30/12/2016 của Bộ trưởng Bộ Giáo dục và Đào tạo;\n")
+    rec = extract(Document.from_text(text))
+    assert rec.doc_type == "Thông báo"
+    assert rec.title and rec.title.upper().startswith("TUYỂN SINH HỆ DỰ BỊ")
+    body = text.replace("M\ngấu THẤM\n", "M\ngấu THẤM\nPhòng Đào tạo phối hợp tổ chức\n")  # a sentence, not debris
+    assert extract(Document.from_text(body)).title is None

@@ -5,6 +5,7 @@ real archive documents (tuning half of corpus/archive/split.json) that each cue 
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ CUES = mk.layout_cues()["cues"]
 
 
 def _apply(cue: dict, example: object) -> bool:
-    fn = getattr(mk, cue["function"])
+    fn = getattr(importlib.import_module(cue["module"]) if "module" in cue else mk, cue["function"])
     return bool(fn(*example) if isinstance(example, list) else fn(example))
 
 

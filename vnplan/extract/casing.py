@@ -116,10 +116,10 @@ def agency_case(text: str) -> str:
             cap_next = True
             i += 1
             continue
-        if word in _KEEP_LOWER:
+        if word in _KEEP_LOWER or word == "&":
             out.append(word)
             proper = False
-            cap_next = word == "và"
+            cap_next = word in ("và", "&")  # "GIÁO DỤC & ĐÀO TẠO" is "Giáo dục & Đào tạo", as with và
         elif proper or cap_next:
             out.append(_cap(word))
             cap_next = False

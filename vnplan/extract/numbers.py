@@ -331,6 +331,8 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     ('464', '101')
     >>> number_from_file_name("ke-hoach-2021-2025.pdf", "KH-UBND") is None
     True
+    >>> number_from_file_name("0043_3179bgddtvp-2.pdf", "BGDĐT-VP"), number_from_file_name("32-2020-tt-bgddt.pdf", "2020/TT-BGDĐT")
+    ('3179', '32')
     """
     stem = re.sub(r"^\d+_", "", Path(name).name)
     stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", stem)
@@ -345,9 +347,16 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
 
     found = set()
     for i, tok in enumerate(tokens):
+        glued = re.fullmatch(r"(\d{1,5})([a-z]{3,})", tok)  # "3179bgddtvp": the số glued to its symbol
+        if glued and groups and len(groups[0]) >= 3 and glued.group(2).startswith(groups[0].lower()):
+            found.add(glued.group(1))
+            continue
         if not re.fullmatch(r"\d{1,5}", tok) or re.fullmatch(r"(?:19|20)\d{2}", tok):
             continue
         before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after.isdigit() and symbol and symbol.startswith(after + "/") and beside(tokens[i + 2] if i + 2 < len(tokens) else ""):
+            found.add(tok)  # "32-2020-tt-bgddt": a normative số, its year part as the symbol has it
+            continue
         if before.isdigit() or after.isdigit():
             continue  # "17-3-cv…": a date or a portal id beside it, not a số
         if beside(before) or beside(after):

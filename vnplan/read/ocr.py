@@ -34,24 +34,29 @@ __all__ = [
     "OcrSettings",
     "OcrWord",
     "SignatureRead",
-    "clean_signature_line",
-    "line_role",
-    "ocr_signature",
-    "pass_cache_path",
-    "read_signature_image",
-    "signature_quality",
-    "signature_region",
-    "signature_variants",
     "cache_dir",
+    "clean_signature_line",
+    "confident_words",
     "file_digest",
+    "keep_low_confidence",
+    "line_role",
+    "mean_confidence",
     "ocr_image",
     "ocr_lines",
     "ocr_pages_tsv",
-    "set_page_workers",
+    "ocr_signature",
+    "osd_rotation",
     "page_pixels",
     "parse_tsv",
+    "pass_cache_path",
+    "read_signature_image",
     "render_gray",
+    "set_page_workers",
+    "signature_quality",
+    "signature_region",
+    "signature_variants",
     "tesseract_available",
+    "upright_tsv",
     "word_lines",
 ]
 
@@ -184,6 +189,45 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
     return words
 
 
+# what a faint or handwritten header word looks like when Tesseract gives it almost no confidence
+_SYMBOL_SHAPE = re.compile(r"^\S{0,6}/[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-Za-zĐđ&0-9]*)+[.,;]?$")
+_DATE_AFTER = re.compile(r"^,?\s*ngày\b.*\b(?:tháng|năm)\b")
+
+
+def keep_low_confidence(word: str, line: str) -> bool:
+    """True for a word read with little confidence that still holds a header value.
+
+    A symbol (``/22/SGD&ĐT-VP``: the handwritten số spoils the confidence of the printed
+    ký hiệu) or a capitalised syllable of the địa danh right before ``…, ngày … tháng``.
+    Examples and counter-examples: ``data/layout_cues.json`` (``low_confidence_header_word``).
+
+    >>> keep_low_confidence("Phí", "Phí Thọ, ngày 16 tháng 3 năm 2017")
+    True
+    >>> keep_low_confidence("Ủ", "Ủ Ban hành kế hoạch")
+    False
+    """
+    if _SYMBOL_SHAPE.match(word):
+        return True
+    at = line.find(word)
+    core = word.rstrip(",")
+    if at < 0 or not (2 <= len(core) <= 7 and core.isalpha() and core[0].isupper() and core[1:].islower()):
+        return False
+    rest = line[at + len(core):].lstrip()
+    if _DATE_AFTER.match(rest):
+        return True
+    nxt, _, after = rest.partition(" ")  # the second syllable of the địa danh: "Phí Thọ, ngày"
+    return nxt.endswith(",") and nxt[:1].isupper() and bool(_DATE_AFTER.match(after))
+
+
+def confident_words(words: list[OcrWord], min_conf: float = 5.0) -> list[OcrWord]:
+    """The words worth reading: confident ones, long alphabetic ones, and header values (`keep_low_confidence`)."""
+    lines = {key: " ".join(w.text for w in ws) for key, ws in word_lines(words).items()}
+    return [
+        w for w in words
+        if w.conf >= min_conf or len(w.text) > 3 and w.text.isalpha() or keep_low_confidence(w.text, lines[w.line])
+    ]
+
+
 def word_lines(words: list[OcrWord]) -> dict[tuple[int, int, int], list[OcrWord]]:
     """Words grouped by Tesseract line (block, paragraph, line), in that order, each line left to right."""
     groups: dict[tuple[int, int, int], list[OcrWord]] = {}
@@ -221,6 +265,80 @@ def ocr_page_tsv(page, digest: str, index: int, settings: OcrSettings, binary: s
     tsv = ocr_image(_render_png(page, settings.dpi), binary, settings)
     _write_atomic(path, tsv)
     return tsv
+
+
+UPRIGHT_VERSION = "upright2"  # the re-reading of a page scanned sideways or upside down
+_OSD_ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.MULTILINE)
+
+
+def mean_confidence(words: list[OcrWord]) -> float:
+    """Tesseract's mean word confidence on a page (0 for no words): a page read sideways gives about 35, a good one 90.
+
+    >>> mean_confidence([OcrWord("Số", 0, 0, 9, 9, 90.0, (1, 1, 1)), OcrWord("#1", 9, 0, 9, 9, 20.0, (1, 1, 1))])
+    55.0
+    """
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def osd_rotation(osd: str) -> int:
+    """Degrees (clockwise) that Tesseract's orientation report (``--psm 0``) says turn the page upright.
+
+    >>> osd_rotation("Page number: 0\\nOrientation in degrees: 270\\nRotate: 90\\nOrientation confidence: 0.86")
+    90
+    >>> osd_rotation("")
+    0
+    """
+    m = _OSD_ROTATE.search(osd)
+    return int(m.group(1)) % 360 if m else 0
+
+
+def _turned_reading(image, binary: str, settings: OcrSettings) -> str:  # type: ignore[no-untyped-def]
+    """``angle<TAB>tsv`` of the page turned as Tesseract's orientation detection says (``0`` and no TSV if upright)."""
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    out = subprocess.run([binary, "-", "-", "--psm", "0"], input=png.getvalue(), capture_output=True,
+                         timeout=settings.timeout, env=env, check=False)
+    angle = osd_rotation(out.stdout.decode("utf-8", "replace"))
+    if not angle:
+        return "0\t"
+    turned = io.BytesIO()
+    image.rotate(-angle, expand=True).save(turned, format="PNG")
+    return f"{angle}\t" + ocr_image(turned.getvalue(), binary, settings)
+
+
+def upright_tsv(pdf, index: int, tsv: str, digest: str, settings: OcrSettings, binary: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    """The page's TSV read the right way up, and the angle it was turned by (0: as scanned).
+
+    A page read with mean confidence under 50 is asked for its orientation (Tesseract
+    ``--psm 0``) and read again turned; that reading is kept when its confidence is 20
+    points better (its word boxes are then in the turned image).
+
+    >>> upright_tsv(pdf, 3, tsv, digest, OcrSettings(), binary)[1]  # 0112: bảng danh sách in ngang  # doctest: +SKIP
+    90
+    """
+    words = parse_tsv(tsv)
+    before = mean_confidence(words)
+    if len(words) < 20 or before >= 50:
+        return tsv, 0
+    path = pass_cache_path(digest, index, settings, binary, UPRIGHT_VERSION, "rot")
+    try:
+        cached = path.read_text(encoding="utf-8")
+    except OSError:
+        page = pdf[index]
+        try:
+            image = render_gray(page, settings.dpi)
+        finally:
+            page.close()
+        try:
+            cached = _turned_reading(image, binary, settings)
+        except (OSError, RuntimeError, subprocess.SubprocessError):
+            return tsv, 0
+        _write_atomic(path, cached)
+    angle, _, turned = cached.partition("\t")
+    if int(angle) and mean_confidence(parse_tsv(turned)) >= before + 20:
+        return turned, int(angle)
+    return tsv, 0
 
 
 def ocr_lines(words: list[OcrWord], dpi: int, page_height: float) -> list[Line]:

@@ -40,7 +40,7 @@ from vnplan.read.pdf_layout import find_gutter, fold
 
 __all__ = ["HEADER_VERSION", "line_score", "reread_header"]
 
-HEADER_VERSION = "head3"
+HEADER_VERSION = "head4-lowconf2"
 
 _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "độclập")
 _NUMBER = re.compile(r"^\d{1,5}(/\d{2,4})?(/[A-ZĐ][A-ZĐ0-9&]*(-[A-ZĐ0-9&]+)*)?$")

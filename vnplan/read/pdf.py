@@ -755,10 +755,15 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                         needs_ocr = True
                         continue
                     width, height = heights[i]
-                    words = [w for w in ocr_mod.parse_tsv(tsv) if w.conf >= 5 or len(w.text) > 3 and w.text.isalpha()]
-                    if i == first_content:  # second pass over the header columns (the small print of Số, V/v)
+                    tsv, turned = ocr_mod.upright_tsv(pdf, i, tsv, digest, OCR_SETTINGS, binary)
+                    if turned:  # the second passes crop the page as scanned: not over a turned reading
+                        warnings.append(f"page {i + 1}: scanned turned, read after turning it {turned}°")
+                        if turned in (90, 270):
+                            width, height = height, width
+                    words = ocr_mod.confident_words(ocr_mod.parse_tsv(tsv))
+                    if i == first_content and not turned:  # second pass over the header columns (Số, V/v)
                         words = reread_header(pdf, i, words, digest, OCR_SETTINGS, binary)
-                    found = ocr_mod.ocr_signature(pdf, i, words, digest, OCR_SETTINGS, binary)
+                    found = None if turned else ocr_mod.ocr_signature(pdf, i, words, digest, OCR_SETTINGS, binary)
                     if found is not None:  # second pass over the signature block (seal, handwriting)
                         signatures[i], body = found
                         words = [w for w in words if not signatures[i].covers(w, body)]

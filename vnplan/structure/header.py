@@ -210,6 +210,16 @@ def _is_prose(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 and letters >= 0.5 * len(chars)
 
 
+def _debris_before_type(lines: list[Line], i: int, hi: int, h: Header) -> bool:
+    """A short line under the place and date, one or two lines above the type name: a received stamp's debris.
+
+    (0082: ``gấu THẤM`` of the "CÔNG VĂN ĐẾN" stamp stood between the date and THÔNG BÁO TUYỂN SINH.)
+    """
+    if h.place_date_line is None or h.type_name is not None or len(lines[i].text) >= 25:
+        return False
+    return any(mk.is_type_name(ln.text) or mk.type_name_prefix(ln.text) for ln in lines[i + 1:min(i + 3, hi)])
+
+
 def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
     """Read the header from ``lines[start]``; stop at the preamble, the body or the closing."""
     h = Header()
@@ -326,7 +336,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                     else:
                         h.other.append(p.span)
                     recognised = True
-        if not recognised and (_is_noise(t) or not _is_prose(t) and len(t) < 40) and i - start < 14:
+        if not recognised and ((_is_noise(t) or not _is_prose(t) and len(t) < 40) and i - start < 14
+                               or _debris_before_type(lines, i, hi, h)):
             h.other.append(line.span())  # scanner/OCR debris between header boxes ("_—", "TT9I", a received stamp)
             i += 1
             continue

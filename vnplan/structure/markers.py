@@ -57,8 +57,8 @@ PLACE_DATE = re.compile(
     r"(?<![/\w-])(?P<place>[^\W\d_][^,|\s/:]*(?: {1,2}[^,|\s/:]+){0,7}?)\s*,\s*ngày\b"
     r"(?P<rest>[^|]{0,60}?(?:năm\s*(?:\d\s*){4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}))"
 )
-# "Số: 173/KH-UBND", "Số:   /KH-UBND", "Số: 3210/QĐ - U B ND", "Số 07/KH-PGDĐT"
-NUMBER = re.compile(r"(?<!\w)S[ốô]\s*:?\s*(?=[\d./ ]*/)[^|]*")
+# "Số: 173/KH-UBND", "Số:   /KH-UBND", "Số: 3210/QĐ - U B ND", "Số 07/KH-PGDĐT", "Số:……./QĐ-THPT", "Số: ___/KH"
+NUMBER = re.compile(r"(?<!\w)S[ốô]\s*:?\s*(?=[\d./ …_]*/)[^|]*")
 KEM_THEO = re.compile(r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\b|\(\s*BAN HÀNH KÈM THEO|\(\s*KÈM THEO", re.I)
 AUTHORITY = re.compile(rf"(?<!\w)(TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\s*\.\s*(?=[{UP}])")
 PREAMBLE = [
