@@ -1,8 +1,8 @@
 """The chains of ../shared/archive/CHAINS.md on extracted records (opt-in: VNPLAN_ARCHIVE_TESTS=1; scans use OCR).
 
-Outcomes pinned as measured: chains 1, 5, 10, 11 resolve; the others fail because the cited document's record has
-no number (2, 6-9: OCR of a scan; 12-13: no Số line in the Tờ trình) or is empty (3, 4: image-only scans);
-the two near-misses never resolve.
+Outcomes pinned as measured at the end of session 4: chains 1-11 resolve (2-4 and 6-9 since the scan headers
+of 0020, 0043, 0045 and 0085 give their numbers); 12-13 fail because the Tờ trình 0124 prints no Số line and
+its date comes from the digital signature; the two near-misses never resolve.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from vnplan.link import link
 
 DOCS = Path(__file__).resolve().parent.parent.parent / "shared" / "archive" / "docs"
 # (lower file prefix, higher file prefix, cited number, resolves today)
-CHAINS = [("0130", "0129", "1247", True), ("0026", "0020", "4726", False), ("0058", "0043", "3179", False),
-          ("0075", "0045", "3332", False), ("0138", "0084", "22", True), ("0147", "0085", "32", False),
-          ("0150", "0085", "32", False), ("0151", "0085", "32", False), ("0153", "0085", "32", False),
+CHAINS = [("0130", "0129", "1247", True), ("0026", "0020", "4726", True), ("0058", "0043", "3179", True),
+          ("0075", "0045", "3332", True), ("0138", "0084", "22", True), ("0147", "0085", "32", True),
+          ("0150", "0085", "32", True), ("0151", "0085", "32", True), ("0153", "0085", "32", True),
           ("0150", "0145", "54", True), ("0156", "0143", "18", True), ("0122", "0124", "169", False),
           ("0123", "0124", "169", False)]
 NEAR_MISSES = [("0025", "0003", "2312"), ("0150", "0151", "08")]
