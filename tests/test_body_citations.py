@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from vnplan.data import rows as read_table
 from vnplan.extract.citations import find_citations
-from vnplan.extract.numbers import read_data_table
 
 ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
 
@@ -47,7 +47,7 @@ def test_letter_citing_proposals_of_the_ministry() -> None:
     assert rel.get("1060") == "proposal" and rel.get("1187") == "proposal"
 
 
-_SYMBOL_ROWS = read_data_table("citation_symbols.tsv")
+_SYMBOL_ROWS = read_table("citation_symbols.tsv")
 
 
 def _keys(text: str, ocr: bool) -> list[tuple[str, str]]:

@@ -20,17 +20,8 @@ from vnplan.store.rows import fold as store_fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# modules that still read vnplan/data/ themselves; they are being edited elsewhere (issue 13):
-# each should call `vnplan.data.rows` / `text` / `load_json` instead
-DIRECT_READERS = {
-    "vnplan/extract/numbers.py",       # read_data_table: the same TSV reading as vnplan.data.rows
-    "vnplan/extract/plan_fields.py",
-    "vnplan/normalize/ocr_repair.py",
-    "vnplan/read/signature.py",
-    "vnplan/structure/markers.py",
-    "vnplan/structure/roles.py",
-    "vnplan/structure/section_model.py",
-}
+# modules that read vnplan/data/ themselves instead of calling `vnplan.data.rows` / `text` / `load_json`
+DIRECT_READERS: set[str] = set()
 _DIRECT = re.compile(r"""resources\.files\(["']vnplan\.data["']\)|__file__\).*["']data["']""")
 
 

@@ -5,8 +5,9 @@ from datetime import date
 
 import pytest
 
+from vnplan import data
 from vnplan.extract.agencies import expand_abbreviation
-from vnplan.extract.numbers import doc_type_from_symbol, issuer_from_symbol, parse_number_line, read_data_table
+from vnplan.extract.numbers import doc_type_from_symbol, issuer_from_symbol, parse_number_line
 from vnplan.extract.places import province_of, provinces
 
 
@@ -14,9 +15,9 @@ def _examples(row: dict[str, str]) -> list[str]:
     return [x.strip() for x in row["examples"].split(";") if x.strip()]
 
 
-DOC_TYPES = read_data_table("doc_types.tsv")
-AGENCIES = read_data_table("agency_abbreviations.tsv")
-PROVINCES = read_data_table("provinces.tsv")
+DOC_TYPES = data.rows("doc_types.tsv")
+AGENCIES = data.rows("agency_abbreviations.tsv")
+PROVINCES = data.rows("provinces.tsv")
 
 
 @pytest.mark.parametrize("row", DOC_TYPES, ids=lambda r: f"{r['scope']}-{r['abbreviation']}")

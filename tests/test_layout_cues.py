@@ -5,30 +5,21 @@ real archive documents (tuning half of corpus/archive/split.json) that each cue 
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+from cue_checks import check_cue
+
 from vnplan.structure import markers as mk
 
 ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
 CUES = mk.layout_cues()["cues"]
 
 
-def _apply(cue: dict, example: object) -> bool:
-    fn = getattr(importlib.import_module(cue["module"]) if "module" in cue else mk, cue["function"])
-    return bool(fn(*example) if isinstance(example, list) else fn(example))
-
-
 @pytest.mark.parametrize("cue", CUES, ids=lambda c: c["cue"])
 def test_cue_examples(cue: dict) -> None:
-    assert cue["examples"] and cue["counter"], "every cue needs examples and counter-examples"
-    for example in cue["examples"]:
-        assert _apply(cue, example), example
-    for counter in cue["counter"]:
-        assert not _apply(cue, counter), counter
+    check_cue(cue, mk)
 
 
 def test_surnames_are_unique_words() -> None:

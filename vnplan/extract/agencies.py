@@ -16,7 +16,8 @@ import unicodedata
 from datetime import date as _date
 from functools import cache
 
-from vnplan.extract.numbers import DOC_NUMBER_RE, issuer_from_symbol, read_data_table
+from vnplan import data
+from vnplan.extract.numbers import DOC_NUMBER_RE, issuer_from_symbol
 from vnplan.extract.places import REFORM_DATE, Province, fold_place, province_of
 
 __all__ = ["LEVELS", "Province", "canonical_agency", "expand_abbreviation", "level_of", "province_of"]
@@ -114,7 +115,7 @@ def level_of(name: str, *, date: _date | None = None) -> str | None:
 @cache
 def _abbreviations() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    for row in read_data_table("agency_abbreviations.tsv"):
+    for row in data.rows("agency_abbreviations.tsv"):
         key = unicodedata.normalize("NFC", row["abbreviation"]).replace("&", "").upper()
         out.setdefault(key, row)
     return out

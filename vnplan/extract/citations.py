@@ -20,8 +20,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from vnplan import data
 from vnplan.extract.dates import _date_at, sentence_span
-from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol, read_data_table
+from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol
 
 __all__ = ["RELATION_RANK", "Citation", "citation_key", "find_citations", "find_named_citations"]
 
@@ -31,7 +32,7 @@ RELATION_RANK = {"attached_to": 5, "basis": 4, "implements": 3, "proposal": 2, "
 # A document number in running text.  Whitespace may not precede a hyphen across a line break (a list dash),
 # but may follow it ("KH-\nSGD&ĐT", "NĐ- CP"); each symbol group must end at a word boundary.
 # Symbol repairs (data/citation_symbols.tsv): groups typed in two pieces ("BGD ĐT"), and OCR misreadings.
-_SYMBOL_ROWS = read_data_table("citation_symbols.tsv")
+_SYMBOL_ROWS = data.rows("citation_symbols.tsv")
 _JOIN = "".join(f"(?:(?<={re.escape(r['pattern'])})[ \\t]{re.escape(r['replacement'])}(?![\\w]))?"
                 for r in _SYMBOL_ROWS if r["kind"] == "join")
 _OCR_REPAIRS = tuple((r["field"], re.compile(r["pattern"]), r["replacement"])

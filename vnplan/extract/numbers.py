@@ -15,12 +15,13 @@ type and agency abbreviations are `vnplan/data/doc_types.tsv` and
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from vnplan import data
 
 __all__ = [
     "DOC_NUMBER_RE",
@@ -31,12 +32,10 @@ __all__ = [
     "normalize_symbol",
     "number_from_file_name",
     "parse_number_line",
-    "read_data_table",
     "restore_symbol_d",
     "split_symbol",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 _L = "A-Za-zĐđÐÀ-ỹ"  # letters incl. Vietnamese
@@ -72,18 +71,6 @@ class NumberParse:
 
 
 @cache
-def read_data_table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of ``vnplan/data/<name>`` (TSV, ``#`` comment lines skipped) as dicts.
-
-    >>> read_data_table("doc_types.tsv")[0]["name"]
-    'Nghị quyết'
-    """
-    path = DATA_DIR / name
-    with open(path, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _key(abbr: str) -> str:
     return unicodedata.normalize("NFC", abbr).replace("Ð", "Đ").replace("&", "").upper()
 
@@ -92,7 +79,7 @@ def _key(abbr: str) -> str:
 def _doc_types() -> dict[str, dict[str, str]]:
     """scope → {ABBR: name}."""
     out: dict[str, dict[str, str]] = {}
-    for row in read_data_table("doc_types.tsv"):
+    for row in data.rows("doc_types.tsv"):
         out.setdefault(row["scope"], {}).setdefault(_key(row["abbreviation"]), row["name"])
     return out
 
@@ -100,7 +87,7 @@ def _doc_types() -> dict[str, dict[str, str]]:
 @cache
 def _agencies() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    for row in read_data_table("agency_abbreviations.tsv"):
+    for row in data.rows("agency_abbreviations.tsv"):
         out.setdefault(_key(row["abbreviation"]), row)
     return out
 

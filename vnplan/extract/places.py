@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from vnplan.extract.numbers import read_data_table
+from vnplan import data
 
 __all__ = ["REFORM_DATE", "Province", "fold_place", "place_date_line_in", "place_from_header", "province_of", "provinces"]
 
@@ -71,7 +71,7 @@ def fold_place(text: str) -> str:
 def provinces() -> tuple[Province, ...]:
     """All rows of `provinces.tsv` (63 old units, then 34 new ones)."""
     out = []
-    for row in read_data_table("provinces.tsv"):
+    for row in data.rows("provinces.tsv"):
         out.append(Province(
             era=row["era"], code=row["code"], name=row["name"], kind=row["kind"],
             successor_code=row["successor_code"], successor_name=row["successor_name"],

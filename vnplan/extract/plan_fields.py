@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from vnplan import data
 from vnplan.normalize.fold import fold_key
 from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
@@ -108,8 +108,7 @@ def content_sections(outline: Outline) -> list[Node]:
 
 @lru_cache(maxsize=1)
 def _verb_pattern() -> re.Pattern[str]:
-    path = Path(__file__).resolve().parents[1] / "data" / "agency_verbs.tsv"
-    verbs = [line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+    verbs = [line.split("\t", 1)[0] for line in data.text("agency_verbs.tsv").splitlines()
              if line.strip() and not line.startswith("#")]
     alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
@@ -162,8 +161,7 @@ def is_agency_heading(title: str) -> bool:
 @lru_cache(maxsize=1)
 def _extra_heads() -> re.Pattern[str]:
     """Agency head words of ``data/agency_heads.tsv`` (Bưu điện, Trưởng phòng …)."""
-    path = Path(__file__).resolve().parents[1] / "data" / "agency_heads.tsv"
-    heads = [line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+    heads = [line.split("\t", 1)[0] for line in data.text("agency_heads.tsv").splitlines()
              if line.strip() and not line.startswith("#")]
     return re.compile(r"^(?:" + "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) + r")(?![\w])")
 

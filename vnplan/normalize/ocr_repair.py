@@ -16,8 +16,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
+from vnplan import data
 from vnplan.normalize.ocr_lexicon import repair_syllables
 
 __all__ = ["Rule", "load_rules", "repair_ocr", "years_in"]
@@ -47,7 +47,7 @@ class Rule:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """The rules of ``ocr_confusions.tsv`` in file order."""
-    text = (Path(__file__).resolve().parent.parent / "data" / "ocr_confusions.tsv").read_text(encoding="utf-8")
+    text = data.text("ocr_confusions.tsv")
     rules: list[Rule] = []
     header_seen = False
     for row in text.splitlines():

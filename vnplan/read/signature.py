@@ -13,15 +13,14 @@ signature dictionary per signing (``/M`` the time, ``/Reason`` ``"Lê Duy Địn
 from __future__ import annotations
 
 import ctypes
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
+
+from vnplan import data as tables
 
 __all__ = ["is_mark", "marks", "parse_box", "pdf_signatures", "signature_of", "split_stamp"]
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "signature_marks.json"
 _AGENCY = re.compile(
     r"^(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Phòng|Trường|Văn phòng|Ban|Cục|Tổng cục|Vụ|Trung tâm|Hội đồng|HĐND|Công an|"
     r"Chi cục|Đài|Báo|Viện|Học viện|Đại học|Thanh tra|Kho bạc|Tỉnh|Thành phố|Huyện|Xã|Cổng|Chính phủ|Thủ tướng)\b",
@@ -35,7 +34,7 @@ def marks() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
     >>> sorted(marks())
     ['box', 'received', 'time']
     """
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    data = tables.load_json("signature_marks.json")
     out: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
     for m in data["marks"]:
         flags = re.I if m.get("ignorecase") else 0

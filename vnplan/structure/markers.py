@@ -16,7 +16,8 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from vnplan import data
 
 __all__ = [
     "AUTHORITY",
@@ -160,7 +161,7 @@ def is_part_letter(text: str) -> bool:
 @lru_cache(maxsize=1)
 def type_names() -> dict[str, str]:
     """Printed type names (``KẾ HOẠCH``) → sentence case (``Kế hoạch``), from ``data/type_names.tsv``."""
-    text = resources.files("vnplan.data").joinpath("type_names.tsv").read_text(encoding="utf-8")
+    text = data.text("type_names.tsv")
     rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
     return {r["name"]: r["doc_type"] for r in rows}
 
@@ -211,17 +212,15 @@ def type_name_prefix(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def layout_cues() -> dict:
     """``data/layout_cues.json``: header and closing cues with their examples, and the family names."""
-    import json
 
-    return json.loads(resources.files("vnplan.data").joinpath("layout_cues.json").read_text(encoding="utf-8"))
+    return data.load_json("layout_cues.json")
 
 
 @lru_cache(maxsize=1)
 def body_cues() -> dict:
     """``data/body_cues.json``: cues of plan bodies (part letters, content sections, agency headings) with examples."""
-    import json
 
-    return json.loads(resources.files("vnplan.data").joinpath("body_cues.json").read_text(encoding="utf-8"))
+    return data.load_json("body_cues.json")
 
 
 @lru_cache(maxsize=1)

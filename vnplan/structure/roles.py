@@ -9,8 +9,8 @@ import csv
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
+from vnplan import data
 from vnplan.structure import markers as mk
 from vnplan.structure.model import Node, Outline
 
@@ -22,7 +22,7 @@ ROLES = ("purpose", "theme", "time", "scope", "activities", "organisation", "bud
 @lru_cache(maxsize=1)
 def headings_table() -> list[tuple[str, str, str]]:
     """``(KEYWORD, role, example)`` rows, longest keyword first."""
-    text = resources.files("vnplan.data").joinpath("headings.tsv").read_text(encoding="utf-8")
+    text = data.text("headings.tsv")
     rows = csv.DictReader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
     out = [(_key(r["keyword"]), r["role"], r["example"]) for r in rows]
     return sorted(out, key=lambda r: -len(r[0]))

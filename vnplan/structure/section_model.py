@@ -15,12 +15,11 @@ asks it only when the table finds no section of a role.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 
+from vnplan import data
 from vnplan.normalize.fold import fold_key
 from vnplan.structure import markers as mk
 from vnplan.structure.model import Node
@@ -60,8 +59,7 @@ def node_features(siblings: list[Node], k: int) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _model() -> dict:
-    raw = resources.files("vnplan.data").joinpath("section_role_model.json").read_text(encoding="utf-8")
-    return json.loads(raw)
+    return data.load_json("section_role_model.json")
 
 
 def role_probabilities(features: list[str]) -> dict[str, float]:
