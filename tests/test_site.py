@@ -103,3 +103,14 @@ def test_document_page_marks_items_in_the_one_provenance_shape() -> None:
     kinds = {(kind, label) for _, _, kind, label in spans(record)}
     assert {k for k, _ in kinds} == {"m-field", "m-cite", "m-activity", "m-deadline"}
     assert ("m-field", "recipients") in kinds
+
+
+def test_build_summary_is_vietnamese_by_default_english_on_request() -> None:
+    """Regression: the `vnplan site` summary line was English whatever the language."""
+    from vnplan.i18n import use_lang
+    from vnplan.site.build import SiteSummary
+
+    summary = SiteSummary("kho", documents=213, cascades=6, checks=6, size=6_900_000, seconds=8.7)
+    assert str(summary) == "kho: 213 văn bản, 6 chuỗi triển khai, 6 trang kiểm tra, 6.9 MB trong 8.7 giây"
+    with use_lang("en"):
+        assert str(summary) == "kho: 213 documents, 6 cascades, 6 compliance pages, 6.9 MB in 8.7 s"

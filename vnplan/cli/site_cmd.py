@@ -34,5 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     source = args.archive[0] if len(args.archive) == 1 else args.archive
     summary = build_site(source, args.output, force=args.force, checks=not args.no_checks, workers=args.workers)
-    print(f"vnplan: {summary}; open {args.output.rstrip('/')}/index.html", file=sys.stderr)
+    from vnplan.i18n import t
+
+    print(f"vnplan: {summary}; {t('site.open', index=args.output.rstrip('/') + '/index.html')}", file=sys.stderr)
     return 0

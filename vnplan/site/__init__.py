@@ -9,7 +9,7 @@ vendored (`vnplan/site/vendor/`); nothing is fetched from the network.
 
     >>> import vnplan.site
     >>> print(vnplan.site.build_site("archive.sqlite", "site"))  # doctest: +SKIP
-    site: 213 documents, 6 cascades, 6 compliance pages, 6.9 MB in 8.7 s
+    site: 213 văn bản, 6 chuỗi triển khai, 6 trang kiểm tra, 6.9 MB trong 8.7 giây
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
     >>> summary = build_site("archive.sqlite", "site")  # doctest: +SKIP
     >>> print(summary)  # doctest: +SKIP
-    site: 213 documents, 6 cascades, 6 compliance pages, 6.9 MB in 8.7 s
+    site: 213 văn bản, 6 chuỗi triển khai, 6 trang kiểm tra, 6.9 MB trong 8.7 giây
 """
 from __future__ import annotations
 
@@ -40,8 +40,10 @@ class SiteSummary:
     seconds: float
 
     def __str__(self) -> str:
-        return (f"{self.folder}: {self.documents} documents, {self.cascades} cascades, {self.checks} compliance pages, "
-                f"{self.size / 1e6:.1f} MB in {self.seconds:.1f} s")
+        from vnplan.i18n import t
+
+        return t("site.summary", folder=self.folder, documents=self.documents, cascades=self.cascades,
+                 checks=self.checks, mb=f"{self.size / 1e6:.1f}", seconds=f"{self.seconds:.1f}")
 
 
 def build_site(source: Source, out: str | os.PathLike[str], *, force: bool = False,
