@@ -1,6 +1,8 @@
 """Extract the annotated archive documents of one split and score them against their gold records.
 
     python scripts/score_archive.py --split tuning [--by-doc] [--out records.jsonl] [--workers 2]
+    python scripts/score_archive.py --split all        # rounds 1-2 (all tuning material since session 5)
+    python scripts/score_archive.py --split heldout3   # round 3: the fresh held-out set, scored once at the end
     python scripts/score_archive.py --corpus          # the 33 corpus documents against ../shared/eval/gold
 
 Documents are read from ``../shared/archive/docs`` (the split is ``corpus/archive/split.json``).
@@ -50,7 +52,9 @@ def file_digest(path: Path) -> str:
 
 def split_files(split: str) -> list[Path]:
     docs = json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]
-    return [ARCHIVE / d["file"] for d in docs if split == "all" or d["split"] == split]
+    if split == "all":  # rounds 1-2 (tuning material); the round-3 held-out set only by name
+        return [ARCHIVE / d["file"] for d in docs if d.get("round", 1) < 3]
+    return [ARCHIVE / d["file"] for d in docs if d["split"] == split]
 
 
 def _extract_one(args: tuple[str, str]) -> dict:
@@ -113,7 +117,7 @@ def score(records: list[dict], gold_files: list[Path], out: Path, by_doc: bool) 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("tuning", "heldout", "all"), default="tuning")
+    ap.add_argument("--split", choices=("tuning", "heldout", "all", "heldout3"), default="tuning")
     ap.add_argument("--corpus", action="store_true", help="score the 33 corpus documents instead")
     ap.add_argument("--out", default=None)
     ap.add_argument("--by-doc", action="store_true")
