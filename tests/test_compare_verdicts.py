@@ -255,7 +255,7 @@ def test_extract_to_xlsx_writes_one_sheet_per_table(tmp_path: Path) -> None:
 
 def test_many_table_page_says_why_a_plan_is_not_passed() -> None:
     """The HTML table of many local plans shows, beside the missing activities, why a verdict is not a pass."""
-    from vnplan.compare.render_many import table_page
+    from vnplan.export.compare_table_html import table_page
 
     table = check_many(SEEDS / SONLA, [SEEDS / HOAXA, SEEDS / THANHOAI, SEEDS / SONLA])
     with use_lang("vi"):

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from vnplan.batch.output import open_writer
+from vnplan.export.records import open_writer
 from vnplan.cli import main
 from vnplan.export.graph_formats import ExportError
 from vnplan.link import link

@@ -24,6 +24,7 @@ from vnplan.read import read
 from vnplan.record import Record
 from vnplan import nlp  # noqa: E402  (light: spaCy loads on first use)
 from vnplan import normalize, structure  # noqa: E402,F401  (they register Document.from_text and doc.outline)
+from vnplan import export, store  # noqa: E402,F401  (they register the views and the .sqlite records format)
 
 __version__ = "0.1.0"
 

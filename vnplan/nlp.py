@@ -119,7 +119,7 @@ def entities(text: Any) -> "Doc":
 def render(text: Any, *, jupyter: bool | None = None, page: bool = False) -> str | None:
     """displaCy entity view of a text (HTML string, or displayed inline in Jupyter).
 
-    For a document that has a record, `vnplan.render.entities.entity_view` is better: its spans are the
+    For a document that has a record, `vnplan.export.entity_view.entity_view` is better: its spans are the
     record's own (whole agency names, the signer as the only person), not this pipeline's guesses.
     """
     from spacy import displacy

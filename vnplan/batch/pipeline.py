@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from typing import Any, Union
 
-from vnplan.batch.discover import discover
+from vnplan.discover import discover
 from vnplan.batch.duplicates import DuplicateFinder
-from vnplan.batch.output import RecordsIndex, compact, detect_format, journal_path, open_writer, read_index
+from vnplan.export.records import RecordsIndex, compact, detect_format, journal_path, open_writer, read_index
 from vnplan.batch.progress import Progress, Summary
 from vnplan.batch.runner import ErrorRecord, is_error, run_batch
 from vnplan.errors import VnplanError

@@ -72,7 +72,7 @@ def emit(result: Any, fmt: str | None, output: str | None, force: bool = False) 
         print(f"vnplan: {t('cli.wrote', path=output)}", file=sys.stderr)
         return
     if fmt == "csv":
-        from vnplan.batch.output import safe_cell
+        from vnplan.export.records import safe_cell
 
         frame = next(iter(_sheets(result).values()))
         cells = frame.map if hasattr(frame, "map") else frame.applymap  # pandas < 2.1: applymap

@@ -57,7 +57,7 @@ def render(path: str, outline: bool = False, as_json: bool = False, raw: bool = 
     if outline and as_json:
         text = json.dumps(doc.outline.to_dict(), ensure_ascii=False, indent=1)
     elif outline:
-        from vnplan.structure.render import outline_text
+        from vnplan.export.outline import outline_text
 
         text = outline_text(doc.outline)
     else:

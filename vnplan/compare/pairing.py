@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+
 from vnplan.compare.similarity import fold, tfidf_char
 from vnplan.i18n import t
 from vnplan.record import Record

@@ -13,6 +13,8 @@ import os
 import re
 from typing import Any
 
+from vnplan.views import register
+
 __all__ = ["MAX_WIDTH", "write_xlsx"]
 
 MAX_WIDTH = 80  # characters; longer text wraps inside the cell
@@ -48,6 +50,7 @@ def _as_text(row: Any) -> None:
             c.quotePrefix = True
 
 
+@register("tables.xlsx")
 def write_xlsx(sheets: dict[str, Any], path: str | os.PathLike[str], *, force: bool = True) -> None:
     """Write DataFrames to ``path``, one sheet each (names cut to Excel's 31 characters).
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from vnplan.errors import VnplanError
+from vnplan.views import register
 
 if TYPE_CHECKING:
     from vnplan.link.graph import CitationGraph
@@ -270,7 +271,7 @@ def _csv_cell(value: Any) -> Any:
     >>> _csv_cell("=1+1"), _csv_cell(["a"]), _csv_cell(None), _csv_cell(2021)
     ("'=1+1", '["a"]', '', 2021)
     """
-    from vnplan.batch.output import safe_cell
+    from vnplan.export.records import safe_cell
 
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
@@ -294,6 +295,7 @@ def _write_csv(cg: "CitationGraph", path: Path) -> list[str]:
     return written
 
 
+@register("file.atomic")
 class atomic_write:  # noqa: N801 - used as a context manager, like open()
     """Open a temporary file next to ``path`` for writing; on success rename it over ``path``, on error delete it.
 
@@ -328,6 +330,7 @@ class atomic_write:  # noqa: N801 - used as a context manager, like open()
                 pass
 
 
+@register("graph.write")
 def write_graph(cg: "CitationGraph", path: str | Path, format: str | None = None) -> list[str]:
     """Write the graph to ``path`` in ``format`` (or the one its extension names); returns the files written.
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from vnplan.i18n import get_lang
 from vnplan.i18n import t as _t
 from vnplan.link.labels import level_name
+from vnplan.views import view
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.link.graph import CitationGraph
@@ -104,9 +105,7 @@ class Cascade:
 
     def to_csv(self, path: str | Path) -> str:
         """Write the table as CSV (UTF-8 with BOM, for Excel) through a temporary file; returns the path."""
-        from vnplan.export.graph_formats import atomic_write
-
-        with atomic_write(path, newline="") as handle:
+        with view("file.atomic")(path, newline="") as handle:
             self.to_dataframe().to_csv(handle, index=False, encoding="utf-8")
         return str(path)
 
@@ -130,21 +129,15 @@ class Cascade:
 
     def to_html(self, title: str | None = None) -> str:
         """A self-contained HTML page: the tree by level (collapsible), the table and the gaps."""
-        from vnplan.link.cascade_html import cascade_page
-
-        return cascade_page(self, title or _t("cascade.title", self.lang))
+        return view("cascade.html")(self, title or _t("cascade.title", self.lang))
 
     def write_html(self, path: str | Path) -> str:
-        from vnplan.export.graph_formats import atomic_write
-
-        with atomic_write(path) as handle:
+        with view("file.atomic")(path) as handle:
             handle.write(self.to_html())
         return str(path)
 
     def _repr_html_(self) -> str:
-        from vnplan.link.cascade_html import cascade_body
-
-        return cascade_body(self)
+        return view("cascade.fragment")(self)
 
 
 def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:

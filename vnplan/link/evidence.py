@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from vnplan.link.keys import fold, issuer_code_of_name, name_key
+from vnplan.link.keys import issuer_code_of_name, name_key
+from vnplan.plaintext import fold
 
 __all__ = [
     "FLOOR",

@@ -16,7 +16,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TONE_MARKS", "fold_key", "fold_tone", "same_name", "strip_diacritics"]
+from vnplan.plaintext import strip_diacritics
+
+__all__ = ["TONE_MARKS", "fold_key", "fold_tone", "same_name"]
 
 # grave, acute, tilde, hook above, dot below
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -90,16 +92,6 @@ def fold_tone(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     return _WORD.sub(lambda m: _fold_word_cached(m.group(0)), text)
 
-
-def strip_diacritics(text: str) -> str:
-    """Remove every diacritic and fold đ/Đ to d/D (a last-resort comparison key).
-
-    >>> strip_diacritics("Đắk Lắk")
-    'Dak Lak'
-    """
-    nfd = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in nfd if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D").replace("Ð", "D").replace("ð", "d"))
 
 
 _SPACES = re.compile(r"\s+")

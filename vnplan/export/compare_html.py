@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from vnplan.compare.evidence import heading, page_label, percent
 from vnplan.compare.redline import to_html
+from vnplan.export.scoped_css import host_reset
 from vnplan.i18n import get_lang, t
-from vnplan.render.scoped_css import host_reset
+from vnplan.views import register
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.model import ComplianceReport, Coverage, ItemDiff, ItemRef, PlanDiff
@@ -160,6 +161,7 @@ def _style() -> str:
     return f"<style>{CSS}{host_reset('vnp')}</style>"
 
 
+@register("diff.fragment")
 def diff_fragment(diff: PlanDiff) -> str:
     """The report as an HTML fragment (Jupyter's ``_repr_html_``)."""
     tn, ln = heading(diff.template), heading(diff.local)
@@ -198,11 +200,13 @@ def _page(title: str, body: str) -> str:
             f"</head>\n<body>\n{body}\n</body></html>\n")
 
 
+@register("diff.html")
 def diff_page(diff: PlanDiff) -> str:
     """A complete, self-contained HTML page of the diff."""
     return _page(f"{heading(diff.template)} → {heading(diff.local)}", diff_fragment(diff))
 
 
+@register("report.fragment")
 def report_fragment(report: ComplianceReport) -> str:
     """A compliance report as an HTML fragment: documents, verdict, reasons, warnings, checks, coverage."""
     d = report.diff
@@ -212,6 +216,7 @@ def report_fragment(report: ComplianceReport) -> str:
             f"{_coverage_html(report.coverage)}</div>")
 
 
+@register("report.html")
 def report_page(report: ComplianceReport) -> str:
     """A complete, self-contained HTML page of the compliance report."""
     return _page(f"{t('title.report')}: {heading(report.diff.local)}", report_fragment(report))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from vnplan.i18n import t
 from vnplan.link.labels import level_name, vn_date
+from vnplan.views import register
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.link.cascade import Cascade, CascadeRow
@@ -91,6 +92,7 @@ def _tree_item(c: "Cascade", row: "CascadeRow") -> str:
     return f"<li {_data(row)}><details open><summary>{head}</summary><ul>{inner}</ul></details></li>"
 
 
+@register("cascade.fragment")
 def cascade_body(c: "Cascade") -> str:
     """The tree, the gaps and the table (no filters, no script): the Jupyter view."""
     w = lambda key: _e(t(key, c.lang))  # noqa: E731
@@ -116,6 +118,7 @@ def _filters(c: "Cascade") -> str:
             f'<select id="locality"><option value="">{w("graph.all")}</option>{options}</select></label></div>')
 
 
+@register("cascade.html")
 def cascade_page(c: "Cascade", title: str) -> str:
     """A self-contained page: heading, filters (level, locality), tree, gaps, table."""
     root = c.rows[0].label if c.rows else c.root
