@@ -109,7 +109,7 @@ def diff_table(diff: PlanDiff, width: int = 120) -> str:
     """The diff as plain-text tables: ``=`` kept, ``~`` modified (with a ``[-…-]{+…+}`` redline), ``-`` dropped, ``+`` added."""
     c = diff.counts()
     out = [f"{t('title.diff')}: {heading(diff.template)} → {heading(diff.local)}",
-           t("summary.activities", **c), ""]
+           t("summary.activities", None, **c), ""]
     role = max((len(t("role." + s.role)) for s in diff.sections), default=0)
     status = max((len(t("section." + s.status.replace(" ", "_"))) for s in diff.sections), default=0)
     out += [t("title.sections")] + [f"  {t('role.' + s.role):<{role}}  {t('section.' + s.status.replace(' ', '_')):<{status}}  "
@@ -180,8 +180,8 @@ def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
         out += [f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {_md(r)}" for r in cov.reasons]
         return out + [f"- **{t('label.warning')}:** {_md(w)}" for w in cov.warnings] + [""]
     out += [f"## {t('title.coverage')}", "", t("coverage.of_template", pct=percent(cov), min=f"{cov.min_coverage:.0%}"),
-            "", f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
-                f"{t('label.similarity')} |", "|---|---|---|---|"]
+            "", (f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
+                f"{t('label.similarity')} |"), "|---|---|---|---|"]
     for it in cov.items:
         sim = f"{it.similarity:.2f}" if it.similarity is not None else ""
         out.append(f"| {_md_ref(it.template)} | {_status(it.status)} | {_md_ref(it.local)} | {sim} |")
@@ -196,7 +196,7 @@ def diff_markdown(diff: PlanDiff) -> str:
     checks with their evidence, coverage and verdict."""
     c = diff.counts()
     out = [f"# {t('title.diff')}: {_md(heading(diff.template))} → {_md(heading(diff.local))}", "",
-           t("summary.activities", **c) + " " + t("summary.verdict", pct=percent(diff.coverage),
+           t("summary.activities", None, **c) + " " + t("summary.verdict", pct=percent(diff.coverage),
                                                  verdict=t("verdict." + diff.verdict)), "",
            f"## {t('title.sections')}", "",
            f"| {t('label.role')} | {t('label.status')} | {t('side.template')} | {t('side.local')} |",

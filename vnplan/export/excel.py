@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 from typing import Any
@@ -33,7 +34,7 @@ def _cell(value: Any) -> Any:
     try:
         import pandas as pd
 
-        if value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+        if value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
             return None
         if isinstance(value, pd.Timestamp):
             return value.to_pydatetime().date()

@@ -81,7 +81,7 @@ def _style(lang: str) -> dict[str, Any]:
     }
 
 
-def page_data(cg: "CitationGraph", lang: str = "vi") -> dict[str, Any]:
+def page_data(cg: CitationGraph, lang: str = "vi") -> dict[str, Any]:
     """The viewer's data: node and edge columns, each repeated value once in ``values``, and the page's words.
 
     >>> from vnplan.link.graph import CitationGraph
@@ -139,7 +139,7 @@ def _script() -> str:
 
 
 @register("graph.html")
-def graph_html(cg: "CitationGraph", title: str | None = None, lang: str | None = None) -> str:
+def graph_html(cg: CitationGraph, title: str | None = None, lang: str | None = None) -> str:
     """The interactive page for ``cg`` as an HTML string (no external resources), in Vietnamese or English
     (``lang``; default the current language of `vnplan.i18n`, Vietnamese unless asked).
 
@@ -149,7 +149,9 @@ def graph_html(cg: "CitationGraph", title: str | None = None, lang: str | None =
     """
     lang = lang or get_lang()
     title = title or t("graph.title", lang)
-    w = lambda key: html.escape(t(key, lang), quote=True)  # noqa: E731 - a word of the page, escaped
+    def w(key: str) -> str:  # a word of the page, escaped
+        return html.escape(t(key, lang), quote=True)
+
     summary = html.escape(repr(cg))
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang, quote=True)}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>

@@ -110,20 +110,20 @@ def outline_text(outline: Outline, depth: int = 0) -> str:
         out.append(f"{pad}BODY")
     for node in outline.body:
         _node_lines(node, depth + 1, out)
-    c = outline.closing
-    if c.kinh_gui or c.recipients or c.signature:
+    closing = outline.closing
+    if closing.kinh_gui or closing.recipients or closing.signature:
         out.append(f"{pad}CLOSING")
-        for s in c.kinh_gui:
+        for s in closing.kinh_gui:
             out.append(f"{pad}  kính gửi: {s.text}")
-        for s in c.recipients:
+        for s in closing.recipients:
             out.append(f"{pad}  nơi nhận: {s.text}")
-        if c.signature:
-            for s in c.signature.authority:
+        if closing.signature:
+            for s in closing.signature.authority:
                 out.append(f"{pad}  authority: {s.text}")
-            if c.signature.title:
-                out.append(f"{pad}  title: {c.signature.title.text}")
-            if c.signature.name:
-                out.append(f"{pad}  name: {c.signature.name.text}")
+            if closing.signature.title:
+                out.append(f"{pad}  title: {closing.signature.title.text}")
+            if closing.signature.name:
+                out.append(f"{pad}  name: {closing.signature.name.text}")
     for a in outline.attachments:
         out.append(outline_text(a, depth + 1))
     for a in outline.appendices:

@@ -370,7 +370,8 @@ def read_index(path: str, fmt: str, on_record: Callable[[dict[str, Any]], None] 
     (2040, 112)
     """
     if fmt == "sqlite":  # the store (vnplan/store/, a layer above) keeps its own logic and registers it
-        return view("records.sqlite.index")(path, on_record)
+        found: RecordsIndex = view("records.sqlite.index")(path, on_record)
+        return found
     index = RecordsIndex()
     if fmt == "parquet":
         if os.path.exists(path) and os.path.getsize(path) > 0:
