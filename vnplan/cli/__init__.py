@@ -38,13 +38,15 @@ def cli_message(exc: VnplanError) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, its texts in the current language (`vnplan.i18n`; `main` reads ``--lang`` first)."""
     from vnplan import __version__
+    from vnplan.i18n import t
 
-    parser = argparse.ArgumentParser(prog="vnplan", description="Read Vietnamese government plan documents into data.",
+    parser = argparse.ArgumentParser(prog="vnplan", description=t("cli.description"),
                                      epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
     parser.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="language of reports and messages (default vi, or $VNPLAN_LANG)")
+                        help=t("cli.lang_help"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -58,15 +60,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _asked_lang(argv: list[str]) -> str | None:
+    """The ``--lang`` of a command line, read before parsing so ``--help`` is in that language too.
+
+    >>> _asked_lang(["--lang", "en", "check", "--help"]), _asked_lang(["--lang=vi"]), _asked_lang(["read", "a.txt"])
+    ('en', 'vi', None)
+    """
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=vi", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
-        parser.print_help()
-        return 2
     from vnplan.i18n import use_lang
 
-    with use_lang(getattr(args, "lang", None)):  # the error line too is in the language asked for
+    # the help, the error lines and the reports are all in the language asked for (Vietnamese by default)
+    with use_lang(_asked_lang(sys.argv[1:] if argv is None else argv)):
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "_run", None):
+            parser.print_help()
+            return 2
         return _run(args)
 
 
@@ -90,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
         _silence_stdout()
         return 0
     except MemoryError:
-        return _fail("out of memory; lower the input size or the VNPLAN_BUDGET_* limits")
+        return _fail(t("cli.out_of_memory"))
     except OSError as exc:  # a read-only folder, a full disk, an unreadable file: one line, no traceback
         try:
             sys.stdout.flush()

@@ -10,12 +10,13 @@ import sys
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import t
 
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    p = sub.add_parser("cascade", help="the implementation cascade of a directive",
+    p = sub.add_parser("cascade", help=t("cmd.cascade"),
                        description="The documents carrying out a directive, level by level: issuer, level, locality, "
                                    "date, days after the parent, coverage of the parent's activities, and the levels "
                                    "and localities with none.",
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         elif name.endswith(".csv"):
             cascade.to_csv(args.output)
         else:
-            raise VnplanError(args.output, "give a .html or .csv output file")
+            raise VnplanError(args.output, t("cli.cascade_output"))
         from vnplan.i18n import t
 
         print(f"vnplan: {t('cli.cascade_wrote', n=len(cascade.rows), gaps=len(cascade.gaps), path=args.output)}",

@@ -27,7 +27,7 @@ exit status: 0 pass (ĐẠT), 3 fail (KHÔNG ĐẠT), 4 inconclusive (CHƯA KẾ
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("check", help="compliance verdict of local plans against a template (exit 0/3/4)",
+    p = sub.add_parser("check", help=t("cmd.check"),
                        description="Check local plans against their template: theme, period, reporting deadlines, "
                                    "citation and coverage of the template's activities, each with the sentence and "
                                    "page it rests on. One local plan gives a report; several (or a folder) give one "

@@ -64,7 +64,7 @@ def emit(result: Any, fmt: str | None, output: str | None, force: bool = False) 
         from vnplan.errors import VnplanError
 
         if not output or output == "-":
-            raise VnplanError(None, "--format xlsx needs -o FILE.xlsx")
+            raise VnplanError(None, t("cli.xlsx_needs_output"))
         sheets = _sheets(result)
         from vnplan.export.excel import write_xlsx
 
@@ -104,7 +104,7 @@ def _sheets(result: Any) -> dict[str, Any]:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("diff", help="compare a local plan with its template (plan diff)",
+    p = sub.add_parser("diff", help=t("cmd.diff"),
                        description="Align a template plan and a local plan: activities and responsibilities "
                                    "kept / modified / dropped / added, field checks with their evidence, coverage.",
                        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -19,7 +19,7 @@ from vnplan.i18n import t
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("extract", help="extract plan records from files or whole folders (JSON Lines / CSV / Parquet)",
+    p = sub.add_parser("extract", help=t("cmd.extract"),
                        description="Extract one record per document. Folders are walked recursively for "
                                    ".pdf, .docx, .txt, .md (and .doc through LibreOffice); README*, SOURCES* and "
                                    "similar notes are skipped.",
@@ -56,7 +56,7 @@ def _single(args: argparse.Namespace) -> int:
 
     path = args.paths[0]
     if not os.path.exists(path):
-        raise VnplanError(path, "no such file")
+        raise VnplanError(path, t("cli.no_such_file"))
     if args.workers == 0:
         record = process_file(path, _fn(args))
     else:
@@ -73,12 +73,12 @@ def run(args: argparse.Namespace) -> int:
 
     for path in args.paths:
         if not os.path.exists(path):
-            raise VnplanError(path, "no such file or folder")
+            raise VnplanError(path, t("cli.no_such_path"))
     if args.output is None and len(args.paths) == 1 and os.path.isfile(args.paths[0]) and args.format is None:
         return _single(args)
     output = args.output or "-"
     if args.workers is not None and args.workers < 0:
-        raise VnplanError(None, f"--workers must be 0 or more, not {args.workers}")
+        raise VnplanError(None, t("cli.workers_negative", n=args.workers))
     progress = Progress(enabled=False if args.quiet else None)
 
     def warn(problem: str) -> None:

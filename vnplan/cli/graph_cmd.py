@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import t
 
 __all__ = ["add_parser", "run"]
 
@@ -24,7 +25,7 @@ _DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    p = sub.add_parser("graph", help="build the citation graph of documents or records",
+    p = sub.add_parser("graph", help=t("cmd.graph"),
                        description="Build the citation graph of documents (extracted first) or of records (.jsonl), "
                                    "export it and query it.",
                        epilog="examples:\n  vnplan graph luu-tru/ -o graph.html\n  vnplan graph records.jsonl -o graph.graphml\n"
@@ -61,7 +62,7 @@ def _records(paths: list[str], timeout: float | None = None, workers: int | None
     for name in paths:
         path = Path(name)
         if not path.exists():
-            raise VnplanError(name, "no such file or folder")
+            raise VnplanError(name, t("cli.no_such_path"))
         # not is_dir(): a FIFO or device named like a document is kept, to become an error record, never read
         files = sorted(p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in _DOC_SUFFIXES + (".jsonl",)) \
             if path.is_dir() else [path]
@@ -108,9 +109,9 @@ def run(args: argparse.Namespace) -> int:
         if args.implementers:
             asked = True
             groups = graph.implementers(args.implementers, **({"relations": relations} if relations else {}))
-            print(f"implementing {graph.describe(graph.find(args.implementers)[0])}:", file=out)
+            print(t("cli.graph_implementing", doc=graph.describe(graph.find(args.implementers)[0])), file=out)
             if not groups:
-                print("  (none in the archive)", file=out)
+                print("  " + t("cli.graph_none"), file=out)
             for (province, level), nodes in groups.items():
                 print(f"  {level or '?'} · {province or '—'}:", file=out)
                 for node in nodes:
@@ -120,25 +121,25 @@ def run(args: argparse.Namespace) -> int:
     if args.missing:
         asked = True
         missing = graph.missing()
-        print(f"{len(missing)} cited documents not in the archive:", file=out)
+        print(t("cli.graph_missing", n=len(missing)), file=out)
         for node, citing in missing:
-            print(f"  {graph.describe(node)}  ← cited by {len(citing)}: "
+            print(f"  {graph.describe(node)}  ← {t('cli.graph_cited_by', n=len(citing))}: "
                   f"{', '.join(graph.node(c).get('label') or c for c in citing)}", file=out)
     if args.unresolved:
         asked = True
         rows = graph.unresolved()
-        print(f"{len(rows)} unresolved citations:", file=out)
+        print(t("cli.graph_unresolved", n=len(rows)), file=out)
         for node, candidates in rows:
-            print(f"  {graph.describe(node)}: candidates {', '.join(candidates)}", file=out)
+            print(f"  {graph.describe(node)}: {t('cli.graph_candidates')} {', '.join(candidates)}", file=out)
     if args.cycles:
         asked = True
         cycles = graph.cycles()
-        print(f"{len(cycles)} citation cycles" + (":" if cycles else ""), file=out)
+        print(t("cli.graph_cycles", n=len(cycles)) + (":" if cycles else ""), file=out)
         for cycle in cycles:
             print("  " + " → ".join(graph.node(n).get("label") or n for n in cycle + cycle[:1]), file=out)
     if args.set_aside:
         asked = True
-        print(f"{len(graph.set_aside)} inputs set aside:", file=out)
+        print(t("cli.graph_set_aside", n=len(graph.set_aside)), file=out)
         for item in graph.set_aside:
             print(f"  {item['path']}: {item['reason']}", file=out)
     if args.output:

@@ -15,6 +15,7 @@ import sys
 from typing import IO, Any
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import t
 
 #: C0 controls but tab and line break, DEL, C1 controls (0x9b is a one-byte CSI): what a terminal obeys.
 _CONTROLS = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -30,7 +31,7 @@ def terminal_safe(text: str) -> str:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("read", help="print a document's normalised text (or --outline)",
+    p = sub.add_parser("read", help=t("cmd.read"),
                        description="Read one document (PDF, DOCX, TXT, MD) and print its normalised text, one "
                                    "paragraph a line, or its structure (header, preamble, body tree, closing) with "
                                    "--outline. For checking what vnplan saw in a document before extracting it.",
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from vnplan.i18n import t
 
     if not os.path.lexists(args.file):
-        raise VnplanError(args.file, "no such file")
+        raise VnplanError(args.file, t("cli.no_such_file"))
     fn = functools.partial(render, outline=args.outline, as_json=args.json, raw=args.raw, ocr=not args.no_ocr)
     if args.timeout:
         [(_, result)] = list(run_batch([args.file], fn, workers=1, timeout=args.timeout, reuse_copies=False))

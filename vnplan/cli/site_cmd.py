@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+from vnplan.i18n import t
+
 import argparse
 import sys
 from typing import Any
@@ -14,7 +16,7 @@ __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    p = sub.add_parser("site", help="an offline explorer of an archive (static pages, opens from file://)",
+    p = sub.add_parser("site", help=t("cmd.site"),
                        description="Write a static site: an index of every document (sort, filter, search without "
                                    "accents), a page per document, cascades, compliance pages and the citation graph. "
                                    "It opens from file:// with no network; Vietnamese by default, English switch.",
