@@ -49,8 +49,6 @@ def run(args: argparse.Namespace) -> int:
             cascade.to_csv(args.output)
         else:
             raise VnplanError(args.output, t("cli.cascade_output"))
-        from vnplan.i18n import t
-
         print(f"vnplan: {t('cli.cascade_wrote', n=len(cascade.rows), gaps=len(cascade.gaps), path=args.output)}",
               file=sys.stderr)
     else:
