@@ -6,11 +6,11 @@
 """
 from __future__ import annotations
 
-from vnplan.i18n import t
-
 import argparse
 import sys
 from typing import Any
+
+from vnplan.i18n import t
 
 __all__ = ["add_parser", "run"]
 
