@@ -17,7 +17,7 @@ __all__ = ["main"]
 
 COMMANDS = ["read", "extract", "graph", "cascade", "diff", "check", "site"]
 
-EXAMPLES = """examples:
+EXAMPLES = """
   vnplan read kh-173.pdf --outline
   vnplan extract luu-tru/ -o records.jsonl
   vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     from vnplan.i18n import t
 
     parser = argparse.ArgumentParser(prog="vnplan", description=t("cli.description"),
-                                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+                                     epilog=t("cli.examples") + EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
     parser.add_argument("--lang", choices=("vi", "en"), default=None,
                         help=t("cli.lang_help"))
@@ -57,6 +57,31 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         sub_parser = module.add_parser(sub)
         sub_parser.set_defaults(_run=module.run)
+        _localise(sub_parser)
+    return _localise(parser)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's own "usage:" in the current language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        from vnplan.i18n import t
+
+        return super().add_usage(usage, actions, groups, t("cli.usage") + " " if prefix is None else prefix)
+
+
+def _localise(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """argparse's own words (usage, section titles, -h and --version) from the message catalogue."""
+    from vnplan.i18n import t
+
+    parser.formatter_class = _Formatter
+    parser._positionals.title = t("cli.positionals")
+    parser._optionals.title = t("cli.options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = t("cli.help")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = t("cli.version")
     return parser
 
 

@@ -13,26 +13,27 @@ from vnplan.i18n import t
 
 FORMATS = ("text", "markdown", "json", "html", "csv", "xlsx")
 
-EXAMPLES = """examples:
-  vnplan diff kh-tinh-son-la.docx kh-xa-hoa-xa.pdf
-  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html        # HTML from the extension
-  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.xlsx        # aligned activities for Excel
-  vnplan --lang en diff kh-tinh.docx kh-xa.pdf --format markdown
-"""
+def examples() -> str:
+    """The examples under ``vnplan diff --help``, their comments in the current language."""
+    return (f"{t('cli.examples')}\n"
+            "  vnplan diff kh-tinh-son-la.docx kh-xa-hoa-xa.pdf\n"
+            f"  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html        # {t('cli.example_html')}\n"
+            f"  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.xlsx        # {t('cli.example_diff_xlsx')}\n"
+            "  vnplan --lang en diff kh-tinh.docx kh-xa.pdf --format markdown\n")
 
 
 def add_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``diff`` and ``check``."""
     p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the extension of -o, else text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.html .md .json .txt .csv .xlsx)")
-    p.add_argument("--force", action="store_true", help="overwrite -o FILE even if vnplan did not write it")
+                   help=t("opt.diff.format"))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("opt.diff.output"))
+    p.add_argument("--force", action="store_true", help=t("opt.diff.force"))
     p.add_argument("--similarity", choices=("combined", "tfidf", "fuzzy"), default="combined",
-                   help="item similarity (default: combined = TF-IDF character n-grams + rapidfuzz)")
-    p.add_argument("--threshold", type=float, default=None, help="similarity at which items are paired (default 0.4)")
-    p.add_argument("--min-coverage", type=float, default=None, help="coverage the verdict needs (default 0.8)")
+                   help=t("opt.diff.similarity"))
+    p.add_argument("--threshold", type=float, default=None, help=t("opt.diff.threshold"))
+    p.add_argument("--min-coverage", type=float, default=None, help=t("opt.diff.min_coverage"))
     p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
-                   help="language of the report (default vi, or $VNPLAN_LANG)")
+                   help=t("opt.diff.lang"))
 
 
 def options(args: argparse.Namespace) -> dict[str, Any]:
@@ -105,11 +106,10 @@ def _sheets(result: Any) -> dict[str, Any]:
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help=t("cmd.diff"),
-                       description="Align a template plan and a local plan: activities and responsibilities "
-                                   "kept / modified / dropped / added, field checks with their evidence, coverage.",
-                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("template", help="the higher-level plan (document or record JSON)")
-    p.add_argument("local", help="the local plan that implements it")
+                       description=t("desc.diff"),
+                       epilog=examples(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("template", help=t("opt.diff.template"))
+    p.add_argument("local", help=t("opt.diff.local"))
     add_options(p)
     return p
 

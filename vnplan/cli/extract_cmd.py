@@ -20,27 +20,24 @@ from vnplan.i18n import t
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help=t("cmd.extract"),
-                       description="Extract one record per document. Folders are walked recursively for "
-                                   ".pdf, .docx, .txt, .md (and .doc through LibreOffice); README*, SOURCES* and "
-                                   "similar notes are skipped.",
-                       epilog="examples:\n  vnplan extract kh-173.pdf\n  vnplan extract luu-tru/ -o records.jsonl "
-                              "--workers 4\n  vnplan extract luu-tru/ -o records.xlsx      # one sheet per table\n"
+                       description=t("desc.extract"),
+                       epilog=t("cli.examples") + "\n  vnplan extract kh-173.pdf\n  vnplan extract luu-tru/ -o records.jsonl "
+                              "--workers 4\n  vnplan extract luu-tru/ -o records.xlsx      # " + t("cli.example_xlsx") + "\n"
                               "  vnplan extract luu-tru/ -o records.csv --exclude 'du-thao/*'",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
-    p.add_argument("-o", "--output", help="records file (.jsonl, .csv, .parquet, .xlsx: one sheet per table) or - for stdout; re-running on "
-                                          "the same file skips documents already recorded")
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help="output format (default: by extension)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores; 0: no workers)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=t("opt.extract.paths"))
+    p.add_argument("-o", "--output", help=t("opt.extract.output"))
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help=t("opt.extract.format"))
+    p.add_argument("--workers", type=int, default=None, help=t("opt.extract.workers"))
     p.add_argument("--timeout", type=float, default=600.0,
-                   help="seconds per file before its worker is stopped (default 600; 0: none)")
-    p.add_argument("--include", action="append", default=[], metavar="GLOB", help="only files matching (repeatable)")
+                   help=t("opt.extract.timeout"))
+    p.add_argument("--include", action="append", default=[], metavar="GLOB", help=t("opt.extract.include"))
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="skip files or folders matching (repeatable)")
-    p.add_argument("--force", action="store_true", help="re-extract everything and overwrite the output")
-    p.add_argument("--retry-errors", action="store_true", help="re-extract files whose earlier record is an error")
-    p.add_argument("--no-ocr", action="store_true", help="do not run OCR on image-only PDFs")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+                   help=t("opt.extract.exclude"))
+    p.add_argument("--force", action="store_true", help=t("opt.extract.force"))
+    p.add_argument("--retry-errors", action="store_true", help=t("opt.extract.retry_errors"))
+    p.add_argument("--no-ocr", action="store_true", help=t("opt.extract.no_ocr"))
+    p.add_argument("--quiet", "-q", action="store_true", help=t("opt.extract.quiet"))
     return p
 
 

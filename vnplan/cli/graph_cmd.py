@@ -26,29 +26,28 @@ _DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("graph", help=t("cmd.graph"),
-                       description="Build the citation graph of documents (extracted first) or of records (.jsonl), "
-                                   "export it and query it.",
-                       epilog="examples:\n  vnplan graph luu-tru/ -o graph.html\n  vnplan graph records.jsonl -o graph.graphml\n"
+                       description=t("desc.graph"),
+                       epilog=t("cli.examples") + "\n  vnplan graph luu-tru/ -o graph.html\n  vnplan graph records.jsonl -o graph.graphml\n"
                               "  vnplan graph records.jsonl --ancestors 1105/KH-ĐKT\n"
                               "  vnplan graph records.jsonl --missing --cycles",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders of documents, or records .jsonl files")
-    p.add_argument("-o", "--output", help="write the graph here (.graphml .gexf .json .cyjs .csv .dot .html)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=t("opt.graph.paths"))
+    p.add_argument("-o", "--output", help=t("opt.graph.output"))
     p.add_argument("--format", choices=["graphml", "gexf", "json", "cyjs", "csv", "dot", "html"],
-                   help="export format when the extension does not say it")
-    p.add_argument("--force", action="store_true", help="overwrite -o files even if vnplan did not write them")
+                   help=t("opt.graph.format"))
+    p.add_argument("--force", action="store_true", help=t("opt.graph.force"))
     p.add_argument("--timeout", type=float, default=600.0,
-                   help="seconds per document before its extraction is stopped (default 600; 0: none)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes extracting documents (default 2; 0: none)")
-    p.add_argument("--ancestors", metavar="NUMBER", help="documents above this one (what it carries out), e.g. 1105/KH-ĐKT")
-    p.add_argument("--descendants", metavar="NUMBER", help="documents acting on this one, e.g. 4214/BCA-C04")
-    p.add_argument("--implementers", metavar="NUMBER", help="plans implementing this directive, by province and level")
-    p.add_argument("--relations", help="comma-separated relations to follow (default: all)")
-    p.add_argument("--missing", action="store_true", help="cited documents that are not in the archive")
-    p.add_argument("--unresolved", action="store_true", help="citations left unresolved between several candidates")
-    p.add_argument("--cycles", action="store_true", help="citation cycles")
+                   help=t("opt.graph.timeout"))
+    p.add_argument("--workers", type=int, default=None, help=t("opt.graph.workers"))
+    p.add_argument("--ancestors", metavar="NUMBER", help=t("opt.graph.ancestors"))
+    p.add_argument("--descendants", metavar="NUMBER", help=t("opt.graph.descendants"))
+    p.add_argument("--implementers", metavar="NUMBER", help=t("opt.graph.implementers"))
+    p.add_argument("--relations", help=t("opt.graph.relations"))
+    p.add_argument("--missing", action="store_true", help=t("opt.graph.missing"))
+    p.add_argument("--unresolved", action="store_true", help=t("opt.graph.unresolved"))
+    p.add_argument("--cycles", action="store_true", help=t("opt.graph.cycles"))
     p.add_argument("--set-aside", action="store_true",
-                   help="inputs that are not document nodes: error records and non-documents (SOURCES.md…)")
+                   help=t("opt.graph.set_aside"))
     return p
 
 

@@ -32,20 +32,18 @@ def terminal_safe(text: str) -> str:
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser("read", help=t("cmd.read"),
-                       description="Read one document (PDF, DOCX, TXT, MD) and print its normalised text, one "
-                                   "paragraph a line, or its structure (header, preamble, body tree, closing) with "
-                                   "--outline. For checking what vnplan saw in a document before extracting it.",
-                       epilog="examples:\n  vnplan read kh-173.pdf\n  vnplan read kh-173.pdf --outline\n"
+                       description=t("desc.read"),
+                       epilog=t("cli.examples") + "\n  vnplan read kh-173.pdf\n  vnplan read kh-173.pdf --outline\n"
                               "  vnplan read kh-173.pdf --outline --json > outline.json\n"
                               "  vnplan read scan.pdf --no-ocr --raw",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", help="the document to read")
-    p.add_argument("--outline", action="store_true", help="print the document structure instead of the text")
-    p.add_argument("--json", action="store_true", help="with --outline: print the outline as JSON")
-    p.add_argument("--raw", action="store_true", help="print the reader's raw text before normalisation")
-    p.add_argument("--no-ocr", action="store_true", help="do not run OCR on image-only PDFs")
+    p.add_argument("file", help=t("opt.read.file"))
+    p.add_argument("--outline", action="store_true", help=t("opt.read.outline"))
+    p.add_argument("--json", action="store_true", help=t("opt.read.json"))
+    p.add_argument("--raw", action="store_true", help=t("opt.read.raw"))
+    p.add_argument("--no-ocr", action="store_true", help=t("opt.extract.no_ocr"))
     p.add_argument("--timeout", type=float, default=600.0,
-                   help="seconds before reading is stopped (default 600; 0: none, in this process)")
+                   help=t("opt.read.timeout"))
     return p
 
 
