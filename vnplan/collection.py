@@ -54,7 +54,7 @@ def warning_code(message: str) -> str:
     import re
 
     for code, pattern, _severity in _warning_rules():
-        if re.search(pattern, message, re.I):
+        if re.search(pattern, message, re.IGNORECASE):
             return code
     head = message.split(":", 1)[0]
     return head if re.fullmatch(r"[a-z_]+", head) else "other"
@@ -354,9 +354,9 @@ class Records:
         return link(self.records, **options)
 
     def _repr_html_(self) -> str:
+        from vnplan.export.record_card import display_label
         from vnplan.i18n import date_text, t
         from vnplan.plaintext import clip
-        from vnplan.export.record_card import display_label
 
         head = "<tr>" + "".join(f"<th>{t('records.' + h)}</th>" for h in ("document", "type", "issuer", "level", "date",
                                                                           "title", "file")) + "</tr>"

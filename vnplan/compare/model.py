@@ -16,8 +16,8 @@ from vnplan.views import view
 __all__ = [
     "COVERAGE_STATUSES",
     "EXIT_CODES",
-    "VERDICTS",
     "STATUSES",
+    "VERDICTS",
     "Check",
     "ComplianceReport",
     "Coverage",

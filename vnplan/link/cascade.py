@@ -23,10 +23,11 @@ named as gaps.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from vnplan.i18n import get_lang
 from vnplan.i18n import t as _t
@@ -140,7 +141,7 @@ class Cascade:
         return view("cascade.fragment")(self)
 
 
-def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
+def _coverage(graph: CitationGraph, parent: str, child: str) -> float | None:
     records = getattr(graph, "records", {}) or {}
     a, b = records.get(parent), records.get(child)
     if a is None or b is None or not a.activities or not b.activities:
@@ -153,7 +154,7 @@ def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
         return None
 
 
-def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | None = None,
+def build_cascade(graph: CitationGraph, ref: str, relations: Iterable[str] | None = None,
                   coverage: bool = True, lang: str | None = None) -> Cascade:
     """The cascade under the document ``ref`` (any key `CitationGraph.find` accepts).
 
@@ -186,7 +187,7 @@ def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | N
     return Cascade(root=root, rows=rows, gaps=_gaps(graph, rows, lang), lang=lang)
 
 
-def _gaps(graph: "CitationGraph", rows: list[CascadeRow], lang: str) -> list[str]:
+def _gaps(graph: CitationGraph, rows: list[CascadeRow], lang: str) -> list[str]:
     """Levels below the root with no implementing document; provinces of the archive with none."""
     root = rows[0]
     below = [r for r in rows[1:] if r.in_archive]

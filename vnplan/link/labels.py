@@ -61,8 +61,8 @@ def _issuer_short(issuer: Any) -> str | None:
     if not issuer:
         return None
     name = " ".join(str(issuer).split())
-    name = re.sub(r"^Ủy ban nhân dân\b", "UBND", name, flags=re.I)
-    name = re.sub(r"^Hội đồng nhân dân\b", "HĐND", name, flags=re.I)
+    name = re.sub(r"^Ủy ban nhân dân\b", "UBND", name, flags=re.IGNORECASE)
+    name = re.sub(r"^Hội đồng nhân dân\b", "HĐND", name, flags=re.IGNORECASE)
     return clip(name, 60, words=False)
 
 

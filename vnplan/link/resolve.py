@@ -67,9 +67,9 @@ __all__ = [
     "Resolver",
     "cited_key",
     "default_resolver",
-    "issuer_of_symbol",
     "is_document",
     "is_error_record",
+    "issuer_of_symbol",
     "load_records",
     "read_records",
     "score_candidate",
@@ -348,7 +348,7 @@ class ArchiveIndex:
         self._next_suffix: dict[str, int] = {}
 
     @classmethod
-    def build(cls, records: Iterable[Record]) -> "ArchiveIndex":
+    def build(cls, records: Iterable[Record]) -> ArchiveIndex:
         """Index records; two records with one complete key (e.g. two readings of one PDF) share an entry."""
         index = cls()
         records = list(records)
@@ -362,7 +362,7 @@ class ArchiveIndex:
                 levels.setdefault(entry.level, {}).setdefault(entry.commune, []).append(entry)
         return index
 
-    def candidates(self, key: "CitedKey") -> list[DocEntry]:
+    def candidates(self, key: CitedKey) -> list[DocEntry]:
         """The entries a citation can name: its number and symbol, then only the province, level and commune
         that would not contradict it (`score_candidate` rejects another province, level or commune).
 

@@ -49,9 +49,7 @@ def _fold_word(word: str) -> str:
     # onset: consonants, plus the u of "qu" and the i of "gi" before another vowel
     while i < n and bases[i] not in _VOWELS:
         i += 1
-    if i < n and i > 0 and bases[i - 1] == "q" and bases[i] == "u" and i + 1 < n and bases[i + 1] in _VOWELS:
-        i += 1
-    elif i == 1 and n > 2 and bases[0] == "g" and bases[1] == "i" and bases[2] in _VOWELS:
+    if i < n and i > 0 and bases[i - 1] == "q" and bases[i] == "u" and i + 1 < n and bases[i + 1] in _VOWELS or i == 1 and n > 2 and bases[0] == "g" and bases[1] == "i" and bases[2] in _VOWELS:
         i += 1
     j = i
     while j < n and bases[j] in _VOWELS:
@@ -64,9 +62,7 @@ def _fold_word(word: str) -> str:
         target = shaped[-1]  # ươ → ơ, uyê → ê, ô/ê/â...
     elif len(nucleus) == 1:
         target = nucleus[0]
-    elif len(nucleus) >= 3:
-        target = nucleus[1]
-    elif j < n:  # closed syllable: oan → oán, uyn → uýn
+    elif len(nucleus) >= 3 or j < n:
         target = nucleus[1]
     else:  # open two-vowel rhyme, old style: hòa, thủy, mùa, tài
         target = nucleus[0]
