@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sys
+from typing import Any
 
 from vnplan.errors import VnplanError
 from vnplan.i18n import t
@@ -54,10 +55,13 @@ def _single(args: argparse.Namespace) -> int:
     path = args.paths[0]
     if not os.path.exists(path):
         raise VnplanError(path, t("cli.no_such_file"))
+    record: dict[str, Any] | None
     if args.workers == 0:
         record = process_file(path, _fn(args))
     else:
         [(_, record)] = list(run_batch([path], _fn(args), workers=1, timeout=args.timeout or None, reuse_copies=False))
+    if record is None:  # pragma: no cover - a batch of one file gives its record
+        raise VnplanError(path, t("cli.no_such_file"))
     if is_error(record):
         raise VnplanError(None, record["message"])
     print(json.dumps(record, ensure_ascii=False, indent=2))

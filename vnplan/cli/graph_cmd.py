@@ -107,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
             print(graph.tree(args.descendants, forward=False, relations=relations), file=out)
         if args.implementers:
             asked = True
-            groups = graph.implementers(args.implementers, **({"relations": relations} if relations else {}))
+            groups = (graph.implementers(args.implementers, relations=relations) if relations
+                      else graph.implementers(args.implementers))
             print(t("cli.graph_implementing", doc=graph.describe(graph.find(args.implementers)[0])), file=out)
             if not groups:
                 print("  " + t("cli.graph_none"), file=out)

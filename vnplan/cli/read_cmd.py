@@ -75,10 +75,13 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.lexists(args.file):
         raise VnplanError(args.file, t("cli.no_such_file"))
     fn = functools.partial(render, outline=args.outline, as_json=args.json, raw=args.raw, ocr=not args.no_ocr)
+    result: dict[str, Any] | None
     if args.timeout:
         [(_, result)] = list(run_batch([args.file], fn, workers=1, timeout=args.timeout, reuse_copies=False))
     else:
         result = process_file(args.file, fn)
+    if result is None:  # pragma: no cover - a batch of one file gives its record
+        raise VnplanError(args.file, t("cli.no_such_file"))
     if is_error(result):
         raise VnplanError(None, result["message"])
     for warning in result.get("warnings") or []:
