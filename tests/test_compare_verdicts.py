@@ -226,13 +226,13 @@ def test_every_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main([command, "--help"])
         out = capsys.readouterr().out
-        assert "examples:" in out and f"vnplan {command}" in out
+        assert "ví dụ:" in out and f"vnplan {command}" in out  # Vietnamese unless --lang en
 
 
 def test_read_has_a_description(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["read", "--help"])
-    assert "normalised text, one paragraph a line" in capsys.readouterr().out
+    assert "nội dung đã chuẩn hoá, mỗi đoạn một dòng" in capsys.readouterr().out
 
 
 def test_eta_comes_from_a_moving_average() -> None:
