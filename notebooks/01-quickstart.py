@@ -33,7 +33,7 @@ os.chdir(root)          # every path below is relative to the repository
 import pandas as pd
 import vnplan
 from IPython.display import HTML, display
-from vnplan.render.clip import clip      # shortens text between words, never inside one
+from vnplan.plaintext import clip      # shortens text between words, never inside one
 
 # text reads left-aligned; long cells are shortened with `clip` where they are made, not cut by pandas
 display(HTML("<style>.dataframe td, .dataframe th { text-align: left !important; vertical-align: top; }</style>"))
@@ -118,7 +118,7 @@ pd.DataFrame(rec.deadlines)[["date", "text"]]
 # header and the preamble, then the first responsibilities, then the signature.
 
 # %%
-from vnplan.render.entities import entity_view, record_entities
+from vnplan.export.entity_view import entity_view, record_entities
 
 preamble_end = doc.outline.preamble[-1].span.end
 entity_view(rec, doc, 0, preamble_end)

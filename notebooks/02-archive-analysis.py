@@ -33,7 +33,7 @@ os.chdir(root)          # every path below is relative to the repository
 import pandas as pd
 import vnplan
 from IPython.display import HTML, display
-from vnplan.render.clip import clip      # shortens text between words, never inside one
+from vnplan.plaintext import clip      # shortens text between words, never inside one
 
 # text reads left-aligned; long cells are shortened with `clip` where they are made, not cut by pandas
 display(HTML("<style>.dataframe td, .dataframe th { text-align: left !important; vertical-align: top; }</style>"))

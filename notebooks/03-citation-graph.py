@@ -32,7 +32,7 @@ os.chdir(root)          # every path below is relative to the repository
 import pandas as pd
 import vnplan
 from IPython.display import HTML, display
-from vnplan.render.clip import clip      # shortens text between words, never inside one
+from vnplan.plaintext import clip      # shortens text between words, never inside one
 
 # text reads left-aligned; long cells are shortened with `clip` where they are made, not cut by pandas
 display(HTML("<style>.dataframe td, .dataframe th { text-align: left !important; vertical-align: top; }</style>"))
@@ -112,7 +112,7 @@ pd.DataFrame([{"cited-only document": g.describe(n), "cited by": len(citing)} fo
 # document's), dates as datetime64 and counts as integers, ready to join with `plans.to_dataframe()`.
 
 # %%
-from vnplan.graph_tables import graph_frame
+from vnplan.export.graph_tables import graph_frame
 
 nodes, edges = graph_frame(g, "nodes"), graph_frame(g, "edges")
 print(nodes.dtypes[["date", "year", "cited_by"]].to_dict())

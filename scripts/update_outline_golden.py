@@ -26,7 +26,7 @@ from outline_checks import gold_problems  # noqa: E402
 from vnplan.read import read  # noqa: E402
 from vnplan.read.ocr import tesseract_available  # noqa: E402
 from vnplan.structure import segment  # noqa: E402
-from vnplan.structure.render import outline_dict  # noqa: E402
+from vnplan.export.outline import outline_dict  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden" / "outlines"
 GOLD = ROOT / "corpus" / "gold"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from vnplan.batch import extract_to, iter_records, to_dataframe
-from vnplan.batch.output import FLAT_COLUMNS, flatten, journal_path, read_index, unflatten
+from vnplan.export.records import FLAT_COLUMNS, flatten, journal_path, read_index, unflatten
 from vnplan.errors import VnplanError
 from vnplan.record import Record
 

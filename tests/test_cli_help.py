@@ -16,9 +16,11 @@ def _helps() -> dict[str, str]:
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_help_has_examples_that_parse(command: str) -> None:
+    from vnplan.i18n import t
+
     text = _helps()[command]
-    assert "examples:" in text
-    examples = [line.split("#")[0].split(">")[0].strip() for line in text.split("examples:", 1)[1].splitlines()
+    assert t("cli.examples") in text
+    examples = [line.split("#")[0].split(">")[0].strip() for line in text.split(t("cli.examples"), 1)[1].splitlines()
                 if line.strip().startswith("vnplan ")]
     assert examples
     for example in examples:

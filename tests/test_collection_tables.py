@@ -125,7 +125,7 @@ def test_to_excel_one_sheet_per_table(plans: Records, tmp_path: Path) -> None:
 
 
 def test_graph_tables_nodes_and_edges(plans: Records) -> None:
-    from vnplan.graph_tables import graph_frame
+    from vnplan.export.graph_tables import graph_frame
 
     graph = plans.graph()
     nodes, edges = graph_frame(graph, "nodes"), graph_frame(graph, "edges")
@@ -145,7 +145,7 @@ def test_graph_tables_nodes_and_edges(plans: Records) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_old_files_with_source_path_are_still_read(tmp_path: Path, fmt: str) -> None:
     """Records files written before the key column was renamed (``source_path``) load with ``path``."""
-    from vnplan.batch.output import FLAT_COLUMNS, flatten, iter_records, read_index
+    from vnplan.export.records import FLAT_COLUMNS, flatten, iter_records, read_index
 
     rec = {"source": {"path": "luu-tru/kh-173.pdf", "sha256": "ab"}, "doc_type": "Kế hoạch", "number": "0124"}
     old = ["source_path" if c == "path" else c for c in FLAT_COLUMNS]

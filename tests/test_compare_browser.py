@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from vnplan.compare import compare
-from vnplan.compare.render_html import COLOURS
+from vnplan.export.compare_html import COLOURS
 from vnplan.record import Record
 
 ROOT = Path(__file__).resolve().parent.parent

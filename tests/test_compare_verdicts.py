@@ -226,13 +226,13 @@ def test_every_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main([command, "--help"])
         out = capsys.readouterr().out
-        assert "examples:" in out and f"vnplan {command}" in out
+        assert "ví dụ:" in out and f"vnplan {command}" in out  # Vietnamese unless --lang en
 
 
 def test_read_has_a_description(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["read", "--help"])
-    assert "normalised text, one paragraph a line" in capsys.readouterr().out
+    assert "nội dung đã chuẩn hoá, mỗi đoạn một dòng" in capsys.readouterr().out
 
 
 def test_eta_comes_from_a_moving_average() -> None:
@@ -255,7 +255,7 @@ def test_extract_to_xlsx_writes_one_sheet_per_table(tmp_path: Path) -> None:
 
 def test_many_table_page_says_why_a_plan_is_not_passed() -> None:
     """The HTML table of many local plans shows, beside the missing activities, why a verdict is not a pass."""
-    from vnplan.compare.render_many import table_page
+    from vnplan.export.compare_table_html import table_page
 
     table = check_many(SEEDS / SONLA, [SEEDS / HOAXA, SEEDS / THANHOAI, SEEDS / SONLA])
     with use_lang("vi"):

@@ -9,7 +9,7 @@ import pytest
 
 import vnplan
 from vnplan.collection import Records
-from vnplan.graph_tables import graph_frame
+from vnplan.export.graph_tables import graph_frame
 from vnplan.record import Record
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,10 +13,9 @@ import pytest
 
 from vnplan import data
 from vnplan.compare.similarity import fold as similarity_fold
-from vnplan.link.keys import fold as keys_fold
 from vnplan.link.localities import locate, province_names
 from vnplan.normalize.fold import fold_key
-from vnplan.store.rows import fold as store_fold
+from vnplan.plaintext import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,7 +102,7 @@ def test_province_names_come_from_the_table() -> None:
     ("Ðắk Nông", "dak nong"),  # U+00D0, the eth some fonts give for Đ
 ])
 def test_folds_agree(text: str, folded: str) -> None:
-    assert keys_fold(text) == store_fold(text) == fold_key(text, diacritics=False) == folded
+    assert fold(text) == fold_key(text, diacritics=False) == folded
 
 
 def test_similarity_fold_is_the_normalised_text_stripped() -> None:

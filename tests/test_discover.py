@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from vnplan.batch import discover, extract_many
-from vnplan.batch.discover import is_non_document
+from vnplan.discover import is_non_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "000_28b0c8e4ade0a855.txt"

@@ -8,7 +8,7 @@ import pytest
 
 import vnplan
 from vnplan.i18n import use_lang
-from vnplan.render.entities import entity_view, record_entities
+from vnplan.export.entity_view import entity_view, record_entities
 
 ROOT = Path(__file__).resolve().parent.parent
 KH_173 = ROOT / "corpus/real/001_kh-173-ubnd-tp-hanoi-festival-thang-long-2026.pdf"

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from vnplan.batch.output import open_writer
+from vnplan.export.records import open_writer
 from vnplan.cli import main
 from vnplan.export.graph_formats import ExportError
 from vnplan.link import link
@@ -87,7 +87,7 @@ def test_error_records_and_non_documents_are_set_apart(tmp_path: Path, capsys) -
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     assert main(["graph", str(folder), "--set-aside"]) == 0
     out = capsys.readouterr().out
-    assert "2 inputs set aside" in out and "SOURCES.md: not a document" in out and "broken.pdf: error:" in out
+    assert "2 đầu vào được để riêng" in out and "SOURCES.md: not a document" in out and "broken.pdf: error:" in out
     records = [*gold_dicts(), {"path": "x.pdf", "error": "E002", "message": "the PDF is corrupt"}]
     g = link(records)
     assert len(g.documents) == len(link(gold_dicts()).documents)

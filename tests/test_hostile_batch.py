@@ -17,7 +17,7 @@ import hostile_files as H
 import pytest
 
 from vnplan.batch import extract_to, iter_records
-from vnplan.batch.output import read_index
+from vnplan.export.records import read_index
 from vnplan.batch.runner import run_batch
 from vnplan.errors import VnplanError
 from vnplan.record import Record

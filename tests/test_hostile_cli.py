@@ -188,7 +188,7 @@ def test_memory_error_is_one_line(capsys: pytest.CaptureFixture[str], monkeypatc
     assert "reading it needs more memory than the worker's budget" in one_error_line(capsys.readouterr().err)
     monkeypatch.setattr(read_cmd, "run", lambda args: (_ for _ in ()).throw(MemoryError()))
     assert main(["read", SEED]) == 1
-    assert one_error_line(capsys.readouterr().err).startswith("vnplan: lỗi: out of memory")
+    assert one_error_line(capsys.readouterr().err).startswith("vnplan: lỗi: hết bộ nhớ")
 
 
 class _Terminal(io.StringIO):
@@ -234,7 +234,7 @@ def test_graph_folder_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.Capt
     H.docx(folder / "d-bom.docx", filler_mb=60)
     assert main(["graph", str(folder), "--set-aside", "--timeout", "60"]) == 0
     out = capsys.readouterr().out
-    assert "3 inputs set aside:" in out
+    assert "3 đầu vào được để riêng:" in out
     assert "b-hong.pdf: error:" in out and "c-ong.txt: error:" in out and "FIFO" in out
     assert "d-bom.docx: error:" in out and "budget" in out
 

@@ -334,7 +334,7 @@ def test_cli_ancestors_descendants_missing_cycles(tmp_path: Path, capsys) -> Non
     assert "← implements: …/UBND-NC" in capsys.readouterr().out
     assert main(["graph", str(records), "--missing", "--cycles"]) == 0
     out = capsys.readouterr().out
-    assert "7619/QĐ-BCA" in out and "0 citation cycles" in out
+    assert "7619/QĐ-BCA" in out and "0 vòng trích dẫn" in out
     assert main(["graph", str(records), "--implementers", "22/2013/QĐ-TTg"]) == 0
     assert "3210/QĐ-UBND" in capsys.readouterr().out
     assert main(["graph", str(records), "--ancestors", "9999/KH-KHONG"]) == 1

@@ -1,4 +1,4 @@
-"""House style on the typed layer: ``ruff check`` and ``mypy --strict`` pass on the model and its new neighbours.
+"""House style on the typed layer: ``ruff check`` and ``mypy --strict`` pass on the model, the export package and their neighbours.
 
 The rest of the package still has findings (counted in issue 13's note); these modules must have none,
 so a regression in them fails the README's test command.
@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-STRICT = ["vnplan/model", "vnplan/provenance.py", "vnplan/annotate.py", "vnplan/document.py", "vnplan/record.py"]
+STRICT = ["vnplan/model", "vnplan/export", "vnplan/provenance.py", "vnplan/annotate.py", "vnplan/document.py", "vnplan/record.py",
+          "vnplan/views.py", "vnplan/plaintext.py", "vnplan/discover.py"]
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnplan.normalize.fold import fold_key, fold_tone, same_name, strip_diacritics
+from vnplan.normalize.fold import fold_key, fold_tone, same_name
+from vnplan.plaintext import strip_diacritics
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ import pytest
 from vnplan.document import Document
 from vnplan.structure import segment
 from vnplan.structure import markers as mk
-from vnplan.structure.render import outline_dict, outline_text
+from vnplan.export.outline import outline_dict, outline_text
 from vnplan.structure.roles import find_section, find_sections, headings_table, role_of
 
 ROOT = Path(__file__).resolve().parent.parent

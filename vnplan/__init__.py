@@ -8,6 +8,14 @@
 """
 from __future__ import annotations
 
+from vnplan import (  # noqa: F401  (they register Document.from_text and doc.outline)  # noqa: E402,F401  (they register the views and the .sqlite records format)
+    export,
+    nlp,
+    normalize,
+    store,
+    structure,
+)
+
 # The verbs are bound here, after their subpackages load: a subpackage named like its verb
 # (vnplan.extract, vnplan.link, vnplan.compare) would otherwise shadow the function once imported.
 # Each subpackage's __init__ is light; heavy libraries load on first call.
@@ -17,13 +25,11 @@ from vnplan.collection import load
 from vnplan.compare import check, check_many, compare
 from vnplan.document import Document
 from vnplan.errors import VnplanError
-from vnplan.i18n import set_lang
 from vnplan.extract import extract
+from vnplan.i18n import set_lang
 from vnplan.link import link
 from vnplan.read import read
 from vnplan.record import Record
-from vnplan import nlp  # noqa: E402  (light: spaCy loads on first use)
-from vnplan import normalize, structure  # noqa: E402,F401  (they register Document.from_text and doc.outline)
 
 __version__ = "0.1.0"
 

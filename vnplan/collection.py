@@ -54,7 +54,7 @@ def warning_code(message: str) -> str:
     import re
 
     for code, pattern, _severity in _warning_rules():
-        if re.search(pattern, message, re.I):
+        if re.search(pattern, message, re.IGNORECASE):
             return code
     head = message.split(":", 1)[0]
     return head if re.fullmatch(r"[a-z_]+", head) else "other"
@@ -354,9 +354,9 @@ class Records:
         return link(self.records, **options)
 
     def _repr_html_(self) -> str:
+        from vnplan.export.record_card import display_label
         from vnplan.i18n import date_text, t
-        from vnplan.render.clip import clip
-        from vnplan.render.record_html import display_label
+        from vnplan.plaintext import clip
 
         head = "<tr>" + "".join(f"<th>{t('records.' + h)}</th>" for h in ("document", "type", "issuer", "level", "date",
                                                                           "title", "file")) + "</tr>"
@@ -369,7 +369,7 @@ class Records:
         more = f"<p>… {t('records.more', n=len(self.records) - 50)}</p>" if len(self.records) > 50 else ""
         errors = ", " + t("records.unreadable", n=len(self.errors)) if self.errors else ""
         # Jupyter right-aligns table cells by default; text columns read better left-aligned.
-        from vnplan.render.scoped_css import host_reset
+        from vnplan.export.scoped_css import host_reset
 
         style = f"<style>{host_reset('vnp-records')}.vnp-records td,.vnp-records th{{padding:3px 6px}}</style>"
         return (f'{style}<div class="vnp-records"><p><b>{t("records.count", n=len(self.records))}</b>{errors}</p>'
@@ -427,7 +427,7 @@ def load(source: str | os.PathLike[str] | Iterable[Any], **options: Any) -> Reco
 
             items = extract_many([path], **options)
         else:
-            from vnplan.batch.output import iter_records
+            from vnplan.export.records import iter_records
 
             items = iter_records(path)
     else:

@@ -79,14 +79,14 @@ def _people(text: str) -> list[tuple[int, int, str]]:
             for word, *_tags, label in ner(line):
                 if label.endswith("PER") and _NAME.fullmatch(word) and not _NOT_NAME.search(word):
                     # underthesea may re-place tone marks; find the name case-insensitively by its letters.
-                    m = re.search(re.escape(word).replace(r"\ ", r"\s+"), line, re.I)
+                    m = re.search(re.escape(word).replace(r"\ ", r"\s+"), line, re.IGNORECASE)
                     if m:
                         out.append((pos + m.start(), pos + m.end(), "PER"))
         pos += len(line) + 1
     return out
 
 
-def _component(doc: "Doc") -> "Doc":
+def _component(doc: Doc) -> Doc:
     from spacy.util import filter_spans
 
     spans = []
@@ -99,7 +99,7 @@ def _component(doc: "Doc") -> "Doc":
 
 
 @lru_cache(maxsize=1)
-def nlp() -> "Language":
+def nlp() -> Language:
     """A blank Vietnamese spaCy pipeline with the ``vnplan_entities`` component."""
     import spacy
     from spacy.language import Language
@@ -111,7 +111,7 @@ def nlp() -> "Language":
     return pipeline
 
 
-def entities(text: Any) -> "Doc":
+def entities(text: Any) -> Doc:
     """Run the pipeline on a string or a `vnplan.Document` (its normalised text)."""
     return nlp()(getattr(text, "text", text))
 
@@ -119,7 +119,7 @@ def entities(text: Any) -> "Doc":
 def render(text: Any, *, jupyter: bool | None = None, page: bool = False) -> str | None:
     """displaCy entity view of a text (HTML string, or displayed inline in Jupyter).
 
-    For a document that has a record, `vnplan.render.entities.entity_view` is better: its spans are the
+    For a document that has a record, `vnplan.export.entity_view.entity_view` is better: its spans are the
     record's own (whole agency names, the signer as the only person), not this pipeline's guesses.
     """
     from spacy import displacy

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from vnplan.model import Plan
+from vnplan.views import view
 
 __all__ = ["CONTRACT_FIELDS", "Record"]
 
@@ -106,6 +107,4 @@ class Record:
         return f"<Record {self.doc_type or '?'} {self.label} {path}>"
 
     def _repr_html_(self) -> str:
-        from vnplan.render.record_html import record_card
-
-        return record_card(self)
+        return str(view("record.card")(self))

@@ -13,11 +13,11 @@ crash isolation; `process_file` is the pure per-file function), `output`
 """
 from __future__ import annotations
 
-from vnplan.batch.discover import discover
-from vnplan.batch.output import iter_records, to_dataframe
 from vnplan.batch.pipeline import extract_many, extract_to
 from vnplan.batch.progress import Summary
 from vnplan.batch.runner import ErrorRecord, process_file
+from vnplan.discover import discover
+from vnplan.export.records import iter_records, to_dataframe
 
 __all__ = ["ErrorRecord", "Summary", "discover", "extract_many", "extract_to", "iter_records", "process_file",
            "to_dataframe"]

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from typing import Any, Union
 
-from vnplan.batch.discover import discover
 from vnplan.batch.duplicates import DuplicateFinder
-from vnplan.batch.output import RecordsIndex, compact, detect_format, journal_path, open_writer, read_index
 from vnplan.batch.progress import Progress, Summary
 from vnplan.batch.runner import ErrorRecord, is_error, run_batch
+from vnplan.discover import discover
 from vnplan.errors import VnplanError
+from vnplan.export.records import RecordsIndex, compact, detect_format, journal_path, open_writer, read_index
 from vnplan.record import Record
 
 __all__ = ["as_record", "extract_many", "extract_to"]

@@ -31,6 +31,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.plaintext import clip
 
 __all__ = [
     "ErrorRecord",
@@ -132,8 +133,7 @@ def file_digest(path: str) -> tuple[str, int]:
 
 
 def _one_line(text: str) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= _MESSAGE_LIMIT else text[: _MESSAGE_LIMIT - 1] + "…"
+    return clip(" ".join(str(text).split()), _MESSAGE_LIMIT, words=False)
 
 
 def error_record(path: str, exc: BaseException | str, message: str | None = None,

@@ -17,7 +17,7 @@ __all__ = ["main"]
 
 COMMANDS = ["read", "extract", "graph", "cascade", "diff", "check", "site"]
 
-EXAMPLES = """examples:
+EXAMPLES = """
   vnplan read kh-173.pdf --outline
   vnplan extract luu-tru/ -o records.jsonl
   vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html
@@ -38,13 +38,15 @@ def cli_message(exc: VnplanError) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, its texts in the current language (`vnplan.i18n`; `main` reads ``--lang`` first)."""
     from vnplan import __version__
+    from vnplan.i18n import t
 
-    parser = argparse.ArgumentParser(prog="vnplan", description="Read Vietnamese government plan documents into data.",
-                                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="vnplan", description=t("cli.description"),
+                                     epilog=t("cli.examples") + EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
     parser.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="language of reports and messages (default vi, or $VNPLAN_LANG)")
+                        help=t("cli.lang_help"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -55,18 +57,58 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         sub_parser = module.add_parser(sub)
         sub_parser.set_defaults(_run=module.run)
+        _localise(sub_parser)
+    return _localise(parser)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's own "usage:" in the current language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        from vnplan.i18n import t
+
+        return super().add_usage(usage, actions, groups, t("cli.usage") + " " if prefix is None else prefix)
+
+
+def _localise(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """argparse's own words (usage, section titles, -h and --version) from the message catalogue."""
+    from vnplan.i18n import t
+
+    parser.formatter_class = _Formatter
+    parser._positionals.title = t("cli.positionals")
+    parser._optionals.title = t("cli.options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = t("cli.help")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = t("cli.version")
     return parser
 
 
+def _asked_lang(argv: list[str]) -> str | None:
+    """The ``--lang`` of a command line, read before parsing so ``--help`` is in that language too.
+
+    >>> _asked_lang(["--lang", "en", "check", "--help"]), _asked_lang(["--lang=vi"]), _asked_lang(["read", "a.txt"])
+    ('en', 'vi', None)
+    """
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=vi", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
-        parser.print_help()
-        return 2
     from vnplan.i18n import use_lang
 
-    with use_lang(getattr(args, "lang", None)):  # the error line too is in the language asked for
+    # the help, the error lines and the reports are all in the language asked for (Vietnamese by default)
+    with use_lang(_asked_lang(sys.argv[1:] if argv is None else argv)):
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "_run", None):
+            parser.print_help()
+            return 2
         return _run(args)
 
 
@@ -90,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
         _silence_stdout()
         return 0
     except MemoryError:
-        return _fail("out of memory; lower the input size or the VNPLAN_BUDGET_* limits")
+        return _fail(t("cli.out_of_memory"))
     except OSError as exc:  # a read-only folder, a full disk, an unreadable file: one line, no traceback
         try:
             sys.stdout.flush()

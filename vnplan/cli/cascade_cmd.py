@@ -10,25 +10,24 @@ import sys
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import t
 
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    p = sub.add_parser("cascade", help="the implementation cascade of a directive",
-                       description="The documents carrying out a directive, level by level: issuer, level, locality, "
-                                   "date, days after the parent, coverage of the parent's activities, and the levels "
-                                   "and localities with none.",
-                       epilog="examples:\n  vnplan cascade records.jsonl --root 22/2013/QĐ-TTg\n"
+    p = sub.add_parser("cascade", help=t("cmd.cascade"),
+                       description=t("desc.cascade"),
+                       epilog=t("cli.examples") + "\n  vnplan cascade records.jsonl --root 22/2013/QĐ-TTg\n"
                               "  vnplan cascade luu-tru/ --root 4214/BCA-C04 -o chuoi-trien-khai.html",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders, or records files (.jsonl .csv .parquet)")
-    p.add_argument("--root", required=True, metavar="NUMBER", help="the directive, e.g. 22/2013/QĐ-TTg")
-    p.add_argument("-o", "--output", help="write the cascade here: .html (tree page) or .csv (table)")
-    p.add_argument("--relations", help="comma-separated relations to follow (default: implements,basis,attached_to)")
-    p.add_argument("--no-coverage", action="store_true", help="skip the activity coverage (faster)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=t("opt.cascade.paths"))
+    p.add_argument("--root", required=True, metavar="NUMBER", help=t("opt.cascade.root"))
+    p.add_argument("-o", "--output", help=t("opt.cascade.output"))
+    p.add_argument("--relations", help=t("opt.cascade.relations"))
+    p.add_argument("--no-coverage", action="store_true", help=t("opt.cascade.no_coverage"))
     p.add_argument("--lang", choices=["vi", "en"], default=argparse.SUPPRESS,
-                   help="language of the labels (default vi, or vnplan --lang / $VNPLAN_LANG)")
+                   help=t("opt.cascade.lang"))
     return p
 
 
@@ -47,9 +46,7 @@ def run(args: argparse.Namespace) -> int:
         elif name.endswith(".csv"):
             cascade.to_csv(args.output)
         else:
-            raise VnplanError(args.output, "give a .html or .csv output file")
-        from vnplan.i18n import t
-
+            raise VnplanError(args.output, t("cli.cascade_output"))
         print(f"vnplan: {t('cli.cascade_wrote', n=len(cascade.rows), gaps=len(cascade.gaps), path=args.output)}",
               file=sys.stderr)
     else:

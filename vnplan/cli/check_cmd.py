@@ -16,25 +16,23 @@ from vnplan.i18n import t
 FAIL_EXIT = EXIT_CODES["fail"]
 INCONCLUSIVE_EXIT = EXIT_CODES["inconclusive"]
 
-EXAMPLES = """examples:
-  vnplan check --against kh-tinh-son-la.docx kh-xa-hoa-xa.pdf
-  vnplan check kh-xa-hoa-xa.pdf --against kh-tinh-son-la.docx -o kiem-tra.html
-  vnplan check --against kh-tinh.docx ke-hoach-cac-xa/ -o bang-kiem-tra.xlsx   # one row per local plan
-  vnplan check --against kh-tinh.docx xa-a.pdf xa-b.docx -o bang.csv
 
-exit status: 0 pass (ĐẠT), 3 fail (KHÔNG ĐẠT), 4 inconclusive (CHƯA KẾT LUẬN ĐƯỢC), 1 bad input
-"""
+def examples() -> str:
+    """The examples and exit statuses under ``vnplan check --help``, in the current language."""
+    return (f"{t('cli.examples')}\n"
+            "  vnplan check --against kh-tinh-son-la.docx kh-xa-hoa-xa.pdf\n"
+            "  vnplan check kh-xa-hoa-xa.pdf --against kh-tinh-son-la.docx -o kiem-tra.html\n"
+            f"  vnplan check --against kh-tinh.docx ke-hoach-cac-xa/ -o bang-kiem-tra.xlsx   # {t('cli.example_check_xlsx')}\n"
+            "  vnplan check --against kh-tinh.docx xa-a.pdf xa-b.docx -o bang.csv\n"
+            f"\n{t('cli.check_exit_status')}\n")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("check", help="compliance verdict of local plans against a template (exit 0/3/4)",
-                       description="Check local plans against their template: theme, period, reporting deadlines, "
-                                   "citation and coverage of the template's activities, each with the sentence and "
-                                   "page it rests on. One local plan gives a report; several (or a folder) give one "
-                                   "table, a row per local plan.",
-                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("local", nargs="+", help="local plans: documents, record JSON files or folders")
-    p.add_argument("--against", required=True, metavar="TEMPLATE", help="the template (higher-level) plan")
+    p = sub.add_parser("check", help=t("cmd.check"),
+                       description=t("desc.check"),
+                       epilog=examples(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("local", nargs="+", help=t("opt.check.local"))
+    p.add_argument("--against", required=True, metavar="TEMPLATE", help=t("opt.check.against"))
     add_options(p)
     return p
 

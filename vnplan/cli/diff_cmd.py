@@ -13,26 +13,27 @@ from vnplan.i18n import t
 
 FORMATS = ("text", "markdown", "json", "html", "csv", "xlsx")
 
-EXAMPLES = """examples:
-  vnplan diff kh-tinh-son-la.docx kh-xa-hoa-xa.pdf
-  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html        # HTML from the extension
-  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.xlsx        # aligned activities for Excel
-  vnplan --lang en diff kh-tinh.docx kh-xa.pdf --format markdown
-"""
+def examples() -> str:
+    """The examples under ``vnplan diff --help``, their comments in the current language."""
+    return (f"{t('cli.examples')}\n"
+            "  vnplan diff kh-tinh-son-la.docx kh-xa-hoa-xa.pdf\n"
+            f"  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.html        # {t('cli.example_html')}\n"
+            f"  vnplan diff kh-tinh.docx kh-xa.pdf -o so-sanh.xlsx        # {t('cli.example_diff_xlsx')}\n"
+            "  vnplan --lang en diff kh-tinh.docx kh-xa.pdf --format markdown\n")
 
 
 def add_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``diff`` and ``check``."""
     p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the extension of -o, else text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.html .md .json .txt .csv .xlsx)")
-    p.add_argument("--force", action="store_true", help="overwrite -o FILE even if vnplan did not write it")
+                   help=t("opt.diff.format"))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("opt.diff.output"))
+    p.add_argument("--force", action="store_true", help=t("opt.diff.force"))
     p.add_argument("--similarity", choices=("combined", "tfidf", "fuzzy"), default="combined",
-                   help="item similarity (default: combined = TF-IDF character n-grams + rapidfuzz)")
-    p.add_argument("--threshold", type=float, default=None, help="similarity at which items are paired (default 0.4)")
-    p.add_argument("--min-coverage", type=float, default=None, help="coverage the verdict needs (default 0.8)")
+                   help=t("opt.diff.similarity"))
+    p.add_argument("--threshold", type=float, default=None, help=t("opt.diff.threshold"))
+    p.add_argument("--min-coverage", type=float, default=None, help=t("opt.diff.min_coverage"))
     p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
-                   help="language of the report (default vi, or $VNPLAN_LANG)")
+                   help=t("opt.diff.lang"))
 
 
 def options(args: argparse.Namespace) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def emit(result: Any, fmt: str | None, output: str | None, force: bool = False) 
         from vnplan.errors import VnplanError
 
         if not output or output == "-":
-            raise VnplanError(None, "--format xlsx needs -o FILE.xlsx")
+            raise VnplanError(None, t("cli.xlsx_needs_output"))
         sheets = _sheets(result)
         from vnplan.export.excel import write_xlsx
 
@@ -72,7 +73,7 @@ def emit(result: Any, fmt: str | None, output: str | None, force: bool = False) 
         print(f"vnplan: {t('cli.wrote', path=output)}", file=sys.stderr)
         return
     if fmt == "csv":
-        from vnplan.batch.output import safe_cell
+        from vnplan.export.records import safe_cell
 
         frame = next(iter(_sheets(result).values()))
         cells = frame.map if hasattr(frame, "map") else frame.applymap  # pandas < 2.1: applymap
@@ -104,12 +105,11 @@ def _sheets(result: Any) -> dict[str, Any]:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("diff", help="compare a local plan with its template (plan diff)",
-                       description="Align a template plan and a local plan: activities and responsibilities "
-                                   "kept / modified / dropped / added, field checks with their evidence, coverage.",
-                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("template", help="the higher-level plan (document or record JSON)")
-    p.add_argument("local", help="the local plan that implements it")
+    p = sub.add_parser("diff", help=t("cmd.diff"),
+                       description=t("desc.diff"),
+                       epilog=examples(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("template", help=t("opt.diff.template"))
+    p.add_argument("local", help=t("opt.diff.local"))
     add_options(p)
     return p
 

@@ -13,34 +13,32 @@ import functools
 import json
 import os
 import sys
+from typing import Any
 
 from vnplan.errors import VnplanError
 from vnplan.i18n import t
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("extract", help="extract plan records from files or whole folders (JSON Lines / CSV / Parquet)",
-                       description="Extract one record per document. Folders are walked recursively for "
-                                   ".pdf, .docx, .txt, .md (and .doc through LibreOffice); README*, SOURCES* and "
-                                   "similar notes are skipped.",
-                       epilog="examples:\n  vnplan extract kh-173.pdf\n  vnplan extract luu-tru/ -o records.jsonl "
-                              "--workers 4\n  vnplan extract luu-tru/ -o records.xlsx      # one sheet per table\n"
+    p = sub.add_parser("extract", help=t("cmd.extract"),
+                       description=t("desc.extract"),
+                       epilog=t("cli.examples") + "\n  vnplan extract kh-173.pdf\n  vnplan extract luu-tru/ -o records.jsonl "
+                              "--workers 4\n  vnplan extract luu-tru/ -o records.xlsx      # " + t("cli.example_xlsx") + "\n"
                               "  vnplan extract luu-tru/ -o records.csv --exclude 'du-thao/*'",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
-    p.add_argument("-o", "--output", help="records file (.jsonl, .csv, .parquet, .xlsx: one sheet per table) or - for stdout; re-running on "
-                                          "the same file skips documents already recorded")
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help="output format (default: by extension)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores; 0: no workers)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=t("opt.extract.paths"))
+    p.add_argument("-o", "--output", help=t("opt.extract.output"))
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help=t("opt.extract.format"))
+    p.add_argument("--workers", type=int, default=None, help=t("opt.extract.workers"))
     p.add_argument("--timeout", type=float, default=600.0,
-                   help="seconds per file before its worker is stopped (default 600; 0: none)")
-    p.add_argument("--include", action="append", default=[], metavar="GLOB", help="only files matching (repeatable)")
+                   help=t("opt.extract.timeout"))
+    p.add_argument("--include", action="append", default=[], metavar="GLOB", help=t("opt.extract.include"))
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="skip files or folders matching (repeatable)")
-    p.add_argument("--force", action="store_true", help="re-extract everything and overwrite the output")
-    p.add_argument("--retry-errors", action="store_true", help="re-extract files whose earlier record is an error")
-    p.add_argument("--no-ocr", action="store_true", help="do not run OCR on image-only PDFs")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+                   help=t("opt.extract.exclude"))
+    p.add_argument("--force", action="store_true", help=t("opt.extract.force"))
+    p.add_argument("--retry-errors", action="store_true", help=t("opt.extract.retry_errors"))
+    p.add_argument("--no-ocr", action="store_true", help=t("opt.extract.no_ocr"))
+    p.add_argument("--quiet", "-q", action="store_true", help=t("opt.extract.quiet"))
     return p
 
 
@@ -56,11 +54,14 @@ def _single(args: argparse.Namespace) -> int:
 
     path = args.paths[0]
     if not os.path.exists(path):
-        raise VnplanError(path, "no such file")
+        raise VnplanError(path, t("cli.no_such_file"))
+    record: dict[str, Any] | None
     if args.workers == 0:
         record = process_file(path, _fn(args))
     else:
         [(_, record)] = list(run_batch([path], _fn(args), workers=1, timeout=args.timeout or None, reuse_copies=False))
+    if record is None:  # pragma: no cover - a batch of one file gives its record
+        raise VnplanError(path, t("cli.no_such_file"))
     if is_error(record):
         raise VnplanError(None, record["message"])
     print(json.dumps(record, ensure_ascii=False, indent=2))
@@ -73,12 +74,12 @@ def run(args: argparse.Namespace) -> int:
 
     for path in args.paths:
         if not os.path.exists(path):
-            raise VnplanError(path, "no such file or folder")
+            raise VnplanError(path, t("cli.no_such_path"))
     if args.output is None and len(args.paths) == 1 and os.path.isfile(args.paths[0]) and args.format is None:
         return _single(args)
     output = args.output or "-"
     if args.workers is not None and args.workers < 0:
-        raise VnplanError(None, f"--workers must be 0 or more, not {args.workers}")
+        raise VnplanError(None, t("cli.workers_negative", n=args.workers))
     progress = Progress(enabled=False if args.quiet else None)
 
     def warn(problem: str) -> None:

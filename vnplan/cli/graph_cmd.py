@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import t
 
 __all__ = ["add_parser", "run"]
 
@@ -24,30 +25,29 @@ _DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    p = sub.add_parser("graph", help="build the citation graph of documents or records",
-                       description="Build the citation graph of documents (extracted first) or of records (.jsonl), "
-                                   "export it and query it.",
-                       epilog="examples:\n  vnplan graph luu-tru/ -o graph.html\n  vnplan graph records.jsonl -o graph.graphml\n"
+    p = sub.add_parser("graph", help=t("cmd.graph"),
+                       description=t("desc.graph"),
+                       epilog=t("cli.examples") + "\n  vnplan graph luu-tru/ -o graph.html\n  vnplan graph records.jsonl -o graph.graphml\n"
                               "  vnplan graph records.jsonl --ancestors 1105/KH-ĐKT\n"
                               "  vnplan graph records.jsonl --missing --cycles",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="documents, folders of documents, or records .jsonl files")
-    p.add_argument("-o", "--output", help="write the graph here (.graphml .gexf .json .cyjs .csv .dot .html)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=t("opt.graph.paths"))
+    p.add_argument("-o", "--output", help=t("opt.graph.output"))
     p.add_argument("--format", choices=["graphml", "gexf", "json", "cyjs", "csv", "dot", "html"],
-                   help="export format when the extension does not say it")
-    p.add_argument("--force", action="store_true", help="overwrite -o files even if vnplan did not write them")
+                   help=t("opt.graph.format"))
+    p.add_argument("--force", action="store_true", help=t("opt.graph.force"))
     p.add_argument("--timeout", type=float, default=600.0,
-                   help="seconds per document before its extraction is stopped (default 600; 0: none)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes extracting documents (default 2; 0: none)")
-    p.add_argument("--ancestors", metavar="NUMBER", help="documents above this one (what it carries out), e.g. 1105/KH-ĐKT")
-    p.add_argument("--descendants", metavar="NUMBER", help="documents acting on this one, e.g. 4214/BCA-C04")
-    p.add_argument("--implementers", metavar="NUMBER", help="plans implementing this directive, by province and level")
-    p.add_argument("--relations", help="comma-separated relations to follow (default: all)")
-    p.add_argument("--missing", action="store_true", help="cited documents that are not in the archive")
-    p.add_argument("--unresolved", action="store_true", help="citations left unresolved between several candidates")
-    p.add_argument("--cycles", action="store_true", help="citation cycles")
+                   help=t("opt.graph.timeout"))
+    p.add_argument("--workers", type=int, default=None, help=t("opt.graph.workers"))
+    p.add_argument("--ancestors", metavar="NUMBER", help=t("opt.graph.ancestors"))
+    p.add_argument("--descendants", metavar="NUMBER", help=t("opt.graph.descendants"))
+    p.add_argument("--implementers", metavar="NUMBER", help=t("opt.graph.implementers"))
+    p.add_argument("--relations", help=t("opt.graph.relations"))
+    p.add_argument("--missing", action="store_true", help=t("opt.graph.missing"))
+    p.add_argument("--unresolved", action="store_true", help=t("opt.graph.unresolved"))
+    p.add_argument("--cycles", action="store_true", help=t("opt.graph.cycles"))
     p.add_argument("--set-aside", action="store_true",
-                   help="inputs that are not document nodes: error records and non-documents (SOURCES.md…)")
+                   help=t("opt.graph.set_aside"))
     return p
 
 
@@ -61,7 +61,7 @@ def _records(paths: list[str], timeout: float | None = None, workers: int | None
     for name in paths:
         path = Path(name)
         if not path.exists():
-            raise VnplanError(name, "no such file or folder")
+            raise VnplanError(name, t("cli.no_such_path"))
         # not is_dir(): a FIFO or device named like a document is kept, to become an error record, never read
         files = sorted(p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in _DOC_SUFFIXES + (".jsonl",)) \
             if path.is_dir() else [path]
@@ -107,10 +107,11 @@ def run(args: argparse.Namespace) -> int:
             print(graph.tree(args.descendants, forward=False, relations=relations), file=out)
         if args.implementers:
             asked = True
-            groups = graph.implementers(args.implementers, **({"relations": relations} if relations else {}))
-            print(f"implementing {graph.describe(graph.find(args.implementers)[0])}:", file=out)
+            groups = (graph.implementers(args.implementers, relations=relations) if relations
+                      else graph.implementers(args.implementers))
+            print(t("cli.graph_implementing", doc=graph.describe(graph.find(args.implementers)[0])), file=out)
             if not groups:
-                print("  (none in the archive)", file=out)
+                print("  " + t("cli.graph_none"), file=out)
             for (province, level), nodes in groups.items():
                 print(f"  {level or '?'} · {province or '—'}:", file=out)
                 for node in nodes:
@@ -120,25 +121,25 @@ def run(args: argparse.Namespace) -> int:
     if args.missing:
         asked = True
         missing = graph.missing()
-        print(f"{len(missing)} cited documents not in the archive:", file=out)
+        print(t("cli.graph_missing", n=len(missing)), file=out)
         for node, citing in missing:
-            print(f"  {graph.describe(node)}  ← cited by {len(citing)}: "
+            print(f"  {graph.describe(node)}  ← {t('cli.graph_cited_by', n=len(citing))}: "
                   f"{', '.join(graph.node(c).get('label') or c for c in citing)}", file=out)
     if args.unresolved:
         asked = True
         rows = graph.unresolved()
-        print(f"{len(rows)} unresolved citations:", file=out)
+        print(t("cli.graph_unresolved", n=len(rows)), file=out)
         for node, candidates in rows:
-            print(f"  {graph.describe(node)}: candidates {', '.join(candidates)}", file=out)
+            print(f"  {graph.describe(node)}: {t('cli.graph_candidates')} {', '.join(candidates)}", file=out)
     if args.cycles:
         asked = True
         cycles = graph.cycles()
-        print(f"{len(cycles)} citation cycles" + (":" if cycles else ""), file=out)
+        print(t("cli.graph_cycles", n=len(cycles)) + (":" if cycles else ""), file=out)
         for cycle in cycles:
             print("  " + " → ".join(graph.node(n).get("label") or n for n in cycle + cycle[:1]), file=out)
     if args.set_aside:
         asked = True
-        print(f"{len(graph.set_aside)} inputs set aside:", file=out)
+        print(t("cli.graph_set_aside", n=len(graph.set_aside)), file=out)
         for item in graph.set_aside:
             print(f"  {item['path']}: {item['reason']}", file=out)
     if args.output:

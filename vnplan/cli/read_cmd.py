@@ -15,6 +15,7 @@ import sys
 from typing import IO, Any
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import t
 
 #: C0 controls but tab and line break, DEL, C1 controls (0x9b is a one-byte CSI): what a terminal obeys.
 _CONTROLS = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -30,21 +31,19 @@ def terminal_safe(text: str) -> str:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    p = sub.add_parser("read", help="print a document's normalised text (or --outline)",
-                       description="Read one document (PDF, DOCX, TXT, MD) and print its normalised text, one "
-                                   "paragraph a line, or its structure (header, preamble, body tree, closing) with "
-                                   "--outline. For checking what vnplan saw in a document before extracting it.",
-                       epilog="examples:\n  vnplan read kh-173.pdf\n  vnplan read kh-173.pdf --outline\n"
+    p = sub.add_parser("read", help=t("cmd.read"),
+                       description=t("desc.read"),
+                       epilog=t("cli.examples") + "\n  vnplan read kh-173.pdf\n  vnplan read kh-173.pdf --outline\n"
                               "  vnplan read kh-173.pdf --outline --json > outline.json\n"
                               "  vnplan read scan.pdf --no-ocr --raw",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", help="the document to read")
-    p.add_argument("--outline", action="store_true", help="print the document structure instead of the text")
-    p.add_argument("--json", action="store_true", help="with --outline: print the outline as JSON")
-    p.add_argument("--raw", action="store_true", help="print the reader's raw text before normalisation")
-    p.add_argument("--no-ocr", action="store_true", help="do not run OCR on image-only PDFs")
+    p.add_argument("file", help=t("opt.read.file"))
+    p.add_argument("--outline", action="store_true", help=t("opt.read.outline"))
+    p.add_argument("--json", action="store_true", help=t("opt.read.json"))
+    p.add_argument("--raw", action="store_true", help=t("opt.read.raw"))
+    p.add_argument("--no-ocr", action="store_true", help=t("opt.extract.no_ocr"))
     p.add_argument("--timeout", type=float, default=600.0,
-                   help="seconds before reading is stopped (default 600; 0: none, in this process)")
+                   help=t("opt.read.timeout"))
     return p
 
 
@@ -57,7 +56,7 @@ def render(path: str, outline: bool = False, as_json: bool = False, raw: bool = 
     if outline and as_json:
         text = json.dumps(doc.outline.to_dict(), ensure_ascii=False, indent=1)
     elif outline:
-        from vnplan.structure.render import outline_text
+        from vnplan.export.outline import outline_text
 
         text = outline_text(doc.outline)
     else:
@@ -74,12 +73,15 @@ def run(args: argparse.Namespace) -> int:
     from vnplan.i18n import t
 
     if not os.path.lexists(args.file):
-        raise VnplanError(args.file, "no such file")
+        raise VnplanError(args.file, t("cli.no_such_file"))
     fn = functools.partial(render, outline=args.outline, as_json=args.json, raw=args.raw, ocr=not args.no_ocr)
+    result: dict[str, Any] | None
     if args.timeout:
         [(_, result)] = list(run_batch([args.file], fn, workers=1, timeout=args.timeout, reuse_copies=False))
     else:
         result = process_file(args.file, fn)
+    if result is None:  # pragma: no cover - a batch of one file gives its record
+        raise VnplanError(args.file, t("cli.no_such_file"))
     if is_error(result):
         raise VnplanError(None, result["message"])
     for warning in result.get("warnings") or []:

@@ -10,22 +10,22 @@ import argparse
 import sys
 from typing import Any
 
+from vnplan.i18n import t
+
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    p = sub.add_parser("site", help="an offline explorer of an archive (static pages, opens from file://)",
-                       description="Write a static site: an index of every document (sort, filter, search without "
-                                   "accents), a page per document, cascades, compliance pages and the citation graph. "
-                                   "It opens from file:// with no network; Vietnamese by default, English switch.",
-                       epilog="examples:\n  vnplan site archive.sqlite -o kho/\n  vnplan site luu-tru/ -o kho/ --force",
+    p = sub.add_parser("site", help=t("cmd.site"),
+                       description=t("desc.site"),
+                       epilog=t("cli.examples") + "\n  vnplan site archive.sqlite -o kho/\n  vnplan site luu-tru/ -o kho/ --force",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("archive", nargs="+", metavar="ARCHIVE",
-                   help="a store (.sqlite), a records file (.jsonl .csv .parquet), or folders and files of documents")
-    p.add_argument("-o", "--output", required=True, metavar="FOLDER", help="the site folder (new or empty)")
-    p.add_argument("--force", action="store_true", help="replace a site an earlier `vnplan site` wrote there")
-    p.add_argument("--no-checks", action="store_true", help="skip the compliance pages (faster)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes when extracting documents")
+                   help=t("opt.site.archive"))
+    p.add_argument("-o", "--output", required=True, metavar="FOLDER", help=t("opt.site.output"))
+    p.add_argument("--force", action="store_true", help=t("opt.site.force"))
+    p.add_argument("--no-checks", action="store_true", help=t("opt.site.no_checks"))
+    p.add_argument("--workers", type=int, default=None, help=t("opt.site.workers"))
     return p
 
 

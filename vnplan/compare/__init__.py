@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 
-def compare(template: Any, local: Any, **options: Any) -> "PlanDiff":
+def compare(template: Any, local: Any, **options: Any) -> PlanDiff:
     """Compare a template (higher-level) plan with a local plan that implements it.
 
     Options (similarity function, thresholds, checks) are those of
@@ -64,7 +64,7 @@ def compare(template: Any, local: Any, **options: Any) -> "PlanDiff":
     return _compare(template, local, **options)
 
 
-def check(template: Any = None, local: Any = None, *, against: Any = None, **options: Any) -> "ComplianceReport":
+def check(template: Any = None, local: Any = None, *, against: Any = None, **options: Any) -> ComplianceReport:
     """The compliance verdict (pass / fail / inconclusive) of ``local`` against ``template``.
 
     The order is that of `compare` and ``vnplan diff TEMPLATE LOCAL``; ``check(local, against=template)`` works too.
@@ -78,7 +78,7 @@ def check(template: Any = None, local: Any = None, *, against: Any = None, **opt
     return _check(template, local, against=against, **options)
 
 
-def check_many(template: Any, locals_: Any, **options: Any) -> "ComplianceTable":
+def check_many(template: Any, locals_: Any, **options: Any) -> ComplianceTable:
     """Many local plans against one template: one row per local plan (verdict, coverage, missing activities).
 
     ``locals_`` is a list of inputs or folders (documents in a folder are found as by ``vnplan extract``).

@@ -44,7 +44,7 @@ def load_roles() -> tuple[RoleRow, ...]:
     text = data.text("agency_roles.tsv")
     rows = []
     for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("role\t"):
+        if not line.strip() or line.startswith(("#", "role\t")):
             continue
         role, level, pattern, examples = (line.split("\t") + [""] * 4)[:4]
         if level not in LEVELS:

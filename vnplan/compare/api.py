@@ -8,8 +8,8 @@ from vnplan.compare.checks import run_checks
 from vnplan.compare.coverage import COVERED_AT, MIN_COVERAGE, build_coverage
 from vnplan.compare.evidence import source
 from vnplan.compare.inputs import PlanInput, as_record
-from vnplan.compare.pairing import blockers, pair_warnings
 from vnplan.compare.model import ComplianceReport, ItemRef, PlanDiff
+from vnplan.compare.pairing import blockers, pair_warnings
 from vnplan.compare.rows import responsibility_rows, rows_from_alignment
 from vnplan.compare.sections import align_sections
 from vnplan.compare.similarity import Similarity, combined

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from vnplan.compare.model import Check, Coverage, CoverageItem, ItemDiff, ItemRef
 from vnplan.i18n import t
+from vnplan.plaintext import clip
 
 __all__ = ["COVERED_AT", "MIN_APPLICABLE_CHECKS", "MIN_COVERAGE", "build_coverage", "coverage_items", "coverage_ratio", "verdict"]
 
@@ -49,11 +50,6 @@ def coverage_ratio(items: list[CoverageItem]) -> float | None:
     return round(score / len(items), 4)
 
 
-def _short(text: str, n: int = 90) -> str:
-    from vnplan.render.clip import clip
-
-    return clip(text, n)
-
 
 MIN_APPLICABLE_CHECKS = 2  # without template activities, at least this many field checks must apply
 
@@ -82,9 +78,9 @@ def verdict(items: list[CoverageItem], ratio: float | None, checks: list[Check],
         reasons.append(t("coverage.line", pct=f"{ratio:.0%}", covered=covered, total=n, partly=partly,
                          op="≥" if ratio >= min_coverage else "<", min=f"{min_coverage:.0%}"))
         ok = ok and ratio >= min_coverage
-        reasons += [t("reason.missing", n=it.template.index + 1, text=_short(it.template.text))
+        reasons += [t("reason.missing", n=it.template.index + 1, text=clip(it.template.text, 90))
                     for it in items if it.status == "missing"]
-        reasons += [t("reason.partly", n=it.template.index + 1, text=_short(it.template.text))
+        reasons += [t("reason.partly", n=it.template.index + 1, text=clip(it.template.text, 90))
                     for it in items if it.status == "partly covered"]
     else:
         reasons.append(t("coverage.none"))

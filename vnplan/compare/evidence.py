@@ -24,8 +24,8 @@ TYPE_ABBREVIATIONS = {
     "Nghị quyết": "NQ", "Hướng dẫn": "HD", "Báo cáo": "BC", "Tờ trình": "TTr", "Chương trình": "CTr",
     "Thông tư": "TT", "Nghị định": "NĐ", "Công điện": "CĐ",
 }
-_ISSUER_SHORT = [(re.compile(r"\b(?:Ủy|Uỷ|Uy) ban nhân dân\b", re.I), "UBND"),
-                 (re.compile(r"\bHội đồng nhân dân\b", re.I), "HĐND"), (re.compile(r"\bthành phố\b", re.I), "TP")]
+_ISSUER_SHORT = [(re.compile(r"\b(?:Ủy|Uỷ|Uy) ban nhân dân\b", re.IGNORECASE), "UBND"),
+                 (re.compile(r"\bHội đồng nhân dân\b", re.IGNORECASE), "HĐND"), (re.compile(r"\bthành phố\b", re.IGNORECASE), "TP")]
 
 Source = dict[str, Any]  # {"side": "template" | "local", "text": str, "page": int | None, "approx": bool}
 

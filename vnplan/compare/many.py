@@ -22,7 +22,8 @@ from vnplan.compare.evidence import heading
 from vnplan.compare.inputs import PlanInput
 from vnplan.compare.model import EXIT_CODES, ComplianceReport
 from vnplan.i18n import t
-from vnplan.render.clip import clip
+from vnplan.plaintext import clip
+from vnplan.views import view
 
 __all__ = ["COLUMNS", "ComplianceTable", "check_many", "expand_locals"]
 
@@ -37,7 +38,7 @@ def expand_locals(values: Iterable[PlanInput] | PlanInput) -> list[PlanInput]:
     out: list[PlanInput] = []
     for value in values:
         if isinstance(value, (str, os.PathLike)) and Path(value).is_dir():
-            from vnplan.batch.discover import discover
+            from vnplan.discover import discover
 
             out += list(discover(value))
         else:
@@ -96,9 +97,7 @@ class ComplianceTable:
         return text
 
     def to_excel(self, path: str | os.PathLike[str]) -> None:
-        from vnplan.export.excel import write_xlsx
-
-        write_xlsx({t("title.checks"): self.to_dataframe()}, path)
+        view("tables.xlsx")({t("title.checks"): self.to_dataframe()}, path)
 
     def to_text(self) -> str:
         c = self.counts()
@@ -114,8 +113,7 @@ class ComplianceTable:
     def to_markdown(self) -> str:
         head = [t("label.document"), t("label.verdict"), t("label.coverage"), t("label.missing_activities"),
                 t("label.warning")]
-        from vnplan.compare.render_text import md_text
-
+        md_text = view("markdown.escape")
         lines = [f"# {t('title.many', template=md_text(heading(self.template)))}", "", "| " + " | ".join(head) + " |",
                  "|" + "---|" * len(head)]
         for row in self.rows:
@@ -130,14 +128,10 @@ class ComplianceTable:
         return json.dumps({"template": heading(self.template), "rows": self.rows}, ensure_ascii=False, indent=indent)
 
     def to_html(self) -> str:
-        from vnplan.compare.render_many import table_page
-
-        return table_page(self)
+        return view("checks.html")(self)
 
     def _repr_html_(self) -> str:
-        from vnplan.compare.render_many import table_fragment
-
-        return table_fragment(self)
+        return view("checks.fragment")(self)
 
     def __repr__(self) -> str:
         c = self.counts()

@@ -9,13 +9,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from vnplan.plaintext import clip
 from vnplan.record import Record
+from vnplan.views import view
 
 __all__ = [
     "COVERAGE_STATUSES",
     "EXIT_CODES",
-    "VERDICTS",
     "STATUSES",
+    "VERDICTS",
     "Check",
     "ComplianceReport",
     "Coverage",
@@ -31,11 +33,6 @@ COVERAGE_STATUSES = ("covered", "partly covered", "missing")
 VERDICTS = ("pass", "fail", "inconclusive")
 EXIT_CODES = {"pass": 0, "fail": 3, "inconclusive": 4}
 
-
-def _short(text: str | None, n: int = 50) -> str:
-    from vnplan.render.clip import clip
-
-    return clip(text, n)
 
 
 @dataclass
@@ -56,7 +53,7 @@ class ItemRef:
         return out
 
     def __repr__(self) -> str:
-        return f"<ItemRef {self.index} {_short(self.text, 40)!r}>"
+        return f"<ItemRef {self.index} {clip(self.text, 40)!r}>"
 
 
 @dataclass
@@ -222,24 +219,16 @@ class PlanDiff:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self, width: int = 120) -> str:
-        from vnplan.compare.render_text import diff_table
-
-        return diff_table(self, width=width)
+        return view("diff.text")(self, width=width)
 
     def to_markdown(self) -> str:
-        from vnplan.compare.render_text import diff_markdown
-
-        return diff_markdown(self)
+        return view("diff.markdown")(self)
 
     def to_html(self) -> str:
-        from vnplan.compare.render_html import diff_page
-
-        return diff_page(self)
+        return view("diff.html")(self)
 
     def _repr_html_(self) -> str:
-        from vnplan.compare.render_html import diff_fragment
-
-        return diff_fragment(self)
+        return view("diff.fragment")(self)
 
     def __repr__(self) -> str:
         c = self.counts()
@@ -287,24 +276,16 @@ class ComplianceReport:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self, width: int = 120) -> str:
-        from vnplan.compare.render_text import report_table
-
-        return report_table(self, width=width)
+        return view("report.text")(self, width=width)
 
     def to_markdown(self) -> str:
-        from vnplan.compare.render_text import report_markdown
-
-        return report_markdown(self)
+        return view("report.markdown")(self)
 
     def to_html(self) -> str:
-        from vnplan.compare.render_html import report_page
-
-        return report_page(self)
+        return view("report.html")(self)
 
     def _repr_html_(self) -> str:
-        from vnplan.compare.render_html import report_fragment
-
-        return report_fragment(self)
+        return view("report.fragment")(self)
 
     def __repr__(self) -> str:
         return f"<ComplianceReport {self.verdict}: coverage {self.coverage.percent}, {len(self.reasons)} reasons>"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+
 from vnplan.compare.similarity import fold, tfidf_char
 from vnplan.i18n import t
 from vnplan.record import Record
@@ -44,7 +45,7 @@ def same_document(a: Record, b: Record) -> bool:
         return True
     if _path(a) and _path(a) == _path(b):
         return True
-    base = lambda r: str(r.source.get("path") or "").replace("\\", "/").rsplit("/", 1)[-1]  # noqa: E731
+    base = lambda r: str(r.source.get("path") or "").replace("\\", "/").rsplit("/", 1)[-1]
     if base(a) and base(a) == base(b) and fold(a.issuer.get("name")) == fold(b.issuer.get("name")):
         return True  # the same file as a document and as its record
     digest = a.source.get("sha256")
@@ -52,7 +53,7 @@ def same_document(a: Record, b: Record) -> bool:
         return True
     if a.number and a.key == b.key and a.issue_date == b.issue_date:
         return True
-    texts = lambda r: [fold(x.get("text") if isinstance(x, dict) else str(x)) for x in r.activities]  # noqa: E731
+    texts = lambda r: [fold(x.get("text") if isinstance(x, dict) else str(x)) for x in r.activities]
     return bool(a.activities) and texts(a) == texts(b) and fold(a.title) == fold(b.title)
 
 
@@ -79,7 +80,7 @@ def _topic(record: Record) -> str:
 
 
 def _cites(citer: Record, cited: Record) -> bool:
-    key = lambda s: re.sub(r"[^0-9a-z]", "", fold(s))  # noqa: E731
+    key = lambda s: re.sub(r"[^0-9a-z]", "", fold(s))
     return bool(cited.number) and any(
         str(c.get("number")) == str(cited.number) and (not c.get("symbol") or not cited.symbol
                                                       or key(c["symbol"]) == key(cited.symbol))

@@ -111,7 +111,7 @@ def responsibility_rows(template: list[dict[str, Any]], local: list[dict[str, An
                 role, t_level, l_level = sub
                 from vnplan.i18n import t
 
-                lv = lambda x: t(f"level.{x}") if x in ("central", "province", "district", "commune") else x  # noqa: E731
+                lv = lambda x: t(f"level.{x}") if x in ("central", "province", "district", "commune") else x
                 row.note = (t("note.role_down", role=role, template=lv(t_level), local=lv(l_level))
                             if t_level != l_level else t("note.role_same", role=role))
     return rows

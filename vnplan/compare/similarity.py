@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from vnplan.normalize.fold import strip_diacritics
+from vnplan.plaintext import strip_diacritics
 
 __all__ = ["SIMILARITIES", "Similarity", "combined", "containment", "fold", "fuzzy", "lead", "normalize_text", "tfidf_char"]
 

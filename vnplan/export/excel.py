@@ -9,9 +9,12 @@
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 from typing import Any
+
+from vnplan.views import register
 
 __all__ = ["MAX_WIDTH", "write_xlsx"]
 
@@ -31,7 +34,7 @@ def _cell(value: Any) -> Any:
     try:
         import pandas as pd
 
-        if value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+        if value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
             return None
         if isinstance(value, pd.Timestamp):
             return value.to_pydatetime().date()
@@ -48,6 +51,7 @@ def _as_text(row: Any) -> None:
             c.quotePrefix = True
 
 
+@register("tables.xlsx")
 def write_xlsx(sheets: dict[str, Any], path: str | os.PathLike[str], *, force: bool = True) -> None:
     """Write DataFrames to ``path``, one sheet each (names cut to Excel's 31 characters).
 

@@ -20,11 +20,13 @@ import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from vnplan.errors import VnplanError
+from vnplan.views import register
 
 if TYPE_CHECKING:
     from vnplan.link.graph import CitationGraph
@@ -34,11 +36,11 @@ __all__ = [
     "LEVEL_COLOURS",
     "RELATION_STYLES",
     "SCHEMA_PATH",
+    "atomic_write",
     "cytoscape_json",
     "format_of",
     "layered_layout",
     "node_link",
-    "atomic_write",
     "to_dot",
     "write_graph",
     "xml_safe",
@@ -93,7 +95,7 @@ def format_of(path: str | Path, format: str | None = None) -> str:
     raise ExportError(str(path), "cannot tell the graph format from the extension; give --format")
 
 
-def layered_layout(cg: "CitationGraph", width: float = 1600.0, row_gap: float = 140.0,
+def layered_layout(cg: CitationGraph, width: float = 1600.0, row_gap: float = 140.0,
                    max_per_row: int = 28) -> dict[str, tuple[float, float]]:
     """Top-down positions: one band per level (party → commune), nodes ordered to shorten edges.
 
@@ -105,8 +107,8 @@ def layered_layout(cg: "CitationGraph", width: float = 1600.0, row_gap: float = 
     bands: dict[int, list[str]] = defaultdict(list)
     for node, data in g.nodes(data=True):
         bands[int(data.get("rank", 6))].append(node)
-    for rank in bands:  # archive documents first, then by id: a stable start
-        bands[rank].sort(key=lambda n: (g.nodes[n].get("kind") != "document", g.nodes[n].get("province") or "", n))
+    for band in bands.values():  # archive documents first, then by id: a stable start
+        band.sort(key=lambda n: (g.nodes[n].get("kind") != "document", g.nodes[n].get("province") or "", n))
     order = {n: i / max(1, len(b)) for b in bands.values() for i, n in enumerate(b)}
     undirected = nx.Graph(g)
     for _ in range(6):  # barycentre sweeps
@@ -141,7 +143,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def node_link(cg: "CitationGraph", positions: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+def node_link(cg: CitationGraph, positions: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """The JSON node-link form (D3): ``{"directed", "multigraph", "graph", "nodes", "links"}``.
 
     It validates against ``graph.schema.json`` and loads back with
@@ -165,7 +167,7 @@ def node_link(cg: "CitationGraph", positions: dict[str, tuple[float, float]] | N
             "nodes": nodes, "links": links}
 
 
-def cytoscape_json(cg: "CitationGraph", positions: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+def cytoscape_json(cg: CitationGraph, positions: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """The Cytoscape.js form: ``{"data", "elements": {"nodes": [{"data", "position"}], "edges": [{"data"}]}}``."""
     data = node_link(cg, positions)
     nodes = []
@@ -201,7 +203,7 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def _flat_graph(cg: "CitationGraph", viz: bool) -> nx.MultiDiGraph:
+def _flat_graph(cg: CitationGraph, viz: bool) -> nx.MultiDiGraph:
     g = cg.graph
     out = nx.MultiDiGraph()
     positions = layered_layout(cg) if viz else {}
@@ -223,20 +225,20 @@ def _flat_graph(cg: "CitationGraph", viz: bool) -> nx.MultiDiGraph:
     return out
 
 
-def to_dot(cg: "CitationGraph") -> str:
+def to_dot(cg: CitationGraph) -> str:
     """Graphviz DOT text, top-down, one rank per level, coloured by level, edge style by relation.
 
     >>> from vnplan.link.graph import CitationGraph
     >>> to_dot(CitationGraph()).splitlines()[0]
     'digraph citations {'
     """
-    def q(text: Any) -> str:
-        text = xml_safe(str(text)).replace("\r", " ")
+    def q(value: Any) -> str:
+        text = xml_safe(str(value)).replace("\r", " ")
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
     g = cg.graph
-    lines = ["digraph citations {", "  rankdir=TB; newrank=true; node [shape=box, style=\"rounded,filled\", "
-             "fontname=\"DejaVu Sans\", fontsize=10]; edge [fontsize=8];"]
+    lines = ["digraph citations {", ("  rankdir=TB; newrank=true; node [shape=box, style=\"rounded,filled\", "
+             "fontname=\"DejaVu Sans\", fontsize=10]; edge [fontsize=8];")]
     ids = {node: f"n{i}" for i, node in enumerate(g.nodes)}
     ranks: dict[int, list[str]] = defaultdict(list)
     for node, data in g.nodes(data=True):
@@ -270,7 +272,7 @@ def _csv_cell(value: Any) -> Any:
     >>> _csv_cell("=1+1"), _csv_cell(["a"]), _csv_cell(None), _csv_cell(2021)
     ("'=1+1", '["a"]', '', 2021)
     """
-    from vnplan.batch.output import safe_cell
+    from vnplan.export.records import safe_cell
 
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
@@ -279,7 +281,7 @@ def _csv_cell(value: Any) -> Any:
     return safe_cell(value) if isinstance(value, str) else value
 
 
-def _write_csv(cg: "CitationGraph", path: Path) -> list[str]:
+def _write_csv(cg: CitationGraph, path: Path) -> list[str]:
     base = str(path)[: -len(".csv")] if str(path).lower().endswith(".csv") else str(path)
     data = node_link(cg)
     written = []
@@ -294,7 +296,8 @@ def _write_csv(cg: "CitationGraph", path: Path) -> list[str]:
     return written
 
 
-class atomic_write:  # noqa: N801 - used as a context manager, like open()
+@register("file.atomic")
+class atomic_write:
     """Open a temporary file next to ``path`` for writing; on success rename it over ``path``, on error delete it.
 
     There is never a half-written file at ``path``.
@@ -317,7 +320,7 @@ class atomic_write:  # noqa: N801 - used as a context manager, like open()
         self.handle = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline=self.newline)
         return self.handle
 
-    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.handle.close()
         if kind is None:
             os.replace(self.tmp, self.path)
@@ -328,7 +331,8 @@ class atomic_write:  # noqa: N801 - used as a context manager, like open()
                 pass
 
 
-def write_graph(cg: "CitationGraph", path: str | Path, format: str | None = None) -> list[str]:
+@register("graph.write")
+def write_graph(cg: CitationGraph, path: str | Path, format: str | None = None) -> list[str]:
     """Write the graph to ``path`` in ``format`` (or the one its extension names); returns the files written.
 
     CSV writes two files next to each other: ``NAME.nodes.csv`` and ``NAME.edges.csv``.

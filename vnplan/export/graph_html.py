@@ -2,7 +2,7 @@
 
 The page embeds the graph once, as columns (values that repeat, such as
 issuers, provinces and levels, are stored once in a table and referred to by
-number), and the viewer script ``vnplan/render/graph_view.js``; it loads
+number), and the viewer script ``vnplan/export/graph_view.js``; it loads
 nothing from the network.  The viewer groups documents by level and locality,
 filters by level, province (as issued, or today's after the 2025 merger), year
 and relation, and lays out only what the filters leave: above `OVERVIEW_LIMIT`
@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from vnplan.export.graph_formats import LEVEL_COLOURS, RELATION_STYLES
 from vnplan.i18n import get_lang, t
 from vnplan.link.labels import level_name
+from vnplan.plaintext import clip
+from vnplan.views import register
 
 if TYPE_CHECKING:
     from vnplan.link.graph import CitationGraph
@@ -79,7 +81,7 @@ def _style(lang: str) -> dict[str, Any]:
     }
 
 
-def page_data(cg: "CitationGraph", lang: str = "vi") -> dict[str, Any]:
+def page_data(cg: CitationGraph, lang: str = "vi") -> dict[str, Any]:
     """The viewer's data: node and edge columns, each repeated value once in ``values``, and the page's words.
 
     >>> from vnplan.link.graph import CitationGraph
@@ -110,7 +112,7 @@ def page_data(cg: "CitationGraph", lang: str = "vi") -> dict[str, Any]:
         edges["source"].append(order[u])
         edges["target"].append(order[v])
         edges["relation"].append(ref(d.get("relation") or "mentions"))
-        edges["text"].append(text[:_MAX_CITATION_TEXT] + "…" if text and len(text) > _MAX_CITATION_TEXT else text)
+        edges["text"].append(clip(text, _MAX_CITATION_TEXT + 1, words=False) if text else text)
         edges["confidence"].append(d.get("confidence") if d.get("resolution") == "resolved" else None)
     return {"values": values, "nodes": nodes, "edges": edges, "style": _style(lang), "limit": OVERVIEW_LIMIT,
             "words": {key: t(key, lang) for key in _WORDS}}
@@ -130,13 +132,14 @@ def script_json(data: Any) -> str:
 
 
 def _script() -> str:
-    script = (Path(__file__).resolve().parent.parent / "render" / "graph_view.js").read_text(encoding="utf-8")
+    script = (Path(__file__).resolve().parent / "graph_view.js").read_text(encoding="utf-8")
     if "</script" in script.lower():  # pragma: no cover - a guard on the shipped file
         raise ValueError("graph_view.js must not contain </script")
     return script
 
 
-def graph_html(cg: "CitationGraph", title: str | None = None, lang: str | None = None) -> str:
+@register("graph.html")
+def graph_html(cg: CitationGraph, title: str | None = None, lang: str | None = None) -> str:
     """The interactive page for ``cg`` as an HTML string (no external resources), in Vietnamese or English
     (``lang``; default the current language of `vnplan.i18n`, Vietnamese unless asked).
 
@@ -146,7 +149,9 @@ def graph_html(cg: "CitationGraph", title: str | None = None, lang: str | None =
     """
     lang = lang or get_lang()
     title = title or t("graph.title", lang)
-    w = lambda key: html.escape(t(key, lang), quote=True)  # noqa: E731 - a word of the page, escaped
+    def w(key: str) -> str:  # a word of the page, escaped
+        return html.escape(t(key, lang), quote=True)
+
     summary = html.escape(repr(cg))
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang, quote=True)}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>

@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 
-def link(records: Any, resolver: "Resolver | None" = None) -> "CitationGraph":
+def link(records: Any, resolver: Resolver | None = None) -> CitationGraph:
     """Build the citation graph of ``records``: Record objects, dicts, or a records JSON Lines path.
 
     ``resolver`` decides each citation (default `default_resolver`); plug in a

@@ -23,14 +23,16 @@ named as gaps.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from vnplan.i18n import get_lang
 from vnplan.i18n import t as _t
 from vnplan.link.labels import level_name
+from vnplan.views import view
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.link.graph import CitationGraph
@@ -104,9 +106,7 @@ class Cascade:
 
     def to_csv(self, path: str | Path) -> str:
         """Write the table as CSV (UTF-8 with BOM, for Excel) through a temporary file; returns the path."""
-        from vnplan.export.graph_formats import atomic_write
-
-        with atomic_write(path, newline="") as handle:
+        with view("file.atomic")(path, newline="") as handle:
             self.to_dataframe().to_csv(handle, index=False, encoding="utf-8")
         return str(path)
 
@@ -130,24 +130,18 @@ class Cascade:
 
     def to_html(self, title: str | None = None) -> str:
         """A self-contained HTML page: the tree by level (collapsible), the table and the gaps."""
-        from vnplan.link.cascade_html import cascade_page
-
-        return cascade_page(self, title or _t("cascade.title", self.lang))
+        return view("cascade.html")(self, title or _t("cascade.title", self.lang))
 
     def write_html(self, path: str | Path) -> str:
-        from vnplan.export.graph_formats import atomic_write
-
-        with atomic_write(path) as handle:
+        with view("file.atomic")(path) as handle:
             handle.write(self.to_html())
         return str(path)
 
     def _repr_html_(self) -> str:
-        from vnplan.link.cascade_html import cascade_body
-
-        return cascade_body(self)
+        return view("cascade.fragment")(self)
 
 
-def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
+def _coverage(graph: CitationGraph, parent: str, child: str) -> float | None:
     records = getattr(graph, "records", {}) or {}
     a, b = records.get(parent), records.get(child)
     if a is None or b is None or not a.activities or not b.activities:
@@ -160,7 +154,7 @@ def _coverage(graph: "CitationGraph", parent: str, child: str) -> float | None:
         return None
 
 
-def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | None = None,
+def build_cascade(graph: CitationGraph, ref: str, relations: Iterable[str] | None = None,
                   coverage: bool = True, lang: str | None = None) -> Cascade:
     """The cascade under the document ``ref`` (any key `CitationGraph.find` accepts).
 
@@ -193,7 +187,7 @@ def build_cascade(graph: "CitationGraph", ref: str, relations: Iterable[str] | N
     return Cascade(root=root, rows=rows, gaps=_gaps(graph, rows, lang), lang=lang)
 
 
-def _gaps(graph: "CitationGraph", rows: list[CascadeRow], lang: str) -> list[str]:
+def _gaps(graph: CitationGraph, rows: list[CascadeRow], lang: str) -> list[str]:
     """Levels below the root with no implementing document; provinces of the archive with none."""
     root = rows[0]
     below = [r for r in rows[1:] if r.in_archive]

@@ -22,12 +22,14 @@ clipped to [0, 1] (the threshold is 0.5).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from vnplan.link.keys import fold, issuer_code_of_name, name_key
+from vnplan.link.keys import issuer_code_of_name, name_key
+from vnplan.plaintext import fold
 
 __all__ = [
     "FLOOR",
@@ -183,9 +185,8 @@ def type_evidence(cited: str | None, doc: str | None) -> list[Evidence]:
     return [_ev("type_other", f"{cited} / {doc}")]
 
 
-_ABOUT = re.compile(r"\b(?:về\s+việc|v/v|về)\s+(.+)", re.I)
-_STOP = frozenset("va cua cac cho trong tren ve viec nam nhung mot thuc hien ban hanh ke hoach quyet dinh so ngay "
-                  "thang".split())
+_ABOUT = re.compile(r"\b(?:về\s+việc|v/v|về)\s+(.+)", re.IGNORECASE)
+_STOP = frozenset(["va", "cua", "cac", "cho", "trong", "tren", "ve", "viec", "nam", "nhung", "mot", "thuc", "hien", "ban", "hanh", "ke", "hoach", "quyet", "dinh", "so", "ngay", "thang"])
 
 
 def cited_description(text: str | None) -> str | None:
@@ -208,7 +209,7 @@ def cited_description(text: str | None) -> str | None:
 def _words(text: str | None) -> set[str]:
     """Pairs of consecutive content syllables: ``quy chế chi tiêu`` → {quy che, che chi, chi tieu}."""
     words = [w for w in name_key(text).split() if w not in _STOP and not w.isdigit()]
-    return {f"{a} {b}" for a, b in zip(words, words[1:])} or set(words)
+    return {f"{a} {b}" for a, b in itertools.pairwise(words)} or set(words)
 
 
 def title_overlap(description: str, title: str) -> float:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -24,6 +25,7 @@ from vnplan.errors import VnplanError
 from vnplan.link.keys import name_key, number_key, symbol_key
 from vnplan.link.labels import readable_label, short_label, unique_labels
 from vnplan.model.source import item_span
+from vnplan.views import view
 
 __all__ = ["DIRECTIVE_RELATIONS", "LEVELS", "RELATIONS", "CitationGraph", "NodeNotFound", "Step", "walk"]
 
@@ -253,15 +255,11 @@ class CitationGraph:
 
     def write(self, path: str, format: str | None = None) -> list[str]:
         """Export to ``path``; the format comes from ``format`` or the extension. Returns the files written."""
-        from vnplan.export.graph_formats import write_graph
-
-        return write_graph(self, path, format)
+        return view("graph.write")(self, path, format)
 
     def to_html(self, title: str | None = None, lang: str | None = None) -> str:
         """The self-contained interactive HTML page (works offline), Vietnamese unless ``lang="en"``."""
-        from vnplan.export.graph_html import graph_html
-
-        return graph_html(self, title=title, lang=lang)
+        return view("graph.html")(self, title=title, lang=lang)
 
     def __len__(self) -> int:
         return self.graph.number_of_nodes()

@@ -17,14 +17,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from vnplan.normalize.fold import fold_key
+from vnplan.plaintext import fold
 
 __all__ = [
     "CENTRAL_CODES",
     "PARTY_CODES",
     "SymbolParts",
     "code_scope",
-    "fold",
     "issuer_code_of_name",
     "level_of_issuer_text",
     "name_key",
@@ -84,14 +83,6 @@ _TITLES = re.compile(r"^(?:bo truong|thu truong|giam doc|pho giam doc|chu tich|p
                      r"truong ban|vu truong|cuc truong|tong cuc truong|thu tuong chinh phu(?= )|)\s*")
 
 
-@lru_cache(maxsize=1 << 16)  # names and symbols repeat across an archive: key each once
-def fold(text: str | None) -> str:
-    """Lower-case, no diacritics, ``đ`` → ``d``, single spaces: for comparing names.
-
-    >>> fold("Ủy ban nhân dân  tỉnh Lâm Đồng")
-    'uy ban nhan dan tinh lam dong'
-    """
-    return fold_key(text, diacritics=False) if text else ""
 
 
 @lru_cache(maxsize=1 << 16)

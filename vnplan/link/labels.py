@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from vnplan.i18n import t
+from vnplan.plaintext import clip
 
 __all__ = ["level_name", "readable_label", "short_label", "unique_labels", "vn_date"]
 
@@ -60,9 +61,9 @@ def _issuer_short(issuer: Any) -> str | None:
     if not issuer:
         return None
     name = " ".join(str(issuer).split())
-    name = re.sub(r"^Ủy ban nhân dân\b", "UBND", name, flags=re.I)
-    name = re.sub(r"^Hội đồng nhân dân\b", "HĐND", name, flags=re.I)
-    return name if len(name) <= 60 else name[:59] + "…"
+    name = re.sub(r"^Ủy ban nhân dân\b", "UBND", name, flags=re.IGNORECASE)
+    name = re.sub(r"^Hội đồng nhân dân\b", "HĐND", name, flags=re.IGNORECASE)
+    return clip(name, 60, words=False)
 
 
 def readable_label(number: Any, symbol: Any, issuer: Any = None, date: Any = None, year: Any = None) -> str:

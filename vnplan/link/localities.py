@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vnplan import data
-from vnplan.link.keys import fold, name_key
+from vnplan.link.keys import name_key
+from vnplan.plaintext import fold
 
 __all__ = ["Locality", "commune_of", "locate", "province_names"]
 

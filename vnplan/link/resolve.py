@@ -31,15 +31,33 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.errors import RecordError
-from vnplan.link.keys import (
-    code_scope, fold, issuer_code_of_name, level_of_issuer_text, name_key, number_key, parse_symbol, SymbolParts,
-)
 from vnplan.link.evidence import (
-    FLOOR, MARGIN, THRESHOLD, WEIGHTS, Evidence, Rejected, cited_description, confidence, date_evidence,
-    issuer_evidence, title_evidence, type_evidence,
+    FLOOR,
+    MARGIN,
+    THRESHOLD,
+    WEIGHTS,
+    Evidence,
+    Rejected,
+    cited_description,
+    confidence,
+    date_evidence,
+    issuer_evidence,
+    title_evidence,
+    type_evidence,
+)
+from vnplan.link.keys import (
+    SymbolParts,
+    code_scope,
+    fold,
+    issuer_code_of_name,
+    level_of_issuer_text,
+    name_key,
+    number_key,
+    parse_symbol,
 )
 from vnplan.link.localities import Locality, commune_of, locate
 from vnplan.record import Record
+from vnplan.views import view
 
 __all__ = [
     "ArchiveIndex",
@@ -49,9 +67,9 @@ __all__ = [
     "Resolver",
     "cited_key",
     "default_resolver",
-    "issuer_of_symbol",
     "is_document",
     "is_error_record",
+    "issuer_of_symbol",
     "load_records",
     "read_records",
     "score_candidate",
@@ -234,10 +252,8 @@ def _file_items(path: Path) -> list[Any]:
     if suffix in (".csv", ".parquet", ".pq"):
         if not path.is_file():
             raise RecordError(path, "no such records file")
-        from vnplan.batch.output import iter_records
-
-        try:
-            return list(iter_records(path))
+        try:  # the records reader lives in vnplan.export, a layer above, and registers itself
+            return list(view("records.read")(path))
         except RecordError:
             raise
         except Exception as exc:  # noqa: BLE001 - pyarrow / csv errors become one line
@@ -332,7 +348,7 @@ class ArchiveIndex:
         self._next_suffix: dict[str, int] = {}
 
     @classmethod
-    def build(cls, records: Iterable[Record]) -> "ArchiveIndex":
+    def build(cls, records: Iterable[Record]) -> ArchiveIndex:
         """Index records; two records with one complete key (e.g. two readings of one PDF) share an entry."""
         index = cls()
         records = list(records)
@@ -346,7 +362,7 @@ class ArchiveIndex:
                 levels.setdefault(entry.level, {}).setdefault(entry.commune, []).append(entry)
         return index
 
-    def candidates(self, key: "CitedKey") -> list[DocEntry]:
+    def candidates(self, key: CitedKey) -> list[DocEntry]:
         """The entries a citation can name: its number and symbol, then only the province, level and commune
         that would not contradict it (`score_candidate` rejects another province, level or commune).
 

@@ -16,7 +16,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TONE_MARKS", "fold_key", "fold_tone", "same_name", "strip_diacritics"]
+from vnplan.plaintext import strip_diacritics
+
+__all__ = ["TONE_MARKS", "fold_key", "fold_tone", "same_name"]
 
 # grave, acute, tilde, hook above, dot below
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -47,9 +49,7 @@ def _fold_word(word: str) -> str:
     # onset: consonants, plus the u of "qu" and the i of "gi" before another vowel
     while i < n and bases[i] not in _VOWELS:
         i += 1
-    if i < n and i > 0 and bases[i - 1] == "q" and bases[i] == "u" and i + 1 < n and bases[i + 1] in _VOWELS:
-        i += 1
-    elif i == 1 and n > 2 and bases[0] == "g" and bases[1] == "i" and bases[2] in _VOWELS:
+    if i < n and i > 0 and bases[i - 1] == "q" and bases[i] == "u" and i + 1 < n and bases[i + 1] in _VOWELS or i == 1 and n > 2 and bases[0] == "g" and bases[1] == "i" and bases[2] in _VOWELS:
         i += 1
     j = i
     while j < n and bases[j] in _VOWELS:
@@ -62,9 +62,7 @@ def _fold_word(word: str) -> str:
         target = shaped[-1]  # ươ → ơ, uyê → ê, ô/ê/â...
     elif len(nucleus) == 1:
         target = nucleus[0]
-    elif len(nucleus) >= 3:
-        target = nucleus[1]
-    elif j < n:  # closed syllable: oan → oán, uyn → uýn
+    elif len(nucleus) >= 3 or j < n:
         target = nucleus[1]
     else:  # open two-vowel rhyme, old style: hòa, thủy, mùa, tài
         target = nucleus[0]
@@ -90,16 +88,6 @@ def fold_tone(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     return _WORD.sub(lambda m: _fold_word_cached(m.group(0)), text)
 
-
-def strip_diacritics(text: str) -> str:
-    """Remove every diacritic and fold đ/Đ to d/D (a last-resort comparison key).
-
-    >>> strip_diacritics("Đắk Lắk")
-    'Dak Lak'
-    """
-    nfd = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in nfd if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D").replace("Ð", "D").replace("ð", "d"))
 
 
 _SPACES = re.compile(r"\s+")

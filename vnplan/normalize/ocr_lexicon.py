@@ -25,6 +25,7 @@ import unicodedata
 
 from vnplan.lexicon import is_syllable, is_word_pair, syllable_count, syllables
 from vnplan.normalize.fold import fold_tone
+from vnplan.plaintext import strip_diacritics
 
 __all__ = ["repair_syllables", "skeleton"]
 
@@ -39,8 +40,7 @@ def skeleton(token: str) -> str:
     >>> skeleton("Quốc"), skeleton("đường")
     ('quoc', 'duong')
     """
-    base = unicodedata.normalize("NFD", token.lower().replace("đ", "d"))
-    return "".join(c for c in base if not unicodedata.combining(c))
+    return strip_diacritics(token.lower())
 
 
 @functools.lru_cache(maxsize=1)

@@ -38,7 +38,7 @@ class MappedText:
     offsets: tuple[int, ...] | list[int]
 
     @classmethod
-    def identity(cls, text: str) -> "MappedText":
+    def identity(cls, text: str) -> MappedText:
         """The raw text mapped onto itself.
 
         >>> MappedText.identity("Số").offsets
@@ -46,11 +46,11 @@ class MappedText:
         """
         return cls(text, list(range(len(text) + 1)))
 
-    def edits(self) -> "Edits":
+    def edits(self) -> Edits:
         """A fresh edit builder over this text."""
         return Edits(self.text)
 
-    def apply(self, edits: "Edits") -> "MappedText":
+    def apply(self, edits: Edits) -> MappedText:
         """Apply ``edits`` and compose the offset maps."""
         if not edits:
             return self
@@ -58,7 +58,7 @@ class MappedText:
         offs = self.offsets
         return MappedText(text, list(map(offs.__getitem__, local)))
 
-    def compose(self, text: str, local: list[int]) -> "MappedText":
+    def compose(self, text: str, local: list[int]) -> MappedText:
         """Follow a foreign transform: ``local[i]`` is the index in ``self.text`` of ``text[i]``.
 
         ``local`` may omit the final sentinel; missing or out-of-range entries are clamped.
@@ -93,7 +93,7 @@ class Edits:
         ('a b!', [0, 2, 3, 4, 4])
     """
 
-    __slots__ = ("text", "_items", "_taken", "_where")
+    __slots__ = ("_items", "_taken", "_where", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text

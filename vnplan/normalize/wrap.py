@@ -24,6 +24,7 @@ leading/trailing spaces and there are no empty lines.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -115,7 +116,7 @@ def _is_upper(s: str) -> bool:
 
 def measure(text: str, lines: list[_Line]) -> WrapStyle:
     """Measure the document's wrap style from its lines."""
-    pairs = list(zip(lines, lines[1:]))
+    pairs = list(itertools.pairwise(lines))
     blank = [sum(text.count(c, a.end, b.start) for c in SEPARATORS) > 1 for a, b in pairs]
     blank_gaps = [p for p, is_blank in zip(pairs, blank) if is_blank]
     lower_after_blank = sum(1 for a, b in blank_gaps if _continues(b.text))
@@ -178,9 +179,7 @@ def _join(a: _Line, b: _Line, blank: bool, style: WrapStyle, title: bool = False
         return True
     if style.layout and b.indent < 3 and not a_upper:
         return True
-    if style.width and a.indent + len(a.text) >= 0.85 * style.width:
-        return True
-    return False
+    return bool(style.width and a.indent + len(a.text) >= 0.85 * style.width)
 
 
 def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
@@ -201,7 +200,7 @@ def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
     ed.delete(lines[-1].end, len(text))
     title = False  # inside the upper-case title that follows the document type
     after_type = False
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         gap = text[a.end : b.start]
         seps = sum(gap.count(c) for c in SEPARATORS)
         if HARD_BREAK in gap:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vnplan.plaintext import clip
 from vnplan.site.marks import marked_text
 from vnplan.site.model import Doc, Link, Pair, SiteModel
 from vnplan.site.shell import both, esc, label, name, page, vi_date
@@ -218,7 +219,7 @@ def _evidence(evidence: dict[str, Any]) -> str:
     for key, value in evidence.items():
         text = _plain(value) if value not in (None, "", [], {}) else ""
         if text:
-            text = text if len(text) <= 400 else text[:399] + "…"
+            text = clip(text, 400, words=False)
             parts.append(f"<b>{esc(key)}</b>: {esc(text)}")
     return "<br>".join(parts)
 

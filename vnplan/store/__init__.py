@@ -16,6 +16,12 @@ from vnplan.store.schema import SCHEMA_VERSION, StoreError, connect, is_store, m
 from vnplan.store.search import Hit, search
 from vnplan.store.text import extract_with_text, text_fn
 from vnplan.store.writer import SqliteWriter, iter_records, read_index, rebuild_edges, write_records
+from vnplan.views import register
+
+# the records writer and readers of vnplan.export (a layer below) open a .sqlite output through these
+register("records.sqlite.writer")(SqliteWriter)
+register("records.sqlite.index")(read_index)
+register("records.sqlite.records")(iter_records)
 
 __all__ = [
     "SCHEMA_VERSION",

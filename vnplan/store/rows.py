@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from vnplan.normalize.fold import fold_key
+from vnplan.plaintext import fold
 
-__all__ = ["TIDY", "fold", "search_key", "table_rows"]
+__all__ = ["TIDY", "search_key", "table_rows"]
 
 #: store table → the `Records` method whose DataFrame it holds
 TIDY = {"citations": "citations", "activities": "activities", "responsibilities": "responsibilities",
@@ -26,13 +26,6 @@ TIDY = {"citations": "citations", "activities": "activities", "responsibilities"
 _STORE_ONLY = ("title_folded", "record_json", "seq")  # records columns the DataFrame does not have
 
 
-def fold(text: str | None) -> str:
-    """The search key of a text: no accents, ``đ`` → ``d``, lower case, single spaces.
-
-    >>> fold("UBND xã Hoà Xá"), fold("Đắk Lắk")
-    ('ubnd xa hoa xa', 'dak lak')
-    """
-    return fold_key(text or "", diacritics=False)
 
 
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
@@ -102,6 +95,6 @@ def _without_text(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _json(record: dict[str, Any]) -> str:
-    from vnplan.batch.output import json_line
+    from vnplan.export.records import json_line
 
     return json_line(record).rstrip("\n")

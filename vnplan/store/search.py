@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from vnplan.store.rows import fold
+from vnplan.plaintext import fold
 from vnplan.store.schema import connect
 
 __all__ = ["Hit", "fts_query", "search"]

@@ -133,8 +133,8 @@ def iter_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
 
 
 def read_index(path: str, on_record: Callable[[dict[str, Any]], None] | None = None) -> Any:
-    """What a store already holds, as the batch resume index (`vnplan.batch.output.RecordsIndex`)."""
-    from vnplan.batch.output import RecordsIndex
+    """What a store already holds, as the batch resume index (`vnplan.export.records.RecordsIndex`)."""
+    from vnplan.export.records import RecordsIndex
 
     index = RecordsIndex()
     if not os.path.exists(path) or os.path.getsize(path) == 0:

@@ -120,6 +120,6 @@ class Outline:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (the golden tests pin this)."""
-        from vnplan.structure.render import outline_dict
+        from vnplan.export.outline import outline_dict
 
         return outline_dict(self)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vnplan.plaintext import clip
 from vnplan.structure.model import Clause, Node, Outline, Span
 
 __all__ = ["outline_dict", "outline_text"]
@@ -19,14 +20,10 @@ TITLE_MAX = 100
 CLAUSE_MAX = 160
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _t(span: Span | None, limit: int = 0) -> str | None:
     if span is None:
         return None
-    return _short(span.text, limit) if limit else span.text
+    return clip(span.text, limit, words=False) if limit else span.text
 
 
 def _node(node: Node) -> dict[str, Any]:
@@ -43,7 +40,7 @@ def _node(node: Node) -> dict[str, Any]:
 
 
 def _clause(c: Clause) -> dict[str, Any]:
-    return {"kind": c.kind, "text": _short(c.span.text, CLAUSE_MAX)}
+    return {"kind": c.kind, "text": clip(c.span.text, CLAUSE_MAX, words=False)}
 
 
 def outline_dict(outline: Outline) -> dict[str, Any]:
@@ -84,7 +81,7 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
     pad = "  " * depth
     label = f"{node.label} " if node.label else ""
     role = f"  [{node.role}]" if node.role else ""
-    title = _short(node.title.text or (node.text[0].text if node.text else ""), TITLE_MAX)
+    title = clip(node.title.text or (node.text[0].text if node.text else ""), TITLE_MAX, words=False)
     paras = f"  ({len(node.text)} ¶)" if node.text else ""
     out.append(f"{pad}{label}{title}{role}{paras}")
     for child in node.children:
@@ -109,24 +106,24 @@ def outline_text(outline: Outline, depth: int = 0) -> str:
     out.append(f"{pad}BODY" if not outline.preamble else f"{pad}PREAMBLE")
     if outline.preamble:
         for c in outline.preamble:
-            out.append(f"{pad}  [{c.kind}] {_short(c.span.text, CLAUSE_MAX)}")
+            out.append(f"{pad}  [{c.kind}] {clip(c.span.text, CLAUSE_MAX, words=False)}")
         out.append(f"{pad}BODY")
     for node in outline.body:
         _node_lines(node, depth + 1, out)
-    c = outline.closing
-    if c.kinh_gui or c.recipients or c.signature:
+    closing = outline.closing
+    if closing.kinh_gui or closing.recipients or closing.signature:
         out.append(f"{pad}CLOSING")
-        for s in c.kinh_gui:
+        for s in closing.kinh_gui:
             out.append(f"{pad}  kính gửi: {s.text}")
-        for s in c.recipients:
+        for s in closing.recipients:
             out.append(f"{pad}  nơi nhận: {s.text}")
-        if c.signature:
-            for s in c.signature.authority:
+        if closing.signature:
+            for s in closing.signature.authority:
                 out.append(f"{pad}  authority: {s.text}")
-            if c.signature.title:
-                out.append(f"{pad}  title: {c.signature.title.text}")
-            if c.signature.name:
-                out.append(f"{pad}  name: {c.signature.name.text}")
+            if closing.signature.title:
+                out.append(f"{pad}  title: {closing.signature.title.text}")
+            if closing.signature.name:
+                out.append(f"{pad}  name: {closing.signature.name.text}")
     for a in outline.attachments:
         out.append(outline_text(a, depth + 1))
     for a in outline.appendices:

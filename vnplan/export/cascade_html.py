@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from vnplan.i18n import t
 from vnplan.link.labels import level_name, vn_date
+from vnplan.views import register
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.link.cascade import Cascade, CascadeRow
@@ -60,11 +61,11 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _data(row: "CascadeRow") -> str:
+def _data(row: CascadeRow) -> str:
     return f'data-level="{_e(row.level or "null")}" data-locality="{_e(row.locality or "")}"'
 
 
-def _cells(c: "Cascade", row: "CascadeRow") -> list[str]:
+def _cells(c: Cascade, row: CascadeRow) -> list[str]:
     lang = c.lang
     values = {"depth": row.depth, "document": row.label, "type": row.type, "issuer": row.issuer,
               "level": level_name(row.level, lang), "locality": row.locality, "date": vn_date(row.date),
@@ -74,7 +75,7 @@ def _cells(c: "Cascade", row: "CascadeRow") -> list[str]:
     return [_e(values[name]) for name in _SHOWN]
 
 
-def _tree_item(c: "Cascade", row: "CascadeRow") -> str:
+def _tree_item(c: Cascade, row: CascadeRow) -> str:
     facts = [f'<span class="lv lv-{_e(row.level)}">{_e(level_name(row.level, c.lang))}</span>']
     facts += [_e(x) for x in (row.locality, vn_date(row.date)) if x]
     if row.lead_days is not None:
@@ -91,9 +92,12 @@ def _tree_item(c: "Cascade", row: "CascadeRow") -> str:
     return f"<li {_data(row)}><details open><summary>{head}</summary><ul>{inner}</ul></details></li>"
 
 
-def cascade_body(c: "Cascade") -> str:
+@register("cascade.fragment")
+def cascade_body(c: Cascade) -> str:
     """The tree, the gaps and the table (no filters, no script): the Jupyter view."""
-    w = lambda key: _e(t(key, c.lang))  # noqa: E731
+    def w(key: str) -> str:
+        return _e(t(key, c.lang))
+
     tree = f'<ul class="tree">{_tree_item(c, c.rows[0])}</ul>' if c.rows else ""
     if len(c.rows) <= 1:
         tree += f"<p>{w('cascade.none')}</p>"
@@ -104,8 +108,10 @@ def cascade_body(c: "Cascade") -> str:
     return f'<div class="vnp-cascade">{tree}{gaps}<table class="vnp-table"><tr>{head}</tr>{body}</table></div>'
 
 
-def _filters(c: "Cascade") -> str:
-    w = lambda key: _e(t(key, c.lang))  # noqa: E731
+def _filters(c: Cascade) -> str:
+    def w(key: str) -> str:
+        return _e(t(key, c.lang))
+
     levels = list(dict.fromkeys(r.level or "null" for r in c.rows))
     boxes = "".join(f'<label><input type="checkbox" value="{_e(lv)}" checked> '
                     f'<span class="lv lv-{_e(lv)}">{_e(level_name(None if lv == "null" else lv, c.lang))}</span></label>'
@@ -116,7 +122,8 @@ def _filters(c: "Cascade") -> str:
             f'<select id="locality"><option value="">{w("graph.all")}</option>{options}</select></label></div>')
 
 
-def cascade_page(c: "Cascade", title: str) -> str:
+@register("cascade.html")
+def cascade_page(c: Cascade, title: str) -> str:
     """A self-contained page: heading, filters (level, locality), tree, gaps, table."""
     root = c.rows[0].label if c.rows else c.root
     return (f'<!DOCTYPE html><html lang="{_e(c.lang)}"><head><meta charset="utf-8"><title>{_e(title)}</title>'

@@ -10,8 +10,9 @@ import html
 from typing import Any
 
 from vnplan.i18n import date_text, t
+from vnplan.plaintext import clip
 from vnplan.record import Record
-from vnplan.render.clip import clip
+from vnplan.views import register
 
 __all__ = ["display_label", "record_card"]
 
@@ -71,6 +72,7 @@ def _relation(relation: str | None) -> str:
     return t(f"relation.{relation}") if f"relation.{relation}" in catalogue() else str(relation or "")
 
 
+@register("record.card")
 def record_card(record: Record) -> str:
     """The HTML card of ``record``."""
     r = record
@@ -94,7 +96,7 @@ def record_card(record: Record) -> str:
     if r.warnings:
         rows.append((t("card.warnings"), f'<span class="warn">{_list(r.warnings)}</span>'))
     body = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
-    from vnplan.render.scoped_css import host_reset
+    from vnplan.export.scoped_css import host_reset
 
     return (f'{_STYLE}<style>{host_reset("vnp-card")}</style><div class="vnp-card"><h3>{_e(r.doc_type or t("card.document"))} {_e(display_label(r))}</h3>'
             f'<div class="sub">{_e(r.source.get("path"))}</div><table>{body}</table></div>')

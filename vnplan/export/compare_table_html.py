@@ -10,9 +10,10 @@ import html
 from typing import TYPE_CHECKING
 
 from vnplan.compare.evidence import heading
-from vnplan.compare.render_html import CSS, _badge, _page
+from vnplan.export.compare_html import CSS, _badge, _page
+from vnplan.export.scoped_css import host_reset
 from vnplan.i18n import t
-from vnplan.render.scoped_css import host_reset
+from vnplan.views import register
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.many import ComplianceTable
@@ -33,6 +34,7 @@ def _why(report: ComplianceReport) -> list[str]:
     return list(dict.fromkeys([*report.warnings, *reasons]))
 
 
+@register("checks.fragment")
 def table_fragment(table: ComplianceTable) -> str:
     """The table as an HTML fragment (Jupyter)."""
     c = table.counts()
@@ -57,6 +59,7 @@ def table_fragment(table: ComplianceTable) -> str:
             f"<table><tr>{head}</tr>{''.join(body)}</table></div>")
 
 
+@register("checks.html")
 def table_page(table: ComplianceTable) -> str:
     """A complete, self-contained HTML page of the table."""
     return _page(t("title.many", template=heading(table.template)), table_fragment(table))

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from vnplan.compare.evidence import heading, page_label, percent
 from vnplan.compare.redline import to_markdown, to_text
 from vnplan.i18n import t
+from vnplan.plaintext import clip
+from vnplan.views import register
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.model import ComplianceReport, Coverage, ItemDiff, ItemRef, PlanDiff
@@ -25,15 +27,10 @@ __all__ = ["diff_markdown", "diff_table", "md_text", "report_markdown", "report_
 _MARK = {"kept": "=", "modified": "~", "dropped": "-", "added": "+"}
 
 
-def _short(text: str | None, n: int) -> str:
-    from vnplan.render.clip import clip
-
-    return clip(text, n)
-
 
 def _cell(row: ItemDiff, side: str, n: int) -> str:
     ref = getattr(row, side)
-    return f"{ref.index + 1}. {_short(ref.text, n - 4)}" if ref else ""
+    return f"{ref.index + 1}. {clip(ref.text, n - 4)}" if ref else ""
 
 
 def _ref_page(ref: ItemRef | None) -> str:
@@ -87,11 +84,11 @@ def _coverage(cov: Coverage, width: int) -> list[str]:
     out = [t("coverage.title_line", pct=percent(cov))]
     for it in cov.items:
         page = _ref_page(it.template)
-        out.append(f"  {_status(it.status):<15} {it.template.index + 1}. {_short(it.template.text, width - 30)}"
+        out.append(f"  {_status(it.status):<15} {it.template.index + 1}. {clip(it.template.text, width - 30)}"
                    + (f" ({page})" if page else ""))
         if it.local:
             lp = _ref_page(it.local)
-            out += textwrap.wrap(f"“{_short(it.local.text, 300)}”", width - 8,
+            out += textwrap.wrap(f"“{clip(it.local.text, 300)}”", width - 8,
                                  initial_indent=f"      → {t('side.local')} {it.local.index + 1}"
                                                 f"{', ' + lp if lp else ''} ({it.similarity:.2f}): ",
                                  subsequent_indent="        ", break_long_words=False)[:3]
@@ -107,15 +104,16 @@ def _docs(template: Any, local: Any) -> list[str]:
     return [f"{t('side.template')}: {heading(template)}", f"{t('side.local')}: {heading(local)}"]
 
 
+@register("diff.text")
 def diff_table(diff: PlanDiff, width: int = 120) -> str:
     """The diff as plain-text tables: ``=`` kept, ``~`` modified (with a ``[-…-]{+…+}`` redline), ``-`` dropped, ``+`` added."""
     c = diff.counts()
     out = [f"{t('title.diff')}: {heading(diff.template)} → {heading(diff.local)}",
-           t("summary.activities", **c), ""]
+           t("summary.activities", None, **c), ""]
     role = max((len(t("role." + s.role)) for s in diff.sections), default=0)
     status = max((len(t("section." + s.status.replace(" ", "_"))) for s in diff.sections), default=0)
     out += [t("title.sections")] + [f"  {t('role.' + s.role):<{role}}  {t('section.' + s.status.replace(' ', '_')):<{status}}  "
-                                    f"{_short(s.template, 40):<40}  {_short(s.local, 40)}".rstrip()
+                                    f"{clip(s.template, 40):<40}  {clip(s.local, 40)}".rstrip()
                                     for s in diff.sections] + [""]
     out += _rows_table(t("title.activities"), diff.activities, width) + [""]
     out += _rows_table(t("title.responsibilities"), diff.responsibilities, width) + [""]
@@ -128,6 +126,7 @@ def diff_table(diff: PlanDiff, width: int = 120) -> str:
 _MD_ESCAPES = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "})
 
 
+@register("markdown.escape")
 def md_text(text: str | None) -> str:
     """Document text as inert Markdown on one line: no HTML tag (``<script>``, ``<iframe srcdoc>``, ``onerror=``
     need a ``<``), no link (``[…](javascript:…)``), no table cell break.
@@ -160,14 +159,14 @@ def _md_rows(title: str, rows: list[ItemDiff]) -> list[str]:
 
 def _md_sources(sources: list[dict[str, Any]]) -> str:
     return "<br>".join(f"{t('side.' + s['side'])}{' (' + page_label(s) + ')' if page_label(s) else ''}: "
-                       f"“{_md(_short(s['text'], 300))}”" for s in sources)
+                       f"“{_md(clip(s['text'], 300))}”" for s in sources)
 
 
 def _md_ref(ref: ItemRef | None) -> str:
     if ref is None:
         return ""
     page = _ref_page(ref)
-    return f"{ref.index + 1}. {_md(_short(ref.text, 300))}" + (f" *({page})*" if page else "")
+    return f"{ref.index + 1}. {_md(clip(ref.text, 300))}" + (f" *({page})*" if page else "")
 
 
 def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
@@ -181,8 +180,8 @@ def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
         out += [f"## {t('label.verdict')}: {t('verdict.' + cov.verdict)}", ""] + [f"- {_md(r)}" for r in cov.reasons]
         return out + [f"- **{t('label.warning')}:** {_md(w)}" for w in cov.warnings] + [""]
     out += [f"## {t('title.coverage')}", "", t("coverage.of_template", pct=percent(cov), min=f"{cov.min_coverage:.0%}"),
-            "", f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
-                f"{t('label.similarity')} |", "|---|---|---|---|"]
+            "", (f"| {t('label.template_activity')} | {t('label.status')} | {t('label.local_text')} | "
+                f"{t('label.similarity')} |"), "|---|---|---|---|"]
     for it in cov.items:
         sim = f"{it.similarity:.2f}" if it.similarity is not None else ""
         out.append(f"| {_md_ref(it.template)} | {_status(it.status)} | {_md_ref(it.local)} | {sim} |")
@@ -191,12 +190,13 @@ def _report_md(checks: list[Any], cov: Coverage) -> list[str]:
     return out + [""]
 
 
+@register("diff.markdown")
 def diff_markdown(diff: PlanDiff) -> str:
     """The diff as Markdown: section table, activities and responsibilities (redlines as ~~deleted~~ **inserted**),
     checks with their evidence, coverage and verdict."""
     c = diff.counts()
     out = [f"# {t('title.diff')}: {_md(heading(diff.template))} → {_md(heading(diff.local))}", "",
-           t("summary.activities", **c) + " " + t("summary.verdict", pct=percent(diff.coverage),
+           t("summary.activities", None, **c) + " " + t("summary.verdict", pct=percent(diff.coverage),
                                                  verdict=t("verdict." + diff.verdict)), "",
            f"## {t('title.sections')}", "",
            f"| {t('label.role')} | {t('label.status')} | {t('side.template')} | {t('side.local')} |",
@@ -209,6 +209,7 @@ def diff_markdown(diff: PlanDiff) -> str:
     return "\n".join(out)
 
 
+@register("report.text")
 def report_table(report: ComplianceReport, width: int = 120) -> str:
     """The compliance report as plain text: documents, verdict, reasons, warnings, checks and coverage with evidence."""
     out = [t("title.report"), *_docs(report.diff.template, report.diff.local), ""]
@@ -217,6 +218,7 @@ def report_table(report: ComplianceReport, width: int = 120) -> str:
     return "\n".join(out)
 
 
+@register("report.markdown")
 def report_markdown(report: ComplianceReport) -> str:
     """The compliance report as Markdown."""
     d = report.diff

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.views import register, view
 
 __all__ = [
     "FLAT_COLUMNS",
@@ -368,10 +369,9 @@ def read_index(path: str, fmt: str, on_record: Callable[[dict[str, Any]], None] 
     >>> idx.count, len(idx.errors)  # doctest: +SKIP
     (2040, 112)
     """
-    if fmt == "sqlite":  # the store (vnplan/store/) keeps its own logic
-        from vnplan.store import read_index as store_index
-
-        return store_index(path, on_record)
+    if fmt == "sqlite":  # the store (vnplan/store/, a layer above) keeps its own logic and registers it
+        found: RecordsIndex = view("records.sqlite.index")(path, on_record)
+        return found
     index = RecordsIndex()
     if fmt == "parquet":
         if os.path.exists(path) and os.path.getsize(path) > 0:
@@ -561,9 +561,7 @@ def _remove(path: str) -> None:
 def open_writer(path: str, fmt: str, truncate: bool = False) -> Any:
     """A writer with ``write(record)`` and ``finish()`` for ``fmt`` (``truncate``: start afresh)."""
     if fmt == "sqlite":
-        from vnplan.store import SqliteWriter
-
-        return SqliteWriter(path, truncate)
+        return view("records.sqlite.writer")(path, truncate)
     if fmt == "csv":
         return CsvWriter(path, truncate)
     if fmt == "parquet":
@@ -573,6 +571,7 @@ def open_writer(path: str, fmt: str, truncate: bool = False) -> Any:
 
 # ---------------------------------------------------------------- reading back
 
+@register("records.read")
 def iter_records(path: str | os.PathLike[str], fmt: str | None = None) -> Iterator[dict[str, Any]]:
     """Stream the record dicts of a JSON Lines, CSV or Parquet records file.
 
@@ -583,9 +582,7 @@ def iter_records(path: str | os.PathLike[str], fmt: str | None = None) -> Iterat
     path = os.fspath(path)
     fmt = detect_format(path, fmt)
     if fmt == "sqlite":
-        from vnplan.store import iter_records as store_records
-
-        yield from store_records(path)
+        yield from view("records.sqlite.records")(path)
         return
     if fmt == "parquet":
         for row in _iter_parquet_rows(path):

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from vnplan.compare.evidence import heading, page_label, percent
 from vnplan.compare.redline import to_html
+from vnplan.export.scoped_css import host_reset
 from vnplan.i18n import get_lang, t
-from vnplan.render.scoped_css import host_reset
+from vnplan.views import register
 
 if TYPE_CHECKING:  # pragma: no cover
     from vnplan.compare.model import ComplianceReport, Coverage, ItemDiff, ItemRef, PlanDiff
@@ -95,8 +96,8 @@ def _side(row: ItemDiff, side: str) -> str:
 
 def _rows(title: str, rows: list[ItemDiff], left: str, right: str) -> str:
     out = [f"<h2>{_e(title)}</h2>", '<table><colgroup><col><col class="st"><col class="sim"><col></colgroup>',
-           f"<tr><th>{_e(left)}</th><th>{_e(t('label.status'))}</th><th class='num'>{_e(t('label.sim'))}</th>"
-           f"<th>{_e(right)}</th></tr>"]
+           (f"<tr><th>{_e(left)}</th><th>{_e(t('label.status'))}</th><th class='num'>{_e(t('label.sim'))}</th>"
+           f"<th>{_e(right)}</th></tr>")]
     for row in rows:
         sim = f"{row.similarity:.2f}" if row.similarity is not None else ""
         out.append(f'<tr class="{row.status}"><td>{_side(row, "template")}</td><td class="st">{_e(_status(row.status))}'
@@ -115,8 +116,8 @@ def _sources_html(sources: list[dict[str, Any]]) -> str:
 
 def _checks_html(checks: list[Any]) -> str:
     out = [f"<h2>{_e(t('title.checks'))}</h2>",
-           f"<table><tr><th style='width:130px'>{_e(t('label.check'))}</th><th style='width:100px'>"
-           f"{_e(t('label.result'))}</th><th>{_e(t('label.message'))} · {_e(t('label.evidence'))}</th></tr>"]
+           (f"<table><tr><th style='width:130px'>{_e(t('label.check'))}</th><th style='width:100px'>"
+           f"{_e(t('label.result'))}</th><th>{_e(t('label.message'))} · {_e(t('label.evidence'))}</th></tr>")]
     out += [f"<tr><td>{_e(t('check.' + c.name))}</td><td>{_badge(c.status)}</td><td>{_e(c.message)}"
             f"{_sources_html(c.evidence.get('sources') or [])}</td></tr>" for c in checks]
     return "\n".join(out + ["</table>"])
@@ -133,10 +134,10 @@ def _coverage_html(cov: Coverage) -> str:
     if cov.ratio is None:
         return f"<h2>{_e(t('title.coverage'))}</h2><p>{_e(t('coverage.none'))}</p>"
     out = [f"<h2>{_e(t('title.coverage'))}</h2>",
-           f'<p><span class="bar"><span style="width:{pct}%"></span></span> '
-           f"{_e(t('coverage.of_template', pct=percent(cov), min=f'{cov.min_coverage:.0%}'))}</p>",
-           f"<table><tr><th>{_e(t('label.template_activity'))}</th><th style='width:120px'>{_e(t('label.status'))}</th>"
-           f"<th>{_e(t('label.local_text'))}</th><th class='num' style='width:52px'>{_e(t('label.sim'))}</th></tr>"]
+           (f'<p><span class="bar"><span style="width:{pct}%"></span></span> '
+           f"{_e(t('coverage.of_template', pct=percent(cov), min=f'{cov.min_coverage:.0%}'))}</p>"),
+           (f"<table><tr><th>{_e(t('label.template_activity'))}</th><th style='width:120px'>{_e(t('label.status'))}</th>"
+           f"<th>{_e(t('label.local_text'))}</th><th class='num' style='width:52px'>{_e(t('label.sim'))}</th></tr>")]
     cls = {"covered": "", "partly covered": "modified", "missing": "dropped"}
     for it in cov.items:
         local = f"<b>{it.local.index + 1}.</b> {_e(it.local.text)}{_pg(it.local)}" if it.local else ""
@@ -160,14 +161,15 @@ def _style() -> str:
     return f"<style>{CSS}{host_reset('vnp')}</style>"
 
 
+@register("diff.fragment")
 def diff_fragment(diff: PlanDiff) -> str:
     """The report as an HTML fragment (Jupyter's ``_repr_html_``)."""
     tn, ln = heading(diff.template), heading(diff.local)
     c = diff.counts()
     sec_cls = {"template only": "dropped", "local only": "added"}
     sections = [f"<h2>{_e(t('title.sections'))}</h2>",
-                f"<table><tr><th style='width:130px'>{_e(t('label.role'))}</th><th style='width:130px'>"
-                f"{_e(t('label.status'))}</th><th>{_e(t('side.template'))}</th><th>{_e(t('side.local'))}</th></tr>"]
+                (f"<table><tr><th style='width:130px'>{_e(t('label.role'))}</th><th style='width:130px'>"
+                f"{_e(t('label.status'))}</th><th>{_e(t('side.template'))}</th><th>{_e(t('side.local'))}</th></tr>")]
     sections += [f'<tr class="{sec_cls.get(s.status, "")}"><td>{_e(t("role." + s.role))}</td>'
                  f'<td>{_e(t("section." + s.status.replace(" ", "_")))}</td><td>{_e(s.template)}</td>'
                  f"<td>{_e(s.local)}</td></tr>" for s in diff.sections]
@@ -176,12 +178,12 @@ def diff_fragment(diff: PlanDiff) -> str:
         '<div class="vnp">',
         f"<h1>{_e(t('title.diff'))}: {_e(tn)} → {_e(ln)}</h1>",
         _docs_html(diff),
-        f"<p>{_e(t('summary.activities', **c))} · {_e(t('label.coverage'))} <b>{_e(percent(diff.coverage))}</b></p>",
+        f"<p>{_e(t('summary.activities', None, **c))} · {_e(t('label.coverage'))} <b>{_e(percent(diff.coverage))}</b></p>",
         _verdict_html(diff.verdict, diff.coverage.reasons, diff.warnings),
-        f'<p class="legend"><span><del>{_e(t("legend.deleted"))}</del></span><span><ins>{_e(t("legend.inserted"))}'
+        (f'<p class="legend"><span><del>{_e(t("legend.deleted"))}</del></span><span><ins>{_e(t("legend.inserted"))}'
         f'</ins></span><span style="background:#ffe3e3">{_e(t("status.dropped"))}</span>'
         f'<span style="background:#e3f9e5">{_e(t("status.added"))}</span>'
-        f'<span style="background:#fff4d6">{_e(t("status.modified"))}</span></p>',
+        f'<span style="background:#fff4d6">{_e(t("status.modified"))}</span></p>'),
         _rows(t("title.activities"), diff.activities, f"{t('side.template')}: {tn}", f"{t('side.local')}: {ln}"),
         _rows(t("title.responsibilities"), diff.responsibilities, f"{t('side.template')}: {tn}",
               f"{t('side.local')}: {ln}"),
@@ -198,11 +200,13 @@ def _page(title: str, body: str) -> str:
             f"</head>\n<body>\n{body}\n</body></html>\n")
 
 
+@register("diff.html")
 def diff_page(diff: PlanDiff) -> str:
     """A complete, self-contained HTML page of the diff."""
     return _page(f"{heading(diff.template)} → {heading(diff.local)}", diff_fragment(diff))
 
 
+@register("report.fragment")
 def report_fragment(report: ComplianceReport) -> str:
     """A compliance report as an HTML fragment: documents, verdict, reasons, warnings, checks, coverage."""
     d = report.diff
@@ -212,6 +216,7 @@ def report_fragment(report: ComplianceReport) -> str:
             f"{_coverage_html(report.coverage)}</div>")
 
 
+@register("report.html")
 def report_page(report: ComplianceReport) -> str:
     """A complete, self-contained HTML page of the compliance report."""
     return _page(f"{t('title.report')}: {heading(report.diff.local)}", report_fragment(report))
