@@ -57,13 +57,25 @@ def signer_from_lines(authority: list[str], title: str | None, name: str | None)
     auth = [a for a in (authority_line(x) for x in authority) if a]
     cased = title_case(title) if title else None
     head = auth[-1][4:] if auth and auth[-1].startswith("KT. ") else None
-    if head and cased in (None, head) and is_known_title(head):
+    if head and (cased in (None, head) or _garbled_deputy(cased, head)) and is_known_title(head):
         cased = _DEPUTY.get(head, f"Phó {head}")  # ký thay: a deputy signs for the head (domain.md §1.9)
     return {
         "name": clean_name(name) if name else None,
         "title": cased,
         "authority": auth,
     }
+
+
+def _garbled_deputy(title: str | None, head: str) -> bool:
+    """``Eiề Giám đốc`` under ``KT. Giám đốc``: the head's title after one short word OCR misread (the Phó).
+
+    >>> _garbled_deputy("Eiề Giám đốc", "Giám đốc"), _garbled_deputy("Phó Giám đốc", "Giám đốc")
+    (True, False)
+    """
+    if not title or not title.endswith(head) or title == head:
+        return False
+    lead = title[: -len(head)].split()
+    return len(lead) == 1 and len(lead[0]) <= 3 and lead[0].lower() not in ("phó", "q.", "quyền")
 
 
 def _is_name(line: str) -> bool:

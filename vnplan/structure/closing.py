@@ -13,17 +13,72 @@ one-cell footer of a web copy ("CHỦ TỊCH Hoàng Quốc Khánh") read the sam
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from vnplan.structure import markers as mk
 from vnplan.structure.items import ends_item, is_archive_item, split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Closing, Signature, Span
 
-__all__ = ["closing_start", "is_closing_line", "parse_closing"]
+__all__ = ["closing_start", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing", "signature_tail"]
 
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
 _SIGNED = re.compile(r"^\(\s*(?:Đã ký|đã ký|Ký|ký)[^)]*\)\s*$|^\[?\s*(?:Đã ký|đã ký)\s*\]?$|^\(?\s*(?:Chữ ký|chữ ký|Dấu)\b")
+
+
+@lru_cache(maxsize=1)
+def _archive_rx() -> re.Pattern[str]:
+    cue = next(c for c in mk.layout_cues()["cues"] if c["cue"] == "archive_line")
+    return re.compile(cue["pattern"])
+
+
+def is_archive_line(text: str) -> bool:
+    """The archive line of a Nơi nhận list, as OCR and careless typing leave it (never a recipient).
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``archive_line``).
+
+    >>> is_archive_line("- Lu: VT, GDTrHCTTX"), is_archive_line("- Lưu hồ sơ KTNB"), is_archive_line("- Lưu Đình Hạnh")
+    (True, True, False)
+    """
+    return is_archive_item(text) or bool(_archive_rx().match(text.strip()))
+
+
+def _has_vowel(word: str) -> bool:
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+    return any(c in "aeiouy" for c in bare)
+
+
+def is_debris_item(text: str) -> bool:
+    """A Nơi nhận item that is seal or signature debris, not a recipient (``mm``, ``⁄Z``).
+
+    Examples and counter-examples: ``data/layout_cues.json`` (``debris_item``).
+
+    >>> is_debris_item("mm"), is_debris_item("TT CĐN"), is_debris_item("Như trên")
+    (True, False, False)
+    """
+    runs = re.findall(r"[^\W\d_]{2,}", text)
+    return not runs or all(not r.isupper() and not _has_vowel(r) for r in runs)
+
+
+_JOINED_AT = re.compile(r"(?:^N[ơo]i\s+nh[ậa]n\s*:|;)\s*[_~]?\s*", re.I)
+
+
+def signature_tail(text: str) -> int | None:
+    """Where a signature line that OCR joined to ``Nơi nhận:`` or to a recipient item starts, else None.
+
+    Examples and counter-examples: ``data/layout_cues.json`` (``signature_after_item``).
+
+    >>> t = "Nơi nhận: KT. TRƯỞNG PHÒNG"
+    >>> t[signature_tail(t):]
+    'KT. TRƯỞNG PHÒNG'
+    """
+    for m in _JOINED_AT.finditer(text):
+        tail = text[m.end():]
+        if tail and mk.is_upper_line(tail, 0.8) and (mk.AUTHORITY.match(tail) or mk.is_position(tail)):
+            return m.end()
+    return None
 
 
 def is_closing_line(text: str) -> bool:
@@ -120,7 +175,9 @@ def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = Fa
 def _pieces(line: Line) -> list[Line]:
     out: list[Line] = []
     for cell in line.cells or [line]:
-        out.extend(cell.gaps() or [cell])
+        for piece in cell.gaps() or [cell]:
+            k = signature_tail(piece.text)
+            out.extend([piece.sub(0, k), piece.sub(k)] if k else [piece])  # the two columns OCR joined
     return out
 
 
@@ -161,7 +218,7 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                 continue
             if t.startswith(("-", "–", "•", "+")) and mode in ("recipients", "kinh_gui"):
                 target = closing.recipients if mode == "recipients" else closing.kinh_gui
-                if is_archive_item(t):
+                if is_archive_line(t):
                     mode = "archive"
                 else:
                     _add_items(piece, target)
@@ -236,4 +293,4 @@ def _open(text: str) -> str:
 
 
 def _add_items(piece: Line, target: list[Span]) -> None:
-    target.extend(split_items(piece))
+    target.extend(s for s in split_items(piece) if not is_archive_line(s.text) and not is_debris_item(s.text))
