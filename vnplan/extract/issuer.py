@@ -8,16 +8,51 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from vnplan.extract.casing import agency_case
 
-__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text"]
+__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text", "joined_agency_at"]
 
 _COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)
+_UNIT = re.compile(r"^(?:Trường|Trương|Trung tâm|Học viện|Viện|Đại học)\s+\S", re.I)
 _CONTINUES = re.compile(r"^(THEO|VÀ|CỦA|SỐ|VỀ|TẠI|TRỰC THUỘC|THUỘC)\b", re.I)
-_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|^Số\s*:|^-+$", re.I)
+_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA|Độc lập|ĐỘC LẬP|^Số\s*:|^-+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _joined_cue() -> tuple[re.Pattern[str], frozenset[str]]:
+    from vnplan.structure.markers import layout_cues
+
+    cue = next(c for c in layout_cues()["cues"] if c["cue"] == "agency_lines_joined")
+    return re.compile(cue["pattern"]), frozenset(cue["not_after"])
+
+
+def joined_agency_at(line: str) -> int | None:
+    """Where the unit starts in a parent and unit read as one line, else None.
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``agency_lines_joined``).
+
+    >>> t = "UBND HUYỆN AN PHÚ PHÒNG KINH TẾ - HẠ TẦNG"
+    >>> t[joined_agency_at(t):]
+    'PHÒNG KINH TẾ - HẠ TẦNG'
+    """
+    rx, not_after = _joined_cue()
+    for m in rx.finditer(line):
+        left = line[: m.start()].split()
+        if len(left) >= 2 and left[-1] not in not_after and len(line[m.end():].split()) >= 2:
+            return m.end()
+    return None
+
+
+def _split_joined(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        k = joined_agency_at(line) if len(line.split()) >= 5 else None
+        out.extend([line[:k].strip(), line[k:].strip()] if k else [line])
+    return out
 
 
 def continues_unit_name(previous: str, line: str) -> bool:
@@ -35,7 +70,7 @@ def _level(name: str) -> str | None:
 def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     """Issuer name/level/parent from the header's agency lines (top-left box)."""
     lines = [" ".join(x.split()) for x in lines if x and x.strip() and not _NOT_AGENCY.search(x)]
-    lines = [_without_debris(x.strip(" -_*")) for x in lines if x.strip(" -_*")]
+    lines = _split_joined([_without_debris(x.strip(" -_*")) for x in lines if x.strip(" -_*")])
     if not lines:
         return {"name": None, "level": None, "parent": None}
     units: list[str] = []
@@ -61,6 +96,8 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     name = agency_case(units[-1])
     parent = agency_case(units[-2]) if len(units) > 1 else None
     level = _level(name)
+    if level is None and _UNIT.match(name):
+        level = "unit"  # a school or centre issuing in its own name (a misspelt "Trương" too)
     if level is None and parent:  # a unit of a body (Đoàn kiểm tra of a Sở) takes its parent's level
         level = _level(parent)
     elif parent and re.match(r"^Phòng\b", name) and _level(parent) in ("district", "commune"):

@@ -354,7 +354,40 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
     elif vv:
         h.title = join_spans(vv)
     res.end = i
+    _late_boxes(lines, i, hi, h)
     return res
+
+
+def _late_boxes(lines: list[Line], lo: int, hi: int, h: Header) -> None:
+    """Boxes 1–4 printed after the type name and trích yếu in the text (a PDF whose header table comes last).
+
+    Only when the header read none of them: the agency lines right above a ``Số:`` line, and the
+    mottos and place-and-date line within four lines of it, among the next 30 lines.
+    """
+    if h.type_name is None or h.agency_lines or h.number_line or h.place_date_line or h.motto_lines:
+        return
+    for j in range(lo, min(hi, lo + 30)):
+        if not _number_at(lines[j].text) or mk.preamble_kind(lines[j].text):
+            continue
+        near = range(max(lo, j - 4), min(hi, j + 5))
+        if not any(mk.MOTTO_NATION.search(lines[k].text) or mk.PLACE_DATE.search(lines[k].text) for k in near):
+            continue
+        k = j
+        while k - 1 >= lo and j - (k - 1) <= 3 and mk.is_upper_line(lines[k - 1].text) \
+                and not mk.MOTTO_NATION.search(lines[k - 1].text) and len(lines[k - 1].text) < 90:
+            k -= 1
+        h.agency_lines = [lines[m].span() for m in range(k, j)]
+        for m in near:
+            if m < j:
+                continue
+            for p in _classify(lines[m]):
+                if p.kind == "motto":
+                    h.motto_lines.append(p.span)
+                elif p.kind == "place_date":
+                    h.place_date_line = h.place_date_line or p.span
+                elif p.kind == "number":
+                    h.number_line = h.number_line or p.span
+        return
 
 
 def _cell_after(line: Line, span: Span) -> Line | None:
