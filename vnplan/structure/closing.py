@@ -90,6 +90,23 @@ def is_closing_line(text: str) -> bool:
     return bool(m and mk.is_upper_line(t[: 40], 0.7))
 
 
+def _is_dash(text: str) -> bool:
+    return text.lstrip().startswith(("-", "–", "+", "•"))
+
+
+def _items_above(lines: list[Line], lo: int, i: int, hi: int) -> int:
+    """The first of the dash items printed above a bare ``Nơi nhận:`` (OCR read the label after its list), else ``i``.
+
+    Only when nothing follows the label on its line or below it, and the items end with the archive line.
+    """
+    if _NOI_NHAN.sub("", lines[i].text.lstrip(" |*")).strip() or i + 1 < hi and _is_dash(lines[i + 1].text):
+        return i
+    k = i
+    while k - 1 >= lo and i - (k - 1) <= 12 and _is_dash(lines[k - 1].text):
+        k -= 1
+    return k if i - k >= 2 and is_archive_line(lines[i - 1].text) else i
+
+
 def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
     """Index of the first closing line in ``lines[lo:hi]`` (Nơi nhận or signature), or None."""
     for i in range(lo, hi):
@@ -97,7 +114,7 @@ def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
         for cell in line.cells or [line]:
             for piece in cell.gaps() or [cell]:
                 if is_closing_line(piece.text):
-                    return i
+                    return _items_above(lines, lo, i, hi) if _NOI_NHAN.match(piece.text.lstrip(" |*")) else i
         t = line.text
         if mk.is_position(t) and len(t) < 60:
             for j in range(i + 1, min(hi, i + 4)):
@@ -188,7 +205,7 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
     """Read Nơi nhận / Kính gửi items and the signature from ``lines[start]``; return it and the next index."""
     closing = Closing()
     sig = Signature()
-    mode: str | None = None
+    mode: str | None = "recipients" if _is_dash(lines[start].text) else None  # items above their Nơi nhận label
     open_item: str = ""  # the last item ran on (did not end with ";" or ".")
     spans: list[Span] = []
     i = start
@@ -293,4 +310,8 @@ def _open(text: str) -> str:
 
 
 def _add_items(piece: Line, target: list[Span]) -> None:
+    t = piece.text
+    k = t.rstrip().rfind(";")
+    if 0 < k < len(t.rstrip()) - 1 and len(t[k + 1:].strip()) <= 3 and is_debris_item(t[k + 1:]):
+        piece = piece.sub(0, k + 1)  # "- Như trên; H": a seal's speck after the item
     target.extend(s for s in split_items(piece) if not is_archive_line(s.text) and not is_debris_item(s.text))
