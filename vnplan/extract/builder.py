@@ -87,9 +87,10 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
     if doc.ocr_used and record.place:  # an OCR'd địa danh spelt as the header's agency lines spell it
-        from vnplan.extract.places import place_from_header
+        from vnplan.extract.places import locality_as_place, place_from_header
 
         record.place = place_from_header(record.place, [record.issuer.get("name"), record.issuer.get("parent")])
+        record.issuer = {**record.issuer, "name": locality_as_place(record.issuer.get("name"), record.place)}
 
 
 def _stray_place_date(doc: Document) -> Span | None:

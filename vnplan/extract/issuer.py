@@ -17,9 +17,12 @@ __all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_tex
 
 _COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)
+# marks of the two header words OCR misreads most (ÚY BAN, TĨNH QUẢNG NGÃI): read as printed before matching
+_OCR_HEAD = [(re.compile(r"^[ÚÙỤU]Y BAN NHÂN DÂN\b"), "ỦY BAN NHÂN DÂN"), (re.compile(r"^T[ĨÍÌỊ]NH(?= [A-ZĐ])"), "TỈNH")]
+_NUMBER_TAIL = re.compile(r"\s+S[ốôỐÔ]\s*[:;].*$")
 _UNIT = re.compile(r"^(?:Trường|Trương|Trung tâm|Học viện|Viện|Đại học)\s+\S", re.I)
 _CONTINUES = re.compile(r"^(THEO|VÀ|CỦA|SỐ|VỀ|TẠI|TRỰC THUỘC|THUỘC)\b", re.I)
-_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA|Độc lập|ĐỘC LẬP|^Số\s*:|^-+$", re.I)
+_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA|Độc lập|ĐỘC LẬP|^Số\s*[:;]|^-+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +73,7 @@ def _level(name: str) -> str | None:
 def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     """Issuer name/level/parent from the header's agency lines (top-left box)."""
     lines = [" ".join(x.split()) for x in lines if x and x.strip() and not _NOT_AGENCY.search(x)]
-    lines = _split_joined([_without_debris(x.strip(" -_*")) for x in lines if x.strip(" -_*")])
+    lines = _split_joined([_as_printed(_without_debris(x.strip(" -_*\"'“”"))) for x in lines if x.strip(" -_*\"'“”")])
     if not lines:
         return {"name": None, "level": None, "parent": None}
     units: list[str] = []
@@ -103,6 +106,18 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     elif parent and re.match(r"^Phòng\b", name) and _level(parent) in ("district", "commune"):
         level = _level(parent)  # a Phòng of a UBND huyện is district, of a UBND xã commune (2025 reorganisation)
     return {"name": name, "level": level, "parent": parent}
+
+
+def _as_printed(line: str) -> str:
+    """An agency line with the Số field OCR ran into it cut off, and its head words' marks as printed.
+
+    >>> _as_printed("TĨNH QUẢNG NGÃI"), _as_printed("SỞ GIÁO DỤC VÀ ĐÀO TẠO Số;/2⁄/TB-SGD&ĐT")
+    ('TỈNH QUẢNG NGÃI', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO')
+    """
+    line = _NUMBER_TAIL.sub("", line)
+    for rx, repl in _OCR_HEAD:
+        line = rx.sub(repl, line)
+    return line
 
 
 def _without_debris(line: str) -> str:

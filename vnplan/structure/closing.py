@@ -165,6 +165,9 @@ def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = Fa
         # a chức vụ: a known position, a line under the authority lines, or a short line right above the name
         if mk.is_position(text[a:]) or (sig.authority and len(text[a:]) < 60) or (
                 name_next and len(text[a:].split()) <= 5):
+            if not mk.is_position(text[a:]):  # "SN, PHÓ GIÁM ĐỐC": the chức vụ after the archive line's tail
+                a = next((w.start() for w in re.finditer(r"(?<=\s)\S", text[:b]) if w.start() > a
+                          and mk.is_position(text[w.start():])), a)
             sig.title = piece.span(a, b)
             return True
         return False
