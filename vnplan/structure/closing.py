@@ -21,7 +21,8 @@ from vnplan.structure.items import ends_item, is_archive_item, split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Closing, Signature, Span
 
-__all__ = ["closing_start", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing", "signature_tail"]
+__all__ = ["closing_start", "is_approval_heading", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing",
+           "signature_tail"]
 
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
@@ -81,10 +82,29 @@ def signature_tail(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _approval_rx() -> re.Pattern[str]:
+    cue = next(c for c in mk.layout_cues()["cues"] if c["cue"] == "approval_heading")
+    return re.compile(cue["pattern"])
+
+
+def is_approval_heading(text: str) -> bool:
+    """The heading of an approval or opinion block beside or under the signature (``DUYỆT CỦA HIỆU TRƯỞNG``).
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``approval_heading``).
+
+    >>> is_approval_heading("DUYỆT CỦA HIỆU TRƯỞNG"), is_approval_heading("Ý KIẾN CỦA LÃNH ĐẠO PHÒNG")
+    (True, True)
+    >>> is_approval_heading("III. Ý KIẾN CỦA CÁC THÀNH VIÊN")
+    False
+    """
+    return bool(_approval_rx().match(" ".join(text.strip(" |*").split())))
+
+
 def is_closing_line(text: str) -> bool:
     """A line that opens the closing: ``Nơi nhận:`` or a signature authority (``KT. CHỦ TỊCH``)."""
     t = text.lstrip(" |*")
-    if _NOI_NHAN.match(t):
+    if _NOI_NHAN.match(t) or is_approval_heading(t):
         return True
     m = mk.AUTHORITY.match(t)
     return bool(m and mk.is_upper_line(t[: 40], 0.7))
@@ -208,6 +228,9 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
     """Read Nơi nhận / Kính gửi items and the signature from ``lines[start]``; return it and the next index."""
     closing = Closing()
     sig = Signature()
+    approval = Signature()  # an approval block (DUYỆT CỦA …, Ý KIẾN CỦA …): the signer only when no other signs
+    cur = sig
+    approval_col: int | None = None  # the approval block's column when it stands beside the signature
     mode: str | None = "recipients" if _is_dash(lines[start].text) else None  # items above their Nơi nhận label
     open_item: str = ""  # the last item ran on (did not end with ";" or ".")
     spans: list[Span] = []
@@ -222,9 +245,12 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
             spans.append(line.span())
             i += 1
             continue
-        for piece in _pieces(line):
+        pieces = _pieces(line)
+        for k, piece in enumerate(pieces):
             t = piece.text
             opened = False
+            if approval_col is not None and len(pieces) > 1:  # two columns: the approval block keeps its own
+                cur = approval if k == approval_col else sig
             for name, rx, items in (("recipients", _NOI_NHAN, closing.recipients),
                                     ("kinh_gui", _KINH_GUI, closing.kinh_gui)):
                 m = rx.match(t)
@@ -265,15 +291,25 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                     open_item = _open(t)
                     used = True
                     continue
+            if is_approval_heading(t):  # "DUYỆT CỦA HIỆU TRƯỞNG": another person's block, not the signer's
+                cur, used = approval, True
+                approval_col = k if len(pieces) > 1 else None
+                continue
             if mk.is_upper_line(t, 0.8) or mk.AUTHORITY.match(t) or _SIGNED.match(t) or (
-                    (sig.authority or sig.title) and mk.name_in(t)):
+                    (cur.authority or cur.title) and mk.name_in(t)):
                 if _SIGNED.match(t):
                     used = True
                     continue
-                nxt = lines[i + 1].text if i + 1 < hi else ""
-                if _sig_cell(piece, sig, name_next=bool(mk.name_in(nxt) or mk.caps_name(nxt)) and len(nxt.split()) <= 5):
+                nxt = _next_text(lines, i + 1, hi)
+                if _sig_cell(piece, cur, name_next=bool(mk.name_in(nxt) or mk.caps_name(nxt)) and len(nxt.split()) <= 5):
                     used = True
                     mode = None if mode != "recipients" else mode
+                    if cur is approval and approval.name is not None and approval_col is None:
+                        cur = sig  # a stacked approval block ends with its name
+                        after = _next_text(lines, i + 1, hi)
+                        if (mk.name_in(after) or mk.caps_name(after)) and sig.title is None:
+                            # two columns read row by row (heading | chức vụ, name | name): the chức vụ is the signer's
+                            sig.title, approval.title = approval.title, None
                     continue
         if used:
             spans.append(line.span())
@@ -288,6 +324,8 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
             nxt = lines[i] if i < hi else None
             if nxt is None or not _closing_continues(nxt):
                 break
+    if not (sig.authority or sig.title or sig.name):
+        sig = approval
     if sig.authority or sig.title or sig.name:
         sig_spans = [*sig.authority, sig.title, sig.name]
         sig.span = join_spans([s for s in sig_spans if s is not None])
@@ -298,6 +336,13 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
     if spans:
         closing.span = Span(spans[0].start, spans[-1].end, "\n".join(s.text for s in spans))
     return closing, i
+
+
+def _next_text(lines: list[Line], j: int, hi: int) -> str:
+    """The next line's text, past a placeholder such as ``(Ký, ghi rõ họ tên)`` printed between chức vụ and name."""
+    while j < hi and _SIGNED.match(lines[j].text.strip()):
+        j += 1
+    return lines[j].text if j < hi else ""
 
 
 def _closing_continues(line: Line) -> bool:
