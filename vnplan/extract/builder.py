@@ -52,11 +52,11 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
-    if record.number is None and doc.ocr_used:  # a handwritten số OCR cannot read
+    if doc.ocr_used and (record.number is None or len(record.number) == 1):  # a handwritten số OCR cannot read
         from vnplan.extract.numbers import number_from_file_name
 
         named = number_from_file_name(str(record.source.get("path") or ""), record.symbol)
-        if named:
+        if named and named != record.number:  # a lone digit is what is left of a handwritten số (2 for 514)
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
@@ -80,6 +80,7 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         title = " ".join(header.title.text.split())
         title = re.sub(r"^V/v\s*:?\s*", "", title, flags=re.I)
         title = re.sub(r"\s+K[íi]nh(?:\s+g[ửu]i)?\s*:?$", "", title)  # the Kính gửi OCR joined to the V/v's last line
+        title = re.sub(r"\s+(?:K[íi])?nh\s+g\S{0,2}\s*:$", "", title)  # … with letters a broken font lost ("nh gi:")
         record.title = title.strip(" *") or None
         prov["title"] = _prov(doc, header.title.start, header.title.end)
     if agency_lines:

@@ -210,6 +210,15 @@ def _is_prose(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 and letters >= 0.5 * len(chars)
 
 
+def _dash_item(text: str) -> bool:
+    """A Kính gửi entry (``- Các trung tâm GDNN-GDTX;``), never a line of the V/v trích yếu.
+
+    >>> _dash_item("- Trung tâm GDTX tỉnh;"), _dash_item("- 2024")
+    (True, False)
+    """
+    return bool(re.match(r"^\s*[-–+•]\s*[^\W\d_]", text)) and text.rstrip(" *").endswith((";", ".", ","))
+
+
 def _debris_before_type(lines: list[Line], i: int, hi: int, h: Header) -> bool:
     """A short line under the place and date, one or two lines above the type name: a received stamp's debris.
 
@@ -326,7 +335,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                 elif _MARKS.match(text):
                     h.other.append(p.span)
                     recognised = True
-                elif in_vv and _is_prose(text) and not mk.is_upper_line(text) and (len(text) < 90 or (
+                elif in_vv and _is_prose(text) and not mk.is_upper_line(text) and not _dash_item(text) and (
+                        len(text) < 90 or (
                         len(text) < 220 and vv and not vv[-1].text.endswith((".", ";", ":")))):
                     vv.append(p.span)
                     recognised = True
@@ -343,7 +353,7 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             continue
         if not recognised:
             if in_vv and _is_prose(t) and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
-                    and not line.blank_before:
+                    and not line.blank_before and not _dash_item(t):
                 vv.append(line.span())
                 i += 1
                 continue
