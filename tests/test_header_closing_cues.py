@@ -141,3 +141,25 @@ def test_ocr_header_words(ocr: str, number: str | None, symbol: str, title: str)
     rec = extract(text)
     assert (rec.number, rec.symbol, rec.title) == (number, symbol, title)
     assert rec.place == "Hà Nội"
+
+
+def test_scribble_between_chức_vụ_and_name() -> None:
+    c = _closing("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n—“—Y\nNguyễn Hữu Độ")
+    assert c.signature.name.text == "Nguyễn Hữu Độ"
+
+
+def test_name_from_the_block_signed_again_at_the_end() -> None:
+    """A Thông tư whose first block lost its name under the seal; the regulation under it is signed again."""
+    text = (HEADER.replace("KẾ HOẠCH", "THÔNG TƯ") + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+            "ĐIỀU LỆ\nTrường trung học cơ sở\nĐiều 1. Phạm vi điều chỉnh\nĐiều lệ này quy định về trường trung học.\n"
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Hữu Độ\n")
+    assert extract(text).signer["name"] == "Nguyễn Hữu Độ"
+
+
+def test_board_level_from_the_province_place() -> None:
+    text = ("BCĐ PHÒNG, CHỐNG\nDỊCH COVID-19\nBAN THƯỜNG TRỰC\nSố: 479/CV-BCĐ\n"
+            "V/v cập nhật danh sách địa phương có dịch\n"
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nGia Lai, ngày 08 tháng 10 năm 2021\n"
+            "Kính gửi: Các sở, ban, ngành\nBan Thường trực đề nghị các đơn vị thực hiện./.\n")
+    issuer = extract(text).issuer
+    assert (issuer["name"], issuer["level"]) == ("Ban Thường trực", "province")

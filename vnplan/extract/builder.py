@@ -92,6 +92,10 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
 
         record.place = place_from_header(record.place, [record.issuer.get("name"), record.issuer.get("parent")])
         record.issuer = {**record.issuer, "name": locality_as_place(record.issuer.get("name"), record.place)}
+    if record.issuer.get("name") and not record.issuer.get("level"):  # a province's board: its place says so
+        from vnplan.extract.issuer import level_from_place
+
+        record.issuer["level"] = level_from_place(record.issuer, record.place)
 
 
 def _stray_place_date(doc: Document) -> Span | None:
@@ -132,6 +136,10 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
             record.provenance["signer"] = _prov(doc, sig.span.start, sig.span.end)
     if not (record.signer.get("name") and record.signer.get("title")):
         _closing_lines_fallback(doc, outline, record)
+    if sig is not None and not record.signer.get("name"):  # the same block signed again under the regulation
+        from vnplan.extract.signer import name_at_end
+
+        record.signer["name"] = name_at_end(doc.text, record.signer)
 
 
 def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case
 
-__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text", "joined_agency_at"]
+__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text", "joined_agency_at",
+           "level_from_place"]
 
 _COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)
@@ -188,3 +189,25 @@ def issuer_from_signature(authority: list[str], place: str | None = None) -> dic
             body = agency_case(m.group(1))
             return {"name": body, "level": None, "parent": None}
     return None
+
+
+_BOARD = re.compile(r"^(?:Ban|BCĐ|Hội đồng|HĐ|Đoàn|Tổ công tác|Ủy ban|Uỷ ban)\b", re.I)
+
+
+def level_from_place(issuer: dict[str, Any], place: str | None) -> str | None:
+    """The level of a board with no level of its own (Ban thường trực of a BCĐ, Hội đồng …) from the place line.
+
+    A body of a province prints the province as its địa danh (record.md: a Ban chỉ đạo of a province is
+    ``province``); anything else stays unknown.
+
+    >>> level_from_place({"name": "Ban Thường trực", "parent": "BCĐ phòng, chống dịch COVID-19"}, "Gia Lai")
+    'province'
+    >>> level_from_place({"name": "Ban Thường trực", "parent": None}, "An Phú") is None
+    True
+    """
+    from vnplan.extract.places import province_of
+
+    if not place or province_of(place) is None:
+        return None
+    names = [issuer.get("name") or "", issuer.get("parent") or ""]
+    return "province" if any(_BOARD.match(n) for n in names) else None

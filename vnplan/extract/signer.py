@@ -10,7 +10,8 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
-__all__ = ["authority_line", "clean_name", "signature_in_closing", "signature_in_lines", "signer_from_lines"]
+__all__ = ["authority_line", "clean_name", "name_at_end", "signature_in_closing", "signature_in_lines",
+           "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -147,3 +148,31 @@ def signature_in_closing(text: str) -> dict[str, Any] | None:
     head = next((i for i, t in enumerate(lines) if MOTTO_NATION.search(t) or MOTTO_SLOGAN.search(t)), len(lines))
     lines = lines[:head]  # an appended document's header: its lines are not this closing's
     return signature_in_lines(lines[:25]) or signature_in_lines(lines[:60])
+
+
+def _fold(text: str | None) -> str:
+    import unicodedata
+
+    bare = unicodedata.normalize("NFD", (text or "").replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in bare if unicodedata.category(c) != "Mn").lower().split())
+
+
+def name_at_end(text: str, signer: dict[str, Any]) -> str | None:
+    """The name of the same signature block printed again at the end of the document, for a block without one.
+
+    A Thông tư or Quyết định is signed again under the regulation it issues; when the first block lost
+    its name (a seal over it), the last block with the same chức vụ or authority gives it.
+
+    >>> name_at_end("… lứa tuổi.\\nKT. BỌ TRƯỞNG\\nTHƯ TRƯỜNG\\n—“—Y\\nNguyễn Hữu Độ",
+    ...             {"name": None, "title": "Thứ trưởng", "authority": ["KT. Bộ trưởng"]})
+    'Nguyễn Hữu Độ'
+    """
+    if signer.get("name") or not (signer.get("title") or signer.get("authority")):
+        return None
+    found = signature_in_lines([" ".join(t.split()) for t in text.splitlines()[-8:]])
+    if not found or not found.get("name"):
+        return None
+    same_title = signer.get("title") and _fold(found.get("title")) == _fold(signer["title"])
+    same_authority = signer.get("authority") and [a[:3] for a in found.get("authority") or []] == [
+        a[:3] for a in signer["authority"]]
+    return found["name"] if same_title or same_authority else None

@@ -291,6 +291,9 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                     open_item = _open(t)
                     used = True
                     continue
+            if (cur.title or cur.authority) and cur.name is None and len(t) <= 12 and is_debris_item(t):
+                used = True  # a seal's or a signature's scribble between the chức vụ and the name ("—“—Y")
+                continue
             if is_approval_heading(t):  # "DUYỆT CỦA HIỆU TRƯỞNG": another person's block, not the signer's
                 cur, used = approval, True
                 approval_col = k if len(pieces) > 1 else None
