@@ -163,3 +163,23 @@ def test_board_level_from_the_province_place() -> None:
             "Kính gửi: Các sở, ban, ngành\nBan Thường trực đề nghị các đơn vị thực hiện./.\n")
     issuer = extract(text).issuer
     assert (issuer["name"], issuer["level"]) == ("Ban Thường trực", "province")
+
+
+def test_place_date_after_a_symbol_with_ampersand() -> None:
+    """OCR puts the Số and the place-and-date on one line; the symbol's ĐT-VP is not part of the địa danh (0039)."""
+    text = "\n".join(repair_ocr(line)[0] for line in (
+        "UBND TỈNH PHÚ THỌ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 636/SGD&ĐT-VP Phú Thọ, tháng 5 năm 2017",
+        "V/v cung cấp tin, bài cho Tài liệu", "Kính gửi:", "- Các đơn vị trực thuộc Sở."))
+    rec = extract(text)
+    got = (rec.number, rec.symbol, rec.place, rec.issue_date, rec.issue_year)
+    assert got == ("636", "SGD&ĐT-VP", "Phú Thọ", None, 2017)
+
+
+def test_regulation_printed_alone_takes_the_year_of_its_decision() -> None:
+    text = ("SỞ GD&ĐT AN GIANG\nTRƯỜNG THPT NGUYỄN BỈNH KHIÊM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập – Tự do – Hạnh phúc\nQUY CHẾ\nTổ chức và hoạt động của trường\n"
+            "(Ban hành kèm theo Quyết định số: 173/QĐ-THPT\nngày 31/12/2020 của Hiệu trưởng)\n"
+            "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n")
+    rec = extract(text)
+    assert (rec.issue_date, rec.issue_year) == (None, 2020)

@@ -69,6 +69,13 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["issue_date"] = _prov(doc, place_date.start, place_date.end)
         if blank:
             record.warnings.append("blank_date: the day or month of issue is left blank")
+    from vnplan.structure.markers import KEM_THEO
+
+    kem = next((s for s in header.other if KEM_THEO.search(s.text)), None) if place_date is None else None
+    if kem is not None:  # a regulation printed alone: the year of the decision it is issued with
+        from vnplan.extract.dates import year_issued_with
+
+        record.issue_year = year_issued_with(doc.text[kem.start:kem.start + 300])
     if header.type_name is not None:
         record.doc_type = _sentence(header.type_name.text)
         prov["doc_type"] = _prov(doc, header.type_name.start, header.type_name.end)

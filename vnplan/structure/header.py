@@ -111,7 +111,7 @@ def _classify(line: Line) -> list[_Piece]:
                 taken.append((m.start(), m.end()))
         m = mk.PLACE_DATE.search(text)
         if m:
-            a = m.start("place")
+            a = _after_symbol(text, m.start("place"), m.end("place"))
             out.append(_Piece("place_date", cell.span(a, m.end()), line.index))
             taken.append((a, m.end()))
         free = _free(text, taken)
@@ -129,6 +129,20 @@ def _classify(line: Line) -> list[_Piece]:
                 out.append(_Piece("left", piece.span(), line.index, piece))
     out.sort(key=lambda p: p.span.start)
     return out
+
+
+_SYMBOL_TAIL = re.compile(r"[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&.]+)+\s+")
+
+
+def _after_symbol(text: str, a: int, b: int) -> int:
+    """Where the địa danh starts when the Số's symbol runs into it on one line (``…/SGD&ĐT-VP Phú Thọ, ngày``).
+
+    >>> t = "Số: 636/SGD&ĐT-VP Phú Thọ, ngày 16 tháng 5 năm 2017"
+    >>> t[_after_symbol(t, 12, 25):]
+    'Phú Thọ, ngày 16 tháng 5 năm 2017'
+    """
+    m = _SYMBOL_TAIL.match(text, a, b)
+    return m.end() if m and "/" in text[max(0, a - 12):a] else a
 
 
 def _free(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
