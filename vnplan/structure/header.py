@@ -169,7 +169,7 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             c = c.sub(m.end()) if m else c
             first = False
         if c.text.strip(" :;.,-"):  # not just the colon OCR doubled ("Kính gửi: :")
-            out.extend(split_items(c))
+            out.extend(_without_mark(s) for s in split_items(c))
     j = i + 1
     while j < hi:
         t = lines[j].text
@@ -183,11 +183,11 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             j += 1
             continue
         if t.lstrip().startswith(("-", "–", "+", "•")):
-            out.extend(split_items(lines[j]))
+            out.extend(_without_mark(s) for s in split_items(lines[j]))
             j += 1
             continue
         if not out and len(t) < 120 and not mk.preamble_kind(t) and not mk.label_of(t):
-            out.extend(split_items(lines[j]))
+            out.extend(_without_mark(s) for s in split_items(lines[j]))
             j += 1
             continue
         if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and (
@@ -201,6 +201,19 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             continue
         break
     return out, j
+
+
+_MARK_LEAD = re.compile(r"^\W{0,3}(?:HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KH[ẨA]N)\s*[-–:]?\s+(?=\S)")
+
+
+def _without_mark(span: Span) -> Span:
+    """A Kính gửi entry without the urgency stamp OCR read into it (``KHAN - Trưởng phòng GD&ĐT …``).
+
+    >>> _without_mark(Span(0, 28, "' KHAN - Trưởng phòng GD&ĐT")).text
+    'Trưởng phòng GD&ĐT'
+    """
+    m = _MARK_LEAD.match(span.text)
+    return Span(span.start + m.end(), span.end, span.text[m.end():]) if m else span
 
 
 def _is_noise(text: str) -> bool:
