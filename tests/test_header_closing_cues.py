@@ -183,3 +183,12 @@ def test_regulation_printed_alone_takes_the_year_of_its_decision() -> None:
             "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n")
     rec = extract(text)
     assert (rec.issue_date, rec.issue_year) == (None, 2020)
+
+
+def test_approval_caption_without_a_signature_is_no_closing() -> None:
+    """A form's ``XÁC NHẬN CỦA UBND XÃ`` column in the body, with no chức vụ or name under it, is body text."""
+    from vnplan.structure.closing import closing_start
+
+    lines = logical_lines("2. Hồ sơ gồm:\nXÁC NHẬN CỦA UBND XÃ\nGhi rõ nội dung xác nhận vào mẫu\n3. Thời gian nộp hồ sơ\n"
+                          "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A")
+    assert lines[closing_start(lines, 0, len(lines))].text == "Nơi nhận:"

@@ -21,8 +21,10 @@ from vnplan.structure.items import ends_item, is_archive_item, split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Closing, Signature, Span
 
-__all__ = ["closing_start", "is_approval_heading", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing",
-           "signature_tail"]
+__all__ = [
+    "closing_start", "is_approval_heading", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing",
+    "signature_tail",
+]
 
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
@@ -127,13 +129,22 @@ def _items_above(lines: list[Line], lo: int, i: int, hi: int) -> int:
     return k if i - k >= 2 and is_archive_line(lines[i - 1].text) else i
 
 
+def _signed_below(lines: list[Line], i: int, hi: int) -> bool:
+    """A chức vụ, a placeholder or a name within four lines under an approval heading (not a form's caption)."""
+    for j in range(i + 1, min(hi, i + 5)):
+        t = lines[j].text.strip()
+        if mk.is_position(t) or _SIGNED.match(t) or mk.name_in(t) or mk.caps_name(t):
+            return True
+    return False
+
+
 def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
     """Index of the first closing line in ``lines[lo:hi]`` (Nơi nhận or signature), or None."""
     for i in range(lo, hi):
         line = lines[i]
         for cell in line.cells or [line]:
             for piece in cell.gaps() or [cell]:
-                if is_closing_line(piece.text):
+                if is_closing_line(piece.text) and (not is_approval_heading(piece.text) or _signed_below(lines, i, hi)):
                     return _items_above(lines, lo, i, hi) if _NOI_NHAN.match(piece.text.lstrip(" |*")) else i
         t = line.text
         if mk.is_position(t) and len(t) < 60:
