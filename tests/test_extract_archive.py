@@ -41,7 +41,9 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 
 # Measured on 2026-12-05 at the end of session 4 (issue 14's closing note); each floor is the score less
 # about 0.02.  Held-out floors were pinned only after the one final scoring of that half: they guard
-# against regressions, they were never a target to tune on.
+# against regressions, they were never a target to tune on.  Session 6 (header and closing mechanisms;
+# both halves of rounds 1-2 are tuning material since session 5) raised the header, closing and signer
+# floors it measured.
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 FAST_FLOORS = {
     "tuning": {
@@ -53,10 +55,10 @@ FAST_FLOORS = {
     },
     "heldout": {
         "activities": 0.83, "citation_dates": 0.97, "citation_relations": 0.85, "citations": 0.97, "deadlines": 0.83,
-        "doc_type": 0.98, "issue_date": 0.93, "issue_year": 0.98, "issuer_level": 0.89, "issuer_name": 0.89,
-        "number": 0.93, "period": 0.89, "place": 0.93, "recipients": 0.95, "responsibilities": 0.49,
-        "signer_authority": 0.98, "signer_name": 0.98, "signer_title": 0.98, "symbol": 0.93, "theme": 0.98,
-        "title": 0.93,
+        "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
+        "number": 0.98, "period": 0.89, "place": 0.98, "recipients": 0.96, "responsibilities": 0.49,
+        "signer_authority": 0.98, "signer_name": 0.98, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
+        "title": 0.98,
     },
 }
 # Every document of each half (scans and .doc included; opt-in):
@@ -64,16 +66,16 @@ ALL_FLOORS = {
     "tuning": {
         "activities": 0.95, "citation_dates": 0.96, "citation_relations": 0.95, "citations": 0.92, "deadlines": 0.87,
         "doc_type": 0.98, "issue_date": 0.77, "issue_year": 0.98, "issuer_level": 0.93, "issuer_name": 0.90,
-        "number": 0.93, "period": 0.93, "place": 0.98, "recipients": 0.90, "responsibilities": 0.90,
-        "signer_authority": 0.90, "signer_name": 0.85, "signer_title": 0.82, "symbol": 0.98, "theme": 0.98,
+        "number": 0.93, "period": 0.93, "place": 0.98, "recipients": 0.92, "responsibilities": 0.90,
+        "signer_authority": 0.90, "signer_name": 0.85, "signer_title": 0.84, "symbol": 0.98, "theme": 0.98,
         "title": 0.95,
     },
     "heldout": {
         "activities": 0.81, "citation_dates": 0.96, "citation_relations": 0.85, "citations": 0.92, "deadlines": 0.87,
-        "doc_type": 0.90, "issue_date": 0.64, "issue_year": 0.93, "issuer_level": 0.85, "issuer_name": 0.82,
-        "number": 0.69, "period": 0.93, "place": 0.87, "recipients": 0.87, "responsibilities": 0.58,
-        "signer_authority": 0.80, "signer_name": 0.80, "signer_title": 0.77, "symbol": 0.87, "theme": 0.98,
-        "title": 0.74,
+        "doc_type": 0.95, "issue_date": 0.66, "issue_year": 0.93, "issuer_level": 0.95, "issuer_name": 0.95,
+        "number": 0.77, "period": 0.93, "place": 0.95, "recipients": 0.93, "responsibilities": 0.60,
+        "signer_authority": 0.84, "signer_name": 0.80, "signer_title": 0.82, "symbol": 0.95, "theme": 0.98,
+        "title": 0.93,
     },
 }
 

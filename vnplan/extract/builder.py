@@ -52,11 +52,11 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
-    if record.number is None and doc.ocr_used:  # a handwritten số OCR cannot read
+    if doc.ocr_used and (record.number is None or len(record.number) == 1):  # a handwritten số OCR cannot read
         from vnplan.extract.numbers import number_from_file_name
 
         named = number_from_file_name(str(record.source.get("path") or ""), record.symbol)
-        if named:
+        if named and named != record.number:  # a lone digit is what is left of a handwritten số (2 for 514)
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
@@ -69,6 +69,13 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["issue_date"] = _prov(doc, place_date.start, place_date.end)
         if blank:
             record.warnings.append("blank_date: the day or month of issue is left blank")
+    from vnplan.structure.markers import KEM_THEO
+
+    kem = next((s for s in header.other if KEM_THEO.search(s.text)), None) if place_date is None else None
+    if kem is not None:  # a regulation printed alone: the year of the decision it is issued with
+        from vnplan.extract.dates import year_issued_with
+
+        record.issue_year = year_issued_with(doc.text[kem.start:kem.start + 300])
     if header.type_name is not None:
         record.doc_type = _sentence(header.type_name.text)
         prov["doc_type"] = _prov(doc, header.type_name.start, header.type_name.end)
@@ -80,6 +87,7 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         title = " ".join(header.title.text.split())
         title = re.sub(r"^V/v\s*:?\s*", "", title, flags=re.I)
         title = re.sub(r"\s+K[íi]nh(?:\s+g[ửu]i)?\s*:?$", "", title)  # the Kính gửi OCR joined to the V/v's last line
+        title = re.sub(r"\s+(?:K[íi])?nh\s+g\S{0,2}\s*:$", "", title)  # … with letters a broken font lost ("nh gi:")
         record.title = title.strip(" *") or None
         prov["title"] = _prov(doc, header.title.start, header.title.end)
     if agency_lines:
@@ -87,9 +95,14 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
     if doc.ocr_used and record.place:  # an OCR'd địa danh spelt as the header's agency lines spell it
-        from vnplan.extract.places import place_from_header
+        from vnplan.extract.places import locality_as_place, place_from_header
 
         record.place = place_from_header(record.place, [record.issuer.get("name"), record.issuer.get("parent")])
+        record.issuer = {**record.issuer, "name": locality_as_place(record.issuer.get("name"), record.place)}
+    if record.issuer.get("name") and not record.issuer.get("level"):  # a province's board: its place says so
+        from vnplan.extract.issuer import level_from_place
+
+        record.issuer["level"] = level_from_place(record.issuer, record.place)
 
 
 def _stray_place_date(doc: Document) -> Span | None:
@@ -130,6 +143,10 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
             record.provenance["signer"] = _prov(doc, sig.span.start, sig.span.end)
     if not (record.signer.get("name") and record.signer.get("title")):
         _closing_lines_fallback(doc, outline, record)
+    if sig is not None and not record.signer.get("name"):  # the same block signed again under the regulation
+        from vnplan.extract.signer import name_at_end
+
+        record.signer["name"] = name_at_end(doc.text, record.signer)
 
 
 def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> None:

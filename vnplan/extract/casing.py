@@ -72,11 +72,13 @@ def agency_case(text: str) -> str:
 
     >>> agency_case("TRƯỜNG TH, THCS & THPT SAO VIỆT"), agency_case("TRƯỜNG TRUNG HỌC CƠ SỞ BÍCH HÒA")
     ('Trường TH, THCS & THPT Sao Việt', 'Trường Trung học cơ sở Bích Hòa')
+    >>> agency_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO AN GIANG")
+    'Sở Giáo dục và Đào tạo An Giang'
     """
     text = " ".join(text.split())
     if not is_upper(text):
         return text
-    if text.split(" ")[0] == "TRƯỜNG":
+    if text.split(" ")[0] in ("TRƯỜNG", "TRƯƠNG"):  # a school (its name misspelt TRƯƠNG too)
         return _school_case(text.split(" "))
     orig = text.split(" ")
     words = text.lower().split(" ")
@@ -127,7 +129,20 @@ def agency_case(text: str) -> str:
             out.append(word)
         i += 1
     out[0] = _cap(out[0])
-    return " ".join(out)
+    return " ".join(_province_tail(out))
+
+
+def _province_tail(words: list[str]) -> list[str]:
+    """A province named at the end of an agency with no tỉnh before it, capitalised (``Sở GD&ĐT An Giang``)."""
+    from vnplan.extract.places import province_of
+
+    for n in (3, 2):
+        if len(words) > n and not any(w[:1].isupper() for w in words[-n:]):
+            tail = [_cap(w) for w in words[-n:]]
+            found = province_of(" ".join(tail))
+            if found is not None and found.name.lower() == " ".join(words[-n:]):
+                return words[:-n] + tail
+    return words
 
 
 def _cap(word: str) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "parse_date",
     "parse_place_date",
     "sentence_span",
+    "year_issued_with",
 ]
 
 _SEP = r"\s*[/.\-]\s*"
@@ -577,3 +578,18 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
         out.append(DateMention(s, e, dt, "date", repaired, text[s:e]))
     out.sort(key=lambda d: d.start)
     return out
+
+
+_ISSUED_WITH = re.compile(r"ngày\s+\d{1,2}\s*(?:[/.\-]\s*\d{1,2}\s*[/.\-]|tháng\s+\d{1,2}\s+năm)\s*((?:19|20)\d{2})")
+
+
+def year_issued_with(text: str) -> int | None:
+    """The year of the decision a regulation is issued with, from its ``(Ban hành kèm theo …)`` line.
+
+    A quy chế or quy định printed alone has no place-and-date line: it is issued with the decision it names.
+
+    >>> year_issued_with("(Ban hành kèm theo Quyết định số: 173/QĐ-THPT\\nngày 31/12/2020 của Hiệu trưởng)")
+    2020
+    """
+    m = _ISSUED_WITH.search(text)
+    return int(m.group(1)) if m else None

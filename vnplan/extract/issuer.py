@@ -8,16 +8,55 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from vnplan.extract.casing import agency_case
 
-__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text"]
+__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text", "joined_agency_at",
+           "level_from_place"]
 
 _COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)
+# marks of the two header words OCR misreads most (ÚY BAN, TĨNH QUẢNG NGÃI): read as printed before matching
+_OCR_HEAD = [(re.compile(r"^[ÚÙỤU]Y BAN NHÂN DÂN\b"), "ỦY BAN NHÂN DÂN"), (re.compile(r"^T[ĨÍÌỊ]NH(?= [A-ZĐ])"), "TỈNH")]
+_NUMBER_TAIL = re.compile(r"\s+S[ốôỐÔ]\s*[:;].*$")
+_UNIT = re.compile(r"^(?:Trường|Trương|Trung tâm|Học viện|Viện|Đại học)\s+\S", re.I)
 _CONTINUES = re.compile(r"^(THEO|VÀ|CỦA|SỐ|VỀ|TẠI|TRỰC THUỘC|THUỘC)\b", re.I)
-_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|^Số\s*:|^-+$", re.I)
+_NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA|Độc lập|ĐỘC LẬP|^Số\s*[:;]|^-+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _joined_cue() -> tuple[re.Pattern[str], frozenset[str]]:
+    from vnplan.structure.markers import layout_cues
+
+    cue = next(c for c in layout_cues()["cues"] if c["cue"] == "agency_lines_joined")
+    return re.compile(cue["pattern"]), frozenset(cue["not_after"])
+
+
+def joined_agency_at(line: str) -> int | None:
+    """Where the unit starts in a parent and unit read as one line, else None.
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``agency_lines_joined``).
+
+    >>> t = "UBND HUYỆN AN PHÚ PHÒNG KINH TẾ - HẠ TẦNG"
+    >>> t[joined_agency_at(t):]
+    'PHÒNG KINH TẾ - HẠ TẦNG'
+    """
+    rx, not_after = _joined_cue()
+    for m in rx.finditer(line):
+        left = line[: m.start()].split()
+        if len(left) >= 2 and left[-1] not in not_after and len(line[m.end():].split()) >= 2:
+            return m.end()
+    return None
+
+
+def _split_joined(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        k = joined_agency_at(line) if len(line.split()) >= 5 else None
+        out.extend([line[:k].strip(), line[k:].strip()] if k else [line])
+    return out
 
 
 def continues_unit_name(previous: str, line: str) -> bool:
@@ -35,7 +74,7 @@ def _level(name: str) -> str | None:
 def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     """Issuer name/level/parent from the header's agency lines (top-left box)."""
     lines = [" ".join(x.split()) for x in lines if x and x.strip() and not _NOT_AGENCY.search(x)]
-    lines = [_without_debris(x.strip(" -_*")) for x in lines if x.strip(" -_*")]
+    lines = _split_joined([_as_printed(_without_debris(x.strip(" -_*\"'“”"))) for x in lines if x.strip(" -_*\"'“”")])
     if not lines:
         return {"name": None, "level": None, "parent": None}
     units: list[str] = []
@@ -61,11 +100,25 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     name = agency_case(units[-1])
     parent = agency_case(units[-2]) if len(units) > 1 else None
     level = _level(name)
+    if level is None and _UNIT.match(name):
+        level = "unit"  # a school or centre issuing in its own name (a misspelt "Trương" too)
     if level is None and parent:  # a unit of a body (Đoàn kiểm tra of a Sở) takes its parent's level
         level = _level(parent)
     elif parent and re.match(r"^Phòng\b", name) and _level(parent) in ("district", "commune"):
         level = _level(parent)  # a Phòng of a UBND huyện is district, of a UBND xã commune (2025 reorganisation)
     return {"name": name, "level": level, "parent": parent}
+
+
+def _as_printed(line: str) -> str:
+    """An agency line with the Số field OCR ran into it cut off, and its head words' marks as printed.
+
+    >>> _as_printed("TĨNH QUẢNG NGÃI"), _as_printed("SỞ GIÁO DỤC VÀ ĐÀO TẠO Số;/2⁄/TB-SGD&ĐT")
+    ('TỈNH QUẢNG NGÃI', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO')
+    """
+    line = _NUMBER_TAIL.sub("", line)
+    for rx, repl in _OCR_HEAD:
+        line = rx.sub(repl, line)
+    return line
 
 
 def _without_debris(line: str) -> str:
@@ -136,3 +189,25 @@ def issuer_from_signature(authority: list[str], place: str | None = None) -> dic
             body = agency_case(m.group(1))
             return {"name": body, "level": None, "parent": None}
     return None
+
+
+_BOARD = re.compile(r"^(?:Ban|BCĐ|Hội đồng|HĐ|Đoàn|Tổ công tác|Ủy ban|Uỷ ban)\b", re.I)
+
+
+def level_from_place(issuer: dict[str, Any], place: str | None) -> str | None:
+    """The level of a board with no level of its own (Ban thường trực of a BCĐ, Hội đồng …) from the place line.
+
+    A body of a province prints the province as its địa danh (record.md: a Ban chỉ đạo of a province is
+    ``province``); anything else stays unknown.
+
+    >>> level_from_place({"name": "Ban Thường trực", "parent": "BCĐ phòng, chống dịch COVID-19"}, "Gia Lai")
+    'province'
+    >>> level_from_place({"name": "Ban Thường trực", "parent": None}, "An Phú") is None
+    True
+    """
+    from vnplan.extract.places import province_of
+
+    if not place or province_of(place) is None:
+        return None
+    names = [issuer.get("name") or "", issuer.get("parent") or ""]
+    return "province" if any(_BOARD.match(n) for n in names) else None

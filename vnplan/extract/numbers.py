@@ -320,6 +320,8 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     True
     >>> number_from_file_name("0043_3179bgddtvp-2.pdf", "BGDĐT-VP"), number_from_file_name("32-2020-tt-bgddt.pdf", "2020/TT-BGDĐT")
     ('3179', '32')
+    >>> number_from_file_name("0090_quyet-dinh-514.pdf", "QĐ-BGDĐT"), number_from_file_name("ke-hoach-so-12.pdf", None)
+    ('514', None)
     """
     stem = re.sub(r"^\d+_", "", Path(name).name)
     stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", stem)
@@ -327,10 +329,15 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     groups = [_ascii(g).replace("&", "") for g in re.split(r"[-/]", symbol or "") if g and not g.isdigit()]
     types = {_ascii(k).lower() for scope in _doc_types().values() for k in scope} | {"cv", "q"}
 
+    names = {_ascii(n) for n in _type_names()}  # "quyet dinh": the type spelt out in the name
+
     def beside(tok: str) -> bool:
         if tok in types:
             return True
         return len(tok) >= 2 and any(g.startswith(tok) or tok == g for g in groups)
+
+    def named_type(i: int, j: int) -> bool:  # tokens[i:j] spell a type name
+        return 0 <= i < j <= len(tokens) and " ".join(tokens[i:j]) in names
 
     found = set()
     for i, tok in enumerate(tokens):
@@ -346,9 +353,16 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
             continue
         if before.isdigit() or after.isdigit():
             continue  # "17-3-cv…": a date or a portal id beside it, not a số
-        if beside(before) or beside(after):
+        if beside(before) or beside(after) or any(named_type(i - k, i) or named_type(i + 1, i + 1 + k) for k in (2, 3)):
             found.add(tok)  # as printed: "08" keeps its zero
     return found.pop() if len(found) == 1 else None
+
+
+def _type_names() -> set[str]:
+    """The full type names of doc_types.tsv (Quyết định, Kế hoạch, Công văn …)."""
+    from vnplan import data
+
+    return {row["name"] for row in data.rows("doc_types.tsv")} | {"Công văn"}
 
 
 def restore_symbol_d(symbol: str) -> str:

@@ -133,9 +133,12 @@ def place_from_header(place: str, names: list[str]) -> str:
     'An Phú'
     >>> place_from_header("Hà Nội", ["UBND huyện An Phú"])
     'Hà Nội'
+    >>> place_from_header("Quảng Ngãi", ["Ủy ban nhân dân tỉnh Quáng Ngãi"])
+    'Quảng Ngãi'
     """
     from rapidfuzz.distance import Levenshtein
 
+    known = province_of(place) is not None  # a province spelt right is not respelt after a misread header
     for name in names:
         m = _LOCALITY.search(" ".join((name or "").split()))
         if not m:
@@ -143,9 +146,32 @@ def place_from_header(place: str, names: list[str]) -> str:
         local = m.group(1)
         if local.lower() == place.lower():
             return place
+        if known and province_of(local) is None:
+            continue
         if len(local.split()) == len(place.split()) and 0 < Levenshtein.distance(local.lower(), place.lower()) <= 2:
             return " ".join(w[:1].upper() + w[1:] for w in local.lower().split()) if local.isupper() else local
     return place
+
+
+def locality_as_place(name: str | None, place: str | None) -> str | None:
+    """An OCR'd agency name whose locality is one or two letters from a known province the place line spells.
+
+    >>> locality_as_place("Ủy ban nhân dân tỉnh Quáng Ngãi", "Quảng Ngãi")
+    'Ủy ban nhân dân tỉnh Quảng Ngãi'
+    >>> locality_as_place("UBND huyện An Phú", "An Phú")
+    'UBND huyện An Phú'
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    if not name or not place or province_of(place) is None:
+        return name
+    m = _LOCALITY.search(name)
+    if not m or province_of(m.group(1)) is not None:
+        return name
+    local = m.group(1)
+    if len(local.split()) == len(place.split()) and 0 < Levenshtein.distance(local.lower(), place.lower()) <= 2:
+        return name[: m.start(1)] + place
+    return name
 
 
 def place_date_line_in(text: str) -> tuple[int, int] | None:

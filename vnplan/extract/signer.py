@@ -10,7 +10,8 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
-__all__ = ["authority_line", "clean_name", "signature_in_closing", "signature_in_lines", "signer_from_lines"]
+__all__ = ["authority_line", "clean_name", "name_at_end", "signature_in_closing", "signature_in_lines",
+           "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -57,13 +58,25 @@ def signer_from_lines(authority: list[str], title: str | None, name: str | None)
     auth = [a for a in (authority_line(x) for x in authority) if a]
     cased = title_case(title) if title else None
     head = auth[-1][4:] if auth and auth[-1].startswith("KT. ") else None
-    if head and cased in (None, head) and is_known_title(head):
+    if head and (cased in (None, head) or _garbled_deputy(cased, head)) and is_known_title(head):
         cased = _DEPUTY.get(head, f"Phó {head}")  # ký thay: a deputy signs for the head (domain.md §1.9)
     return {
         "name": clean_name(name) if name else None,
         "title": cased,
         "authority": auth,
     }
+
+
+def _garbled_deputy(title: str | None, head: str) -> bool:
+    """``Eiề Giám đốc`` under ``KT. Giám đốc``: the head's title after one short word OCR misread (the Phó).
+
+    >>> _garbled_deputy("Eiề Giám đốc", "Giám đốc"), _garbled_deputy("Phó Giám đốc", "Giám đốc")
+    (True, False)
+    """
+    if not title or not title.endswith(head) or title == head:
+        return False
+    lead = title[: -len(head)].split()
+    return len(lead) == 1 and len(lead[0]) <= 3 and lead[0].lower() not in ("phó", "q.", "quyền")
 
 
 def _is_name(line: str) -> bool:
@@ -135,3 +148,31 @@ def signature_in_closing(text: str) -> dict[str, Any] | None:
     head = next((i for i, t in enumerate(lines) if MOTTO_NATION.search(t) or MOTTO_SLOGAN.search(t)), len(lines))
     lines = lines[:head]  # an appended document's header: its lines are not this closing's
     return signature_in_lines(lines[:25]) or signature_in_lines(lines[:60])
+
+
+def _fold(text: str | None) -> str:
+    import unicodedata
+
+    bare = unicodedata.normalize("NFD", (text or "").replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in bare if unicodedata.category(c) != "Mn").lower().split())
+
+
+def name_at_end(text: str, signer: dict[str, Any]) -> str | None:
+    """The name of the same signature block printed again at the end of the document, for a block without one.
+
+    A Thông tư or Quyết định is signed again under the regulation it issues; when the first block lost
+    its name (a seal over it), the last block with the same chức vụ or authority gives it.
+
+    >>> name_at_end("… lứa tuổi.\\nKT. BỌ TRƯỞNG\\nTHƯ TRƯỜNG\\n—“—Y\\nNguyễn Hữu Độ",
+    ...             {"name": None, "title": "Thứ trưởng", "authority": ["KT. Bộ trưởng"]})
+    'Nguyễn Hữu Độ'
+    """
+    if signer.get("name") or not (signer.get("title") or signer.get("authority")):
+        return None
+    found = signature_in_lines([" ".join(t.split()) for t in text.splitlines()[-8:]])
+    if not found or not found.get("name"):
+        return None
+    same_title = signer.get("title") and _fold(found.get("title")) == _fold(signer["title"])
+    same_authority = signer.get("authority") and [a[:3] for a in found.get("authority") or []] == [
+        a[:3] for a in signer["authority"]]
+    return found["name"] if same_title or same_authority else None

@@ -13,26 +13,129 @@ one-cell footer of a web copy ("CHỦ TỊCH Hoàng Quốc Khánh") read the sam
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from vnplan.structure import markers as mk
 from vnplan.structure.items import ends_item, is_archive_item, split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Closing, Signature, Span
 
-__all__ = ["closing_start", "is_closing_line", "parse_closing"]
+__all__ = [
+    "closing_start", "is_approval_heading", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing",
+    "signature_tail",
+]
 
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
 _SIGNED = re.compile(r"^\(\s*(?:Đã ký|đã ký|Ký|ký)[^)]*\)\s*$|^\[?\s*(?:Đã ký|đã ký)\s*\]?$|^\(?\s*(?:Chữ ký|chữ ký|Dấu)\b")
 
 
+@lru_cache(maxsize=1)
+def _archive_rx() -> re.Pattern[str]:
+    cue = next(c for c in mk.layout_cues()["cues"] if c["cue"] == "archive_line")
+    return re.compile(cue["pattern"])
+
+
+def is_archive_line(text: str) -> bool:
+    """The archive line of a Nơi nhận list, as OCR and careless typing leave it (never a recipient).
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``archive_line``).
+
+    >>> is_archive_line("- Lu: VT, GDTrHCTTX"), is_archive_line("- Lưu hồ sơ KTNB"), is_archive_line("- Lưu Đình Hạnh")
+    (True, True, False)
+    """
+    return is_archive_item(text) or bool(_archive_rx().match(text.strip()))
+
+
+def _has_vowel(word: str) -> bool:
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+    return any(c in "aeiouy" for c in bare)
+
+
+def is_debris_item(text: str) -> bool:
+    """A Nơi nhận item that is seal or signature debris, not a recipient (``mm``, ``⁄Z``).
+
+    Examples and counter-examples: ``data/layout_cues.json`` (``debris_item``).
+
+    >>> is_debris_item("mm"), is_debris_item("TT CĐN"), is_debris_item("Như trên")
+    (True, False, False)
+    """
+    runs = re.findall(r"[^\W\d_]{2,}", text)
+    return not runs or all(not r.isupper() and not _has_vowel(r) for r in runs)
+
+
+_JOINED_AT = re.compile(r"(?:^N[ơo]i\s+nh[ậa]n\s*:|;)\s*[_~]?\s*", re.I)
+
+
+def signature_tail(text: str) -> int | None:
+    """Where a signature line that OCR joined to ``Nơi nhận:`` or to a recipient item starts, else None.
+
+    Examples and counter-examples: ``data/layout_cues.json`` (``signature_after_item``).
+
+    >>> t = "Nơi nhận: KT. TRƯỞNG PHÒNG"
+    >>> t[signature_tail(t):]
+    'KT. TRƯỞNG PHÒNG'
+    """
+    for m in _JOINED_AT.finditer(text):
+        tail = text[m.end():]
+        if tail and mk.is_upper_line(tail, 0.8) and (mk.AUTHORITY.match(tail) or mk.is_position(tail)):
+            return m.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _approval_rx() -> re.Pattern[str]:
+    cue = next(c for c in mk.layout_cues()["cues"] if c["cue"] == "approval_heading")
+    return re.compile(cue["pattern"])
+
+
+def is_approval_heading(text: str) -> bool:
+    """The heading of an approval or opinion block beside or under the signature (``DUYỆT CỦA HIỆU TRƯỞNG``).
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``approval_heading``).
+
+    >>> is_approval_heading("DUYỆT CỦA HIỆU TRƯỞNG"), is_approval_heading("Ý KIẾN CỦA LÃNH ĐẠO PHÒNG")
+    (True, True)
+    >>> is_approval_heading("III. Ý KIẾN CỦA CÁC THÀNH VIÊN")
+    False
+    """
+    return bool(_approval_rx().match(" ".join(text.strip(" |*").split())))
+
+
 def is_closing_line(text: str) -> bool:
     """A line that opens the closing: ``Nơi nhận:`` or a signature authority (``KT. CHỦ TỊCH``)."""
     t = text.lstrip(" |*")
-    if _NOI_NHAN.match(t):
+    if _NOI_NHAN.match(t) or is_approval_heading(t):
         return True
     m = mk.AUTHORITY.match(t)
     return bool(m and mk.is_upper_line(t[: 40], 0.7))
+
+
+def _is_dash(text: str) -> bool:
+    return text.lstrip().startswith(("-", "–", "+", "•"))
+
+
+def _items_above(lines: list[Line], lo: int, i: int, hi: int) -> int:
+    """The first of the dash items printed above a bare ``Nơi nhận:`` (OCR read the label after its list), else ``i``.
+
+    Only when nothing follows the label on its line or below it, and the items end with the archive line.
+    """
+    if _NOI_NHAN.sub("", lines[i].text.lstrip(" |*")).strip() or i + 1 < hi and _is_dash(lines[i + 1].text):
+        return i
+    k = i
+    while k - 1 >= lo and i - (k - 1) <= 12 and _is_dash(lines[k - 1].text):
+        k -= 1
+    return k if i - k >= 2 and is_archive_line(lines[i - 1].text) else i
+
+
+def _signed_below(lines: list[Line], i: int, hi: int) -> bool:
+    """A chức vụ, a placeholder or a name within four lines under an approval heading (not a form's caption)."""
+    for j in range(i + 1, min(hi, i + 5)):
+        t = lines[j].text.strip()
+        if mk.is_position(t) or _SIGNED.match(t) or mk.name_in(t) or mk.caps_name(t):
+            return True
+    return False
 
 
 def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
@@ -41,8 +144,8 @@ def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
         line = lines[i]
         for cell in line.cells or [line]:
             for piece in cell.gaps() or [cell]:
-                if is_closing_line(piece.text):
-                    return i
+                if is_closing_line(piece.text) and (not is_approval_heading(piece.text) or _signed_below(lines, i, hi)):
+                    return _items_above(lines, lo, i, hi) if _NOI_NHAN.match(piece.text.lstrip(" |*")) else i
         t = line.text
         if mk.is_position(t) and len(t) < 60:
             for j in range(i + 1, min(hi, i + 4)):
@@ -93,6 +196,9 @@ def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = Fa
         # a chức vụ: a known position, a line under the authority lines, or a short line right above the name
         if mk.is_position(text[a:]) or (sig.authority and len(text[a:]) < 60) or (
                 name_next and len(text[a:].split()) <= 5):
+            if not mk.is_position(text[a:]):  # "SN, PHÓ GIÁM ĐỐC": the chức vụ after the archive line's tail
+                a = next((w.start() for w in re.finditer(r"(?<=\s)\S", text[:b]) if w.start() > a
+                          and mk.is_position(text[w.start():])), a)
             sig.title = piece.span(a, b)
             return True
         return False
@@ -120,7 +226,9 @@ def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = Fa
 def _pieces(line: Line) -> list[Line]:
     out: list[Line] = []
     for cell in line.cells or [line]:
-        out.extend(cell.gaps() or [cell])
+        for piece in cell.gaps() or [cell]:
+            k = signature_tail(piece.text)
+            out.extend([piece.sub(0, k), piece.sub(k)] if k else [piece])  # the two columns OCR joined
     return out
 
 
@@ -131,7 +239,10 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
     """Read Nơi nhận / Kính gửi items and the signature from ``lines[start]``; return it and the next index."""
     closing = Closing()
     sig = Signature()
-    mode: str | None = None
+    approval = Signature()  # an approval block (DUYỆT CỦA …, Ý KIẾN CỦA …): the signer only when no other signs
+    cur = sig
+    approval_col: int | None = None  # the approval block's column when it stands beside the signature
+    mode: str | None = "recipients" if _is_dash(lines[start].text) else None  # items above their Nơi nhận label
     open_item: str = ""  # the last item ran on (did not end with ";" or ".")
     spans: list[Span] = []
     i = start
@@ -145,9 +256,12 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
             spans.append(line.span())
             i += 1
             continue
-        for piece in _pieces(line):
+        pieces = _pieces(line)
+        for k, piece in enumerate(pieces):
             t = piece.text
             opened = False
+            if approval_col is not None and len(pieces) > 1:  # two columns: the approval block keeps its own
+                cur = approval if k == approval_col else sig
             for name, rx, items in (("recipients", _NOI_NHAN, closing.recipients),
                                     ("kinh_gui", _KINH_GUI, closing.kinh_gui)):
                 m = rx.match(t)
@@ -161,7 +275,7 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                 continue
             if t.startswith(("-", "–", "•", "+")) and mode in ("recipients", "kinh_gui"):
                 target = closing.recipients if mode == "recipients" else closing.kinh_gui
-                if is_archive_item(t):
+                if is_archive_line(t):
                     mode = "archive"
                 else:
                     _add_items(piece, target)
@@ -188,15 +302,28 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                     open_item = _open(t)
                     used = True
                     continue
+            if (cur.title or cur.authority) and cur.name is None and len(t) <= 12 and is_debris_item(t):
+                used = True  # a seal's or a signature's scribble between the chức vụ and the name ("—“—Y")
+                continue
+            if is_approval_heading(t):  # "DUYỆT CỦA HIỆU TRƯỞNG": another person's block, not the signer's
+                cur, used = approval, True
+                approval_col = k if len(pieces) > 1 else None
+                continue
             if mk.is_upper_line(t, 0.8) or mk.AUTHORITY.match(t) or _SIGNED.match(t) or (
-                    (sig.authority or sig.title) and mk.name_in(t)):
+                    (cur.authority or cur.title) and mk.name_in(t)):
                 if _SIGNED.match(t):
                     used = True
                     continue
-                nxt = lines[i + 1].text if i + 1 < hi else ""
-                if _sig_cell(piece, sig, name_next=bool(mk.name_in(nxt) or mk.caps_name(nxt)) and len(nxt.split()) <= 5):
+                nxt = _next_text(lines, i + 1, hi)
+                if _sig_cell(piece, cur, name_next=bool(mk.name_in(nxt) or mk.caps_name(nxt)) and len(nxt.split()) <= 5):
                     used = True
                     mode = None if mode != "recipients" else mode
+                    if cur is approval and approval.name is not None and approval_col is None:
+                        cur = sig  # a stacked approval block ends with its name
+                        after = _next_text(lines, i + 1, hi)
+                        if (mk.name_in(after) or mk.caps_name(after)) and sig.title is None:
+                            # two columns read row by row (heading | chức vụ, name | name): the chức vụ is the signer's
+                            sig.title, approval.title = approval.title, None
                     continue
         if used:
             spans.append(line.span())
@@ -211,6 +338,8 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
             nxt = lines[i] if i < hi else None
             if nxt is None or not _closing_continues(nxt):
                 break
+    if not (sig.authority or sig.title or sig.name):
+        sig = approval
     if sig.authority or sig.title or sig.name:
         sig_spans = [*sig.authority, sig.title, sig.name]
         sig.span = join_spans([s for s in sig_spans if s is not None])
@@ -221,6 +350,13 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
     if spans:
         closing.span = Span(spans[0].start, spans[-1].end, "\n".join(s.text for s in spans))
     return closing, i
+
+
+def _next_text(lines: list[Line], j: int, hi: int) -> str:
+    """The next line's text, past a placeholder such as ``(Ký, ghi rõ họ tên)`` printed between chức vụ and name."""
+    while j < hi and _SIGNED.match(lines[j].text.strip()):
+        j += 1
+    return lines[j].text if j < hi else ""
 
 
 def _closing_continues(line: Line) -> bool:
@@ -236,4 +372,8 @@ def _open(text: str) -> str:
 
 
 def _add_items(piece: Line, target: list[Span]) -> None:
-    target.extend(split_items(piece))
+    t = piece.text
+    k = t.rstrip().rfind(";")
+    if 0 < k < len(t.rstrip()) - 1 and len(t[k + 1:].strip()) <= 3 and is_debris_item(t[k + 1:]):
+        piece = piece.sub(0, k + 1)  # "- Như trên; H": a seal's speck after the item
+    target.extend(s for s in split_items(piece) if not is_archive_line(s.text) and not is_debris_item(s.text))

@@ -111,7 +111,7 @@ def _classify(line: Line) -> list[_Piece]:
                 taken.append((m.start(), m.end()))
         m = mk.PLACE_DATE.search(text)
         if m:
-            a = m.start("place")
+            a = _after_symbol(text, m.start("place"), m.end("place"))
             out.append(_Piece("place_date", cell.span(a, m.end()), line.index))
             taken.append((a, m.end()))
         free = _free(text, taken)
@@ -129,6 +129,20 @@ def _classify(line: Line) -> list[_Piece]:
                 out.append(_Piece("left", piece.span(), line.index, piece))
     out.sort(key=lambda p: p.span.start)
     return out
+
+
+_SYMBOL_TAIL = re.compile(r"[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&.]+)+\s+")
+
+
+def _after_symbol(text: str, a: int, b: int) -> int:
+    """Where the địa danh starts when the Số's symbol runs into it on one line (``…/SGD&ĐT-VP Phú Thọ, ngày``).
+
+    >>> t = "Số: 636/SGD&ĐT-VP Phú Thọ, ngày 16 tháng 5 năm 2017"
+    >>> t[_after_symbol(t, 12, 25):]
+    'Phú Thọ, ngày 16 tháng 5 năm 2017'
+    """
+    m = _SYMBOL_TAIL.match(text, a, b)
+    return m.end() if m and "/" in text[max(0, a - 12):a] else a
 
 
 def _free(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -155,7 +169,7 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             c = c.sub(m.end()) if m else c
             first = False
         if c.text.strip(" :;.,-"):  # not just the colon OCR doubled ("Kính gửi: :")
-            out.extend(split_items(c))
+            out.extend(_without_mark(s) for s in split_items(c))
     j = i + 1
     while j < hi:
         t = lines[j].text
@@ -169,11 +183,11 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             j += 1
             continue
         if t.lstrip().startswith(("-", "–", "+", "•")):
-            out.extend(split_items(lines[j]))
+            out.extend(_without_mark(s) for s in split_items(lines[j]))
             j += 1
             continue
         if not out and len(t) < 120 and not mk.preamble_kind(t) and not mk.label_of(t):
-            out.extend(split_items(lines[j]))
+            out.extend(_without_mark(s) for s in split_items(lines[j]))
             j += 1
             continue
         if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and (
@@ -187,6 +201,19 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             continue
         break
     return out, j
+
+
+_MARK_LEAD = re.compile(r"^\W{0,3}(?:HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KH[ẨA]N)\s*[-–:]?\s+(?=\S)")
+
+
+def _without_mark(span: Span) -> Span:
+    """A Kính gửi entry without the urgency stamp OCR read into it (``KHAN - Trưởng phòng GD&ĐT …``).
+
+    >>> _without_mark(Span(0, 28, "' KHAN - Trưởng phòng GD&ĐT")).text
+    'Trưởng phòng GD&ĐT'
+    """
+    m = _MARK_LEAD.match(span.text)
+    return Span(span.start + m.end(), span.end, span.text[m.end():]) if m else span
 
 
 def _is_noise(text: str) -> bool:
@@ -208,6 +235,15 @@ def _is_prose(text: str) -> bool:
     chars = [c for c in text if not c.isspace()]
     letters = sum(c.isalpha() for c in chars)
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 and letters >= 0.5 * len(chars)
+
+
+def _dash_item(text: str) -> bool:
+    """A Kính gửi entry (``- Các trung tâm GDNN-GDTX;``), never a line of the V/v trích yếu.
+
+    >>> _dash_item("- Trung tâm GDTX tỉnh;"), _dash_item("- 2024")
+    (True, False)
+    """
+    return bool(re.match(r"^\s*[-–+•]\s*[^\W\d_]", text)) and text.rstrip(" *").endswith((";", ".", ","))
 
 
 def _debris_before_type(lines: list[Line], i: int, hi: int, h: Header) -> bool:
@@ -326,7 +362,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                 elif _MARKS.match(text):
                     h.other.append(p.span)
                     recognised = True
-                elif in_vv and _is_prose(text) and not mk.is_upper_line(text) and (len(text) < 90 or (
+                elif in_vv and _is_prose(text) and not mk.is_upper_line(text) and not _dash_item(text) and (
+                        len(text) < 90 or (
                         len(text) < 220 and vv and not vv[-1].text.endswith((".", ";", ":")))):
                     vv.append(p.span)
                     recognised = True
@@ -343,7 +380,7 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             continue
         if not recognised:
             if in_vv and _is_prose(t) and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
-                    and not line.blank_before:
+                    and not line.blank_before and not _dash_item(t):
                 vv.append(line.span())
                 i += 1
                 continue
@@ -354,7 +391,40 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
     elif vv:
         h.title = join_spans(vv)
     res.end = i
+    _late_boxes(lines, i, hi, h)
     return res
+
+
+def _late_boxes(lines: list[Line], lo: int, hi: int, h: Header) -> None:
+    """Boxes 1–4 printed after the type name and trích yếu in the text (a PDF whose header table comes last).
+
+    Only when the header read none of them: the agency lines right above a ``Số:`` line, and the
+    mottos and place-and-date line within four lines of it, among the next 30 lines.
+    """
+    if h.type_name is None or h.agency_lines or h.number_line or h.place_date_line or h.motto_lines:
+        return
+    for j in range(lo, min(hi, lo + 30)):
+        if not _number_at(lines[j].text) or mk.preamble_kind(lines[j].text):
+            continue
+        near = range(max(lo, j - 4), min(hi, j + 5))
+        if not any(mk.MOTTO_NATION.search(lines[k].text) or mk.PLACE_DATE.search(lines[k].text) for k in near):
+            continue
+        k = j
+        while k - 1 >= lo and j - (k - 1) <= 3 and mk.is_upper_line(lines[k - 1].text) \
+                and not mk.MOTTO_NATION.search(lines[k - 1].text) and len(lines[k - 1].text) < 90:
+            k -= 1
+        h.agency_lines = [lines[m].span() for m in range(k, j)]
+        for m in near:
+            if m < j:
+                continue
+            for p in _classify(lines[m]):
+                if p.kind == "motto":
+                    h.motto_lines.append(p.span)
+                elif p.kind == "place_date":
+                    h.place_date_line = h.place_date_line or p.span
+                elif p.kind == "number":
+                    h.number_line = h.number_line or p.span
+        return
 
 
 def _cell_after(line: Line, span: Span) -> Line | None:
