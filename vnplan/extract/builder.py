@@ -168,7 +168,9 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     # công văn / decision: without an organisation section, the numbered items (or the articles'
     # items) that open with an agency
     fallback = [c for n in plan.body for c in ([n] if n.style != "article" else n.children)]
-    org = find(plan, "organisation")
+    if plan_fields.is_regulation(plan):
+        fallback = []  # a Quy chế's numbered rules ("1. Giáo viên bộ môn có những nhiệm vụ sau đây") assign no tasks
+    org = plan_fields.organisation_section(plan)
     headed = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
     record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 

@@ -1,0 +1,84 @@
+"""Responsibilities of school and Phòng plans and of regulations (issue 14, round 1-2 tuning material).
+
+Each case is a mechanism seen on real documents, written as a small synthetic text so that the rule,
+not one document, is what the test pins.
+"""
+from __future__ import annotations
+
+import pytest
+
+from vnplan.document import Document
+from vnplan.extract import extract
+from vnplan.extract.plan_fields import agency_subject, is_agency_heading, is_recipient_line, run_in_agency
+
+PLAN = "TRƯỜNG THPT A\nSố: 12/KH-THPT\nKẾ HOẠCH\nVề việc B\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n"
+
+
+def _agencies(body: str) -> list[str]:
+    return [r["agency"] for r in extract(Document.from_text(PLAN + body)).responsibilities]
+
+
+@pytest.mark.parametrize("heading, agency", [
+    ("Lãnh đạo nhà trường xây dựng kế hoạch và triển khai đến cán bộ", "Lãnh đạo nhà trường"),
+    ("GVCN tuyên truyền về chủ đề của Tuần lễ", "GVCN"),
+    ("Tổ Tin học tổ chức các lớp tập huấn", "Tổ Tin học"),
+    ("Các tổ chuyên môn, Đoàn thanh niên tổ chức sinh hoạt", "Các tổ chuyên môn, Đoàn thanh niên"),
+    ("Các cơ quan, tổ chức, cá nhân liên quan thực hiện", "Các cơ quan, tổ chức, cá nhân liên quan"),
+])
+def test_school_task_sentence_names_its_agency(heading: str, agency: str) -> None:
+    assert is_agency_heading(heading)
+    assert agency_subject(heading) == agency
+
+
+@pytest.mark.parametrize("heading", [
+    "Lãnh đạo, chỉ đạo tập trung thực hiện nghiêm các quy định",
+    "Thực hiện việc báo cáo kết quả cho Sở GDĐT",
+    "Phối hợp với các ban ngành ở địa phương",
+])
+def test_task_sentences_without_an_agency(heading: str) -> None:
+    assert not is_agency_heading(heading)
+
+
+def test_school_plan_dash_items_under_to_chuc_thuc_hien() -> None:
+    body = ("II. NỘI DUNG\n1. Tuyên truyền\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "- Lãnh đạo nhà trường xây dựng kế hoạch.\n- GVCN tuyên truyền đến học sinh.\n"
+            "- Phối hợp với các ban ngành ở địa phương.\n")
+    assert _agencies(body) == ["Lãnh đạo nhà trường", "GVCN"]
+
+
+def test_lower_case_agency_after_trach_nhiem_cua() -> None:
+    assert is_agency_heading("Trách nhiệm của thủ trưởng cơ quan")
+    assert not is_agency_heading("Trách nhiệm thi hành")
+
+
+def test_chapter_title_on_the_line_below_its_label() -> None:
+    """``Chương 3`` over ``TỔ CHỨC THỰC HIỆN``: the chapter is the organisation part (archive 0148)."""
+    doc = Document.from_text("QUY CHẾ\nChương 1\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nNội dung.\nChương 3\n"
+                             "TỔ CHỨC THỰC HIỆN\nĐiều 9. Trách nhiệm của thủ trưởng cơ quan.\n1. Trao đổi với cấp ủy.\n")
+    chapters = [n for n in doc.outline.body if n.style == "chapter"]
+    assert [c.title.text for c in chapters] == ["QUY ĐỊNH CHUNG", "TỔ CHỨC THỰC HIỆN"]
+    assert [r["agency"] for r in extract(doc).responsibilities] == ["thủ trưởng cơ quan"]
+
+
+def test_duty_chapter_of_a_regulation_is_not_the_organisation_part() -> None:
+    """``TRÁCH NHIỆM CỦA THÍ SINH`` is a rule chapter; the TỔ CHỨC THỰC HIỆN chapter's run-in paragraphs name
+    the agencies (archive 0151)."""
+    doc = Document.from_text(
+        "QUY CHẾ\nChương I\nTRÁCH NHIỆM CỦA THÍ SINH\nĐiều 1. Trách nhiệm của thí sinh\nCó mặt đúng giờ.\n"
+        "Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 2. Trách nhiệm của đơn vị\n"
+        "Ban Lãnh đạo trường: chỉ đạo, kiểm tra việc thực hiện Quy chế.\n"
+        "Lãnh đạo các tổ bộ môn có trách nhiệm phổ biến Quy chế đến giáo viên.\n")
+    assert [r["agency"] for r in extract(doc).responsibilities] == ["Ban Lãnh đạo trường", "Lãnh đạo các tổ bộ môn"]
+
+
+def test_run_in_agency() -> None:
+    assert run_in_agency("Ban Lãnh đạo trường: chỉ đạo, kiểm tra.") == "Ban Lãnh đạo trường"
+    assert run_in_agency("Trên đây là kế hoạch của trường.") is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Bộ Công an (để p/h);", True), ("- Ủy ban ATGT QG (để b/c) ;", True), ("1. Sở Y tế", False),
+    ("3. Các trường (trừ trường THPT chuyên)", False),
+])
+def test_recipient_line(line: str, expected: bool) -> None:
+    assert is_recipient_line(line) is expected
