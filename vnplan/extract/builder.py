@@ -206,6 +206,11 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
                 continue
             seen.add(d.date.isoformat())
             record.deadlines.append({"date": d.date.isoformat(), "text": d.text, "span": [lo + d.start, lo + d.end]})
+        for when, text, start, end in plan_fields.schedule_deadlines(doc.text[lo:hi], year):
+            # dated steps of a school or Phòng schedule (body_cues.json); the plan's own period is no deadline
+            if when not in seen and when not in (record.period or {}).values():
+                seen.add(when)
+                record.deadlines.append({"date": when, "text": text, "span": [lo + start, lo + end]})
     for milestone in plan_fields.table_milestones(doc.tables):
         if milestone["date"] not in seen:
             seen.add(milestone["date"])

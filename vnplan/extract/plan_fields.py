@@ -20,7 +20,7 @@ from vnplan.structure.model import Node, Outline, Span
 
 __all__ = ["activities", "content_sections", "continues_content", "is_agency_heading", "is_recipient_line",
            "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities",
-           "run_in_agency", "standalone_agency", "strip_agency_lead", "theme"]
+           "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
@@ -445,6 +445,49 @@ def table_milestones(tables: list[Any]) -> list[dict[str, Any]]:
                 text = f"{subject} - {' '.join(header[col].text.split())}: {row[col].text.strip()}".strip(" -")
                 out.append({"date": when.isoformat(), "text": text, "span": [row[col].start, row[col].end]})
     return out
+
+
+@lru_cache(maxsize=1)
+def _schedule_cue() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+    from vnplan.structure.markers import body_cues
+
+    cue = next(c for c in body_cues()["cues"] if c["cue"] == "schedule_deadline")
+    return [re.compile(p) for p in cue["patterns"]], re.compile(cue["range_line"], re.MULTILINE)
+
+
+def schedule_deadlines(text: str, year: int | None = None) -> list[tuple[str, str, int, int]]:
+    """Dated steps of a schedule (``data/body_cues.json``, ``schedule_deadline``): ``(date, line, start, end)``.
+
+    >>> [d[0] for d in schedule_deadlines("- Nhận bài đến hết ngày 05/11/2024.\\n- Chấm thi dự kiến ngày 19/11/2024.")]
+    ['2024-11-05', '2024-11-19']
+    >>> schedule_deadlines("Thời gian thực hiện: từ ngày 01/10/2024 đến ngày 07/10/2024.")
+    []
+    """
+    from vnplan.extract.dates import find_dates, find_ranges, sentence_span
+
+    patterns, range_line = _schedule_cue()
+    ranges = [(r.start, r.end) for r in find_ranges(text, year)]
+    out: list[tuple[str, str, int, int]] = []
+    for rx in patterns:
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in ranges):
+                continue  # "từ ngày … đến hết ngày …": a period, not a deadline
+            dates = [d for d in find_dates(text[m.end():m.end() + 40], year) if d.start == 0]
+            if dates:
+                s, e = sentence_span(text, m.start(), m.end())
+                out.append((dates[0].date.isoformat(), " ".join(text[s:e].split()), m.end(), m.end() + dates[0].end))
+    for m in range_line.finditer(text):
+        line_end = text.find("\n", m.end())
+        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        got = find_ranges(line, year)
+        if got and got[0].start == 0 and got[0].end_date is not None and line[got[0].end:].lstrip().startswith(":"):
+            out.append((got[0].end_date.isoformat(), " ".join(line.split()), m.end(), m.end() + len(line)))
+    return out
+
+
+def has_schedule_deadline(line: str) -> bool:
+    """Whether a line states a dated schedule step (the cue's examples and counter-examples)."""
+    return bool(schedule_deadlines(line, 2024))
 
 
 def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
