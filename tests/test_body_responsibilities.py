@@ -82,3 +82,24 @@ def test_run_in_agency() -> None:
 ])
 def test_recipient_line(line: str, expected: bool) -> None:
     assert is_recipient_line(line) is expected
+
+
+def test_topic_labels_over_dashes_are_activities() -> None:
+    """``1. Hoạt động thông tin, tuyên truyền`` and ``2. Tổ chức … hoạt động chuyên môn`` over dashes are two
+    activities; ``1. Nhiệm vụ chung`` over dashes is a group whose dashes are the activities (archive 0161, 0027)."""
+    topic = PLAN + ("II. CÁC NỘI DUNG HOẠT ĐỘNG\n1. Hoạt động thông tin, tuyên truyền\n- Treo băng rôn.\n- Đăng tin.\n"
+                    "2. Hoạt động chuyên môn\n- Thành lập câu lạc bộ.\n- Thi kể chuyện.\nIII. TỔ CHỨC THỰC HIỆN\n")
+    acts = [a["text"] for a in extract(Document.from_text(topic)).activities]
+    assert [a.split(" - ")[0] for a in acts] == ["Hoạt động thông tin, tuyên truyền", "Hoạt động chuyên môn"]
+    generic = PLAN + ("II. NHIỆM VỤ\n1. Nhiệm vụ chung\n- Tăng cường vai trò thư viện.\n- Nâng cao nhận thức.\n"
+                      "2. Nhiệm vụ cụ thể\n- Bổ sung sách.\n- Sửa chữa phòng đọc.\nIII. TỔ CHỨC THỰC HIỆN\n")
+    assert len(extract(Document.from_text(generic)).activities) == 4
+
+
+def test_letter_laid_out_like_a_plan_has_activities() -> None:
+    letter = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/SGDĐT-VP\nV/v hướng dẫn nhiệm vụ năm học\nKính gửi: Các trường\n"
+              "I. NHIỆM VỤ CHUNG\nTiếp tục đổi mới.\nII. NHIỆM VỤ CỤ THỂ\n1. Hoàn thiện cơ sở dữ liệu.\n"
+              "2. Triển khai phần mềm quản lý.\n")
+    record = extract(Document.from_text(letter))
+    assert record.doc_type == "Công văn"
+    assert len(record.activities) >= 2

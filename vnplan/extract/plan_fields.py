@@ -24,6 +24,10 @@ __all__ = ["activities", "content_sections", "continues_content", "is_agency_hea
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
+# a label that names no activity of its own ("1. Nhiệm vụ chung", "2. Các hoạt động chính"), unlike
+# "1. Hoạt động thông tin, tuyên truyền"
+_GENERIC_GROUP = re.compile(r"^(?:các\s+|một số\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)(?:\s+(?:chung|cụ thể|chính|"
+                            r"phụ trợ|trọng tâm|chủ yếu|khác|hưởng ứng|khác nhau))*\s*$", re.I)
 _NOT_ACTIVITY = re.compile(
     r"^(?:chủ đề|thời gian|địa điểm|mục đích|kinh phí|đối tượng|phạm vi|hình thức|phương thức|phương pháp|thành phần)\b"
     r"|^yêu cầu\s*[:.]?\s*$", re.I)
@@ -60,6 +64,11 @@ def _is_group(node: Node, only: bool = False) -> bool:
     """
     title = node.title.text.strip().rstrip(":.")
     if len(node.children) < 2 or not _GROUP_LABEL.match(title):
+        return False
+    if not only and all(c.style in ("dash", "plus") for c in node.children) and node.style in ("arabic", "letter") \
+            and not _GENERIC_GROUP.match(title):
+        # "1. Hoạt động thông tin, tuyên truyền" then "2. Tổ chức … hoạt động chuyên môn", each over dashes:
+        # numbered activities with their details (a single "2. Nội dung hoạt động" over dashes stays a group)
         return False
     return not node.text or only or getattr(node, "role", None) == "activities"
 
@@ -105,6 +114,20 @@ def content_sections(outline: Outline) -> list[Node]:
                     out.append(nxt)
                 return out
     return [first]
+
+
+def headed_content(outline: Outline) -> bool:
+    """A letter laid out like a plan: a top-level section the headings table names as content
+    (``I. NHIỆM VỤ CHUNG``, ``II. NỘI DUNG``) next to other roman sections, so its items are activities.
+
+    >>> from vnplan.document import Document
+    >>> headed_content(Document.from_text("V/v A\\nI. MỤC ĐÍCH\\nB\\nII. NHIỆM VỤ\\n1. Rà soát\\n2. Kiểm tra").outline)
+    True
+    """
+    from vnplan.structure.roles import roles_of
+
+    top = [n for n in outline.body if n.style in ("roman", "part", "alpha")]
+    return len(top) >= 2 and any("activities" in roles_of(n.title.text) and len(n.children) >= 2 for n in top)
 
 
 @lru_cache(maxsize=1)
