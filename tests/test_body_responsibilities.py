@@ -103,3 +103,15 @@ def test_letter_laid_out_like_a_plan_has_activities() -> None:
     record = extract(Document.from_text(letter))
     assert record.doc_type == "Công văn"
     assert len(record.activities) >= 2
+
+
+def test_decision_article_of_duties_names_its_agency() -> None:
+    """``Điều 2. Nhiệm vụ của Đoàn Kiểm tra`` in a decision without TỔ CHỨC THỰC HIỆN (archive 0031); a sentence
+    ``Điều 2. Hiệu trưởng … có trách nhiệm …`` is a condition of the decision, not a task heading (archive 0007)."""
+    head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 5/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc thành lập Đoàn kiểm tra\nQUYẾT ĐỊNH:\n"
+    duties = head + ("Điều 1. Thành lập Đoàn kiểm tra.\nĐiều 2. Nhiệm vụ của Đoàn Kiểm tra\n- Kiểm tra hồ sơ.\n"
+                     "Điều 3. Quyết định có hiệu lực kể từ ngày ký.\n")
+    assert [r["agency"] for r in extract(Document.from_text(duties)).responsibilities] == ["Đoàn Kiểm tra"]
+    condition = head + ("Điều 1. Cho phép hoạt động.\nĐiều 2. Hiệu trưởng Trường A có trách nhiệm tổ chức hoạt động.\n"
+                        "Điều 3. Quyết định có hiệu lực kể từ ngày ký.\n")
+    assert extract(Document.from_text(condition)).responsibilities == []

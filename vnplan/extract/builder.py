@@ -168,7 +168,7 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     record.activities = [{"text": t, "span": [s.start, s.end], **_page(doc, s)} for t, s in acts]
     # công văn / decision: without an organisation section, the numbered items (or the articles'
     # items) that open with an agency
-    fallback = [c for n in plan.body for c in ([n] if n.style != "article" else n.children)]
+    fallback = list(plan.body)  # articles are read for their duties, then their items (plan_fields.responsibilities)
     if plan_fields.is_regulation(plan):
         fallback = []  # a Quy chế's numbered rules ("1. Giáo viên bộ môn có những nhiệm vụ sau đây") assign no tasks
     org = plan_fields.organisation_section(plan)

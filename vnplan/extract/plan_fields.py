@@ -330,11 +330,16 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
             title = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
             if standalone_only and node.style in ("dash", "plus"):
                 continue  # without a TỔ CHỨC THỰC HIỆN part only numbered items can be agency headings
+            duty = _article_duty(node) if standalone_only and node.style == "article" else None
+            if duty and fold_key(duty) not in seen:
+                seen[fold_key(duty)] = entry = {"agency": duty, "tasks": _tasks(node),
+                                                "span": [node.span.start, node.span.end]}
+                out.append(entry)
+                continue
             if standalone_only and node.style == "article" or is_recipient_line(title):
-                # a regulation's "Điều 4. Trách nhiệm của Hiệu trưởng" outside a TỔ CHỨC THỰC HIỆN part,
-                # or a Nơi nhận entry the closing missed
-                if depth < 2 and node.children:
-                    visit(node.children, depth + 1)
+                # an article of a decision: its items may name agencies (a Nơi nhận entry the closing missed: skipped)
+                if node.style == "article" and node.children:
+                    visit(node.children, depth)
                 continue
             if is_agency_heading(title) and (not standalone_only or standalone_agency(node)) \
                     and not _agency_group(node) and not (not standalone_only and _run_in_group(node)):
@@ -383,6 +388,27 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
                                                   "span": [para.start, para.end]}
                 out.append(entry)
     return out
+
+
+_DUTY_ARTICLE = re.compile(r"^(?:nhiệm vụ|trách nhiệm)(?:,?\s+(?:và\s+)?quyền hạn)?\s+của\s+(?P<a>.{3,120}?)[\s.:;]*$", re.I)
+
+
+def _article_duty(node: Node) -> str | None:
+    """The agency a decision's article titled with its duties names, without a TỔ CHỨC THỰC HIỆN part
+    (``Điều 2. Nhiệm vụ của Đoàn Kiểm tra``); the execution clause (``… chịu trách nhiệm thi hành …``) is not one.
+
+    >>> from vnplan.structure import segment
+    >>> body = segment("QUYẾT ĐỊNH\\nĐiều 2. Nhiệm vụ của Đoàn Kiểm tra\\n- Kiểm tra hồ sơ.\\n"
+    ...                "Điều 3. Văn phòng Sở chịu trách nhiệm thi hành Quyết định này").body
+    >>> [_article_duty(n) for n in body if n.style == "article"]
+    ['Đoàn Kiểm tra', None]
+    """
+    title = " ".join(node.title.text.split())
+    m = _DUTY_ARTICLE.match(title)
+    if m:
+        agency = m.group("a")
+        return agency if is_agency_heading("Trách nhiệm của " + agency) else None
+    return None  # "Điều 2. Hiệu trưởng … có trách nhiệm tổ chức …" is a condition of the decision, not a task list
 
 
 def run_in_agency(paragraph: str) -> str | None:
