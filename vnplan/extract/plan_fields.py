@@ -18,7 +18,7 @@ from vnplan.normalize.fold import fold_key
 from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
 
-__all__ = ["activities", "content_sections", "continues_content", "is_agency_heading", "is_recipient_line",
+__all__ = ["activities", "agency_key", "content_sections", "continues_content", "is_agency_heading", "is_recipient_line",
            "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities",
            "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme"]
 
@@ -331,8 +331,8 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
             if standalone_only and node.style in ("dash", "plus"):
                 continue  # without a TỔ CHỨC THỰC HIỆN part only numbered items can be agency headings
             duty = _article_duty(node) if standalone_only and node.style == "article" else None
-            if duty and fold_key(duty) not in seen:
-                seen[fold_key(duty)] = entry = {"agency": duty, "tasks": _tasks(node),
+            if duty and agency_key(duty) not in seen:
+                seen[agency_key(duty)] = entry = {"agency": duty, "tasks": _tasks(node),
                                                 "span": [node.span.start, node.span.end]}
                 out.append(entry)
                 continue
@@ -349,7 +349,7 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
                 printed = _LEAD_VERBS.sub("", " ".join(title.split()).strip(" .;:"))
                 if standalone_only and agency_subject(printed) != printed:
                     agency = printed  # a heading over its own task items: the agency as printed
-                key = fold_key(agency)
+                key = agency_key(agency)
                 if key in seen:
                     seen[key]["tasks"].extend(tasks)
                     continue
@@ -371,8 +371,8 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
         if standalone_only or not text.endswith(":") or len(text) > 200:
             return
         agency = strip_agency_lead(text.rstrip(":"))
-        if agency != text.rstrip(":").strip(" .;,") and is_agency_heading(agency) and fold_key(agency) not in seen:
-            seen[fold_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [para.start, para.end]}
+        if agency != text.rstrip(":").strip(" .;,") and is_agency_heading(agency) and agency_key(agency) not in seen:
+            seen[agency_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [para.start, para.end]}
             out.append(entry)
 
     pending: list[Span] = [] if standalone_only else list(section.text)
@@ -383,8 +383,8 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
         paras = pending + [p for n in section.children if _run_in_group(n) for p in n.text]
         for para in paras:
             agency = run_in_agency(para.text)
-            if agency and fold_key(agency) not in seen:
-                seen[fold_key(agency)] = entry = {"agency": agency, "tasks": [" ".join(para.text.split())],
+            if agency and agency_key(agency) not in seen:
+                seen[agency_key(agency)] = entry = {"agency": agency, "tasks": [" ".join(para.text.split())],
                                                   "span": [para.start, para.end]}
                 out.append(entry)
     return out
@@ -409,6 +409,18 @@ def _article_duty(node: Node) -> str | None:
         agency = m.group("a")
         return agency if is_agency_heading("Trách nhiệm của " + agency) else None
     return None  # "Điều 2. Hiệu trưởng … có trách nhiệm tổ chức …" is a condition of the decision, not a task list
+
+
+def agency_key(agency: str) -> str:
+    """One key for the ways a plan names the same agency again: abbreviations expanded, case folded, a leading
+    ``Các`` / ``Những`` dropped (``Phòng GD&ĐT`` under one task, ``Các phòng Giáo dục và Đào tạo`` under another).
+
+    >>> agency_key("Phòng GD&ĐT") == agency_key("Các phòng Giáo dục và Đào tạo")
+    True
+    """
+    from vnplan.extract.agencies import canonical_agency
+
+    return re.sub(r"^(?:các|những)\s+", "", canonical_agency(agency))
 
 
 def run_in_agency(paragraph: str) -> str | None:
@@ -545,7 +557,7 @@ def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for entries in lists:
         for entry in entries:
-            key = fold_key(entry["agency"])
+            key = agency_key(entry["agency"])
             if key in seen:
                 seen[key]["tasks"].extend(entry.get("tasks", []))
                 continue
