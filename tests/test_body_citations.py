@@ -92,3 +92,16 @@ def test_archive_scan_ocr_citation_number() -> None:
 
     rec = extract(_archive("0048_cv-345-s-cc-p-gdt-cc-n-v-tt.pdf"))
     assert [(c["number"], c["relation"]) for c in rec.citations] == [("832", "implements")]
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Đối với đồng phục: Thực hiện theo Thông tư số 26/2009/TT-BGDĐT ngày 30/9/2009 của Bộ GDĐT.", "mentions"),
+    ("Thực hiện đúng tinh thần Thông tư số 55/2011/TT-BGDĐT ngày 22/11/2011.", "mentions"),
+    ("Thực hiện Công văn số 2876/SGDĐT-VP ngày 03/8/2024 của Sở GDĐT, trường xây dựng kế hoạch.", "implements"),
+    ("Thực hiện theo chỉ đạo của UBND tỉnh tại Công văn số 12/UBND-VX ngày 03/8/2024, Sở hướng dẫn.", "implements"),
+])
+def test_thuc_hien_theo_follows_a_rule(text: str, relation: str) -> None:
+    """``Thực hiện theo / đúng …`` follows the rule of a document; it does not carry it out (archive 0140, 0152)."""
+    from vnplan.extract.citations import find_citations
+
+    assert [c.relation for c in find_citations(text)] == [relation]

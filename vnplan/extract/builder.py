@@ -179,13 +179,16 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     find = plan_fields.find_section
 
     # A decision or letter without an attached plan has no activity list (record.md, Activities).
-    planless = not outline.attachments and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo")
+    planless = not outline.attachments and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo") \
+        and not plan_fields.headed_content(plan)
     acts = [] if planless else [a for sec in plan_fields.content_sections(plan) for a in plan_fields.activities(sec)]
     record.activities = [{"text": t, "span": [s.start, s.end], **_page(doc, s)} for t, s in acts]
     # công văn / decision: without an organisation section, the numbered items (or the articles'
     # items) that open with an agency
-    fallback = [c for n in plan.body for c in ([n] if n.style != "article" else n.children)]
-    org = find(plan, "organisation")
+    fallback = list(plan.body)  # articles are read for their duties, then their items (plan_fields.responsibilities)
+    if plan_fields.is_regulation(plan):
+        fallback = []  # a Quy chế's numbered rules ("1. Giáo viên bộ môn có những nhiệm vụ sau đây") assign no tasks
+    org = plan_fields.organisation_section(plan)
     headed = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
     record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 
@@ -221,6 +224,11 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
                 continue
             seen.add(d.date.isoformat())
             record.deadlines.append({"date": d.date.isoformat(), "text": d.text, "span": [lo + d.start, lo + d.end]})
+        for when, text, start, end in plan_fields.schedule_deadlines(doc.text[lo:hi], year):
+            # dated steps of a school or Phòng schedule (body_cues.json); the plan's own period is no deadline
+            if when not in seen and when not in (record.period or {}).values():
+                seen.add(when)
+                record.deadlines.append({"date": when, "text": text, "span": [lo + start, lo + end]})
     for milestone in plan_fields.table_milestones(doc.tables):
         if milestone["date"] not in seen:
             seen.add(milestone["date"])

@@ -342,6 +342,8 @@ _CARRIER = re.compile(r"(?:được\s+)?ban\s+hành\s+(?:kèm\s+theo|tại|theo)
 _LOOK_BACK = 2000  # characters before a cue that decide whether it opens a clause (bounded: linear time)
 
 
+# after "thực hiện": the document is a rule to follow, not the one carried out
+_FOLLOWS = re.compile(r"\s*(?:theo|đúng|như)(?![\wÀ-ỹ])(?!\s+(?:sự\s+)?chỉ\s+đạo)", re.IGNORECASE)
 def _relation(text: str, s: int, pos: int) -> str:
     """The relation given by the last clause-opening cue of the sentence before ``pos``.
 
@@ -361,6 +363,8 @@ def _relation(text: str, s: int, pos: int) -> str:
         return "mentions"
     kind = best.lastgroup or "mentions"
     gap = seg[best.end():]
+    if kind == "implements" and _FOLLOWS.match(gap):
+        return "mentions"  # "Thực hiện theo Thông tư số …", "thực hiện đúng tinh thần …": a rule followed
     first = _CITE.search(gap)
     if kind == "attached_to" and first is not None:
         return "mentions"  # only the first number after "kèm theo" is the issuing decision

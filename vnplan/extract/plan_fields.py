@@ -18,11 +18,16 @@ from vnplan.normalize.fold import fold_key
 from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
 
-__all__ = ["activities", "content_sections", "continues_content", "is_agency_heading", "is_standalone_agency_line",
-           "item_text", "responsibilities", "standalone_agency", "strip_agency_lead", "theme"]
+__all__ = ["activities", "agency_key", "content_sections", "continues_content", "is_agency_heading", "is_recipient_line",
+           "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities",
+           "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
+# a label that names no activity of its own ("1. Nhiệm vụ chung", "2. Các hoạt động chính"), unlike
+# "1. Hoạt động thông tin, tuyên truyền"
+_GENERIC_GROUP = re.compile(r"^(?:các\s+|một số\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)(?:\s+(?:chung|cụ thể|chính|"
+                            r"phụ trợ|trọng tâm|chủ yếu|khác|hưởng ứng|khác nhau))*\s*$", re.I)
 _NOT_ACTIVITY = re.compile(
     r"^(?:chủ đề|thời gian|địa điểm|mục đích|kinh phí|đối tượng|phạm vi|hình thức|phương thức|phương pháp|thành phần)\b"
     r"|^yêu cầu\s*[:.]?\s*$", re.I)
@@ -59,6 +64,11 @@ def _is_group(node: Node, only: bool = False) -> bool:
     """
     title = node.title.text.strip().rstrip(":.")
     if len(node.children) < 2 or not _GROUP_LABEL.match(title):
+        return False
+    if not only and all(c.style in ("dash", "plus") for c in node.children) and node.style in ("arabic", "letter") \
+            and not _GENERIC_GROUP.match(title):
+        # "1. Hoạt động thông tin, tuyên truyền" then "2. Tổ chức … hoạt động chuyên môn", each over dashes:
+        # numbered activities with their details (a single "2. Nội dung hoạt động" over dashes stays a group)
         return False
     return not node.text or only or getattr(node, "role", None) == "activities"
 
@@ -106,6 +116,20 @@ def content_sections(outline: Outline) -> list[Node]:
     return [first]
 
 
+def headed_content(outline: Outline) -> bool:
+    """A letter laid out like a plan: a top-level section the headings table names as content
+    (``I. NHIỆM VỤ CHUNG``, ``II. NỘI DUNG``) next to other roman sections, so its items are activities.
+
+    >>> from vnplan.document import Document
+    >>> headed_content(Document.from_text("V/v A\\nI. MỤC ĐÍCH\\nB\\nII. NHIỆM VỤ\\n1. Rà soát\\n2. Kiểm tra").outline)
+    True
+    """
+    from vnplan.structure.roles import roles_of
+
+    top = [n for n in outline.body if n.style in ("roman", "part", "alpha")]
+    return len(top) >= 2 and any("activities" in roles_of(n.title.text) and len(n.children) >= 2 for n in top)
+
+
 @lru_cache(maxsize=1)
 def _verb_pattern() -> re.Pattern[str]:
     verbs = [line.split("\t", 1)[0] for line in data.text("agency_verbs.tsv").splitlines()
@@ -123,9 +147,16 @@ def agency_subject(text: str) -> str:
     text = " ".join(text.split())
     for m in _verb_pattern().finditer(text):
         before = text[:m.start()]
-        if len(before.split()) >= 2 and before.count("(") == before.count(")"):
+        words = before.split()
+        if m.group(0) in _ALSO_NOUNS and re.search(r"(?:,|\b(?:và|các|những|[Bb]an))\s*$", before):
+            continue  # "Các cơ quan, tổ chức, cá nhân", "Liên hiệp các tổ chức": a noun, not the verb
+        if (len(words) >= 2 or _ABBREVIATION.match(before)) and before.count("(") == before.count(")"):
             return before.strip(" ,;:.-–")
     return text
+
+
+_ALSO_NOUNS = {"tổ chức"}  # verbs of agency_verbs.tsv that are nouns in a list of bodies
+_ABBREVIATION = re.compile(r"^\s*[A-ZĐ]{2,}[A-ZĐ&]*\s*$")  # "GVCN tuyên truyền …": a one-word subject in capitals
 
 
 def _name_list(after: str) -> bool:
@@ -149,10 +180,18 @@ def strip_agency_lead(text: str) -> str:
 
 
 def is_agency_heading(title: str) -> bool:
-    """Whether a heading under TỔ CHỨC THỰC HIỆN names an agency (not budget, reporting …)."""
+    """Whether a heading under TỔ CHỨC THỰC HIỆN names an agency (not budget, reporting …).
+
+    After a lead (``Trách nhiệm của``, ``Đề nghị``) the agency may be printed in lower case.
+
+    >>> is_agency_heading("Trách nhiệm của thủ trưởng cơ quan"), is_agency_heading("Kinh phí thực hiện")
+    (True, False)
+    """
     head = strip_agency_lead(title)
-    if is_upper_line(head, 0.9):  # "ĐỐI VỚI CÁC TRƯỜNG PHỔ THÔNG": read in sentence case
+    if is_upper_line(head, 0.9) and not _ABBREVIATION.match(head):  # "ĐỐI VỚI CÁC TRƯỜNG PHỔ THÔNG": read in sentence case
         head = head[:1] + head[1:].lower()
+    elif head and _LEAD_VERBS.match(" ".join(title.split()).strip(" .;")):
+        head = head[:1].upper() + head[1:]
     if not head or _NOT_AGENCY.match(head) or _NOT_AGENCY.match(_LEAD_VERBS.sub("", title.strip())):
         return False
     return bool(_AGENCY_HEAD.match(head) or _extra_heads().match(head)) and len(head.split()) <= 40
@@ -163,7 +202,25 @@ def _extra_heads() -> re.Pattern[str]:
     """Agency head words of ``data/agency_heads.tsv`` (Bưu điện, Trưởng phòng …)."""
     heads = [line.split("\t", 1)[0] for line in data.text("agency_heads.tsv").splitlines()
              if line.strip() and not line.startswith("#")]
-    return re.compile(r"^(?:" + "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) + r")(?![\w])")
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    return re.compile(r"^(?:(?:[Cc]ác|[Nn]hững|[Tt]ất cả)\s+)?(?:" + alternatives + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _recipient_tag() -> re.Pattern[str]:
+    from vnplan.structure.markers import body_cues
+
+    cue = next(c for c in body_cues()["cues"] if c["cue"] == "recipient_line")
+    return re.compile(cue["pattern"])
+
+
+def is_recipient_line(line: str) -> bool:
+    """A Nơi nhận entry with its purpose tag (``data/body_cues.json``, ``recipient_line``).
+
+    >>> is_recipient_line("- Bộ Công an (để p/h);"), is_recipient_line("1. Sở Y tế")
+    (True, False)
+    """
+    return bool(_recipient_tag().search(line))
 
 
 def _tasks(node: Node) -> list[str]:
@@ -254,8 +311,12 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
     Without such a section (a công văn, a decision), the numbered items of
     ``fallback`` that are agency headings standing alone on their line are used
     (`standalone_agency`): a letter's numbered task sentences name no heading.
+    A section that only the learned model names (`vnplan.structure.section_model`) is read the same way.
     """
-    standalone_only = section is None
+    from vnplan.structure.roles import roles_of
+
+    # a section only the learned model calls organisation ("IV. TỔ CHỨC HỘI THI …") is read like a letter
+    standalone_only = section is None or "organisation" not in roles_of(section.title.text)
     if section is None:
         if not fallback:
             return []
@@ -267,15 +328,28 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
     def visit(nodes: list[Node], depth: int) -> None:
         for node in nodes:
             title = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
+            if standalone_only and node.style in ("dash", "plus"):
+                continue  # without a TỔ CHỨC THỰC HIỆN part only numbered items can be agency headings
+            duty = _article_duty(node) if standalone_only and node.style == "article" else None
+            if duty and agency_key(duty) not in seen:
+                seen[agency_key(duty)] = entry = {"agency": duty, "tasks": _tasks(node),
+                                                "span": [node.span.start, node.span.end]}
+                out.append(entry)
+                continue
+            if standalone_only and node.style == "article" or is_recipient_line(title):
+                # an article of a decision: its items may name agencies (a Nơi nhận entry the closing missed: skipped)
+                if node.style == "article" and node.children:
+                    visit(node.children, depth)
+                continue
             if is_agency_heading(title) and (not standalone_only or standalone_agency(node)) \
-                    and not _agency_group(node):
+                    and not _agency_group(node) and not (not standalone_only and _run_in_group(node)):
                 tasks = _tasks(node)
                 role = "lead" if re.search(r"\bchủ trì\b", " ".join(tasks[:2]), re.I) else None
                 agency = strip_agency_lead(title)
                 printed = _LEAD_VERBS.sub("", " ".join(title.split()).strip(" .;:"))
                 if standalone_only and agency_subject(printed) != printed:
                     agency = printed  # a heading over its own task items: the agency as printed
-                key = fold_key(agency)
+                key = agency_key(agency)
                 if key in seen:
                     seen[key]["tasks"].extend(tasks)
                     continue
@@ -288,6 +362,8 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
                     run_in(para)
             elif depth < 2 and node.children:
                 visit(node.children, depth + 1)
+            elif not standalone_only:
+                pending.extend(node.text)
 
     def run_in(para: Span) -> None:
         """``Văn phòng Sở phối hợp với … thực hiện các nhiệm vụ sau:`` over a dash list: one more agency."""
@@ -295,12 +371,76 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
         if standalone_only or not text.endswith(":") or len(text) > 200:
             return
         agency = strip_agency_lead(text.rstrip(":"))
-        if agency != text.rstrip(":").strip(" .;,") and is_agency_heading(agency) and fold_key(agency) not in seen:
-            seen[fold_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [para.start, para.end]}
+        if agency != text.rstrip(":").strip(" .;,") and is_agency_heading(agency) and agency_key(agency) not in seen:
+            seen[agency_key(agency)] = entry = {"agency": agency, "tasks": [], "span": [para.start, para.end]}
             out.append(entry)
 
+    pending: list[Span] = [] if standalone_only else list(section.text)
     visit(section.children, 0)
+    if not standalone_only and (not out or any(_run_in_group(n) for n in section.children)):
+        # run-in headings in paragraphs ("Ban Lãnh đạo trường: chỉ đạo …", "Lãnh đạo các tổ bộ môn có
+        # trách nhiệm …") when no heading names an agency, or under a heading that groups them
+        paras = pending + [p for n in section.children if _run_in_group(n) for p in n.text]
+        for para in paras:
+            agency = run_in_agency(para.text)
+            if agency and agency_key(agency) not in seen:
+                seen[agency_key(agency)] = entry = {"agency": agency, "tasks": [" ".join(para.text.split())],
+                                                  "span": [para.start, para.end]}
+                out.append(entry)
     return out
+
+
+_DUTY_ARTICLE = re.compile(r"^(?:nhiệm vụ|trách nhiệm)(?:,?\s+(?:và\s+)?quyền hạn)?\s+của\s+(?P<a>.{3,120}?)[\s.:;]*$", re.I)
+
+
+def _article_duty(node: Node) -> str | None:
+    """The agency a decision's article titled with its duties names, without a TỔ CHỨC THỰC HIỆN part
+    (``Điều 2. Nhiệm vụ của Đoàn Kiểm tra``); the execution clause (``… chịu trách nhiệm thi hành …``) is not one.
+
+    >>> from vnplan.structure import segment
+    >>> body = segment("QUYẾT ĐỊNH\\nĐiều 2. Nhiệm vụ của Đoàn Kiểm tra\\n- Kiểm tra hồ sơ.\\n"
+    ...                "Điều 3. Văn phòng Sở chịu trách nhiệm thi hành Quyết định này").body
+    >>> [_article_duty(n) for n in body if n.style == "article"]
+    ['Đoàn Kiểm tra', None]
+    """
+    title = " ".join(node.title.text.split())
+    m = _DUTY_ARTICLE.match(title)
+    if m:
+        agency = m.group("a")
+        return agency if is_agency_heading("Trách nhiệm của " + agency) else None
+    return None  # "Điều 2. Hiệu trưởng … có trách nhiệm tổ chức …" is a condition of the decision, not a task list
+
+
+def agency_key(agency: str) -> str:
+    """One key for the ways a plan names the same agency again: abbreviations expanded, case folded, a leading
+    ``Các`` / ``Những`` dropped (``Phòng GD&ĐT`` under one task, ``Các phòng Giáo dục và Đào tạo`` under another).
+
+    >>> agency_key("Phòng GD&ĐT") == agency_key("Các phòng Giáo dục và Đào tạo")
+    True
+    """
+    from vnplan.extract.agencies import canonical_agency
+
+    return re.sub(r"^(?:các|những)\s+", "", canonical_agency(agency))
+
+
+def run_in_agency(paragraph: str) -> str | None:
+    """The agency a paragraph opens with as a run-in heading, or None.
+
+    >>> run_in_agency("Ban Lãnh đạo trường: chỉ đạo, kiểm tra việc thực hiện Quy chế.")
+    'Ban Lãnh đạo trường'
+    >>> run_in_agency("Lãnh đạo các tổ bộ môn có trách nhiệm phổ biến Quy chế"), run_in_agency("Trên đây là kế hoạch")
+    ('Lãnh đạo các tổ bộ môn', None)
+    """
+    text = " ".join(paragraph.split()).lstrip("-+• ")
+    agency = strip_agency_lead(text)
+    if agency == text.strip(" .;,") or len(agency.split()) > 15 or not is_agency_heading(agency):
+        return None
+    return agency
+
+
+def _run_in_group(node: Node) -> bool:
+    """A heading over paragraphs that each open with an agency (``Điều 17. Trách nhiệm của đơn vị``)."""
+    return not node.children and sum(1 for p in node.text if run_in_agency(p.text)) >= 2
 
 
 _LEAD_COLUMN = re.compile(r"\bchủ\s*trì\b", re.I)
@@ -368,13 +508,56 @@ def table_milestones(tables: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _schedule_cue() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+    from vnplan.structure.markers import body_cues
+
+    cue = next(c for c in body_cues()["cues"] if c["cue"] == "schedule_deadline")
+    return [re.compile(p) for p in cue["patterns"]], re.compile(cue["range_line"], re.MULTILINE)
+
+
+def schedule_deadlines(text: str, year: int | None = None) -> list[tuple[str, str, int, int]]:
+    """Dated steps of a schedule (``data/body_cues.json``, ``schedule_deadline``): ``(date, line, start, end)``.
+
+    >>> [d[0] for d in schedule_deadlines("- Nhận bài đến hết ngày 05/11/2024.\\n- Chấm thi dự kiến ngày 19/11/2024.")]
+    ['2024-11-05', '2024-11-19']
+    >>> schedule_deadlines("Thời gian thực hiện: từ ngày 01/10/2024 đến ngày 07/10/2024.")
+    []
+    """
+    from vnplan.extract.dates import find_dates, find_ranges, sentence_span
+
+    patterns, range_line = _schedule_cue()
+    ranges = [(r.start, r.end) for r in find_ranges(text, year)]
+    out: list[tuple[str, str, int, int]] = []
+    for rx in patterns:
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in ranges):
+                continue  # "từ ngày … đến hết ngày …": a period, not a deadline
+            dates = [d for d in find_dates(text[m.end():m.end() + 40], year) if d.start == 0]
+            if dates:
+                s, e = sentence_span(text, m.start(), m.end())
+                out.append((dates[0].date.isoformat(), " ".join(text[s:e].split()), m.end(), m.end() + dates[0].end))
+    for m in range_line.finditer(text):
+        line_end = text.find("\n", m.end())
+        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        got = find_ranges(line, year)
+        if got and got[0].start == 0 and got[0].end_date is not None and line[got[0].end:].lstrip().startswith(":"):
+            out.append((got[0].end_date.isoformat(), " ".join(line.split()), m.end(), m.end() + len(line)))
+    return out
+
+
+def has_schedule_deadline(line: str) -> bool:
+    """Whether a line states a dated schedule step (the cue's examples and counter-examples)."""
+    return bool(schedule_deadlines(line, 2024))
+
+
 def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per distinct agency (folded name), tasks merged, first seen first."""
     seen: dict[str, dict[str, Any]] = {}
     out: list[dict[str, Any]] = []
     for entries in lists:
         for entry in entries:
-            key = fold_key(entry["agency"])
+            key = agency_key(entry["agency"])
             if key in seen:
                 seen[key]["tasks"].extend(entry.get("tasks", []))
                 continue
@@ -404,6 +587,43 @@ def theme(text: str, section: Node | None = None, base: int = 0) -> tuple[str, i
     if m:
         return m.group("theme").strip(" .*"), base + m.start("theme"), base + m.end("theme")
     return None
+
+
+def organisation_section(outline: Outline) -> Node | None:
+    """The TỔ CHỨC THỰC HIỆN part of a plan.
+
+    In a regulation (a Quy chế / Quy định of chapters and articles), a chapter named ``TRÁCH NHIỆM CỦA …``
+    (``TRÁCH NHIỆM CỦA THÍ SINH``) and the articles in it are part of the rules themselves, not the
+    part that assigns the duties (record.md, Responsibilities).
+
+    >>> from vnplan.document import Document
+    >>> doc = Document.from_text("QUY CHẾ\\nChương I\\nTRÁCH NHIỆM CỦA THÍ SINH\\nĐiều 1. Thí sinh\\nChương II\\n"
+    ...                          "TỔ CHỨC THỰC HIỆN\\nĐiều 2. Trách nhiệm của thủ trưởng cơ quan")
+    >>> organisation_section(doc.outline).label
+    'Chương II'
+    """
+    from vnplan.structure.roles import find_sections
+
+    found = find_section(outline, "organisation")
+    if found is None or not is_regulation(outline):
+        return found
+    rules = {id(d) for part in [outline, *outline.attachments] for n in part.walk()
+             if n.style in ("part", "chapter", "section") and _DUTY_OF.match(n.title.text.strip()) for d in n.walk()}
+    return next((n for n in find_sections(outline, "organisation") if id(n) not in rules), None)
+
+
+_DUTY_OF = re.compile(r"^trách\s+nhiệm\s+của\b", re.I)
+
+
+def is_regulation(outline: Outline) -> bool:
+    """Chapters and articles (``Chương I`` … ``Điều 1.``): the rules of a Quy chế / Quy định.
+
+    >>> from vnplan.document import Document
+    >>> is_regulation(Document.from_text("QUY CHẾ\\nChương I\\nQUY ĐỊNH CHUNG\\nĐiều 1. Phạm vi").outline)
+    True
+    """
+    styles = {n.style for part in [outline, *outline.attachments] for n in part.walk()}
+    return "article" in styles and ("chapter" in styles or "section" in styles)
 
 
 def find_section(outline: Outline, role: str) -> Node | None:

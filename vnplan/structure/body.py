@@ -24,6 +24,7 @@ from vnplan.structure.model import Node, Span
 __all__ = ["build_tree", "split_title"]
 
 _MINOR = ("letter", "dash", "plus")
+_TITLED_ALONE = ("part", "chapter", "section")  # labels printed alone over their name (``Chương 3`` / ``TỔ CHỨC …``)
 _NO_SPLIT_END = re.compile(
     r"(?:chủ đề|gồm|bao gồm|như sau|sau|là|tại|về|cụ thể|sau đây|với|theo|như|sau khi|trong đó|khẩu hiệu)\s*$", re.I)
 
@@ -97,6 +98,12 @@ class _Builder:
             self._add_content(node, span)
             return
         target = self.stack[-1]
+        if target.style in _TITLED_ALONE and not target.title.text.strip() and not target.text \
+                and not target.children and mk.is_upper_line(p.text, 0.9):
+            # "Chương 3" alone on its line, its name below in capitals ("TỔ CHỨC THỰC HIỆN"): the title
+            target.title = target.heading = span
+            self._add_content(target, span)
+            return
         if target.style in ("dash", "plus") and not starts_lower(p.text):
             for cand in reversed(self.stack):
                 if cand.style not in ("dash", "plus"):

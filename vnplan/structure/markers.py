@@ -140,7 +140,28 @@ def label_of(text: str) -> Label | None:
             if style == "alpha" and not is_part_letter(text):
                 continue
             return Label(raw, style, m.end())
+    m = _BARE_ROMAN.match(text)
+    if m and is_bare_roman_heading(text):
+        return Label(m.group(0).strip(), "roman", m.end())
     return None
+
+
+_BARE_ROMAN = re.compile(rf"^(?=[IVX])(?:X{{0,3}})(?:IX|IV|V?I{{0,3}})\s+(?=[{UP}])")
+
+
+def is_bare_roman_heading(text: str) -> bool:
+    """A section heading whose roman numeral lost its dot (``III Thời gian``): only when the words after it
+    name a section of ``data/headings.tsv`` and the line is short. Examples: ``data/body_cues.json`` (``bare_roman``).
+
+    >>> is_bare_roman_heading("III Thời gian"), is_bare_roman_heading("II Kỳ họp thứ nhất")
+    (True, False)
+    """
+    from vnplan.structure.roles import roles_of
+
+    m = _BARE_ROMAN.match(text)
+    if not m or len(m.group(0).strip()) < 1 or len(text) > 120:
+        return False
+    return bool(roles_of(text[m.end():]))
 
 
 def is_part_letter(text: str) -> bool:
