@@ -278,27 +278,45 @@ def _split_closing_stamp(items: list[Item]) -> tuple[list[Item], list[str]]:
     return [it for n, it in enumerate(items) if n not in drop], stamp
 
 
-_VIET_EXTRA = set("đĐ")
+# Characters worth a closer look in `garbled_ratio`: everything but ASCII and the Latin letters
+# Vietnamese is written in (Latin-1 letters, Latin Extended-A/B, Latin Extended Additional),
+# none of which is Greek, Cyrillic, a combining mark or one of the garbling symbols.
+_UNUSUAL = re.compile("[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff]")
+_GARBLING_SYMBOLS = frozenset("‡·˙˝¿„‚ˆ˜")
 
 
 def garbled_ratio(text: str) -> float:
     """Share of letters that cannot be Vietnamese (a font without a Unicode map).
+
+    Letters are counted in C (``str.isalpha``); only the few unusual characters are
+    looked at one by one.
 
     >>> garbled_ratio("Số: 173/KH-UBND")
     0.0
     >>> garbled_ratio("6Ӣ C‘NG 7+ѬѪ1*") > 0.2
     True
     """
-    letters = bad = 0
-    for ch in text:
-        if ch.isalpha() or unicodedata.combining(ch):
+    letters = sum(map(str.isalpha, text))
+    bad = 0
+    for ch in _UNUSUAL.findall(text):
+        combining = unicodedata.combining(ch)
+        if combining and not ch.isalpha():
             letters += 1
-            o = ord(ch)
-            if 0x370 <= o <= 0x52F or unicodedata.combining(ch):
+        if ch.isalpha() or combining:
+            if 0x370 <= ord(ch) <= 0x52F or combining:
                 bad += 1
-        elif ch in "‡·˙˝¿„‚ˆ˜":
+        elif ch in _GARBLING_SYMBOLS:
             bad += 1
     return bad / letters if letters else 0.0
+
+
+def _visible(text: str) -> int:
+    """Characters that are not whitespace.
+
+    >>> _visible("Số: 173 \\n")
+    6
+    """
+    return len(text) - sum(map(str.isspace, text))
 
 
 def _recover_fonts(tp: _TextPage, state: dict[str, Any], path: Path, index: int) -> bool:
@@ -657,7 +675,7 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
             try:
                 width, height = page.get_size()
                 tp = _TextPage(page.get_textpage())
-                visible = sum(1 for c in tp.text if not c.isspace())
+                visible = _visible(tp.text)
                 hs, vs, image_area = _page_objects(page)
                 if visible < 8 and image_area > 0.25 * width * height:
                     image_pages.append(i)  # a scan (signature stamps in annotations do not count)
@@ -680,7 +698,7 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                 if flattened:
                     page = flat
                     tp = _TextPage(page.get_textpage())
-                    visible = sum(1 for c in tp.text if not c.isspace())
+                    visible = _visible(tp.text)
                 if visible < 8:
                     if image_area > 0.25 * width * height:
                         image_pages.append(i)

@@ -84,11 +84,12 @@ def evidence(text: str, image_share: float, text_objects: int, invisible_objects
     >>> evidence("Người ký: Sở Giáo dục và Đào tạo\\nThời gian ký: 08.11.2019 14:45:19 +07:00", 1.0, 2, 0).box_letters > 0
     True
     """
-    letters = [c for c in text.lower() if c.isalpha()]
-    share = sum(c in _VIETNAMESE for c in letters) / len(letters) if letters else 0.0
+    low = text.lower()
+    letters = sum(map(str.isalpha, low))
+    share = sum(map(_VIETNAMESE.__contains__, low)) / letters if letters else 0.0
     box = sum(1 for ln in signature_box_lines(text) for c in ln if c.isalpha())
     invisible = invisible_objects / text_objects if text_objects else 0.0
-    return PageEvidence(len(letters), round(share, 3), round(image_share, 3), round(invisible, 3), box)
+    return PageEvidence(letters, round(share, 3), round(image_share, 3), round(invisible, 3), box)
 
 
 def decide(ev: PageEvidence) -> PageDecision:
