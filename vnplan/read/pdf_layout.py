@@ -206,6 +206,7 @@ _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "đảngc
 _DATE_LINE = re.compile(r"ngày.{0,12}tháng|ngày\d|,ngày|\d{1,2}/\d{1,2}/(19|20)\d\d$")
 _TIEU_NGU = ("độclập", "tựdo")
 _NOI_NHAN = re.compile(r"^nơinhận|^kínhgửi.*nơinhận")
+_NOI_NHAN_FIRST = frozenset("nNkK\u212a")  # what folds to the first letter of a match (U+212A: Kelvin sign, NFC K)
 # a place-and-date line: "Si Ma Cai, ngày   tháng 9 năm" (anywhere in a line: columns may share it)
 _PLACE_DATE = re.compile(r"\w[^,;:\d]{1,40},\s*ngày[\s\d.…_]*tháng[\s\d.…_]*năm", re.IGNORECASE)
 _SO_LINE = re.compile(r"^số:?[\d/.…_]")  # on folded text: "số:/kh-ubnd", "số:173/kh-ubnd"
@@ -369,11 +370,20 @@ def find_header_band(
     return Band("header", band, split, left_only)
 
 
+def _starts_noi_nhan(text: str) -> bool:
+    """Whether a line opens the ``Nơi nhận`` list; folded only when its first letter can start one.
+
+    >>> _starts_noi_nhan("Nơ i nhậ n:"), _starts_noi_nhan("Kính gửi: Sở Tài chính"), _starts_noi_nhan("- Như trên;")
+    (True, False, False)
+    """
+    return text.lstrip()[:1] in _NOI_NHAN_FIRST and _NOI_NHAN.match(fold(text)) is not None
+
+
 def find_closing_band(
     lines: list[Line], width: float, fetch: Callable[[Line], list[Glyph]]
 ) -> Band | None:
     """The ``Nơi nhận`` list beside the signature block, to the end of the page."""
-    start = next((ln for ln in lines if _NOI_NHAN.match(fold(ln.text))), None)
+    start = next((ln for ln in lines if _starts_noi_nhan(ln.text)), None)
     if start is None:
         return None
     top = start.top + 0.5 * start.height
