@@ -122,7 +122,7 @@ def ocr_run(paths: list[Path], workers: int) -> dict[str, float]:
 
 def raw_tesseract(paths: list[Path]) -> float:
     """Seconds per page of ``tesseract -l vie`` (one thread) on the first page rendered at 300 dpi."""
-    from vnplan.read.ocr import render_gray
+    from vnplan.read.ocr_page import render_gray
 
     spent = 0.0
     with tempfile.TemporaryDirectory() as tmp:

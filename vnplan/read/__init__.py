@@ -8,6 +8,24 @@ a `VnplanError` whose message names the file.
     >>> doc = read("corpus/seeds/000_28b0c8e4ade0a855.txt")  # doctest: +SKIP
     >>> doc.text.splitlines()[0]  # doctest: +SKIP
     'Số: /KH-UBND'
+
+The modules, by idea:
+
+- formats: ``text``, ``markdown``, ``docx``, ``legacy_doc`` (.doc through LibreOffice), ``pdf`` (the
+  PDF reader: pages in, blocks out);
+- PDF reader state: ``pdf_textpage`` (an open document, a page's text and character boxes,
+  signature widgets folded in);
+- page classification: ``pdf_page_kind`` (images, rules, invisible text, garbled fonts) and
+  ``pdf_trust`` (text layer or OCR, thresholds in ``vnplan/data/page_trust.json``);
+- layout: ``pdf_lines`` (glyphs → lines, margins, paragraphs), ``pdf_bands`` (header and closing
+  columns), ``pdf_tables`` (ruled tables), ``pdf_items`` (a page as blocks in reading order),
+  ``pdf_stamps`` (number stamps joined to their line);
+- font recovery: ``pdf_fonts`` (text rebuilt from glyph shapes when fonts have no Unicode map);
+- OCR: ``ocr_page`` (the page pass with Tesseract), second passes ``ocr_upright`` (turned pages),
+  ``ocr_signature`` (signature block) and ``ocr_header`` (header columns); ``ocr`` names them all;
+- signatures: ``signature`` (PDF signature dictionaries, signature boxes and stamps);
+- shared: ``cache`` (digest, cache folders, atomic writes for OCR, fonts and records), ``budget``
+  (limits per file), ``source`` (path arguments).
 """
 from __future__ import annotations
 
