@@ -23,6 +23,7 @@ The modules, by idea:
 - font recovery: ``pdf_fonts`` (text rebuilt from glyph shapes when fonts have no Unicode map);
 - OCR: ``ocr_page`` (the page pass with Tesseract), second passes ``ocr_upright`` (turned pages),
   ``ocr_signature`` (signature block) and ``ocr_header`` (header columns); ``ocr`` names them all;
+  ``pdf_ocr`` runs them over a PDF's pages that need OCR;
 - signatures: ``signature`` (PDF signature dictionaries, signature boxes and stamps);
 - shared: ``cache`` (digest, cache folders, atomic writes for OCR, fonts and records), ``budget``
   (limits per file), ``source`` (path arguments).

@@ -5,7 +5,7 @@ Fast path: pdfium's text of each page, split into its lines; one box per line
 bands (header table, ``Nơi nhận`` beside the signature) so that their columns
 come out one after the other; ruled tables are found from the page's path
 objects and emitted cell by cell.  Pages without a text layer are read with
-Tesseract (`vnplan.read.ocr`) when it is installed.
+Tesseract (`vnplan.read.pdf_ocr`) when it is installed.
 
     >>> raw = read_pdf(Path("corpus/real/001_kh-173-ubnd-tp-hanoi-festival-thang-long-2026.pdf"))  # doctest: +SKIP
     >>> [b.text for b in raw.blocks if b.region == "header-left"]  # doctest: +SKIP
@@ -23,10 +23,7 @@ from vnplan.document import RawDocument
 from vnplan.errors import CorruptFileError
 from vnplan.read.budget import BudgetError, budget
 from vnplan.read.cache import file_digest
-from vnplan.read.ocr_header import reread_header
-from vnplan.read.ocr_page import OcrSettings, confident_words, ocr_lines, ocr_pages_tsv, parse_tsv, tesseract_available
-from vnplan.read.ocr_signature import SignatureRead, ocr_signature
-from vnplan.read.ocr_upright import upright_tsv
+from vnplan.read.ocr_page import OcrSettings, tesseract_available
 from vnplan.read.pdf_items import (
     Item,
     join_closing,
@@ -35,9 +32,8 @@ from vnplan.read.pdf_items import (
     signature_annotation_lines,
     split_closing_stamp,
     tidy,
-    with_signature,
 )
-from vnplan.read.pdf_lines import Line
+from vnplan.read.pdf_ocr import read_by_ocr
 from vnplan.read.pdf_page_kind import garbled_ratio, page_objects, text_objects, visible_chars
 from vnplan.read.pdf_stamps import join_stamped
 from vnplan.read.pdf_tables import find_tables
@@ -132,7 +128,6 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
         tables_seen = 0
         first_text_done = False
         binary: str | None = None
-        digest: str | None = None
         for i in range(n):
             try:
                 page = pdf[i]
@@ -219,61 +214,18 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                     pages = ", ".join(str(p + 1) for p in garbled_pages)
                     warnings.append(f"pages {pages}: the text layer uses fonts without a Unicode map; text is garbled")
             else:
-                digest = file_digest(path)
-                from vnplan.normalize.ocr_repair import repair_ocr, years_in
-
-                ocr_pages: dict[int, tuple[list[Line], float, float, str]] = {}
-                signatures: dict[int, SignatureRead] = {}
-                repairs: list[str] = []
-
                 first_content = min([*per_page, *(p for p, _ in pending)])
-                heights = {}
-                for i, _ in pending:
-                    page = pdf[i]
-                    heights[i] = page.get_size()
-                    page.close()
-                results = ocr_pages_tsv(pdf, sorted(p for p, _ in pending), digest, OCR_SETTINGS, binary)
-                for i, why in sorted(pending):
-                    tsv = results.get(i)
-                    if not isinstance(tsv, str):
-                        warnings.append(f"page {i + 1}: OCR failed ({str(tsv)[:80]})")
-                        needs_ocr = True
-                        continue
-                    width, height = heights[i]
-                    tsv, turned = upright_tsv(pdf, i, tsv, digest, OCR_SETTINGS, binary)
-                    if turned:  # the second passes crop the page as scanned: not over a turned reading
-                        warnings.append(f"page {i + 1}: scanned turned, read after turning it {turned}°")
-                        if turned in (90, 270):
-                            width, height = height, width
-                    words = confident_words(parse_tsv(tsv))
-                    if i == first_content and not turned:  # second pass over the header columns (Số, V/v)
-                        words = reread_header(pdf, i, words, digest, OCR_SETTINGS, binary)
-                    found = None if turned else ocr_signature(pdf, i, words, digest, OCR_SETTINGS, binary)
-                    if found is not None:  # second pass over the signature block (seal, handwriting)
-                        signatures[i], body = found
-                        words = [w for w in words if not signatures[i].covers(w, body)]
-                    ocr_pages[i] = (ocr_lines(words, OCR_SETTINGS.dpi, height), width, height, why)
-                known = years_in("\n".join(ln.text for v in ocr_pages.values() for ln in v[0]))
-                for i, (lines, width, height, why) in sorted(ocr_pages.items()):
-                    page_items = layout_page(
-                        lines, width, height, i + 1,
-                        first_text_page=i == first_content,
-                        fetch=lambda ln: ln.glyphs or [],
-                        tables=[], table_base=tables_seen, tp=None, ocr_paragraphs=True,
-                    )
-                    if i in signatures:
-                        page_items = with_signature(page_items, signatures[i].lines, i + 1)
-                    per_page[i] = []
+                done = read_by_ocr(pdf, path, pending, first_content, binary, tables_seen, OCR_SETTINGS)
+                warnings += done.warnings
+                needs_ocr = needs_ocr or done.failed
+                for i, page_items in done.items.items():
+                    per_page[i] = page_items
                     edges.pop(i, None)
-                    for text, attrs in page_items:
-                        text, fixes = repair_ocr(text, years=known)
-                        repairs += fixes
-                        per_page[i].append((text, attrs))
                     ocr_used = True
                 if garbled_pages:
                     pages = ", ".join(str(p + 1) for p in garbled_pages)
                     warnings.append(f"pages {pages}: text layer garbled (fonts without a Unicode map); read by OCR")
-                meta_extra["ocr_repairs"] = repairs
+                meta_extra["ocr_repairs"] = done.repairs
         if recovered_pages:
             pages = ", ".join(str(p + 1) for p in recovered_pages)
             warnings.append(
