@@ -254,3 +254,22 @@ def test_lexicon_repair_on_the_scan() -> None:
     text = read(SCAN_5).text
     assert "Chương trình mục tiêu quốc gia phòng" in text  # "` mục tiêu quôc gia" before
     assert "quôc" not in text and "nguôn" not in text
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_many_images_in_one_tesseract_run_read_as_each_alone() -> None:
+    """Issue 11 speed: the signature lines are read by one Tesseract process; each reads as it did alone."""
+    import dataclasses
+
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(SCAN_1))[0]
+    image = ocr_mod.render_gray(page, 300)
+    strips = [image.crop((200, 300 + 90 * k, 2200, 400 + 90 * k)) for k in range(3)]
+    pngs = [ocr_mod._png(s) for s in strips]
+    settings = dataclasses.replace(ocr_mod.OcrSettings(), psm=7)
+    binary = ocr_mod.tesseract_available("vie")
+    together = ocr_mod.ocr_images(pngs, binary, settings)
+    alone = [ocr_mod.ocr_image(png, binary, settings) for png in pngs]
+    assert [ocr_mod.parse_tsv(t) for t in together] == [ocr_mod.parse_tsv(t) for t in alone]

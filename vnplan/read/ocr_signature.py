@@ -18,6 +18,7 @@ import re
 import subprocess
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from vnplan.read.ocr_page import (
     OcrSettings,
@@ -25,6 +26,7 @@ from vnplan.read.ocr_page import (
     _png,
     _write_atomic,
     ocr_image,
+    ocr_images,
     page_pixels,
     parse_tsv,
     pass_cache_path,
@@ -312,17 +314,30 @@ def _tsv_lines(tsv: str, min_conf: float = 30.0) -> list[tuple[str, int, int, in
 Reading = tuple[float, str, int, int, int, int]  # score, text, top, bottom, left, right
 
 
-def _read(img, binary: str, settings: OcrSettings, psm: int, dx: int = 0, dy: int = 0) -> list[Reading]:  # type: ignore[no-untyped-def]
-    try:
-        tsv = ocr_image(_png(img), binary, dataclasses.replace(settings, psm=psm))
-    except (OSError, RuntimeError, subprocess.SubprocessError):
-        return []
+def _readings(tsv: str, dx: int, dy: int) -> list[Reading]:
     out: list[Reading] = []
     for text, top, bottom, left, right in _tsv_lines(tsv):
         text = clean_signature_line(text)
         if text:
             out.append((_line_score(text), text, top + dy, bottom + dy, left + dx, right + dx))
     return out
+
+
+def _read(img, binary: str, settings: OcrSettings, psm: int, dx: int = 0, dy: int = 0) -> list[Reading]:  # type: ignore[no-untyped-def]
+    try:
+        tsv = ocr_image(_png(img), binary, dataclasses.replace(settings, psm=psm))
+    except (OSError, RuntimeError, subprocess.SubprocessError):
+        return []
+    return _readings(tsv, dx, dy)
+
+
+def _read_many(jobs: list[tuple[Any, int, int]], binary: str, settings: OcrSettings, psm: int) -> list[list[Reading]]:
+    """`_read` of each ``(image, dx, dy)``, by one Tesseract process (`ocr_images`); one by one if it fails."""
+    try:
+        tsvs = ocr_images([_png(img) for img, _, _ in jobs], binary, dataclasses.replace(settings, psm=psm))
+    except (OSError, RuntimeError, subprocess.SubprocessError):
+        return [_read(img, binary, settings, psm, dx, dy) for img, dx, dy in jobs]
+    return [_readings(tsv, dx, dy) for tsv, (_, dx, dy) in zip(tsvs, jobs)]
 
 
 def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]:  # type: ignore[no-untyped-def]
@@ -337,9 +352,8 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
     ['KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'Pham Mạnh Cường']
     """
     variants = signature_variants(image)
-    readings: list[Reading] = []
-    for _, img in variants:
-        readings += _read(img, binary, settings, 6)
+    readings: list[Reading] = [r for rs in _read_many([(img, 0, 0) for _, img in variants], binary, settings, 6)
+                               for r in rs]
     # slots: readings of the same line (overlapping vertically)
     slots: list[list[Reading]] = []
     for r in sorted(readings, key=lambda r: (r[2] + r[3]) / 2):
@@ -356,9 +370,10 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
         head = max(roled, key=lambda r: (r[0], -r[2]))
         centre = (head[4] + head[5]) / 2
     lines: list[tuple[int, str]] = []
-    for slot in slots:
-        if max(r[0] for r in slot) < 2:
-            continue  # nothing legible there (seal emblem, signature strokes)
+    legible = [slot for slot in slots if max(r[0] for r in slot) >= 2]  # not seal emblem, signature strokes
+    jobs: list[tuple[Any, int, int]] = []
+    owners: list[list[Reading]] = []
+    for slot in legible:
         top = min(r[2] for r in slot)
         bottom = max(r[3] for r in slot)
         pad = max(6, (bottom - top) // 3)
@@ -370,7 +385,13 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
         for x0, x1 in spans:
             for _, img in variants:  # the line alone, read as one line
                 strip = img.crop((x0, max(0, top - pad), x1, min(img.height, bottom + pad)))
-                slot += [r for r in _read(strip, binary, settings, 7, x0, max(0, top - pad))]
+                jobs.append((strip, x0, max(0, top - pad)))
+                owners.append(slot)
+    tops = {id(slot): min(r[2] for r in slot) for slot in legible}
+    for slot, found in zip(owners, _read_many(jobs, binary, settings, 7)):
+        slot += found
+    for slot in legible:
+        top = tops[id(slot)]
         votes: dict[str, int] = {}
         for r in slot:
             votes[r[1]] = votes.get(r[1], 0) + 1
