@@ -281,10 +281,7 @@ def render_gray(page, dpi: int):  # type: ignore[no-untyped-def]
 
 
 def _render_png(page, dpi: int) -> bytes:  # type: ignore[no-untyped-def]
-    image = render_gray(page, dpi)
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    return buf.getvalue()
+    return _png(render_gray(page, dpi))
 
 
 def ocr_page_tsv(page, digest: str, index: int, settings: OcrSettings, binary: str) -> str:  # type: ignore[no-untyped-def]
@@ -382,7 +379,12 @@ def ocr_pages_tsv(
     return out
 
 
+# PNG is only how a bitmap reaches Tesseract: the fastest zlib level gives the same pixels (and the
+# same reading) in a third of the time the default level takes.
+PNG_COMPRESS_LEVEL = 1
+
+
 def _png(image) -> bytes:  # type: ignore[no-untyped-def]
     buf = io.BytesIO()
-    image.save(buf, format="PNG")
+    image.save(buf, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     return buf.getvalue()

@@ -278,10 +278,18 @@ def _ring_mask(ink, dpi: int):  # type: ignore[no-untyped-def]
     mask = np.zeros_like(ink)
     if not rings:
         return mask
-    yy, xx = np.mgrid[:h, :w]
+    # only pixels within the outer ring (+2) can be on a ring: compute the distances there alone
+    reach = max(rings) + 3
+    y0, y1 = max(0, int(np.floor(cy - reach))), min(h, int(np.ceil(cy + reach)) + 1)
+    x0, x1 = max(0, int(np.floor(cx - reach))), min(w, int(np.ceil(cx + reach)) + 1)
+    if y0 >= y1 or x0 >= x1:
+        return mask
+    yy, xx = np.mgrid[y0:y1, x0:x1]
     d = np.hypot(yy - cy, xx - cx)
+    near = np.zeros(d.shape, dtype=bool)
     for r in rings:
-        mask |= np.abs(d - r) < 2.0
+        near |= np.abs(d - r) < 2.0
+    mask[y0:y1, x0:x1] = near
     return mask & ink
 
 

@@ -14,6 +14,7 @@ import re
 import subprocess
 
 from vnplan.read.ocr_page import (
+    PNG_COMPRESS_LEVEL,
     OcrSettings,
     OcrWord,
     _write_atomic,
@@ -56,7 +57,7 @@ def osd_rotation(osd: str) -> int:
 def _turned_reading(image, binary: str, settings: OcrSettings) -> str:  # type: ignore[no-untyped-def]
     """``angle<TAB>tsv`` of the page turned as Tesseract's orientation detection says (``0`` and no TSV if upright)."""
     png = io.BytesIO()
-    image.save(png, format="PNG")
+    image.save(png, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     out = subprocess.run([binary, "-", "-", "--psm", "0"], input=png.getvalue(), capture_output=True,
                          timeout=settings.timeout, env=env, check=False)
@@ -64,7 +65,7 @@ def _turned_reading(image, binary: str, settings: OcrSettings) -> str:  # type: 
     if not angle:
         return "0\t"
     turned = io.BytesIO()
-    image.rotate(-angle, expand=True).save(turned, format="PNG")
+    image.rotate(-angle, expand=True).save(turned, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     return f"{angle}\t" + ocr_image(turned.getvalue(), binary, settings)
 
 
