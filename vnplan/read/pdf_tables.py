@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from vnplan.read.pdf_lines import Line
@@ -54,6 +56,29 @@ def _merge(segs: list[tuple[float, float, float]], tol: float = 3.0) -> list[tup
     return out
 
 
+def _edge_test(rules: list[tuple[float, float, float]], tol: float) -> Callable[[float, float, float], bool]:
+    """Whether a rule at ``pos`` (within 0.01) covers ``[lo, hi]``; rules looked up by position, not scanned.
+
+    >>> covers = _edge_test([(20.0, 0.0, 200.0), (40.0, 0.0, 90.0)], 3.0)
+    >>> covers(20.0, 0.0, 200.0), covers(40.0, 0.0, 200.0), covers(40.004, 10.0, 80.0)
+    (True, False, True)
+    """
+    at: dict[float, list[tuple[float, float]]] = {}
+    for pos, a, b in rules:
+        at.setdefault(pos, []).append((a, b))
+    keys = sorted(at)
+
+    def covers(pos: float, lo: float, hi: float) -> bool:
+        k = bisect.bisect_left(keys, pos - 0.02)  # a margin: the test below decides, as the scan did
+        while k < len(keys) and keys[k] < pos + 0.02:
+            if abs(keys[k] - pos) < 0.01 and any(a - tol <= lo and hi <= b + tol for a, b in at[keys[k]]):
+                return True
+            k += 1
+        return False
+
+    return covers
+
+
 def find_tables(
     hsegs: list[tuple[float, float, float]],
     vsegs: list[tuple[float, float, float]],
@@ -82,11 +107,8 @@ def find_tables(
     if len(points) < 4:
         return []
 
-    def h_edge(y: float, xa: float, xb: float) -> bool:
-        return any(abs(hy - y) < 0.01 and a - tol <= xa and xb <= b + tol for hy, a, b in H)
-
-    def v_edge(x: float, ya: float, yb: float) -> bool:
-        return any(abs(vx - x) < 0.01 and a - tol <= ya and yb <= b + tol for vx, a, b in V)
+    h_edge = _edge_test(H, tol)
+    v_edge = _edge_test(V, tol)
 
     xs_at: dict[float, list[float]] = {}
     ys_at: dict[float, list[float]] = {}
