@@ -1,18 +1,25 @@
 """Benchmark (not a test) on ../shared/archive: PDF read speed and OCR speed (issue 11).
 
-    PYTHONPATH=$PWD python benchmarks/bench_archive_read.py [--ocr-files 4] [--runs 3]
+    PYTHONPATH=$PWD python benchmarks/bench_archive_read.py [--runs 5] [--ocr-files 4] [--code DIR ...]
 
-Prints vnplan.read pages/s against raw pypdfium2 text on the born-digital PDFs (median of
-``--runs`` runs, side by side, in CPU time — the machine is shared — and in wall time; the
-issue 11 target is >= 0.5x in CPU time), with the CPU time of reading (`read_raw`) and of
-normalising (`build_document`); and for scans
-seconds per page of vnplan's OCR against raw `tesseract -l vie` on the same rendered page, and
-pages/min with 1 and 2 workers (OCR cache disabled through a fresh VNPLAN_CACHE).
+Born-digital PDFs: `vnplan.read` pages/s against raw pypdfium2 text (``get_text_range``), both timed
+in the same process, one after the other, in CPU time (the machine is shared) and wall time; the
+issue 11 target is >= 0.5x in CPU time.  Each run is a fresh process per code tree, and the code
+trees given with ``--code`` (say a checkout of ``main`` and this branch) take turns run after run,
+so a busy machine slows both alike; the medians of the ratios are printed, with peak memory.
+
+Scans: seconds per page of vnplan's OCR against raw ``tesseract -l vie`` on the same page
+rendered at 300 dpi, and pages/min with 1 and 2 workers (``OMP_THREAD_LIMIT=1``, one worker per
+core, OCR cache disabled through a fresh ``VNPLAN_CACHE``), with the workers' peak memory.
+
+The fresh held-out set (``"split": "heldout3"`` in corpus/archive/split.json) is never read.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,16 +30,36 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "archive" / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
+SPLIT = ROOT / "corpus" / "archive" / "split.json"
+
+
+def held_out() -> set[str]:
+    """File names of the fresh held-out set, which no benchmark may open."""
+    docs = json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]
+    return {d["file"] for d in docs if d.get("split") == "heldout3"}
 
 
 def split_pdfs() -> tuple[list[Path], list[Path]]:
+    """(born-digital, scans) among the archive PDFs outside the held-out set, by text per page."""
+    skip = held_out()
     born, scans = [], []
     for p in sorted(ARCHIVE.glob("*.pdf")):
+        if p.name in skip:
+            continue
         pdf = pdfium.PdfDocument(str(p))
         text = sum(len(pdf[i].get_textpage().get_text_range().strip()) for i in range(len(pdf)))
         (born if text > 200 * len(pdf) else scans).append(p)
+        pdf.close()
     return born, scans
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+
+
+# --------------------------------------------------------------------------- one run, in a fresh process
 
 
 def raw_text(paths: list[Path]) -> tuple[int, float, float]:
@@ -65,51 +92,107 @@ def vnplan_read(paths: list[Path]) -> tuple[float, float, float, float]:
     return time.process_time() - c, time.perf_counter() - t, read_s, norm_s
 
 
+def born_run(paths: list[Path]) -> dict[str, float]:
+    """One side-by-side run: raw pypdfium2, then vnplan.read (after a warm-up of imports)."""
+    from vnplan.read import read
+
+    read(paths[0], ocr=False)  # imports and data tables, not timed
+    pages, raw_cpu, raw_wall = raw_text(paths)
+    vn_cpu, vn_wall, read_s, norm_s = vnplan_read(paths)
+    return {"pages": pages, "raw_cpu": raw_cpu, "raw_wall": raw_wall, "vn_cpu": vn_cpu, "vn_wall": vn_wall,
+            "read_cpu": read_s, "norm_cpu": norm_s, "peak_mb": _peak_mb()}
+
+
 def _ocr_one(path: str) -> int:
     from vnplan.read import read_raw
 
     return read_raw(path).pages or 0
 
 
+def ocr_run(paths: list[Path], workers: int) -> dict[str, float]:
+    """vnplan's OCR of ``paths`` with ``workers`` processes and an empty cache."""
+    os.environ["VNPLAN_CACHE"] = tempfile.mkdtemp(prefix="vnplan-bench-")
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    t = time.perf_counter()
+    with ProcessPoolExecutor(workers) as pool:
+        pages = sum(pool.map(_ocr_one, map(str, paths)))
+    wall = time.perf_counter() - t
+    return {"pages": pages, "wall": wall, "peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def raw_tesseract(paths: list[Path]) -> float:
+    """Seconds per page of ``tesseract -l vie`` (one thread) on the first page rendered at 300 dpi."""
+    from vnplan.read.ocr_page import render_gray
+
+    spent = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, p in enumerate(paths):
+            png = Path(tmp) / f"p{k}.png"
+            render_gray(pdfium.PdfDocument(str(p))[0], 300).save(png)
+            t = time.perf_counter()
+            subprocess.run(["tesseract", str(png), "-", "-l", "vie"], capture_output=True,
+                           env={**os.environ, "OMP_THREAD_LIMIT": "1"}, check=False)
+            spent += time.perf_counter() - t
+    return spent / len(paths)
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _in(code: Path, *args: str) -> dict[str, float]:
+    """Run this script's ``--worker`` mode with ``code`` first on the import path; its JSON result."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    out = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--ocr-files", type=int, default=4, help="scans to OCR (0: skip the OCR part)")
-    ap.add_argument("--runs", type=int, default=3, help="born-digital runs (the median is printed)")
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="born-digital runs per code tree (medians printed)")
+    ap.add_argument("--ocr-files", type=int, default=4, help="single-page scans to OCR (0: skip the OCR part)")
+    ap.add_argument("--code", action="append", type=Path, help="a code tree to time (repeatable; default: this one)")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--files", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker:  # one measurement in this fresh process, printed as JSON
+        paths = [Path(p) for p in json.loads(args.files)]
+        result = born_run(paths) if args.worker == "born" else ocr_run(paths, int(args.worker[3:]))
+        print(json.dumps(result))
+        return
+    codes = [c.resolve() for c in args.code or [ROOT]]
     born, scans = split_pdfs()
-    raws, vns = [], []
+    files = json.dumps([str(p) for p in born])
+    runs: dict[Path, list[dict[str, float]]] = {c: [] for c in codes}
     for _ in range(args.runs):
-        raws.append(raw_text(born))
-        vns.append(vnplan_read(born))
-    pages = raws[0][0]
-    raw_cpu, raw_wall = (statistics.median(r[k] for r in raws) for k in (1, 2))
-    vn_cpu, vn_wall, read_s, norm_s = (statistics.median(v[k] for v in vns) for k in range(4))
-    print(f"born-digital: {len(born)} PDFs, {pages} pages, median of {args.runs} runs")
-    print(f"  CPU:  raw pypdfium2 {pages / raw_cpu:.0f} pages/s, vnplan.read {pages / vn_cpu:.0f} pages/s "
-          f"({raw_cpu / vn_cpu:.2f}x; target 0.5x)")
-    print(f"  wall: raw pypdfium2 {pages / raw_wall:.0f} pages/s, vnplan.read {pages / vn_wall:.0f} pages/s "
-          f"({raw_wall / vn_wall:.2f}x)")
-    print(f"  CPU s: raw {raw_cpu:.2f}, read_raw {read_s:.2f}, build_document + language check {norm_s:.2f}")
+        for code in codes:  # take turns, so a busy machine slows every tree alike
+            runs[code].append(_in(code, "--worker", "born", "--files", files))
+    pages = runs[codes[0]][0]["pages"]
+    print(f"born-digital: {len(born)} PDFs, {pages:.0f} pages (held-out set excluded), medians of {args.runs} runs")
+    print(f"  {'code':28} {'raw p/s':>8} {'vnplan p/s':>10} {'CPU ratio':>9} {'wall ratio':>10} "
+          f"{'read s':>7} {'norm s':>7} {'peak MB':>8}")
+    for code in codes:
+        rs = runs[code]
+
+        def med(key: str, rs: list[dict[str, float]] = rs) -> float:
+            return statistics.median(r[key] for r in rs)
+
+        cpu_ratio = statistics.median(r["raw_cpu"] / r["vn_cpu"] for r in rs)
+        wall_ratio = statistics.median(r["raw_wall"] / r["vn_wall"] for r in rs)
+        print(f"  {str(code)[-28:]:28} {pages / med('raw_cpu'):8.0f} {pages / med('vn_cpu'):10.0f} "
+              f"{cpu_ratio:8.2f}x {wall_ratio:9.2f}x {med('read_cpu'):7.2f} {med('norm_cpu'):7.2f} "
+              f"{med('peak_mb'):8.0f}")
+    print("  (CPU ratio: raw pypdfium2 time / vnplan.read time, same process; target >= 0.5x)")
     if not args.ocr_files:
         return
     sample = [p for p in scans if len(pdfium.PdfDocument(str(p))) == 1][: args.ocr_files]
-    from vnplan.read.ocr import render_gray
-
-    t = time.perf_counter()
-    for p in sample:
-        png = Path(tempfile.mkdtemp()) / "p.png"
-        render_gray(pdfium.PdfDocument(str(p))[0], 300).save(png)
-        subprocess.run(["tesseract", str(png), "-", "-l", "vie"], capture_output=True,
-                       env={**os.environ, "OMP_THREAD_LIMIT": "1"}, check=False)
-    raw = (time.perf_counter() - t) / len(sample)
-    for workers in (1, 2):
-        os.environ["VNPLAN_CACHE"] = tempfile.mkdtemp(prefix="vnplan-bench-")
-        t = time.perf_counter()
-        with ProcessPoolExecutor(workers) as pool:
-            n = sum(pool.map(_ocr_one, map(str, sample)))
-        dt = time.perf_counter() - t
-        print(f"scans, {workers} worker(s): {dt / n:.1f} s/page, {60 * n / dt:.1f} pages/min "
-              f"(raw tesseract -l vie, 1 thread: {raw:.1f} s/page)")
+    raw = raw_tesseract(sample)
+    files = json.dumps([str(p) for p in sample])
+    print(f"scans: {len(sample)} single-page scans; raw tesseract -l vie (1 thread, 300 dpi page): {raw:.1f} s/page")
+    for code in codes:
+        for workers in (1, 2):
+            r = _in(code, "--worker", f"ocr{workers}", "--files", files)
+            print(f"  {str(code)[-28:]:28} {workers} worker(s): {r['wall'] / r['pages']:.1f} s/page, "
+                  f"{60 * r['pages'] / r['wall']:.1f} pages/min, peak {r['peak_mb']:.0f} MB a worker")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@
     python scripts/score_archive.py --corpus          # the 33 corpus documents against ../shared/eval/gold
 
 Documents are read from ``../shared/archive/docs`` (the split is ``corpus/archive/split.json``).
-Records are cached in ``~/.cache/vnplan/records/`` keyed by the file's digest and the code version
+Records are cached in ``~/.cache/vnplan/records/`` (`vnplan.read.cache`; ``$VNPLAN_RECORD_CACHE`` elsewhere) keyed by the file's digest and the code version
 (a digest of every file of the ``vnplan`` package), so a re-run after no code change is instant and a
 re-run after a change only re-extracts (OCR stays cached in ``~/.cache/vnplan/ocr``).  Only the gold
 files of the chosen split are copied into a temporary folder for ``score.py``; a document of the split
@@ -27,11 +27,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from vnplan.read import cache
+
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
 SPLIT = ROOT / "corpus" / "archive" / "split.json"
 GOLD = ROOT / "corpus" / "archive" / "gold"
-CACHE = Path(os.environ.get("VNPLAN_RECORD_CACHE", Path.home() / ".cache" / "vnplan" / "records"))
+CACHE = Path(os.environ.get("VNPLAN_RECORD_CACHE") or cache.cache_dir("records"))  # vnplan's shared cache folder
 
 
 def code_version() -> str:
@@ -47,7 +49,7 @@ def code_version() -> str:
 
 
 def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:24]
+    return cache.file_digest(path)[:24]
 
 
 def split_files(split: str) -> list[Path]:
@@ -65,10 +67,7 @@ def _extract_one(args: tuple[str, str]) -> dict:
     rec = process_file(path)
     rec.setdefault("source", {})["path"] = path
     rec["_seconds"] = round(time.perf_counter() - t, 2)
-    Path(cache_file).parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(cache_file).with_suffix(".tmp")
-    tmp.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(cache_file)
+    cache.write_atomic(Path(cache_file), json.dumps(rec, ensure_ascii=False))
     return rec
 
 

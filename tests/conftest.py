@@ -46,9 +46,9 @@ SCAN_5 = CORPUS / "real" / "068_cv-4214-bca-c04-trien-khai-ctmtqg-phong-chong-ma
 
 
 def _have_ocr() -> bool:
-    from vnplan.read import ocr
+    from vnplan.read import ocr_page
 
-    return ocr.tesseract_available("vie") is not None
+    return ocr_page.tesseract_available("vie") is not None
 
 
 needs_tesseract = pytest.mark.skipif(not _have_ocr(), reason="tesseract with vie data not installed")

@@ -2,7 +2,8 @@
 
 Built with pypdfium2 and Pillow only: the page image of `SCAN_1` at the OCR resolution,
 then (a) nothing else, (b) an invisible diacritic-less OCR layer, (c) only a printed
-digital-signature box, (d) a received-document stamp pasted over the header.
+digital-signature box, (d) a received-document stamp pasted over the header, (e) a good
+Vietnamese OCR layer stored twice (a scan OCR'd twice: `STACKED_LAYERS`).
 """
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ FOLDED_LAYER = [  # what a diacritic-less OCR engine stored over the scan (as se
     "Kinh gui: Cac Bo: Cong an, Tu phap, Tai chinh, Xay dung, Nong nghiep va Moi truong",
     "Xet de nghi cua Uy ban nhan dan tinh Dong Nai tai van ban so 92/TTr-UBND",
 ]
+STACKED_LAYERS = [  # the page's text with its diacritics, in two invisible layers one under the other
+    "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 3722/VPCP-CN Hà Nội, ngày 28 tháng 4 năm 2026",
+    "V/v cơ chế đặc thù xây dựng công trình khẩn cấp đối với Dự án kéo dài tuyến",
+    "Kính gửi: Các Bộ: Công an, Tư pháp, Tài chính, Xây dựng, Nông nghiệp và Môi trường",
+    "Xét đề nghị của Ủy ban nhân dân tỉnh Đồng Nai tại văn bản số 92/TTr-UBND",
+] * 2
 SIGNATURE_BOX = [
     "Người ký: Văn phòng Chính phủ",
     "Email: vpcp@chinhphu.vn",

@@ -251,7 +251,7 @@ def test_number_marker_still_wants_a_symbol(line: str) -> None:
 
 def test_faint_symbol_and_place_survive_the_confidence_filter() -> None:
     """0048: the handwritten số beside the ký hiệu and 'Phú' (read 'Phí') came with confidence 0 and were dropped."""
-    from vnplan.read.ocr import OcrWord, confident_words
+    from vnplan.read.ocr_page import OcrWord, confident_words
 
     row = [("Số:", 88), ("/22/SGD&ĐT-VP", 0), ("Phí", 0), ("Thọ,", 97), ("ngày", 24), ("tháng", 24), ("3", 97)]
     noise = [("SOA", 0), ("s-", 0), ("3s", 0)]
@@ -283,7 +283,7 @@ def test_ampersand_capitalises_the_next_field_like_va(upper: str, expected: str)
     ("Too few characters. Skipping this page", 0),
 ])
 def test_osd_rotation(osd: str, angle: int) -> None:
-    from vnplan.read.ocr import osd_rotation
+    from vnplan.read.ocr_upright import osd_rotation
 
     assert osd_rotation(osd) == angle
 
@@ -293,7 +293,9 @@ def test_sideways_page_is_read_turned(tmp_path: Path) -> None:
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw, ImageFont
 
-    from vnplan.read.ocr import OcrSettings, file_digest, ocr_pages_tsv, tesseract_available, upright_tsv
+    from vnplan.read.cache import file_digest
+    from vnplan.read.ocr_page import OcrSettings, ocr_pages_tsv, tesseract_available
+    from vnplan.read.ocr_upright import upright_tsv
 
     binary = tesseract_available("vie")
     fonts = sorted(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"))

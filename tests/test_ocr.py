@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from vnplan.normalize.ocr_repair import load_rules, repair_ocr, years_in
-from vnplan.read import ocr as ocr_mod
+from vnplan.read import cache
+from vnplan.read import ocr_page as ocr_mod
 from vnplan.read import read, read_raw
 from vnplan.read.pdf import read_pdf
 
@@ -147,7 +148,7 @@ def test_ocr_cache_is_reused(tmp_path: Path, monkeypatch) -> None:
 def test_cache_writes_are_atomic(tmp_path: Path) -> None:
     target = tmp_path / "ab" / "key.tsv"
     texts = [f"level\ttext\n{'x' * 20000}{i}\n" for i in range(8)]
-    threads = [threading.Thread(target=ocr_mod._write_atomic, args=(target, t)) for t in texts]
+    threads = [threading.Thread(target=cache.write_atomic, args=(target, t)) for t in texts]
     for t in threads:
         t.start()
     for t in threads:
@@ -213,7 +214,7 @@ def test_header_second_pass_reads_the_vv_line() -> None:
 
 
 def test_header_line_choice_prefers_the_better_reading() -> None:
-    from vnplan.read.ocr import OcrWord
+    from vnplan.read.ocr_page import OcrWord
     from vnplan.read.ocr_header import _choose_lines
 
     def words(text: str, top: int, key: tuple[int, int, int], left: int = 100) -> list[OcrWord]:
@@ -253,3 +254,22 @@ def test_lexicon_repair_on_the_scan() -> None:
     text = read(SCAN_5).text
     assert "Chương trình mục tiêu quốc gia phòng" in text  # "` mục tiêu quôc gia" before
     assert "quôc" not in text and "nguôn" not in text
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_many_images_in_one_tesseract_run_read_as_each_alone() -> None:
+    """Issue 11 speed: the signature lines are read by one Tesseract process; each reads as it did alone."""
+    import dataclasses
+
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(SCAN_1))[0]
+    image = ocr_mod.render_gray(page, 300)
+    strips = [image.crop((200, 300 + 90 * k, 2200, 400 + 90 * k)) for k in range(3)]
+    pngs = [ocr_mod._png(s) for s in strips]
+    settings = dataclasses.replace(ocr_mod.OcrSettings(), psm=7)
+    binary = ocr_mod.tesseract_available("vie")
+    together = ocr_mod.ocr_images(pngs, binary, settings)
+    alone = [ocr_mod.ocr_image(png, binary, settings) for png in pngs]
+    assert [ocr_mod.parse_tsv(t) for t in together] == [ocr_mod.parse_tsv(t) for t in alone]

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from vnplan.read import ocr as ocr_mod
+from vnplan.read import ocr_signature as ocr_mod
+from vnplan.read.ocr_page import OcrWord
 from vnplan.read.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +56,7 @@ def test_quality_needs_title_and_name() -> None:
 
 
 def test_region_is_right_of_noi_nhan() -> None:
-    w = lambda text, left, top, line: ocr_mod.OcrWord(text, left, top, 80, 40, 90.0, line)  # noqa: E731
+    w = lambda text, left, top, line: OcrWord(text, left, top, 80, 40, 90.0, line)  # noqa: E731
     words = [
         w("Văn", 300, 1000, (1, 1, 1)), w("bản", 400, 1000, (1, 1, 1)), w("này", 2000, 1000, (1, 1, 1)),
         w("Nơi", 300, 1200, (2, 1, 1)), w("nhận:", 390, 1200, (2, 1, 1)), w("KT.", 1500, 1200, (2, 1, 1)),

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.batch.runner import default_workers, run_batch
-from vnplan.read import ocr
+from vnplan.read import ocr_page
 
 
 def page_workers(path: str) -> dict[str, Any]:
     """What one batch worker would give a scan's OCR pass (module level: sent to worker processes)."""
-    return {"source": {"path": path}, "page_workers": ocr._PAGE_WORKERS[0]}
+    return {"source": {"path": path}, "page_workers": ocr_page._PAGE_WORKERS[0]}
 
 
 def _files(tmp_path: Path, n: int) -> list[str]:
@@ -38,4 +38,4 @@ def test_a_lone_worker_ocrs_pages_on_every_core(tmp_path: Path) -> None:
 
 
 def test_in_process_reads_keep_the_default() -> None:
-    assert ocr._PAGE_WORKERS[0] == 0  # a plain `vnplan.read` OCRs one page per core
+    assert ocr_page._PAGE_WORKERS[0] == 0  # a plain `vnplan.read` OCRs one page per core

@@ -12,8 +12,11 @@ from vnplan import read
 from vnplan.document import RawDocument
 from vnplan.errors import CorruptFileError, EncryptedFileError
 from vnplan.read import read_raw
-from vnplan.read.pdf import garbled_ratio, read_pdf
-from vnplan.read.pdf_layout import Glyph, Line, find_gutter, find_tables, lines_from_glyphs, paragraph_breaks
+from vnplan.read.pdf import read_pdf
+from vnplan.read.pdf_bands import find_gutter
+from vnplan.read.pdf_lines import Glyph, Line, lines_from_glyphs, paragraph_breaks
+from vnplan.read.pdf_page_kind import garbled_ratio
+from vnplan.read.pdf_tables import find_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "corpus" / "real"
@@ -388,7 +391,7 @@ def test_gutter_needs_text_on_both_sides() -> None:
 
 
 def test_join_wrapped_only_joins_a_lowercase_or_digit_tail() -> None:
-    from vnplan.read.pdf_layout import join_wrapped
+    from vnplan.read.pdf_bands import join_wrapped
 
     lines = [
         Line("Độc lập - Tự do - Hạnh phúc", 306, 456, 706, 717),

@@ -7,7 +7,7 @@ import pytest
 
 import vnplan
 from conftest import SCAN_1, needs_tesseract
-from scan_variants import FOLDED_LAYER, SIGNATURE_BOX, build, fold, page_image, with_received_stamp
+from scan_variants import FOLDED_LAYER, SIGNATURE_BOX, STACKED_LAYERS, build, fold, page_image, with_received_stamp
 
 FIELDS = ("doc_type", "number", "symbol", "issue_date", "place", "title")
 
@@ -21,6 +21,7 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, vnplan.Recor
         "invisible_folded_layer": build(image, w, h, tmp / "inv.pdf", layer=FOLDED_LAYER),
         "signature_box_only": build(image, w, h, tmp / "box.pdf", layer=SIGNATURE_BOX, invisible=False),
         "received_stamp_over_header": build(with_received_stamp(image), w, h, tmp / "stamp.pdf"),
+        "stacked_layers": build(image, w, h, tmp / "twice.pdf", layer=STACKED_LAYERS),
     }
     return {k: vnplan.extract(p) for k, p in paths.items()}
 
@@ -33,7 +34,8 @@ def _outline(rec: vnplan.Record) -> dict[str, object]:
 
 
 @needs_tesseract
-@pytest.mark.parametrize("name", ["invisible_folded_layer", "signature_box_only", "received_stamp_over_header"])
+@pytest.mark.parametrize("name", ["invisible_folded_layer", "signature_box_only", "received_stamp_over_header",
+                                  "stacked_layers"])
 def test_variant_reads_like_the_plain_scan(variants: dict[str, vnplan.Record], name: str) -> None:
     plain = _outline(variants["plain"])
     assert plain["number"] == "3722" and plain["symbol"] == "VPCP-CN" and plain["issue_date"] == "2026-04-28"
@@ -50,6 +52,8 @@ def test_untrusted_layers_are_ocrd_with_their_reasons(variants: dict[str, vnplan
     assert box.signature["organisation"] == "Văn phòng Chính phủ"
     assert not any("Người ký" in r or "Email" in r for r in box.recipients)
     assert variants["plain"].signature is None
+    twice = variants["stacked_layers"]
+    assert any("repeats itself (100% of its lines twice)" in w and "read by OCR" in w for w in twice.warnings)
 
 
 @needs_tesseract

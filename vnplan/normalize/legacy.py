@@ -237,10 +237,13 @@ def detect_legacy(text: str) -> str | None:
     sample = text[:_SAMPLE]
     if not any("\u00a0" <= ch <= "\u00ff" for ch in sample):
         return None
+    viet_only = len(_VIET_ONLY.findall(sample))
+    if viet_only > max(2, len(sample.split()) // 50):
+        return None  # already Unicode Vietnamese (decided before the word list: there are no more words)
     words = [w for w in sample.split() if any(c.isalpha() for c in w)]
     if not words:
         return None
-    if len(_VIET_ONLY.findall(sample)) > max(2, len(words) // 50):
+    if viet_only > max(2, len(words) // 50):
         return None  # already Unicode Vietnamese
     best: tuple[int, str] | None = None
     for encoding in ENCODINGS:

@@ -124,16 +124,50 @@ def check_pdf_streams(path: str, limits: Budget | None = None) -> None:
 
     limit = (limits or budget()).max_stream_bytes
     with open(path, "rb") as fh:
-        if os.fstat(fh.fileno()).st_size == 0:
-            return
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0 or size * DEFLATE_MAX_RATIO <= limit:
+            return  # no stream of this file can inflate past the budget
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             for m in _STREAM.finditer(data):
                 head = data[max(0, m.start() - 2000):m.start()]
-                if b"Fl" not in head[head.rfind(b"obj"):]:  # /FlateDecode or its abbreviation /Fl
+                head = head[head.rfind(b"obj"):]
+                if b"Fl" not in head:  # /FlateDecode or its abbreviation /Fl
                     continue
+                length = _direct_length(data, head, m.end())
+                if length is not None and length * DEFLATE_MAX_RATIO <= limit:
+                    continue  # too short to inflate past the budget: no need to inflate it
                 if _inflated_size(data, m.end(), limit, zlib.decompressobj()) > limit:
                     raise BudgetError(path, f"a stream of the PDF inflates to more than {limit / 1e6:.0f} MB, "
                                             "above the budget for one stream")
+
+
+# Deflate's best ratio is 1032:1 (a 258-byte match in one bit or so); a zlib stream of n bytes
+# inflates to at most about 1032 n bytes, so 1100 n bounds it with a margin.
+DEFLATE_MAX_RATIO = 1100
+_LENGTH = re.compile(rb"/Length\b")
+_DIRECT_LENGTH = re.compile(rb"/Length\s+(\d+)\b(?!\s+\d+\s+R\b)")
+_ENDSTREAM = re.compile(rb"\s*endstream")
+
+
+def _direct_length(data: Any, head: bytes, start: int) -> int | None:
+    """The stream's byte length when its dictionary states it directly and ``endstream`` follows there.
+
+    That is the length pdfium reads (it searches for ``endstream`` only when the stated length does not
+    end there).  An indirect (``/Length 12 0 R``), repeated or wrong length gives None.
+
+    >>> _direct_length(b"stream\\nabcd\\nendstream", b"obj <</Length 4/Filter/FlateDecode>>", 7)
+    4
+    >>> _direct_length(b"stream\\nabcd\\nendstream", b"obj <</Length 9 0 R/Filter/FlateDecode>>", 7) is None
+    True
+    """
+    if len(_LENGTH.findall(head)) != 1:
+        return None
+    m = _DIRECT_LENGTH.search(head)
+    if m is None:
+        return None
+    length = int(m.group(1))
+    end = start + length
+    return length if _ENDSTREAM.match(data[end:end + 64]) else None
 
 
 def _inflated_size(data: Any, pos: int, limit: int, inflater: Any) -> int:

@@ -803,9 +803,9 @@ class FontFixer:
 
 
 def _cache_file(digest: str, page: int) -> Path:
-    from vnplan.read.ocr import cache_dir
+    from vnplan.read import cache
 
-    return cache_dir().parent / "fonts" / digest[:2] / f"{digest}-{page}-v{RECOVERY_VERSION}.txt"
+    return cache.entry_path(cache.cache_dir("fonts"), f"{digest}-{page}-v{RECOVERY_VERSION}", ".txt")
 
 
 def cached_page(digest: str, page: int, length: int) -> str | None:
@@ -814,26 +814,14 @@ def cached_page(digest: str, page: int, length: int) -> str | None:
     Kept next to the OCR cache (``$VNPLAN_CACHE/fonts``); the text must have
     pdfium's length (one character per char index).
     """
-    path = _cache_file(digest, page)
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:  # keep pdfium's \r\n
-            text = fh.read()
-    except OSError:
-        return None
-    return text if len(text) == length else None
+    from vnplan.read.cache import read_entry
+
+    text = read_entry(_cache_file(digest, page), newline="")  # keep pdfium's \r\n
+    return text if text is not None and len(text) == length else None
 
 
 def store_page(digest: str, page: int, text: str) -> None:
     """Keep a recovered page text (written atomically; a failure to write is ignored)."""
-    import os
-    import tempfile
+    from vnplan.read.cache import write_atomic
 
-    path = _cache_file(digest, page)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_atomic(_cache_file(digest, page), text, newline="")

@@ -1,0 +1,473 @@
+"""A second OCR pass: the signature block of a scan, re-read from a crop.
+
+On scans the signature block (authority, chức vụ, name) is overlapped by a
+round seal and a handwritten signature; the page-level ``--psm 3`` pass
+loses it.  It is re-read from a crop (right of the ``Nơi nhận`` list, from a
+little above it to the end of the closing), in a few cleaned variants (plain,
+dark ink only, seal rings erased), with ``--psm 6`` then line by line with
+``--psm 7``; the best reading of each line is kept when it looks like a
+signature line.
+
+    >>> line_role("KT. CHỦ TỊCH"), line_role("Nguyễn Văn An")
+    ('authority', 'name')
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from vnplan.read.ocr_page import (
+    OcrSettings,
+    OcrWord,
+    _png,
+    _write_atomic,
+    ocr_image,
+    ocr_images,
+    page_pixels,
+    parse_tsv,
+    pass_cache_path,
+    render_gray,
+    word_lines,
+)
+
+__all__ = ["SIGNATURE_VERSION", "SignatureRead", "clean_signature_line", "line_role", "ocr_signature",
+           "read_signature_image", "signature_quality", "signature_region", "signature_variants"]
+
+
+SIGNATURE_VERSION = "sig2"
+
+
+_AUTH_RE = re.compile(r"^(?:T\s*/?\s*M|K\s*/?\s*T|T\s*/?\s*L|TUQ|Q)\s*[.,]\s*\S", re.I)
+
+
+_POSITIONS = (
+    "chu tich", "bo truong", "thu truong", "chu nhiem", "giam doc", "truong ban", "chanh van phong",
+    "thu tuong", "cuc truong", "vu truong", "hieu truong", "truong phong", "bi thu", "tong cuc truong",
+    "vien truong", "chanh thanh tra", "tong thu ky", "chanh an", "giam doc",
+)
+
+
+_RANK_WORDS = (
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+)
+
+
+_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+@dataclass(frozen=True)
+class SignatureRead:
+    """The re-read signature lines of a page, and the crop (pixels) they came from."""
+
+    lines: tuple[str, ...]
+    box: tuple[int, int, int, int]  # left, top, right, bottom at the OCR dpi
+    gutter: int
+
+    def covers(self, word: OcrWord, chained: set[int]) -> bool:
+        """Whether a page word belongs to the signature block (inside the crop, not body text)."""
+        cx, cy = word.left + word.width / 2, word.top + word.height / 2
+        l, t, r, b = self.box
+        return l <= cx <= r and t <= cy <= b and id(word) not in chained
+
+
+def _ascii_fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(text.replace("đ", "d").replace("Đ", "D").lower().split())
+
+
+def _is_word(token: str) -> bool:
+    return bool(_WORD.match(token.strip(".,;:")))
+
+
+_VI_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031b"}
+
+
+def _is_syllable(token: str) -> bool:
+    """A Vietnamese name syllable: ``Cường``, ``tướng`` (Latin letters without f/j/w/z, Vietnamese marks)."""
+    if len(token) < 2 or not token[1:].islower():
+        return False
+    for ch in unicodedata.normalize("NFD", token):
+        if ch in _VI_MARKS:
+            continue
+        if ch in "đĐ":
+            continue
+        if not ("a" <= ch.lower() <= "z") or ch.lower() in "fjwz":
+            return False
+    return True
+
+
+def line_role(text: str) -> str | None:
+    """What a signature-block line is: ``authority``, ``position``, ``name``, ``upper`` or None.
+
+    >>> line_role("KT. BỘ TRƯỞNG, CHỦ NHIỆM"), line_role("PHÓ CHỦ TỊCH"), line_role("Phạm Mạnh Cường")
+    ('authority', 'position', 'name')
+    >>> line_role("Thượng tướng Nguyễn Văn Long"), line_role("đê các Bộ, cơ quan biết, thực hiện./.")
+    ('name', None)
+    """
+    tokens = text.split()
+    if not tokens:
+        return None
+    if _AUTH_RE.match(text) and sum(_is_word(t) for t in tokens) >= 1:
+        return "authority"
+    letters = [c for c in text if c.isalpha()]
+    upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    words = [t for t in tokens if _is_word(t)]
+    if upper and len(words) >= 1 and len(words) >= len(tokens) - 1:
+        folded = " " + _ascii_fold(" ".join(words)) + " "
+        if any(f" {p} " in folded for p in _POSITIONS):
+            return "position"
+        if len(words) >= 2 and all(len(w.strip(".,")) >= 2 and w.isupper() for w in words):
+            return "upper"
+        return None
+    if 2 <= len(tokens) <= 6 and all(_is_syllable(t) for t in tokens):
+        caps = [t for t in tokens if t[0].isupper()]
+        if len(caps) >= 2 and tokens[-1][0].isupper() and tokens[-2][0].isupper():
+            return "name"
+    return None
+
+
+def clean_signature_line(text: str) -> str:
+    """Drop stray marks at the ends of an OCR'd signature line; restore a rank's accents.
+
+    >>> clean_signature_line("| N Pham Mạnh Cường")
+    'Pham Mạnh Cường'
+    >>> clean_signature_line("Thưởng tướng Nguyễn Văn Long")
+    'Thượng tướng Nguyễn Văn Long'
+    >>> clean_signature_line("—_ THỨ TRƯỞNG")
+    'THỨ TRƯỞNG'
+    """
+    tokens = text.replace("“", " ").replace("”", " ").split()
+
+    def good(t: str, first: bool) -> bool:
+        core = t.strip(".,;:")
+        if not _is_word(core if core else t):
+            return bool(first and _AUTH_RE.match(t + " X"))
+        if len(core) >= 2:
+            return True
+        return False
+
+    while tokens and not good(tokens[0], True):
+        tokens.pop(0)
+    while tokens and not good(tokens[-1], False):
+        tokens.pop()
+    out = " ".join(tokens)
+    for rank in _RANK_WORDS:
+        n = len(rank.split())
+        head = " ".join(out.split()[:n])
+        if head != rank and _ascii_fold(head) == _ascii_fold(rank) and len(out.split()) > n:
+            out = rank + out[len(head):]
+            break
+    return out
+
+
+def _line_score(text: str) -> float:
+    role = line_role(text)
+    tokens = re.sub(r"(?<=\w)[.,](?=\w)", ". ", text).split()
+    clean = sum(1 for t in tokens if _is_word(t) and len(t.strip(".,")) >= 2)
+    weight = {"authority": 4.0, "position": 4.0, "name": 4.0, "upper": 1.0}.get(role or "", 0.0)
+    return weight + clean - 0.5 * (len(tokens) - clean)
+
+
+def _chains(words: list[OcrWord], limit: float) -> list[list[OcrWord]]:
+    """Runs of words that start a Tesseract line left of ``limit`` and follow each other closely."""
+    out: list[list[OcrWord]] = []
+    for ws in word_lines(words).values():
+        if ws[0].left > limit:
+            continue
+        run = [ws[0]]
+        for w in ws[1:]:
+            prev = run[-1]
+            h = max(prev.height, w.height, 1)
+            if w.left - (prev.left + prev.width) > 2.0 * h:
+                break
+            run.append(w)
+        out.append(run)
+    return out
+
+
+def signature_region(words: list[OcrWord], width: int, height: int) -> tuple[tuple[int, int, int, int], int, set[int]] | None:
+    """Where the signature block of a scanned page is: the crop box, the gutter, and body words.
+
+    The block is to the right of the ``Nơi nhận`` list, from a little above
+    the ``Nơi nhận:`` line to the end of the page (or the first line running
+    across the gutter below the list).  Returns None when the page has no
+    ``Nơi nhận``.  The third item holds ``id()`` of words in left-column runs
+    (body text and the list), which stay in the page.
+    """
+    ordered = sorted(words, key=lambda w: (w.line, w.left))
+    anchor = None
+    for a, b in zip(ordered, ordered[1:]):
+        if a.line == b.line and _ascii_fold(a.text) == "noi" and _ascii_fold(b.text).startswith("nhan"):
+            anchor = a
+            break
+    if anchor is None:
+        for w in ordered:
+            if _ascii_fold(w.text).startswith("noinhan"):
+                anchor = w
+                break
+    if anchor is None or anchor.left > 0.45 * width:
+        return None
+    h = max(anchor.height, 20)
+    chains = _chains(words, 0.35 * width)
+    list_runs = [
+        run for run in chains
+        if run[0].top >= anchor.top - 0.5 * h and (run[0] is anchor or run[0].text[:1] in "-+•–_—" or run[0].left > anchor.left - 0.5 * h)
+        and run[0].top < anchor.top + 0.5 * height
+    ]
+    edges = [r[-1].left + r[-1].width for r in list_runs if r[-1].left + r[-1].width < 0.62 * width]
+    gutter = int(min(max(max(edges, default=0.5 * width) + 0.5 * h, 0.4 * width), 0.62 * width))
+    crossing = [run for run in chains if run[-1].left + run[-1].width > gutter + 2 * h]
+    above = [r for r in crossing if r[0].top < anchor.top - 0.3 * h]
+    top = anchor.top - 3.5 * h
+    if above:
+        top = max(top, max(w.top + w.height for r in above for w in r) + 2)
+    below = [r for r in crossing if r[0].top > anchor.top + 0.5 * h]
+    bottom = height
+    # a line across the gutter below the list ends the closing, if it is under the last list item
+    last_item = max((r[-1].top + r[-1].height for r in list_runs), default=anchor.top + h)
+    after = [r for r in below if r[0].top > last_item]
+    if after:
+        bottom = min(w.top for w in after[0]) - 2 if len(after) == 1 else min(min(w.top for w in r) for r in after) - 2
+    if bottom - top < 3 * h:
+        return None
+    body = {id(w) for run in chains if run[-1].left + run[-1].width > gutter or run in list_runs or run[0].top < top for w in run}
+    body |= {id(w) for run in list_runs for w in run}
+    return (gutter, int(top), width, int(bottom)), gutter, body
+
+
+def _ring_mask(ink, dpi: int):  # type: ignore[no-untyped-def]
+    """Pixels of the circular rings of a round seal in a binary image (empty when there is none)."""
+    import numpy as np
+    from scipy import signal
+
+    f = 4
+    h, w = ink.shape
+    if h < 8 * f or w < 8 * f:
+        return np.zeros_like(ink)
+    small = ink[: h // f * f, : w // f * f].reshape(h // f, f, w // f, f).mean(axis=(1, 3))
+    best = None
+    for rmm in np.arange(11.0, 24.0, 0.5):  # seals are 22-48 mm across
+        r = rmm / 25.4 * dpi / f
+        if 2 * r > min(small.shape) * 1.2:
+            break
+        n = int(2 * r + 5)
+        yy, xx = np.mgrid[:n, :n] - n // 2
+        d = np.hypot(yy, xx)
+        k = ((d > r - 1) & (d < r + 1)).astype(float)
+        k /= k.sum()
+        acc = signal.fftconvolve(small, k, mode="same")
+        i = np.unravel_index(acc.argmax(), acc.shape)
+        if best is None or acc[i] > best[0]:
+            best = (acc[i], i[0] * f + f / 2, i[1] * f + f / 2, r * f)
+    if best is None or best[0] < 0.4:
+        return np.zeros_like(ink)
+    _, cy, cx, radius = best
+    theta = np.linspace(0, 2 * np.pi, 720, endpoint=False)
+    rings = []
+    for r in range(int(radius * 0.6), int(radius * 1.15)):
+        y = (cy + r * np.sin(theta)).round().astype(int)
+        x = (cx + r * np.cos(theta)).round().astype(int)
+        ok = (y >= 0) & (y < h) & (x >= 0) & (x < w)
+        if ok.sum() > 360 and ink[y[ok], x[ok]].mean() > 0.55:
+            rings.append(r)
+    mask = np.zeros_like(ink)
+    if not rings:
+        return mask
+    # only pixels within the outer ring (+2) can be on a ring: compute the distances there alone
+    reach = max(rings) + 3
+    y0, y1 = max(0, int(np.floor(cy - reach))), min(h, int(np.ceil(cy + reach)) + 1)
+    x0, x1 = max(0, int(np.floor(cx - reach))), min(w, int(np.ceil(cx + reach)) + 1)
+    if y0 >= y1 or x0 >= x1:
+        return mask
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    d = np.hypot(yy - cy, xx - cx)
+    near = np.zeros(d.shape, dtype=bool)
+    for r in rings:
+        near |= np.abs(d - r) < 2.0
+    mask[y0:y1, x0:x1] = near
+    return mask & ink
+
+
+def signature_variants(image):  # type: ignore[no-untyped-def]
+    """Cleaned versions of a signature crop (PIL, grayscale): plain, dark ink only, seal rings erased."""
+    import numpy as np
+    from PIL import Image
+
+    a = np.asarray(image.convert("L"))
+    out = [("plain", image.convert("L"))]
+    out.append(("dark", Image.fromarray(np.where(a < 90, 0, 255).astype(np.uint8))))
+    ink = a < 160
+    rings = _ring_mask(ink, 300)
+    if rings.any():
+        out.append(("rings", Image.fromarray(np.where(ink & ~rings, 0, 255).astype(np.uint8))))
+    return out
+
+
+def _tsv_lines(tsv: str, min_conf: float = 30.0) -> list[tuple[str, int, int, int, int]]:
+    """(text, top, bottom, left, right) of each line of a Tesseract TSV, unsure words dropped."""
+    out = []
+    for ws in word_lines([w for w in parse_tsv(tsv) if w.conf >= min_conf]).values():
+        out.append((
+            " ".join(w.text for w in ws), min(w.top for w in ws), max(w.top + w.height for w in ws),
+            ws[0].left, max(w.left + w.width for w in ws),
+        ))
+    return sorted(out, key=lambda x: x[1])
+
+
+Reading = tuple[float, str, int, int, int, int]  # score, text, top, bottom, left, right
+
+
+def _readings(tsv: str, dx: int, dy: int) -> list[Reading]:
+    out: list[Reading] = []
+    for text, top, bottom, left, right in _tsv_lines(tsv):
+        text = clean_signature_line(text)
+        if text:
+            out.append((_line_score(text), text, top + dy, bottom + dy, left + dx, right + dx))
+    return out
+
+
+def _read(img, binary: str, settings: OcrSettings, psm: int, dx: int = 0, dy: int = 0) -> list[Reading]:  # type: ignore[no-untyped-def]
+    try:
+        tsv = ocr_image(_png(img), binary, dataclasses.replace(settings, psm=psm))
+    except (OSError, RuntimeError, subprocess.SubprocessError):
+        return []
+    return _readings(tsv, dx, dy)
+
+
+def _read_many(jobs: list[tuple[Any, int, int]], binary: str, settings: OcrSettings, psm: int) -> list[list[Reading]]:
+    """`_read` of each ``(image, dx, dy)``, by one Tesseract process (`ocr_images`); one by one if it fails."""
+    try:
+        tsvs = ocr_images([_png(img) for img, _, _ in jobs], binary, dataclasses.replace(settings, psm=psm))
+    except (OSError, RuntimeError, subprocess.SubprocessError):
+        return [_read(img, binary, settings, psm, dx, dy) for img, dx, dy in jobs]
+    return [_readings(tsv, dx, dy) for tsv, (_, dx, dy) in zip(tsvs, jobs)]
+
+
+def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]:  # type: ignore[no-untyped-def]
+    """The signature lines of a cropped signature block (PIL image), top to bottom.
+
+    Each variant (`signature_variants`) is read as a block (``--psm 6``);
+    then every legible line is read again alone (``--psm 7``), over the
+    crop's width and over a span centred on the block (signature lines are
+    centred), and the best reading of each line is kept.
+
+    >>> read_signature_image(crop, "/usr/bin/tesseract", OcrSettings())  # doctest: +SKIP
+    ['KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'Pham Mạnh Cường']
+    """
+    variants = signature_variants(image)
+    readings: list[Reading] = [r for rs in _read_many([(img, 0, 0) for _, img in variants], binary, settings, 6)
+                               for r in rs]
+    # slots: readings of the same line (overlapping vertically)
+    slots: list[list[Reading]] = []
+    for r in sorted(readings, key=lambda r: (r[2] + r[3]) / 2):
+        mid = (r[2] + r[3]) / 2
+        for slot in slots:
+            if slot[0][2] <= mid <= slot[0][3]:
+                slot.append(r)
+                break
+        else:
+            slots.append([r])
+    roled = [r for r in readings if line_role(r[1]) in ("authority", "position")]
+    centre = None
+    if roled:
+        head = max(roled, key=lambda r: (r[0], -r[2]))
+        centre = (head[4] + head[5]) / 2
+    lines: list[tuple[int, str]] = []
+    legible = [slot for slot in slots if max(r[0] for r in slot) >= 2]  # not seal emblem, signature strokes
+    jobs: list[tuple[Any, int, int]] = []
+    owners: list[list[Reading]] = []
+    for slot in legible:
+        top = min(r[2] for r in slot)
+        bottom = max(r[3] for r in slot)
+        pad = max(6, (bottom - top) // 3)
+        spans = [(0, image.width)]
+        if centre is not None:
+            right = max(r[5] for r in slot)
+            half = max(right - centre, (bottom - top)) + pad
+            spans.append((max(0, int(centre - half)), min(image.width, int(centre + half))))
+        for x0, x1 in spans:
+            for _, img in variants:  # the line alone, read as one line
+                strip = img.crop((x0, max(0, top - pad), x1, min(img.height, bottom + pad)))
+                jobs.append((strip, x0, max(0, top - pad)))
+                owners.append(slot)
+    tops = {id(slot): min(r[2] for r in slot) for slot in legible}
+    for slot, found in zip(owners, _read_many(jobs, binary, settings, 7)):
+        slot += found
+    for slot in legible:
+        top = tops[id(slot)]
+        votes: dict[str, int] = {}
+        for r in slot:
+            votes[r[1]] = votes.get(r[1], 0) + 1
+        best = max(slot, key=lambda r: r[0] + 0.5 * (votes[r[1]] - 1))
+        if line_role(best[1]):
+            lines.append((top, best[1]))
+    lines.sort()
+    texts = [t for _, t in lines]
+    roles = [line_role(t) for t in texts]
+    first = next((k for k, r in enumerate(roles) if r in ("authority", "position")), None)
+    last = max((k for k, r in enumerate(roles) if r == "name"), default=None)
+    if first is None:
+        return []
+    end = last + 1 if last is not None and last > first else len(texts)
+    keep = []
+    for k in range(first, end):
+        if roles[k] == "name" and k != last:
+            continue
+        if roles[k] == "upper" and not any(r in ("authority", "position") for r in roles[k + 1:end]):
+            continue  # an upper-case line only continues an authority line (wrapped agency name)
+        keep.append(texts[k])
+    return keep
+
+
+def signature_quality(lines: list[str]) -> int:
+    """How complete a signature block reads: one point each for authority/position, name.
+
+    >>> signature_quality(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phan Trung Bá"])
+    2
+    """
+    roles = {line_role(t) for t in lines}
+    return int(bool(roles & {"authority", "position"})) + int("name" in roles)
+
+
+def ocr_signature(
+    pdf, index: int, words: list[OcrWord], digest: str, settings: OcrSettings, binary: str
+) -> tuple[SignatureRead, set[int]] | None:  # type: ignore[no-untyped-def]
+    """Second OCR pass over the signature block of page ``index`` (0-based), cached on disk.
+
+    ``words`` are the page-level OCR words.  Returns the re-read lines (only
+    when they read as a signature block: an authority or chức vụ line and a
+    name) and the ids of page words that are body text, or None.
+
+    >>> sig, body = ocr_signature(pdf, 0, words, digest, OcrSettings(), binary)  # doctest: +SKIP
+    >>> sig.lines  # doctest: +SKIP
+    ('KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', 'Pham Mạnh Cường')
+    """
+    import json
+
+    page = pdf[index]
+    try:
+        width, height = page_pixels(page, settings.dpi)
+        region = signature_region(words, width, height)
+        if region is None:
+            return None
+        box, gutter, body = region
+        path = pass_cache_path(digest, index, settings, binary, SIGNATURE_VERSION, "sig")
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            lines = list(cached["lines"])
+            box = tuple(cached["box"])  # type: ignore[assignment]
+        except (OSError, ValueError, KeyError):
+            crop = render_gray(page, settings.dpi).crop(box)
+            lines = read_signature_image(crop, binary, settings)
+            text = json.dumps({"lines": lines, "box": list(box)}, ensure_ascii=False)
+            _write_atomic(path, text)
+    finally:
+        page.close()
+    if signature_quality(lines) < 2:
+        return None
+    return SignatureRead(tuple(lines), box, gutter), body

@@ -1,0 +1,188 @@
+"""PDF reader state: an open pdfium document and the text of one of its pages.
+
+`TextPage` wraps a pdfium text page with cheap per-character boxes and pdfium's own lines;
+`flatten_annotations` folds signature widgets that print text (the number and date of an
+electronically numbered document) into the page; `open_pdf` turns pdfium's errors into
+vnplan's (`EncryptedFileError`, `CorruptFileError`).
+
+    >>> tp = TextPage(open_pdf(Path("corpus/real/001_kh-173-ubnd-tp-hanoi-festival-thang-long-2026.pdf"))[0].get_textpage())  # doctest: +SKIP
+    >>> tp.lines()[0].text  # doctest: +SKIP
+    'ỦY BAN NHÂN DÂN'
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from vnplan.errors import CorruptFileError, EncryptedFileError
+from vnplan.read.pdf_lines import Glyph, Line
+
+__all__ = ["OBJ_FORM", "OBJ_IMAGE", "OBJ_PATH", "OBJ_TEXT", "TextPage", "flatten_annotations", "looks_truncated",
+           "open_pdf"]
+
+_ANNOT_WIDGET = 20
+_ANNOT_FREETEXT = 3
+_ANNOT_STAMP = 13
+OBJ_TEXT, OBJ_PATH, OBJ_IMAGE, OBJ_FORM = 1, 2, 3, 5  # pdfium page object types
+
+
+class TextPage:
+    """A pdfium text page with cheap per-character box access."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.tp = textpage
+        self.raw = textpage.raw
+        # pdfium marks a hyphen that ends a line with U+FFFE and joins the lines; Vietnamese
+        # words do not hyphenate, so it is a real hyphen (``168/KH-`` ``SGD&ĐT``): put it back
+        raw_text = textpage.get_text_range()
+        self.soft = [m.start() for m in re.finditer("\ufffe", raw_text)]
+        self.text: str = raw_text.replace("\ufffe", "-")
+        self.recovered = False  # text rebuilt from glyph shapes (fonts without a Unicode map)
+        self._rect = pdfium_c.FS_RECTF()
+        self._rect_ref = ctypes.byref(self._rect)
+
+    def bounded(self, x0: float, bottom: float, x1: float, top: float) -> str:
+        """The text inside a rectangle (from our text when fonts were recovered, else pdfium's)."""
+        if not self.recovered:
+            return self.tp.get_text_bounded(x0, bottom, x1, top)
+        out: list[str] = []
+        space = False
+        for i, ch in enumerate(self.text):
+            if ch.isspace():
+                space = True
+                continue
+            a, b, c, d = self.box(i)
+            if x0 <= (a + c) / 2 <= x1 and bottom <= (b + d) / 2 <= top:
+                if space and out:
+                    out.append(" ")
+                out.append(ch)
+                space = False
+        return "".join(out)
+
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        """Loose box (x0, bottom, x1, top) of character ``i`` (font ascent/descent, advance)."""
+        r = self._rect
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self._rect_ref)
+        return r.left, r.bottom, r.right, r.top
+
+    def lines(self) -> list[Line]:
+        """pdfium's own lines (stream order) with a box from their first and last characters.
+
+        A line pdfium joined at a line-end hyphen (U+FFFE) is split back into
+        its two visual lines; the normaliser rejoins ``KH-`` + ``SGD&ĐT``.
+        """
+        out: list[Line] = []
+        text = self.text
+        pos = 0
+        n = len(text)
+        spans: list[tuple[int, int]] = []
+        for part in re.split(r"\r\n|\r|\n", text):
+            start, end = pos, pos + len(part)
+            pos = end
+            if pos < n and text[pos] == "\r":
+                pos += 1
+            if pos < n and text[pos] == "\n":
+                pos += 1
+            cut = start
+            for h in self.soft:
+                if cut <= h < end - 1:
+                    spans.append((cut, h + 1))
+                    cut = h + 1
+            spans.append((cut, end))
+        for k, (start, end) in enumerate(spans):
+            part = text[start:end]
+            stripped = part.strip()
+            if not stripped:
+                continue
+            a = start + (len(part) - len(part.lstrip()))
+            b = start + len(part.rstrip()) - 1
+            x0, b0, x1a, t0 = self.box(a)
+            xa, b1, x1, t1 = self.box(b)
+            if x1 < x0:  # characters drawn right to left in the stream: fall back to all boxes
+                xs = [self.box(i) for i in range(a, b + 1)]
+                x0, x1 = min(x[0] for x in xs), max(x[2] for x in xs)
+            out.append(Line(stripped, min(x0, xa), max(x1, x1a), min(b0, b1), max(t0, t1), k, a, b + 1))
+        return out
+
+    def glyphs(self, line: Line) -> list[Glyph]:
+        """The characters of a line with their boxes (whitespace dropped)."""
+        if line.glyphs is None:
+            out: list[Glyph] = []
+            text = self.text
+            for i in range(line.start, line.end):
+                ch = text[i]
+                if ch.isspace():
+                    continue
+                x0, b, x1, t = self.box(i)
+                out.append(Glyph(ch, x0, x1, b, t))
+            line.glyphs = out
+        return line.glyphs
+
+
+def _has_text(obj: Any) -> bool:
+    """Whether a page object is, or (a form) holds, a text object."""
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == OBJ_FORM:
+        count = pdfium_c.FPDFFormObj_CountObjects(obj)
+        return any(_has_text(pdfium_c.FPDFFormObj_GetObject(obj, j)) for j in range(count))
+    return kind == OBJ_TEXT
+
+
+def flatten_annotations(pdf: Any, index: int, page: Any) -> Any:
+    """Fold the visible appearance of widget/stamp annotations into the page.
+
+    Electronically numbered documents carry the number and date (``173``,
+    ``28``, ``4``) in signature widgets, not in the page content.  Only
+    annotations whose appearance holds text are worth the flatten and page
+    reload (an image-only signature adds no text).
+    """
+    count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+    if count <= 0:
+        return page
+    wanted = False
+    for k in range(count):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) in (_ANNOT_WIDGET, _ANNOT_FREETEXT, _ANNOT_STAMP) and any(
+                _has_text(pdfium_c.FPDFAnnot_GetObject(annot, j))
+                for j in range(pdfium_c.FPDFAnnot_GetObjectCount(annot))
+            ):
+                wanted = True
+                break
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    if not wanted:
+        return page
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS:
+        return page
+    page.close()
+    return pdf[index]
+
+
+def open_pdf(path: Path) -> Any:
+    name = os.fspath(path)
+    try:
+        return pdfium.PdfDocument(name)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedFileError(name, "the PDF is password-protected; remove the password to read it") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedFileError(name, "the PDF uses an unsupported security handler") from None
+        reason = str(exc).split("(PDFium:")[-1].strip(" )") if "PDFium" in str(exc) else str(exc)
+        raise CorruptFileError(name, f"the PDF is damaged and cannot be parsed ({reason.lower()})") from None
+
+
+def looks_truncated(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    return b"%%EOF" not in tail
