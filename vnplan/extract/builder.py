@@ -35,7 +35,7 @@ def _prov(doc: Document, start: int, end: int) -> dict[str, Any]:
 
 
 def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
-    from vnplan.extract.dates import parse_place_date
+    from vnplan.extract.dates import date_by_signing, parse_place_date
     from vnplan.extract.numbers import doc_type_from_symbol, is_number_line, parse_number_line
 
     header = outline.header
@@ -69,6 +69,12 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["issue_date"] = _prov(doc, place_date.start, place_date.end)
         if blank:
             record.warnings.append("blank_date: the day or month of issue is left blank")
+        signed = (doc.raw.meta.get("signature") or {}).get("time")
+        by_signing = date_by_signing(place_date.text, signed, doc.ocr_used) if signed else None
+        if by_signing is not None:  # the month, or a scan's day, that the signing date settles
+            record.issue_date, record.issue_year = by_signing.isoformat(), by_signing.year
+            record.warnings.append(f"issue_date_by_signing: the printed day or month is unreadable or after the "
+                                   f"signing date; {record.issue_date} agrees with both")
     from vnplan.structure.markers import KEM_THEO
 
     kem = next((s for s in header.other if KEM_THEO.search(s.text)), None) if place_date is None else None
