@@ -142,6 +142,8 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
     closing = outline.closing
     record.recipients = [" ".join(s.text.split()) for s in [*closing.kinh_gui, *closing.recipients] if s.text.strip()]
     sig = closing.signature
+    if sig is None and closing.span is not None:  # an unsigned Nơi nhận: the attached regulation's block
+        sig = next((a.closing.signature for a in outline.attachments if a.closing.signature is not None), None)
     if sig is not None:
         record.signer = signer_from_lines(
             [s.text for s in sig.authority], sig.title.text if sig.title else None, sig.name.text if sig.name else None)
