@@ -52,11 +52,13 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
-    if doc.ocr_used and (record.number is None or len(record.number) == 1):  # a handwritten số OCR cannot read
+    if doc.ocr_used and (record.number is None or len(record.number) <= 2):  # a handwritten số OCR cannot read
         from vnplan.extract.numbers import number_from_file_name
 
         named = number_from_file_name(str(record.source.get("path") or ""), record.symbol)
-        if named and named != record.number:  # a lone digit is what is left of a handwritten số (2 for 514)
+        # a lone digit, or the last digits, is what is left of a handwritten số (2 for 514, 76 for 296)
+        if named and named != record.number and (record.number is None or len(record.number) == 1
+                                                 or named.endswith(record.number)):
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")

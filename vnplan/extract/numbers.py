@@ -322,6 +322,10 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     ('3179', '32')
     >>> number_from_file_name("0090_quyet-dinh-514.pdf", "QĐ-BGDĐT"), number_from_file_name("ke-hoach-so-12.pdf", None)
     ('514', None)
+    >>> number_from_file_name("0086_102-signed-01.pdf", "NQ-CP"), number_from_file_name("2352-07-ct-ubnd-signed.pdf", "CT-UBND")
+    ('102', '07')
+    >>> number_from_file_name("2021.pdf", None), number_from_file_name("1.pdf", None), number_from_file_name("2352-07-ct.pdf", "CT-UBND")
+    (None, None, None)
     """
     stem = re.sub(r"^\d+_", "", Path(name).name)
     stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", stem)
@@ -339,6 +343,9 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     def named_type(i: int, j: int) -> bool:  # tokens[i:j] spell a type name
         return 0 <= i < j <= len(tokens) and " ".join(tokens[i:j]) in names
 
+    core = tokens[:tokens.index("signed")] if "signed" in tokens else tokens
+    if len(core) == 1 and re.fullmatch(r"\d{2,5}", core[0]) and not re.fullmatch(r"(?:19|20)\d{2}", core[0]):
+        return core[0]  # "296.pdf", "102-signed-01.pdf": an upload named by its số alone
     found = set()
     for i, tok in enumerate(tokens):
         glued = re.fullmatch(r"(\d{1,5})([a-z]{3,})", tok)  # "3179bgddtvp": the số glued to its symbol
@@ -350,6 +357,9 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
         before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
         if after.isdigit() and symbol and symbol.startswith(after + "/") and beside(tokens[i + 2] if i + 2 < len(tokens) else ""):
             found.add(tok)  # "32-2020-tt-bgddt": a normative số, its year part as the symbol has it
+            continue
+        if len(groups) >= 2 and tokens[i + 1:i + 1 + len(groups)] == [g.lower() for g in groups]:
+            found.add(tok)  # "2352-07-ct-ubnd-signed": the số before the whole printed symbol, after a portal id
             continue
         if before.isdigit() or after.isdigit():
             continue  # "17-3-cv…": a date or a portal id beside it, not a số

@@ -1,0 +1,33 @@
+"""Issue 14, second round: header and closing rules (unsigned chức vụ at a part's end, dates by signing, số from a file name)."""
+from __future__ import annotations
+
+from vnplan.extract.dates import date_by_signing
+from vnplan.extract.numbers import number_from_file_name
+from vnplan.structure.closing import closing_start
+from vnplan.structure.lines import logical_lines
+
+
+def test_unsigned_chuc_vu_ends_the_part() -> None:
+    lines = logical_lines("Điều 19. Quy chế này được phổ biến rộng rãi.\nHIỆU TRƯỞNG")
+    assert closing_start(lines, 0, len(lines)) == 1
+
+
+def test_chuc_vu_in_the_body_is_not_a_closing() -> None:
+    lines = logical_lines("HIỆU TRƯỞNG\nChỉ đạo chung các hoạt động của nhà trường.")
+    assert closing_start(lines, 0, len(lines)) is None
+    lines = logical_lines("Điều 5. Nhiệm vụ của Hiệu trưởng.\nHiệu trưởng")
+    assert closing_start(lines, 0, len(lines)) is None
+
+
+def test_date_by_signing() -> None:
+    assert date_by_signing("Hà Nội, ngày 03 tháng †năm 2020", "2020-07-06T10:07:47+07:00").isoformat() == "2020-07-03"
+    assert date_by_signing("Hà Nội, ngày 03 tháng †năm 2020", "2021-07-06T10:07:47+07:00") is None  # another year
+    assert date_by_signing("Hà Nội, ngày 05 tháng 01 năm 2020", "2020-01-02T10:00:00+07:00") is None  # not a scan
+    assert date_by_signing("Hà Nội, ngày 12 tháng 01 năm 2020", "2020-01-02T10:00:00+07:00", scanned=True) is None
+
+
+def test_number_from_file_name_bare_and_after_portal_id() -> None:
+    assert number_from_file_name("296.pdf", None) == "296"
+    assert number_from_file_name("102-signed-01.pdf", "NQ-CP") == "102"
+    assert number_from_file_name("2352-07-ct-ubnd-signed.pdf", "CT-UBND") == "07"
+    assert number_from_file_name("2020-signed.pdf", None) is None
