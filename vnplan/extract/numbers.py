@@ -105,7 +105,9 @@ def normalize_symbol(symbol: str) -> str:
 _NUM_LINE = re.compile(
     r"^\s*(?:s[ốô]|so|[ốô](?=\s*:))\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # a Số line the header layout put among the agency lines: "Số:……./QĐ-THPT", "ố: /TB-PTSV" (a lost S)
-_LOOSE_NUM_LINE = re.compile(r"^\s*S?[ốô]\s*:\s*[.…_\s]*(?:\d{1,6}[.\w]*)?\s*/\s*[A-ZĐ]")
+_LOOSE_NUM_LINE = re.compile(r"^\s*S?[ốô]\s*:\s*[.…_\s]*(?:[\d#*?ƒ⁄§@]{1,8}[.\w]*)?\s*/\s*[A-ZĐ\d]")
+# a handwritten số OCR read as digits mixed with debris ("Số:.40#/2006/QĐ-UBND"): unreadable, the symbol stands
+_DEBRIS_NUMBER = re.compile(r"^[.…_\s]*\d*[#*?ƒ⁄§@]+[\d#*?ƒ⁄§@]*\s*(?=/)")
 _BLANK_FILL = re.compile(r"^[.…_\s]+(?=/)")  # the dots or underscores of a blank số
 _STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.IGNORECASE)
 
@@ -117,6 +119,9 @@ def parse_number_line(line: str) -> NumberParse:
     True
     >>> parse_number_line("Số: 3210/QĐ - U B ND").symbol
     'QĐ-UBND'
+    >>> p = parse_number_line("Số:.40#/2006/QĐ-UBND,")
+    >>> (p.number, p.symbol)
+    (None, '2006/QĐ-UBND')
     >>> p = parse_number_line("Số 57-NQ/TW")
     >>> (p.number, p.symbol, p.kind)
     ('57', 'NQ/TW', 'party')
@@ -125,7 +130,7 @@ def parse_number_line(line: str) -> NumberParse:
     text = re.sub(r"^[\s*_#|>]+", "", text)
     m = _NUM_LINE.match(text)
     rest = m.group("rest") if m else text
-    rest = _BLANK_FILL.sub("", rest.strip().strip("*_").strip())
+    rest = _BLANK_FILL.sub("", _DEBRIS_NUMBER.sub("", rest.strip().strip("*_").strip()))
     # Party form: 57-NQ/TW
     pm = re.match(r"(?P<n>\d{1,5})\s*-\s*(?P<t>[A-Za-zĐđ]{1,5})\s*/\s*(?P<b>[A-ZĐ][\wĐđ-]*)", rest)
     if pm:
@@ -147,6 +152,8 @@ def is_number_line(line: str) -> bool:
 
     >>> is_number_line("Số:……./QĐ-THPT"), is_number_line("ố: /TB-PTSV"), is_number_line("SỞ GDĐT AN GIANG")
     (True, True, False)
+    >>> is_number_line("Số:.40#/2006/QĐ-UBND,"), is_number_line("Số: 2 # tháng 5")
+    (True, False)
     """
     return bool(_LOOSE_NUM_LINE.match(unicodedata.normalize("NFC", line)))
 

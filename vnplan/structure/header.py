@@ -316,8 +316,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             title_done = True
             continue
         tn = mk.is_type_name(t)
-        if tn:
-            h.type_name = line.span()
+        if tn:  # "| | QUYẾT ĐỊNH": a scan's table rules before the type name are not part of it
+            h.type_name = line.span(len(line.text) - len(line.text.lstrip(" |*#_")))
             in_vv = False
             i += 1
             continue
