@@ -31,3 +31,17 @@ def test_number_from_file_name_bare_and_after_portal_id() -> None:
     assert number_from_file_name("102-signed-01.pdf", "NQ-CP") == "102"
     assert number_from_file_name("2352-07-ct-ubnd-signed.pdf", "CT-UBND") == "07"
     assert number_from_file_name("2020-signed.pdf", None) is None
+
+
+def test_header_start_skips_scan_specks_between_agency_and_so() -> None:
+    from vnplan.structure.header import find_header_start
+
+    lines = logical_lines("„ .UỶ BAN NHÂN DÂN\nHUYỆN SÌN HỒ. -\nLà\nx\nSố:.40#/2006/QĐ-UBND,\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert find_header_start(lines, 0, len(lines)) == 0
+
+
+def test_issuer_lines_without_scan_specks() -> None:
+    from vnplan.extract.issuer import issuer_from_agency_lines
+
+    got = issuer_from_agency_lines(["„ .UỶ BAN NHÂN DÂN", "HUYỆN SÌN HỒ. -"])
+    assert (got["name"], got["level"]) == ("Uỷ ban nhân dân huyện Sìn Hồ", "district")

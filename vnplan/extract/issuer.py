@@ -74,7 +74,8 @@ def _level(name: str) -> str | None:
 def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     """Issuer name/level/parent from the header's agency lines (top-left box)."""
     lines = [" ".join(x.split()) for x in lines if x and x.strip() and not _NOT_AGENCY.search(x)]
-    lines = _split_joined([_as_printed(_without_debris(x.strip(" -_*\"'“”"))) for x in lines if x.strip(" -_*\"'“”")])
+    strip = " -_*\"'“”„.,`|"  # quotes, rules and a scan's specks around the line ("„ .UỶ BAN NHÂN DÂN", "HUYỆN SÌN HỒ. -")
+    lines = _split_joined([_as_printed(_without_debris(x.strip(strip))) for x in lines if x.strip(strip)])
     if not lines:
         return {"name": None, "level": None, "parent": None}
     units: list[str] = []
