@@ -45,3 +45,14 @@ def test_issuer_lines_without_scan_specks() -> None:
 
     got = issuer_from_agency_lines(["„ .UỶ BAN NHÂN DÂN", "HUYỆN SÌN HỒ. -"])
     assert (got["name"], got["level"]) == ("Uỷ ban nhân dân huyện Sìn Hồ", "district")
+
+
+def test_school_named_by_its_kind_alone_is_completed() -> None:
+    from vnplan.extract.issuer import complete_school_name
+
+    bare = {"name": "Trường Trung Học Phó Thông", "level": "unit", "parent": None}
+    text = "QUY KT ĐỊNH\nHIỆU TRƯỞNG TRƯỜNG THPT NGUYÊN BỈNH KHIÊM\nĐiều 1: Quy chế của Trường THPT Nguyễn Bỉnh Khiêm theo"
+    assert complete_school_name(bare, text)["name"] == "Trường Trung Học Phó Thông Nguyễn Bỉnh Khiêm"
+    assert complete_school_name(bare, "Trường THCS Lê Lợi")["name"] == bare["name"]  # another kind of school
+    named = {"name": "Trường THPT Lê Lợi", "level": "unit", "parent": None}
+    assert complete_school_name(named, text) == named

@@ -100,6 +100,10 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["title"] = _prov(doc, header.title.start, header.title.end)
     if agency_lines:
         record.issuer = issuer_from_agency_lines([s.text for s in agency_lines])
+        if doc.ocr_used:  # a school's name line OCR lost: the name the document gives the same kind of school
+            from vnplan.extract.issuer import complete_school_name
+
+            record.issuer = complete_school_name(record.issuer, doc.text[:4000])
         first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
     if doc.ocr_used and record.place:  # an OCR'd địa danh spelt as the header's agency lines spell it
