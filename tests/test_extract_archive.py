@@ -66,7 +66,7 @@ FAST_FLOORS = {
 ALL_FLOORS = {
     "tuning": {
         "activities": 0.95, "citation_dates": 0.96, "citation_relations": 0.95, "citations": 0.92, "deadlines": 0.87,
-        "doc_type": 0.98, "issue_date": 0.79, "issue_year": 0.98, "issuer_level": 0.93, "issuer_name": 0.90,
+        "doc_type": 0.98, "issue_date": 0.79, "issue_year": 0.98, "issuer_level": 0.93, "issuer_name": 0.92,
         "number": 0.93, "period": 0.93, "place": 0.98, "recipients": 0.92, "responsibilities": 0.93,
         "signer_authority": 0.92, "signer_name": 0.85, "signer_title": 0.87, "symbol": 0.98, "theme": 0.98,
         "title": 0.95,
@@ -74,7 +74,7 @@ ALL_FLOORS = {
     "heldout": {
         "activities": 0.81, "citation_dates": 0.96, "citation_relations": 0.85, "citations": 0.92, "deadlines": 0.87,
         "doc_type": 0.98, "issue_date": 0.69, "issue_year": 0.93, "issuer_level": 0.98, "issuer_name": 0.98,
-        "number": 0.82, "period": 0.93, "place": 0.95, "recipients": 0.93, "responsibilities": 0.81,
+        "number": 0.84, "period": 0.93, "place": 0.95, "recipients": 0.93, "responsibilities": 0.81,
         "signer_authority": 0.84, "signer_name": 0.80, "signer_title": 0.84, "symbol": 0.98, "theme": 0.98,
         "title": 0.95,
     },

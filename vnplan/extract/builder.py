@@ -53,12 +53,15 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
     if doc.ocr_used and (record.number is None or len(record.number) <= 2):  # a handwritten số OCR cannot read
-        from vnplan.extract.numbers import number_from_file_name
+        from vnplan.extract.numbers import number_from_file_name, number_named_alone
 
-        named = number_from_file_name(str(record.source.get("path") or ""), record.symbol)
-        # a lone digit, or the last digits, is what is left of a handwritten số (2 for 514, 76 for 296)
+        path = str(record.source.get("path") or "")
+        named = number_from_file_name(path, record.symbol)
+        # a lone digit, the last digits, or a short misreading is what is left of a handwritten số (2 for
+        # 514, 07 for 2107, 76 for 296 when the upload is named by its số alone)
         if named and named != record.number and (record.number is None or len(record.number) == 1
-                                                 or named.endswith(record.number)):
+                                                 or named.endswith(record.number)
+                                                 or named == number_named_alone(path) and len(named) > len(record.number)):
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")

@@ -31,6 +31,7 @@ __all__ = [
     "issuer_from_symbol",
     "normalize_symbol",
     "number_from_file_name",
+    "number_named_alone",
     "parse_number_line",
     "restore_symbol_d",
     "split_symbol",
@@ -312,6 +313,20 @@ def _ascii(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+def number_named_alone(name: str) -> str | None:
+    """The số of an upload named by it alone (``296.pdf``, ``102-signed-01.pdf``: what comes before ``signed``).
+
+    >>> number_named_alone("0077_296.pdf"), number_named_alone("102-signed-01.pdf"), number_named_alone("2021.pdf")
+    ('296', '102', None)
+    """
+    stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", re.sub(r"^\d+_", "", Path(name).name))
+    tokens = [t for t in re.split(r"[-_.\s]+", _ascii(stem)) if t]
+    core = tokens[:tokens.index("signed")] if "signed" in tokens else tokens
+    if len(core) == 1 and re.fullmatch(r"\d{2,5}", core[0]) and not re.fullmatch(r"(?:19|20)\d{2}", core[0]):
+        return core[0]
+    return None
+
+
 def number_from_file_name(name: str, symbol: str | None) -> str | None:
     """The số a file's name spells next to a type or symbol word (``cv-101-signed.pdf``, ``464-ttg-signed.pdf``).
 
@@ -350,9 +365,9 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     def named_type(i: int, j: int) -> bool:  # tokens[i:j] spell a type name
         return 0 <= i < j <= len(tokens) and " ".join(tokens[i:j]) in names
 
-    core = tokens[:tokens.index("signed")] if "signed" in tokens else tokens
-    if len(core) == 1 and re.fullmatch(r"\d{2,5}", core[0]) and not re.fullmatch(r"(?:19|20)\d{2}", core[0]):
-        return core[0]  # "296.pdf", "102-signed-01.pdf": an upload named by its số alone
+    alone = number_named_alone(name)
+    if alone:
+        return alone  # "296.pdf", "102-signed-01.pdf": an upload named by its số alone
     found = set()
     for i, tok in enumerate(tokens):
         glued = re.fullmatch(r"(\d{1,5})([a-z]{3,})", tok)  # "3179bgddtvp": the số glued to its symbol
