@@ -164,6 +164,13 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
         from vnplan.extract.signer import name_at_end
 
         record.signer["name"] = name_at_end(doc.text, record.signer)
+    if record.signer.get("name"):  # a family name OCR dropped: the same name printed whole elsewhere
+        from vnplan.extract.signer import complete_name
+
+        whole = complete_name(record.signer["name"], doc.text)
+        if whole != record.signer["name"]:
+            record.signer["name"] = whole
+            record.warnings.append(f"signer_name_completed: {whole} as the document prints it elsewhere")
 
 
 def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> None:

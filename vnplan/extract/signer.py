@@ -10,8 +10,8 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
-__all__ = ["authority_line", "clean_name", "garbled_position", "name_at_end", "signature_in_closing",
-           "signature_in_lines", "signer_from_lines"]
+__all__ = ["authority_line", "clean_name", "complete_name", "garbled_position", "name_at_end",
+           "signature_in_closing", "signature_in_lines", "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -224,3 +224,27 @@ def name_at_end(text: str, signer: dict[str, Any]) -> str | None:
     same_authority = signer.get("authority") and [a[:3] for a in found.get("authority") or []] == [
         a[:3] for a in signer["authority"]]
     return found["name"] if same_title or same_authority else None
+
+
+def complete_name(name: str | None, text: str) -> str | None:
+    """A signer's name whose first word(s) OCR dropped, completed from the same name printed whole elsewhere.
+
+    Only a longer name that ends with the same words and opens with a family name counts (a Người ký box,
+    the attached document's block, ``đồng chí Nguyễn Hoàng Giang``); a name printed whole stays.
+
+    >>> complete_name("Thị Lê Vân", "Người ký: Hà Thị Lê Vân\\nThị Lê Vân")
+    'Hà Thị Lê Vân'
+    >>> complete_name("Hoàng Giang", "giao đồng chí Hoàng Giang"), complete_name("Nguyễn Văn An", "Trần Nguyễn Văn An")
+    ('Hoàng Giang', 'Nguyễn Văn An')
+    """
+    from vnplan.structure.markers import layout_cues
+
+    if not name or len(name.split()) > 3:
+        return name
+    surnames = layout_cues()["surnames"]
+    if name.split()[0] in surnames and len(name.split()) >= 3:
+        return name
+    rx = re.compile(r"(?<![^\W\d_])((?:[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+){1,2})" + re.escape(name) + r"(?![^\W\d_])")
+    found = {" ".join((m.group(1) + name).split()) for m in rx.finditer(text)}
+    found = {f for f in found if f.split()[0] in surnames and len(f.split()) <= 5}
+    return found.pop() if len(found) == 1 else name
