@@ -54,7 +54,8 @@ def test_agency_lines_are_not_number_lines(line: str) -> None:
     ("cv-12-kh-15.pdf", "KH-UBND", None),  # two candidates: none
     ("0112_abc.pdf", "SGDDT-TCCB", None),
     ("17-3-cv-cho-hs-thpt-nghi.pdf", "SGDĐT-VP", None),  # 17-3 is a date
-    ("2770-08-ct-ubnd-signed.pdf", "CT-UBND", None),  # a portal id beside it
+    ("2770-08-ct-ubnd-signed.pdf", "CT-UBND", "08"),  # a portal id, then the số before the whole symbol (0170)
+    ("2770-08-ct-signed.pdf", "CT-UBND", None),  # a portal id beside it, the symbol not spelt out whole
     ("01-ttr-signed.pdf", "TTr-UBND", "01"),  # the zero as printed
     ("0043_3179bgddtvp-2.pdf", "BGDĐT-VP", "3179"),  # the số glued to the symbol's first group
     ("0045_3332bgddttkt.pdf", "BGDĐT-TĐKT", "3332"),

@@ -19,7 +19,7 @@ from vnplan.read.text import blocks_from_string
 
 def _base(ch: str) -> str:
     """A character with its diacritics and case folded (for offset checks)."""
-    d = unicodedata.normalize("NFD", ch.replace("Ð", "Đ").replace("ð", "đ"))
+    d = unicodedata.normalize("NFD", ch.replace("Ð", "Đ").replace("ð", "đ").replace("Ƣ", "Ư").replace("ƣ", "ư"))
     return d[:1].lower().replace("đ", "d") if d else ""
 
 
@@ -90,6 +90,8 @@ def test_edits_from_diff_maps_unchanged_characters() -> None:
         ("CÁC CÔNG TRÌNH HÔ \u0300, ĐÂ \u0323P", "CÁC CÔNG TRÌNH HỒ, ĐẬP"),
         ("Nghi\u0323 quyê\u0301t", "Nghị quyết"),
         ("ÐẢNG BỘ tỉnh Ðắk Lắk", "ĐẢNG BỘ tỉnh Đắk Lắk"),  # Icelandic eth
+        ("bồi dƣỡng học sinh TRƢỜNG", "bồi dưỡng học sinh TRƯỜNG"),  # ƣ (oi) of a legacy-font text layer
+        ("ƣ\u0301ng dụng", "ứng dụng"),  # ƣ with a combining tone mark
         ("Số:\u00a005/KH\u2011UBND", "Số: 05/KH-UBND"),  # no-break space, non-breaking hyphen
         ("Hà\u200b Nội\ufeff", "Hà Nội"),  # zero-width characters
         ("Độc lập – Tự do – Hạnh phúc", "Độc lập – Tự do – Hạnh phúc"),  # en dashes are kept

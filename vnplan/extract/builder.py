@@ -35,7 +35,7 @@ def _prov(doc: Document, start: int, end: int) -> dict[str, Any]:
 
 
 def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
-    from vnplan.extract.dates import parse_place_date
+    from vnplan.extract.dates import date_by_signing, parse_place_date
     from vnplan.extract.numbers import doc_type_from_symbol, is_number_line, parse_number_line
 
     header = outline.header
@@ -52,11 +52,16 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
-    if doc.ocr_used and (record.number is None or len(record.number) == 1):  # a handwritten số OCR cannot read
-        from vnplan.extract.numbers import number_from_file_name
+    if doc.ocr_used and (record.number is None or len(record.number) <= 2):  # a handwritten số OCR cannot read
+        from vnplan.extract.numbers import number_from_file_name, number_named_alone
 
-        named = number_from_file_name(str(record.source.get("path") or ""), record.symbol)
-        if named and named != record.number:  # a lone digit is what is left of a handwritten số (2 for 514)
+        path = str(record.source.get("path") or "")
+        named = number_from_file_name(path, record.symbol)
+        # a lone digit, the last digits, or a short misreading is what is left of a handwritten số (2 for
+        # 514, 07 for 2107, 76 for 296 when the upload is named by its số alone)
+        if named and named != record.number and (record.number is None or len(record.number) == 1
+                                                 or named.endswith(record.number)
+                                                 or named == number_named_alone(path) and len(named) > len(record.number)):
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
@@ -69,6 +74,12 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["issue_date"] = _prov(doc, place_date.start, place_date.end)
         if blank:
             record.warnings.append("blank_date: the day or month of issue is left blank")
+        signed = (doc.raw.meta.get("signature") or {}).get("time")
+        by_signing = date_by_signing(place_date.text, signed, doc.ocr_used) if signed else None
+        if by_signing is not None:  # the month, or a scan's day, that the signing date settles
+            record.issue_date, record.issue_year = by_signing.isoformat(), by_signing.year
+            record.warnings.append(f"issue_date_by_signing: the printed day or month is unreadable or after the "
+                                   f"signing date; {record.issue_date} agrees with both")
     from vnplan.structure.markers import KEM_THEO
 
     kem = next((s for s in header.other if KEM_THEO.search(s.text)), None) if place_date is None else None
@@ -92,6 +103,10 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["title"] = _prov(doc, header.title.start, header.title.end)
     if agency_lines:
         record.issuer = issuer_from_agency_lines([s.text for s in agency_lines])
+        if doc.ocr_used:  # a school's name line OCR lost: the name the document gives the same kind of school
+            from vnplan.extract.issuer import complete_school_name
+
+            record.issuer = complete_school_name(record.issuer, doc.text[:4000])
         first, last = agency_lines[0], agency_lines[-1]
         prov["issuer"] = _prov(doc, first.start, last.end)
     if doc.ocr_used and record.place:  # an OCR'd địa danh spelt as the header's agency lines spell it
@@ -136,6 +151,8 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
     closing = outline.closing
     record.recipients = [" ".join(s.text.split()) for s in [*closing.kinh_gui, *closing.recipients] if s.text.strip()]
     sig = closing.signature
+    if sig is None and closing.span is not None:  # an unsigned Nơi nhận: the attached regulation's block
+        sig = next((a.closing.signature for a in outline.attachments if a.closing.signature is not None), None)
     if sig is not None:
         record.signer = signer_from_lines(
             [s.text for s in sig.authority], sig.title.text if sig.title else None, sig.name.text if sig.name else None)
@@ -147,6 +164,13 @@ def _closing_fields(doc: Document, outline: Outline, record: Record) -> None:
         from vnplan.extract.signer import name_at_end
 
         record.signer["name"] = name_at_end(doc.text, record.signer)
+    if record.signer.get("name"):  # a family name OCR dropped: the same name printed whole elsewhere
+        from vnplan.extract.signer import complete_name
+
+        whole = complete_name(record.signer["name"], doc.text)
+        if whole != record.signer["name"]:
+            record.signer["name"] = whole
+            record.warnings.append(f"signer_name_completed: {whole} as the document prints it elsewhere")
 
 
 def _closing_lines_fallback(doc: Document, outline: Outline, record: Record) -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "DateMention",
     "DateRange",
     "DeadlineMention",
+    "date_by_signing",
     "find_dates",
     "find_deadlines",
     "find_ranges",
@@ -261,6 +262,52 @@ def parse_place_date(line: str) -> tuple[str | None, date | None, int | None, bo
         ym = re.search(r"(?:19|20)\d{2}", rest)
         return place, None, int(ym.group()) if ym else None, True
     return place, dt, dt.year, False
+
+
+_DAY_ONLY = re.compile(r"^\s*(?P<d>\d{1,2})\b[^\d\n]{0,6}?tháng\D{0,8}?năm\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+_DAY_PRINTED = re.compile(r"^\s*(?P<d>\d{1,2})[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})[\s._…]*năm[\s._…]*(?P<y>\d{4})",
+                          re.IGNORECASE)
+
+
+def date_by_signing(line: str, signed: str, scanned: bool = False) -> date | None:
+    """The issue date of a place-and-date line whose month (or, on a scan, whose day) the digital signature settles.
+
+    The signing time (``signed``, ISO) bounds the issue date from above: a document is dated, then
+    signed and published.  A printed day with an unreadable month (``ngày 03 tháng †năm 2020``) falls
+    in the last month on or before the signing day; on a scan, a day OCR read after the signing date
+    (a handwritten ``03`` read ``04``) gives way to the signing date.  Anything else: None.
+
+    >>> date_by_signing("Hà Nội, ngày 03 tháng †năm 2020", "2020-07-06T10:07:47+07:00")
+    datetime.date(2020, 7, 3)
+    >>> date_by_signing("Hà Nội, ngày 28 tháng † năm 2020", "2020-07-06T10:07:47+07:00")
+    datetime.date(2020, 6, 28)
+    >>> date_by_signing("Bắc Ninh, ngày 04_ tháng 02 năm 2020", "2020-02-03T11:29:04+07:00", scanned=True)
+    datetime.date(2020, 2, 3)
+    >>> date_by_signing("Bắc Ninh, ngày 04 tháng 02 năm 2020", "2020-02-03T11:29:04+07:00") is None
+    True
+    >>> date_by_signing("Hà Nội, ngày tháng 10 năm 2021", "2021-10-19T15:00:33+07:00") is None
+    True
+    """
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", signed or "")
+    pd = _PLACE_DATE.search(_nfc(line).replace("*", "").replace("_", " "))
+    if m is None or pd is None:
+        return None
+    sy, sm, sd = (int(g) for g in m.groups())
+    signed_on = _mk(sy, sm, sd)
+    rest = pd.group("rest")
+    printed = _DAY_PRINTED.match(rest)
+    if printed:  # a full date: only a scan's day read after the signing date, in the signing month
+        dt = _mk(int(printed.group("y")), int(printed.group("m")), int(printed.group("d")))
+        if scanned and dt and signed_on and dt.year == sy and dt.month == sm and 0 < (dt - signed_on).days <= 3:
+            return signed_on
+        return None
+    day = _DAY_ONLY.match(rest)
+    if day is None or int(day.group("y")) != sy:
+        return None
+    d = int(day.group("d"))
+    month, year = (sm, sy) if d <= sd else ((sm - 1, sy) if sm > 1 else (12, sy - 1))
+    dt = _mk(year, month, d)
+    return dt if dt and signed_on and (signed_on - dt).days <= 31 and dt.year == sy else None
 
 
 # ---------------------------------------------------------------------------------------------- sentences

@@ -13,8 +13,8 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case
 
-__all__ = ["issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text", "joined_agency_at",
-           "level_from_place"]
+__all__ = ["complete_school_name", "issuer_from_agency_lines", "issuer_from_signature", "issuer_from_text",
+           "joined_agency_at", "level_from_place"]
 
 _COUNCIL = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$", re.I)
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.I)
@@ -74,7 +74,8 @@ def _level(name: str) -> str | None:
 def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     """Issuer name/level/parent from the header's agency lines (top-left box)."""
     lines = [" ".join(x.split()) for x in lines if x and x.strip() and not _NOT_AGENCY.search(x)]
-    lines = _split_joined([_as_printed(_without_debris(x.strip(" -_*\"'“”"))) for x in lines if x.strip(" -_*\"'“”")])
+    strip = " -_*\"'“”„.,`|"  # quotes, rules and a scan's specks around the line ("„ .UỶ BAN NHÂN DÂN", "HUYỆN SÌN HỒ. -")
+    lines = _split_joined([_as_printed(_without_debris(x.strip(strip))) for x in lines if x.strip(strip)])
     if not lines:
         return {"name": None, "level": None, "parent": None}
     units: list[str] = []
@@ -211,3 +212,51 @@ def level_from_place(issuer: dict[str, Any], place: str | None) -> str | None:
         return None
     names = [issuer.get("name") or "", issuer.get("parent") or ""]
     return "province" if any(_BOARD.match(n) for n in names) else None
+
+
+# a school's kind, spelt out or abbreviated: a header line that OCR cut after it names no school
+_SCHOOL_KINDS = {
+    "trung hoc pho thong": "THPT|TRUNG\\s+HỌC\\s+PHỔ\\s+THÔNG|Trung\\s+học\\s+phổ\\s+thông",
+    "trung hoc co so": "THCS|TRUNG\\s+HỌC\\s+CƠ\\s+SỞ|Trung\\s+học\\s+cơ\\s+sở",
+    "tieu hoc": "TH|TIỂU\\s+HỌC|Tiểu\\s+học",
+    "mam non": "MN|MẦM\\s+NON|Mầm\\s+non",
+}
+_PROPER = r"([A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4})"
+
+
+def _bare_fold(text: str) -> str:
+    import unicodedata
+
+    bare = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in bare if unicodedata.category(c) != "Mn").lower().split())
+
+
+def complete_school_name(issuer: dict[str, Any], text: str) -> dict[str, Any]:
+    """Complete a school named by its kind alone (``TRƯỜNG TRUNG HỌC PHỔ THÔNG``, the name line lost) from the text.
+
+    The proper name is the one the document gives most often after the same kind of school
+    (``HIỆU TRƯỞNG TRƯỜNG THPT NGUYỄN BỈNH KHIÊM``, ``Trường THPT Nguyễn Bỉnh Khiêm``); none: unchanged.
+
+    >>> complete_school_name({"name": "Trường Trung học phổ thông", "level": "unit", "parent": None},
+    ...                      "QUYẾT ĐỊNH\\nHIỆU TRƯỞNG TRƯỜNG THPT NGUYỄN BỈNH KHIÊM\\nCăn cứ …")["name"]
+    'Trường Trung học phổ thông Nguyễn Bỉnh Khiêm'
+    >>> complete_school_name({"name": "Trường THPT Lê Lợi", "level": "unit", "parent": None}, "Trường THPT Trần Phú")["name"]
+    'Trường THPT Lê Lợi'
+    """
+    name = issuer.get("name") or ""
+    folded = _bare_fold(name)
+    kind = next((k for k in _SCHOOL_KINDS if folded == f"truong {k}"), None)
+    if kind is None:
+        return issuer
+    rx = re.compile(r"\b(?:TRƯỜNG|Trường)\s+(?:" + _SCHOOL_KINDS[kind] + r")[ \t]+" + _PROPER)
+    found: dict[str, list[str]] = {}
+    for m in rx.finditer(text):
+        proper = m.group(1)
+        found.setdefault(_bare_fold(proper), []).append(proper)
+    if not found:
+        return issuer
+    best = max(found.values(), key=len)
+    proper = next((p for p in best if not p.isupper()), best[0])
+    if proper.isupper():
+        proper = " ".join(w.capitalize() for w in proper.split())
+    return {**issuer, "name": f"{name} {proper}"}

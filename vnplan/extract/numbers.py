@@ -31,6 +31,7 @@ __all__ = [
     "issuer_from_symbol",
     "normalize_symbol",
     "number_from_file_name",
+    "number_named_alone",
     "parse_number_line",
     "restore_symbol_d",
     "split_symbol",
@@ -105,7 +106,9 @@ def normalize_symbol(symbol: str) -> str:
 _NUM_LINE = re.compile(
     r"^\s*(?:s[ốô]|so|[ốô](?=\s*:))\s*(?:v[aà]\s*k[ýy]\s*hi[ệe]u)?\s*[:.]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # a Số line the header layout put among the agency lines: "Số:……./QĐ-THPT", "ố: /TB-PTSV" (a lost S)
-_LOOSE_NUM_LINE = re.compile(r"^\s*S?[ốô]\s*:\s*[.…_\s]*(?:\d{1,6}[.\w]*)?\s*/\s*[A-ZĐ]")
+_LOOSE_NUM_LINE = re.compile(r"^\s*S?[ốô]\s*:\s*[.…_\s]*(?:[\d#*?ƒ⁄§@]{1,8}[.\w]*)?\s*/\s*[A-ZĐ\d]")
+# a handwritten số OCR read as digits mixed with debris ("Số:.40#/2006/QĐ-UBND"): unreadable, the symbol stands
+_DEBRIS_NUMBER = re.compile(r"^[.…_\s]*\d*[#*?ƒ⁄§@]+[\d#*?ƒ⁄§@]*\s*(?=/)")
 _BLANK_FILL = re.compile(r"^[.…_\s]+(?=/)")  # the dots or underscores of a blank số
 _STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.IGNORECASE)
 
@@ -117,6 +120,9 @@ def parse_number_line(line: str) -> NumberParse:
     True
     >>> parse_number_line("Số: 3210/QĐ - U B ND").symbol
     'QĐ-UBND'
+    >>> p = parse_number_line("Số:.40#/2006/QĐ-UBND,")
+    >>> (p.number, p.symbol)
+    (None, '2006/QĐ-UBND')
     >>> p = parse_number_line("Số 57-NQ/TW")
     >>> (p.number, p.symbol, p.kind)
     ('57', 'NQ/TW', 'party')
@@ -125,7 +131,7 @@ def parse_number_line(line: str) -> NumberParse:
     text = re.sub(r"^[\s*_#|>]+", "", text)
     m = _NUM_LINE.match(text)
     rest = m.group("rest") if m else text
-    rest = _BLANK_FILL.sub("", rest.strip().strip("*_").strip())
+    rest = _BLANK_FILL.sub("", _DEBRIS_NUMBER.sub("", rest.strip().strip("*_").strip()))
     # Party form: 57-NQ/TW
     pm = re.match(r"(?P<n>\d{1,5})\s*-\s*(?P<t>[A-Za-zĐđ]{1,5})\s*/\s*(?P<b>[A-ZĐ][\wĐđ-]*)", rest)
     if pm:
@@ -147,6 +153,8 @@ def is_number_line(line: str) -> bool:
 
     >>> is_number_line("Số:……./QĐ-THPT"), is_number_line("ố: /TB-PTSV"), is_number_line("SỞ GDĐT AN GIANG")
     (True, True, False)
+    >>> is_number_line("Số:.40#/2006/QĐ-UBND,"), is_number_line("Số: 2 # tháng 5")
+    (True, False)
     """
     return bool(_LOOSE_NUM_LINE.match(unicodedata.normalize("NFC", line)))
 
@@ -305,6 +313,20 @@ def _ascii(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+def number_named_alone(name: str) -> str | None:
+    """The số of an upload named by it alone (``296.pdf``, ``102-signed-01.pdf``: what comes before ``signed``).
+
+    >>> number_named_alone("0077_296.pdf"), number_named_alone("102-signed-01.pdf"), number_named_alone("2021.pdf")
+    ('296', '102', None)
+    """
+    stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", re.sub(r"^\d+_", "", Path(name).name))
+    tokens = [t for t in re.split(r"[-_.\s]+", _ascii(stem)) if t]
+    core = tokens[:tokens.index("signed")] if "signed" in tokens else tokens
+    if len(core) == 1 and re.fullmatch(r"\d{2,5}", core[0]) and not re.fullmatch(r"(?:19|20)\d{2}", core[0]):
+        return core[0]
+    return None
+
+
 def number_from_file_name(name: str, symbol: str | None) -> str | None:
     """The số a file's name spells next to a type or symbol word (``cv-101-signed.pdf``, ``464-ttg-signed.pdf``).
 
@@ -322,6 +344,10 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     ('3179', '32')
     >>> number_from_file_name("0090_quyet-dinh-514.pdf", "QĐ-BGDĐT"), number_from_file_name("ke-hoach-so-12.pdf", None)
     ('514', None)
+    >>> number_from_file_name("0086_102-signed-01.pdf", "NQ-CP"), number_from_file_name("2352-07-ct-ubnd-signed.pdf", "CT-UBND")
+    ('102', '07')
+    >>> number_from_file_name("2021.pdf", None), number_from_file_name("1.pdf", None), number_from_file_name("2352-07-ct.pdf", "CT-UBND")
+    (None, None, None)
     """
     stem = re.sub(r"^\d+_", "", Path(name).name)
     stem = re.sub(r"\.[A-Za-z0-9]{2,4}$", "", stem)
@@ -339,6 +365,9 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
     def named_type(i: int, j: int) -> bool:  # tokens[i:j] spell a type name
         return 0 <= i < j <= len(tokens) and " ".join(tokens[i:j]) in names
 
+    alone = number_named_alone(name)
+    if alone:
+        return alone  # "296.pdf", "102-signed-01.pdf": an upload named by its số alone
     found = set()
     for i, tok in enumerate(tokens):
         glued = re.fullmatch(r"(\d{1,5})([a-z]{3,})", tok)  # "3179bgddtvp": the số glued to its symbol
@@ -350,6 +379,9 @@ def number_from_file_name(name: str, symbol: str | None) -> str | None:
         before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
         if after.isdigit() and symbol and symbol.startswith(after + "/") and beside(tokens[i + 2] if i + 2 < len(tokens) else ""):
             found.add(tok)  # "32-2020-tt-bgddt": a normative số, its year part as the symbol has it
+            continue
+        if len(groups) >= 2 and tokens[i + 1:i + 1 + len(groups)] == [g.lower() for g in groups]:
+            found.add(tok)  # "2352-07-ct-ubnd-signed": the số before the whole printed symbol, after a portal id
             continue
         if before.isdigit() or after.isdigit():
             continue  # "17-3-cv…": a date or a portal id beside it, not a số

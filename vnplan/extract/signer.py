@@ -10,8 +10,8 @@ from typing import Any
 
 from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
-__all__ = ["authority_line", "clean_name", "name_at_end", "signature_in_closing", "signature_in_lines",
-           "signer_from_lines"]
+__all__ = ["authority_line", "clean_name", "complete_name", "garbled_position", "name_at_end",
+           "signature_in_closing", "signature_in_lines", "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -57,6 +57,8 @@ def signer_from_lines(authority: list[str], title: str | None, name: str | None)
     """Assemble the signer object of the record contract."""
     auth = [a for a in (authority_line(x) for x in authority) if a]
     cased = title_case(title) if title else None
+    if not auth and cased and cased.startswith("Phó ") and is_known_title(cased[4:]):
+        auth = [f"KT. {cased[4:]}"]  # a deputy signs for the head: the KT. line a seal or OCR lost
     head = auth[-1][4:] if auth and auth[-1].startswith("KT. ") else None
     if head and (cased in (None, head) or _garbled_deputy(cased, head)) and is_known_title(head):
         cased = _DEPUTY.get(head, f"Phó {head}")  # ký thay: a deputy signs for the head (domain.md §1.9)
@@ -106,6 +108,8 @@ def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
 
     >>> signature_in_lines(["- Lưu: VT, VP.", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Long"])
     {'name': 'Nguyễn Văn Long', 'title': 'Phó Giám đốc', 'authority': ['KT. Giám đốc']}
+    >>> signature_in_lines(["- Lưu: VP, TCCB.", "H", "PHÓ GIÁM ĐÔể ớ tự ưu,"])
+    {'name': None, 'title': 'Phó Giám đốc', 'authority': ['KT. Giám đốc']}
     """
     from vnplan.structure.markers import is_position
 
@@ -118,6 +122,13 @@ def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
                 while j > 0 and AUTHORITY.match(texts[j - 1]):
                     j -= 1
                 return signer_from_lines(texts[j:i + 1], texts[i + 1], None)
+        for i, t in enumerate(texts):  # a chức vụ alone, its last syllable garbled by the seal
+            garbled = garbled_position(t)
+            if garbled:
+                j = i
+                while j > 0 and AUTHORITY.match(texts[j - 1]):
+                    j -= 1
+                return signer_from_lines(texts[j:i], garbled, None)
         return None
     title: str | None = None
     authority: list[str] = []
@@ -134,6 +145,43 @@ def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
         else:
             break
     return signer_from_lines(authority, title, texts[k])
+
+
+def _positions() -> list[str]:
+    from vnplan.structure.markers import layout_cues
+
+    cue = next(c for c in layout_cues()["cues"] if c["cue"] == "garbled_chuc_vu")
+    return sorted(cue["positions"], key=len, reverse=True)
+
+
+def garbled_position(line: str) -> str | None:
+    """The chức vụ of a scanned signature line whose last syllable a seal garbled, cased, else None.
+
+    The line opens with a known chức vụ in capitals (``data/layout_cues.json``, ``garbled_chuc_vu``),
+    its last word cut to its first capitals (at most two letters lost), then only lower-case debris.
+
+    >>> garbled_position("PHÓ GIÁM ĐÔể ớ tự ưu,"), garbled_position("PHÓ GIÁM ĐỊNH VIÊN")
+    ('Phó Giám đốc', None)
+    """
+    words = " ".join(line.split()).split(" ")
+    for pos in _positions():
+        want = pos.split()
+        got = words[:len(want)]
+        if len(got) < len(want) or [_fold(w) for w in got[:-1]] != [_fold(w) for w in want[:-1]] or not all(
+                w.isupper() for w in got[:-1]):
+            continue
+        head = re.match(r"[^\W\d_]*", got[-1]).group()  # the word's leading letters, up to debris
+        caps = "".join(ch for ch in head[: next((k for k, ch in enumerate(head) if ch.islower()), len(head))])
+        last = want[-1]
+        if not _fold(last).startswith(_fold(caps)) or len(last) - len(caps) > 2 or len(caps) < 2:
+            continue
+        rest = " ".join(words[len(want):])
+        if len(caps) < len(last):
+            rest = got[-1][len(caps):] + " " + rest
+        if re.search(r"[A-ZĐÀ-Ỹ]{2,}", rest):
+            continue  # more capitals: an agency or a heading goes on ("TRƯỞNG PHÒNG GIÁO DỤC")
+        return title_case(pos)
+    return None
 
 
 def signature_in_closing(text: str) -> dict[str, Any] | None:
@@ -176,3 +224,27 @@ def name_at_end(text: str, signer: dict[str, Any]) -> str | None:
     same_authority = signer.get("authority") and [a[:3] for a in found.get("authority") or []] == [
         a[:3] for a in signer["authority"]]
     return found["name"] if same_title or same_authority else None
+
+
+def complete_name(name: str | None, text: str) -> str | None:
+    """A signer's name whose first word(s) OCR dropped, completed from the same name printed whole elsewhere.
+
+    Only a longer name that ends with the same words and opens with a family name counts (a Người ký box,
+    the attached document's block, ``đồng chí Nguyễn Hoàng Giang``); a name printed whole stays.
+
+    >>> complete_name("Thị Lê Vân", "Người ký: Hà Thị Lê Vân\\nThị Lê Vân")
+    'Hà Thị Lê Vân'
+    >>> complete_name("Hoàng Giang", "giao đồng chí Hoàng Giang"), complete_name("Nguyễn Văn An", "Trần Nguyễn Văn An")
+    ('Hoàng Giang', 'Nguyễn Văn An')
+    """
+    from vnplan.structure.markers import layout_cues
+
+    if not name or len(name.split()) > 3:
+        return name
+    surnames = layout_cues()["surnames"]
+    if name.split()[0] in surnames and len(name.split()) >= 3:
+        return name
+    rx = re.compile(r"(?<![^\W\d_])((?:[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+){1,2})" + re.escape(name) + r"(?![^\W\d_])")
+    found = {" ".join((m.group(1) + name).split()) for m in rx.finditer(text)}
+    found = {f for f in found if f.split()[0] in surnames and len(f.split()) <= 5}
+    return found.pop() if len(found) == 1 else name

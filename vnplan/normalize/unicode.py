@@ -33,6 +33,7 @@ _ONE_TO_ONE = {
     **{c: " " for c in SPACE_CHARS},
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
     "\u00d0": "\u0110", "\u00f0": "\u0111",  # Icelandic eth typed for Đ/đ
+    "\u01a2": "\u01af", "\u01a3": "\u01b0",  # Ƣ/ƣ (oi) of a legacy-font text layer for Ư/ư: "dƣỡng"
     "\u0085": "\n", "\u2028": "\n", "\u2029": "\n",
 }
 # Spacing forms of tone marks seen in PDF text layers → combining marks.
@@ -117,6 +118,8 @@ def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
         warnings.append(f"split diacritics joined to their letters ({split})")
     if "\u00d0" in text or "\u00f0" in text:
         warnings.append("Ð (eth) read as Đ")
+    if "\u01a2" in text or "\u01a3" in text:
+        warnings.append("ƣ (oi) read as ư")
     return mt.apply(ed), warnings
 
 

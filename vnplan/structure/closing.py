@@ -138,6 +138,17 @@ def _signed_below(lines: list[Line], i: int, hi: int) -> bool:
     return False
 
 
+def _unsigned_end(lines: list[Line], i: int, hi: int) -> bool:
+    """A chức vụ in capitals that ends the part, nothing but placeholders under it: a block with no name.
+
+    ``HIỆU TRƯỞNG`` as the last line of a Quy chế typed for printing, signed by hand later.
+    """
+    t = " ".join(lines[i].text.split())
+    if not mk.is_upper_line(t, 0.9) or mk.AUTHORITY.match(t) is None and len(t.split()) > 6:
+        return False
+    return all(_SIGNED.match(lines[j].text.strip()) or not lines[j].text.strip() for j in range(i + 1, hi))
+
+
 def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
     """Index of the first closing line in ``lines[lo:hi]`` (Nơi nhận or signature), or None."""
     for i in range(lo, hi):
@@ -147,6 +158,8 @@ def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
                 if is_closing_line(piece.text) and (not is_approval_heading(piece.text) or _signed_below(lines, i, hi)):
                     return _items_above(lines, lo, i, hi) if _NOI_NHAN.match(piece.text.lstrip(" |*")) else i
         t = line.text
+        if mk.is_position(t) and len(t) < 60 and _unsigned_end(lines, i, hi):
+            return i
         if mk.is_position(t) and len(t) < 60:
             for j in range(i + 1, min(hi, i + 4)):
                 if (mk.name_in(lines[j].text) or mk.caps_name(lines[j].text)) and len(lines[j].text) < 50:

@@ -65,11 +65,13 @@ def find_header_start(lines: list[Line], lo: int, hi: int) -> int | None:
             return None
     if anchor is None:
         return None
-    start = anchor
-    while start - 1 >= lo and anchor - (start - 1) <= 5:
-        prev = lines[start - 1].text
+    start = k = anchor
+    while k - 1 >= lo and anchor - (k - 1) <= 5:
+        prev = lines[k - 1].text
         if mk.is_upper_line(prev) and len(prev) < 90 and not mk.label_of(prev):
-            start -= 1
+            start = k = k - 1
+        elif len(prev.strip()) <= 2 and k - 2 >= lo:  # a scan's seal or fold debris ("x") between agency and Số
+            k -= 1
         else:
             break
     return start
@@ -316,8 +318,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             title_done = True
             continue
         tn = mk.is_type_name(t)
-        if tn:
-            h.type_name = line.span()
+        if tn:  # "| | QUYẾT ĐỊNH": a scan's table rules before the type name are not part of it
+            h.type_name = line.span(len(line.text) - len(line.text.lstrip(" |*#_")))
             in_vv = False
             i += 1
             continue
