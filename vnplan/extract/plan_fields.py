@@ -10,6 +10,7 @@ responsibilities the agency headings under TỔ CHỨC THỰC HIỆN.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +21,7 @@ from vnplan.structure.model import Node, Outline, Span
 
 __all__ = ["activities", "agency_key", "content_sections", "continues_content", "is_agency_heading", "is_recipient_line",
            "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities",
-           "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme"]
+           "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme", "timed_events"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
@@ -549,6 +550,48 @@ def schedule_deadlines(text: str, year: int | None = None) -> list[tuple[str, st
 def has_schedule_deadline(line: str) -> bool:
     """Whether a line states a dated schedule step (the cue's examples and counter-examples)."""
     return bool(schedule_deadlines(line, 2024))
+
+
+@lru_cache(maxsize=1)
+def _timed_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from vnplan.structure.markers import body_cues
+
+    cue = next(c for c in body_cues()["cues"] if c["cue"] == "timed_event")
+    return re.compile(cue["pattern"], re.IGNORECASE), re.compile(cue["not_after"], re.IGNORECASE)
+
+
+def timed_events(text: str, year: int | None = None, issued: date | None = None
+                 ) -> list[tuple[str, str, int, int]]:
+    """Dated events given with a clock time (``data/body_cues.json``, ``timed_event``): ``(date, clause, start, end)``.
+
+    A day before ``issued`` (or before ``year`` when the issue date is unknown) is an event told, not a milestone.
+
+    >>> [d[0] for d in timed_events("- Hội nghị chính thức: 14h00 ngày 27/10/2021.", 2021, date(2021, 10, 22))]
+    ['2021-10-27']
+    >>> timed_events("Hồi 14h00 ngày 10/3/2021, tại xã A đã xảy ra vụ cháy.", 2021, date(2021, 10, 22))
+    []
+    """
+    from vnplan.extract.dates import find_dates, sentence_span
+
+    pattern, not_after = _timed_cue()
+    out: list[tuple[str, str, int, int]] = []
+    for m in pattern.finditer(text):
+        if not_after.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "tính đến thời điểm 12h00 ngày 19/9/2021": a reckoning point, not an event
+        dates = [d for d in find_dates(text[m.end():m.end() + 40], year) if d.start == 0]
+        if not dates:
+            continue
+        when = dates[0].date
+        if (when < issued) if issued is not None else (year is not None and when.year < year):
+            continue
+        s, e = sentence_span(text, m.start(), m.end())
+        out.append((when.isoformat(), " ".join(text[s:e].split()), m.end(), m.end() + dates[0].end))
+    return out
+
+
+def has_timed_event(line: str) -> bool:
+    """Whether a line gives a dated event with its clock time (the cue's examples and counter-examples)."""
+    return bool(timed_events(line, 2024, date(2024, 6, 1)))
 
 
 def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
