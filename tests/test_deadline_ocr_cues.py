@@ -27,3 +27,27 @@ def test_deadline_found(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", MUST_NOT)
 def test_no_deadline(text: str) -> None:
     assert find_deadlines(text, 2020) == []
+
+
+@pytest.mark.parametrize("heading,agency", [
+    ("Ban Giám khảo có Nhiệm vụ và quyền hạn", "Ban Giám khảo"),  # a later word of the verb capitalised as printed
+    ("Thủ trưởng các Sở, ban, ngành của tỉnh có Trách nhiệm", "Thủ trưởng các Sở, ban, ngành của tỉnh"),
+    ("Ban Chỉ đạo Tuyên truyền", "Ban Chỉ đạo Tuyên truyền"),  # a capitalised name is never cut
+])
+def test_agency_verb_second_word_any_case(heading: str, agency: str) -> None:
+    from vnplan.extract.plan_fields import agency_subject
+
+    assert agency_subject(heading) == agency
+
+
+@pytest.mark.parametrize("heading,expected", [
+    ("Hội thi giáo viên dạy giỏi, giáo viên chủ nhiệm giỏi cấp trường, cấp huyện, cấp tỉnh", False),
+    ("Hội nghị sơ kết học kỳ I", False),
+    ("Hội Khuyến học tỉnh", True),
+    ("Hội đồng thi", True),
+    ("Hội Liên hiệp Phụ nữ tỉnh", True),
+])
+def test_event_is_no_association(heading: str, expected: bool) -> None:
+    from vnplan.extract.plan_fields import is_agency_heading
+
+    assert is_agency_heading(heading) is expected

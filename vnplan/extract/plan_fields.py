@@ -34,7 +34,8 @@ _NOT_ACTIVITY = re.compile(
     r"|^yêu cầu\s*[:.]?\s*$", re.I)
 _NOT_AGENCY = re.compile(
     r"^(?:kinh phí|chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|báo cáo|tổ chức thực hiện|điều khoản|hiệu lực|"
-    r"trách nhiệm thi hành|phân công|nguồn kinh phí|chế độ|khen thưởng|tiến độ|lộ trình|thời gian)\b", re.I)
+    r"trách nhiệm thi hành|phân công|nguồn kinh phí|chế độ|khen thưởng|tiến độ|lộ trình|thời gian"
+    r"|hội (?:thi|nghị|thảo|diễn|giảng|trại|khỏe|khoẻ)\b)\b", re.I)  # an event (Hội thi), not a Hội (association)
 _AGENCY_HEAD = re.compile(
     r"^(?:(?:[Cc]ác|[Nn]hững)\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|cấp ủy|cấp uỷ|trung tâm|cơ sở|trường|"
     r"địa phương|doanh nghiệp|hội)\b|(?:phòng|sở|ban|trung tâm|chi cục)(?=\s+[A-ZĐ])|(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:Thuế|Chủ dự án|Sở|Ban(?! hành)|Phòng|UBND|Ủy ban|Uỷ ban|Công an|Bộ|Trung tâm|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Đoàn|"
@@ -135,8 +136,15 @@ def headed_content(outline: Outline) -> bool:
 def _verb_pattern() -> re.Pattern[str]:
     verbs = [line.split("\t", 1)[0] for line in data.text("agency_verbs.tsv").splitlines()
              if line.strip() and not line.startswith("#")]
-    alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    alternatives = "|".join(sorted((_verb_words(v) for v in verbs), key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+
+
+def _verb_words(verb: str) -> str:
+    """A verb of the table as a pattern: its first word lower-case as listed, a later word's initial in either
+    case (``có Nhiệm vụ và quyền hạn`` as printed), so a capitalised name is still never cut."""
+    first, *rest = verb.split(" ")
+    return r"\ ".join([re.escape(first)] + [f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in rest])
 
 
 def agency_subject(text: str) -> str:
