@@ -190,6 +190,8 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
         fallback = []  # a Quy chế's numbered rules ("1. Giáo viên bộ môn có những nhiệm vụ sau đây") assign no tasks
     org = plan_fields.organisation_section(plan)
     headed = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
+    for more in plan_fields.sibling_organisation_sections(plan, org):  # "3. Tổ chức thực hiện" after "2. Trách nhiệm"
+        headed = plan_fields.merge_agencies(headed, plan_fields.responsibilities(more))
     record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 
     found = plan_fields.theme(scope.text, find(plan, "theme"), base=scope.start)

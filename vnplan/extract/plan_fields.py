@@ -20,7 +20,7 @@ from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
 
 __all__ = ["activities", "agency_key", "content_sections", "continues_content", "is_agency_heading", "is_recipient_line",
-           "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities",
+           "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities", "sibling_organisation_sections",
            "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme", "timed_events"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
@@ -664,6 +664,28 @@ def organisation_section(outline: Outline) -> Node | None:
 
 
 _DUTY_OF = re.compile(r"^trách\s+nhiệm\s+của\b", re.I)
+
+
+def sibling_organisation_sections(outline: Outline, section: Node | None) -> list[Node]:
+    """Later sections beside ``section`` that the headings table also names organisation: a Chỉ thị's
+    ``2. Trách nhiệm cụ thể`` goes on in ``3. Tổ chức thực hiện`` (``b) Đề nghị Tòa án nhân dân tỉnh``).
+
+    >>> from vnplan.document import Document
+    >>> doc = Document.from_text("CHỈ THỊ\\n1. Trách nhiệm cụ thể\\na) Sở Tư pháp:\\n- Chủ trì.\\n"
+    ...                          "2. Tổ chức thực hiện\\na) Đề nghị Tòa án nhân dân tỉnh:\\n- Phối hợp.")
+    >>> [n.label for n in sibling_organisation_sections(doc.outline, organisation_section(doc.outline))]
+    ['2.']
+    """
+    from vnplan.structure.roles import roles_of
+
+    if section is None or "organisation" not in roles_of(section.title.text):
+        return []
+    for part in [outline, *outline.attachments]:
+        for siblings in [part.body, *(n.children for n in part.walk() if n.children)]:
+            if any(n is section for n in siblings):
+                after = siblings[[id(n) for n in siblings].index(id(section)) + 1:]
+                return [n for n in after if n.style == section.style and "organisation" in roles_of(n.title.text)]
+    return []
 
 
 def is_regulation(outline: Outline) -> bool:
