@@ -263,6 +263,34 @@ def standalone_agency(node: Node) -> bool:
     return agency_subject(head) == head or sum(1 for c in node.children if c.style == "letter") >= 2
 
 
+@lru_cache(maxsize=1)
+def _assigned_cue() -> re.Pattern[str]:
+    from vnplan.structure.markers import body_cues
+
+    return re.compile(next(c for c in body_cues()["cues"] if c["cue"] == "assigned_item")["pattern"])
+
+
+_FOCAL = re.compile(r"\s+(?:làm|là)\s+(?:đầu\s+mối|cơ\s+quan\s+thường\s+trực)\b")
+
+
+def assigned_agency(line: str) -> str | None:
+    """The agency a dash item assigns a task to with ``Giao`` (``data/body_cues.json``, ``assigned_item``).
+
+    >>> assigned_agency("- Giao Thanh tra Sở làm đầu mối tổng hợp các nội dung kiến nghị của công dân")
+    'Thanh tra Sở'
+    >>> assigned_agency("- Giao nhiệm vụ cho các tổ chuyên môn") is None
+    True
+    """
+    m = _assigned_cue().match(" ".join(line.split()))
+    if not m:
+        return None
+    rest = m.group("rest")
+    agency = _FOCAL.split(agency_subject(rest), maxsplit=1)[0].strip(" ,;:.")
+    if agency == rest.strip(" ,;:.") or not is_agency_heading(agency):
+        return None  # "Giao Sở Y tế" with no task, "Giao nhiệm vụ cho …": no agency given a task here
+    return agency
+
+
 def is_standalone_agency_line(line: str) -> bool:
     """`standalone_agency` for one printed heading line.
 
@@ -338,6 +366,11 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
         for node in nodes:
             title = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
             if standalone_only and node.style in ("dash", "plus"):
+                assigned = assigned_agency(title)  # "- Giao Thanh tra Sở làm đầu mối …" (body_cues.json)
+                if assigned and agency_key(assigned) not in seen:
+                    seen[agency_key(assigned)] = entry = {"agency": assigned, "tasks": [item_text(node)],
+                                                        "span": [node.span.start, node.span.end]}
+                    out.append(entry)
                 continue  # without a TỔ CHỨC THỰC HIỆN part only numbered items can be agency headings
             duty = _article_duty(node) if standalone_only and node.style == "article" else None
             if duty and agency_key(duty) not in seen:
