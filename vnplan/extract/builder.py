@@ -214,6 +214,8 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
         fallback = []  # a Quy chế's numbered rules ("1. Giáo viên bộ môn có những nhiệm vụ sau đây") assign no tasks
     org = plan_fields.organisation_section(plan)
     headed = plan_fields.responsibilities(org) or plan_fields.responsibilities(None, fallback)
+    for more in plan_fields.sibling_organisation_sections(plan, org):  # "3. Tổ chức thực hiện" after "2. Trách nhiệm"
+        headed = plan_fields.merge_agencies(headed, plan_fields.responsibilities(more))
     record.responsibilities = plan_fields.merge_agencies(headed, plan_fields.table_leads(doc.tables))
 
     found = plan_fields.theme(scope.text, find(plan, "theme"), base=scope.start)
@@ -231,6 +233,13 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
                          "end": first.end_date.isoformat() if first.end_date else None}
         at = time_node.span.start  # type: ignore[union-attr]
         record.provenance["period"] = _prov(doc, at + first.start, at + first.end)
+    elif time_node is not None:
+        # "Thời gian kiểm tra: 13h30 ngày 29/4/2026": a plan held on one day, given with its clock time
+        timed = plan_fields.timed_events(time_node.span.text, year)
+        if timed:
+            when, _, start, end = timed[0]
+            record.period = {"start": when, "end": when}
+            record.provenance["period"] = _prov(doc, time_node.span.start + start, time_node.span.start + end)
 
     body_start = plan.body[0].span.start if plan.body else scope.start
     closing = plan.closing.span if plan.closing is not None else None
@@ -251,6 +260,14 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
         for when, text, start, end in plan_fields.schedule_deadlines(doc.text[lo:hi], year):
             # dated steps of a school or Phòng schedule (body_cues.json); the plan's own period is no deadline
             if when not in seen and when not in (record.period or {}).values():
+                seen.add(when)
+                record.deadlines.append({"date": when, "text": text, "span": [lo + start, lo + end]})
+        for when, text, start, end in plan_fields.timed_events(doc.text[lo:hi], year, issued):
+            # an event given with its clock time ("14h00 ngày 27/10/2021", body_cues.json): a dated milestone,
+            # unless it is the plan's own time ("Thời gian kiểm tra: 13h30 ngày 29/4/2026", its period)
+            if time_node is not None and time_node.span.start <= lo + start < time_node.span.end:
+                continue
+            if when not in seen:
                 seen.add(when)
                 record.deadlines.append({"date": when, "text": text, "span": [lo + start, lo + end]})
     for milestone in plan_fields.table_milestones(doc.tables):

@@ -487,7 +487,7 @@ def _closed_range(m: re.Match[str], text: str, default_year: int | None) -> Date
 _TIME = r"(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?"
 _CUE = re.compile(
     r"(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|đến|trước|trong))*|hạn\s+chót(?:\s+(?:là|vào))?|hoàn\s+thành(?:\s+xong)?\s+trước"
-    r"|xong\s+trước|trước|hạn\s+cuối(?:\s+(?:là|vào))?|trong\s+(?=ngày\s)|(?<!\w)vào\s+(?=ngày\s)"
+    r"|xong\s+trước|trước|(?<![\wÀ-ỹ])ước\s+(?=ngày\s)|sớm\s+nhất(?:\s+(?:là|từ|vào))?|hạn\s+cuối(?:\s+(?:là|vào))?|trong\s+(?=ngày\s)|(?<!\w)vào\s+(?=ngày\s)"
     r"|(?:hạn|thời\s+hạn)\s+(?:nộp|gửi|hoàn\s+thành|báo\s+cáo)?\s*:?\s*(?:trước\s+)?)"
     r"\s*" + _TIME + r"(?:ngày\s+)?(?=[*_]*\d)", re.IGNORECASE)
 _MILESTONE = re.compile(
@@ -545,7 +545,7 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
                 continue  # "Thời gian: từ ngày ... đến ngày ..." is a period, not a milestone
             word = m.group("cue").lower() if kind is None else ""
             cue = kind or ("latest" if word.startswith(("chậm", "hạn chót", "hạn cuối")) else
-                           "on" if word.startswith(("trong", "vào")) else "before")
+                           "on" if word.startswith(("trong", "vào", "sớm")) else "before")
             if cue == "on" and (dt < issue_date if issue_date is not None else default_year is None
                                 or dt.year < default_year):
                 continue  # "vào ngày 10/3/2025" before the letter: an event told, not a date to act on
@@ -567,27 +567,35 @@ def find_deadlines(text: str, default_year: int | None = None, *, issue_date: da
     return sorted(found.values(), key=lambda d: d.date_start)
 
 
+# "ngày 3 1/7": a two-digit day that OCR split in two (only right after "ngày" of a deadline cue)
+_SPLIT_DAY = re.compile(r"[\s*_]*(?P<d1>[1-3]) " + _D.replace("\\d{1,2}", "\\d") + r"\s*/\s*" + _M
+                        + r"(?!\d)(?:\s*/\s*" + _Y + r")?(?!\d)(?![.\-/]\d)")
+
+
 def _date_at(text: str, pos: int, default_year: int | None) -> tuple[int, int, date, bool, bool] | None:
     """The date that starts at ``pos`` (numeric or ``05 tháng 8 năm 2026``)."""
     after_ngay = re.search(r"ngày\s*$", text[max(0, pos - 8):pos], re.IGNORECASE) is not None
     m = re.compile(r"[\s*_]*" + _NUM).match(text, pos)
+    split = _SPLIT_DAY.match(text, pos) if m is None and after_ngay else None
     if m:
         d, mo, yt = int(m.group("d")), int(m.group("m")), m.group("y")
         if yt is None and not after_ngay:
             return None  # "1/2 ngày" is half a day, not the 1st of February
+    elif split:  # "trước ngày 3 1/7": OCR split the day's two digits
+        m, d, mo, yt = split, int(split.group("d1") + split.group("d")), int(split.group("m")), split.group("y")
     else:
         m = re.compile(r"[\s*_]*" + _D + r"\s+tháng\s+" + _M + r"(?:\s*(?:,\s*)?(?:năm|/)\s*" + _Y + r")?(?!\d)",
                        re.IGNORECASE).match(text, pos)
         if not m:
             return None
         d, mo, yt = int(m.group("d")), int(m.group("m")), m.group("y")
-    year, repaired = _year_of(yt, d, mo, m.start("d"), text, default_year)
+    year, repaired = _year_of(yt, d, mo, m.start("d1") if m is split else m.start("d"), text, default_year)
     if year is None:
         return None
     dt = _mk(year, mo, d)
     if dt is None:
         return None
-    return m.start("d"), m.end(), dt, repaired, yt is not None
+    return m.start("d1") if m is split else m.start("d"), m.end(), dt, repaired, yt is not None
 
 
 # ---------------------------------------------------------------------------------------------- all dates

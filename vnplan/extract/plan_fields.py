@@ -10,6 +10,7 @@ responsibilities the agency headings under TỔ CHỨC THỰC HIỆN.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -19,8 +20,8 @@ from vnplan.structure.markers import is_upper_line
 from vnplan.structure.model import Node, Outline, Span
 
 __all__ = ["activities", "agency_key", "content_sections", "continues_content", "is_agency_heading", "is_recipient_line",
-           "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities",
-           "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme"]
+           "is_standalone_agency_line", "item_text", "is_regulation", "organisation_section", "responsibilities", "sibling_organisation_sections",
+           "run_in_agency", "schedule_deadlines", "standalone_agency", "strip_agency_lead", "theme", "timed_events"]
 
 _LEAD_VERBS = re.compile(r"^(?:(?:Đề nghị|Giao|Mời|Đối với|Yêu cầu|Trách nhiệm của)\s+)+", re.I)
 _GROUP_LABEL = re.compile(r"^(?:các\s+)?(?:hoạt động|nhiệm vụ|nội dung|giải pháp|nhóm)\b.{0,60}$", re.I)
@@ -33,7 +34,8 @@ _NOT_ACTIVITY = re.compile(
     r"|^yêu cầu\s*[:.]?\s*$", re.I)
 _NOT_AGENCY = re.compile(
     r"^(?:kinh phí|chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|báo cáo|tổ chức thực hiện|điều khoản|hiệu lực|"
-    r"trách nhiệm thi hành|phân công|nguồn kinh phí|chế độ|khen thưởng|tiến độ|lộ trình|thời gian)\b", re.I)
+    r"trách nhiệm thi hành|phân công|nguồn kinh phí|chế độ|khen thưởng|tiến độ|lộ trình|thời gian"
+    r"|hội (?:thi|nghị|thảo|diễn|giảng|trại|khỏe|khoẻ)\b)\b", re.I)  # an event (Hội thi), not a Hội (association)
 _AGENCY_HEAD = re.compile(
     r"^(?:(?:[Cc]ác|[Nn]hững)\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|cấp ủy|cấp uỷ|trung tâm|cơ sở|trường|"
     r"địa phương|doanh nghiệp|hội)\b|(?:phòng|sở|ban|trung tâm|chi cục)(?=\s+[A-ZĐ])|(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:Thuế|Chủ dự án|Sở|Ban(?! hành)|Phòng|UBND|Ủy ban|Uỷ ban|Công an|Bộ|Trung tâm|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Đoàn|"
@@ -134,8 +136,15 @@ def headed_content(outline: Outline) -> bool:
 def _verb_pattern() -> re.Pattern[str]:
     verbs = [line.split("\t", 1)[0] for line in data.text("agency_verbs.tsv").splitlines()
              if line.strip() and not line.startswith("#")]
-    alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    alternatives = "|".join(sorted((_verb_words(v) for v in verbs), key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+
+
+def _verb_words(verb: str) -> str:
+    """A verb of the table as a pattern: its first word lower-case as listed, a later word's initial in either
+    case (``có Nhiệm vụ và quyền hạn`` as printed), so a capitalised name is still never cut."""
+    first, *rest = verb.split(" ")
+    return r"\ ".join([re.escape(first)] + [f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in rest])
 
 
 def agency_subject(text: str) -> str:
@@ -254,6 +263,34 @@ def standalone_agency(node: Node) -> bool:
     return agency_subject(head) == head or sum(1 for c in node.children if c.style == "letter") >= 2
 
 
+@lru_cache(maxsize=1)
+def _assigned_cue() -> re.Pattern[str]:
+    from vnplan.structure.markers import body_cues
+
+    return re.compile(next(c for c in body_cues()["cues"] if c["cue"] == "assigned_item")["pattern"])
+
+
+_FOCAL = re.compile(r"\s+(?:làm|là)\s+(?:đầu\s+mối|cơ\s+quan\s+thường\s+trực)\b")
+
+
+def assigned_agency(line: str) -> str | None:
+    """The agency a dash item assigns a task to with ``Giao`` (``data/body_cues.json``, ``assigned_item``).
+
+    >>> assigned_agency("- Giao Thanh tra Sở làm đầu mối tổng hợp các nội dung kiến nghị của công dân")
+    'Thanh tra Sở'
+    >>> assigned_agency("- Giao nhiệm vụ cho các tổ chuyên môn") is None
+    True
+    """
+    m = _assigned_cue().match(" ".join(line.split()))
+    if not m:
+        return None
+    rest = m.group("rest")
+    agency = _FOCAL.split(agency_subject(rest), maxsplit=1)[0].strip(" ,;:.")
+    if agency == rest.strip(" ,;:.") or not is_agency_heading(agency):
+        return None  # "Giao Sở Y tế" with no task, "Giao nhiệm vụ cho …": no agency given a task here
+    return agency
+
+
 def is_standalone_agency_line(line: str) -> bool:
     """`standalone_agency` for one printed heading line.
 
@@ -329,6 +366,11 @@ def responsibilities(section: Node | None, fallback: list[Node] | None = None) -
         for node in nodes:
             title = node.heading.text if getattr(node, "heading", None) is not None else node.title.text
             if standalone_only and node.style in ("dash", "plus"):
+                assigned = assigned_agency(title)  # "- Giao Thanh tra Sở làm đầu mối …" (body_cues.json)
+                if assigned and agency_key(assigned) not in seen:
+                    seen[agency_key(assigned)] = entry = {"agency": assigned, "tasks": [item_text(node)],
+                                                        "span": [node.span.start, node.span.end]}
+                    out.append(entry)
                 continue  # without a TỔ CHỨC THỰC HIỆN part only numbered items can be agency headings
             duty = _article_duty(node) if standalone_only and node.style == "article" else None
             if duty and agency_key(duty) not in seen:
@@ -551,6 +593,48 @@ def has_schedule_deadline(line: str) -> bool:
     return bool(schedule_deadlines(line, 2024))
 
 
+@lru_cache(maxsize=1)
+def _timed_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from vnplan.structure.markers import body_cues
+
+    cue = next(c for c in body_cues()["cues"] if c["cue"] == "timed_event")
+    return re.compile(cue["pattern"], re.IGNORECASE), re.compile(cue["not_after"], re.IGNORECASE)
+
+
+def timed_events(text: str, year: int | None = None, issued: date | None = None
+                 ) -> list[tuple[str, str, int, int]]:
+    """Dated events given with a clock time (``data/body_cues.json``, ``timed_event``): ``(date, clause, start, end)``.
+
+    A day before ``issued`` (or before ``year`` when the issue date is unknown) is an event told, not a milestone.
+
+    >>> [d[0] for d in timed_events("- Hội nghị chính thức: 14h00 ngày 27/10/2021.", 2021, date(2021, 10, 22))]
+    ['2021-10-27']
+    >>> timed_events("Hồi 14h00 ngày 10/3/2021, tại xã A đã xảy ra vụ cháy.", 2021, date(2021, 10, 22))
+    []
+    """
+    from vnplan.extract.dates import find_dates, sentence_span
+
+    pattern, not_after = _timed_cue()
+    out: list[tuple[str, str, int, int]] = []
+    for m in pattern.finditer(text):
+        if not_after.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "tính đến thời điểm 12h00 ngày 19/9/2021": a reckoning point, not an event
+        dates = [d for d in find_dates(text[m.end():m.end() + 40], year) if d.start == 0]
+        if not dates:
+            continue
+        when = dates[0].date
+        if (when < issued) if issued is not None else (year is not None and when.year < year):
+            continue
+        s, e = sentence_span(text, m.start(), m.end())
+        out.append((when.isoformat(), " ".join(text[s:e].split()), m.end(), m.end() + dates[0].end))
+    return out
+
+
+def has_timed_event(line: str) -> bool:
+    """Whether a line gives a dated event with its clock time (the cue's examples and counter-examples)."""
+    return bool(timed_events(line, 2024, date(2024, 6, 1)))
+
+
 def merge_agencies(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per distinct agency (folded name), tasks merged, first seen first."""
     seen: dict[str, dict[str, Any]] = {}
@@ -613,6 +697,28 @@ def organisation_section(outline: Outline) -> Node | None:
 
 
 _DUTY_OF = re.compile(r"^trách\s+nhiệm\s+của\b", re.I)
+
+
+def sibling_organisation_sections(outline: Outline, section: Node | None) -> list[Node]:
+    """Later sections beside ``section`` that the headings table also names organisation: a Chỉ thị's
+    ``2. Trách nhiệm cụ thể`` goes on in ``3. Tổ chức thực hiện`` (``b) Đề nghị Tòa án nhân dân tỉnh``).
+
+    >>> from vnplan.document import Document
+    >>> doc = Document.from_text("CHỈ THỊ\\n1. Trách nhiệm cụ thể\\na) Sở Tư pháp:\\n- Chủ trì.\\n"
+    ...                          "2. Tổ chức thực hiện\\na) Đề nghị Tòa án nhân dân tỉnh:\\n- Phối hợp.")
+    >>> [n.label for n in sibling_organisation_sections(doc.outline, organisation_section(doc.outline))]
+    ['2.']
+    """
+    from vnplan.structure.roles import roles_of
+
+    if section is None or "organisation" not in roles_of(section.title.text):
+        return []
+    for part in [outline, *outline.attachments]:
+        for siblings in [part.body, *(n.children for n in part.walk() if n.children)]:
+            if any(n is section for n in siblings):
+                after = siblings[[id(n) for n in siblings].index(id(section)) + 1:]
+                return [n for n in after if n.style == section.style and "organisation" in roles_of(n.title.text)]
+    return []
 
 
 def is_regulation(outline: Outline) -> bool:
