@@ -1,7 +1,8 @@
 """Extraction on the annotated archive documents (issue 14): golden records and pinned field floors.
 
-corpus/archive/split.json lists 76 documents of ../shared/archive/docs (68 in round 1, 8 school/Phòng
-documents in round 2), each round split into a tuning and a held-out half before any rule was tuned.
+corpus/archive/split.json lists 104 documents of ../shared/archive/docs (68 in round 1, 8 school/Phòng
+documents in round 2, each split into a tuning and a held-out half before any rule was tuned; 28 in round 3,
+a fresh held-out set scored once at the end of session 6).
 Golden records of both halves (tests/golden/archive, made by scripts/update_archive_golden.py) pin
 today's output so that a change shows up.  Field floors: the tuning half, and the held-out half pinned
 after its one final scoring (a guard against regressions, never a target to tune on).
@@ -45,6 +46,8 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # tuning material since session 5) raised the header, closing and signer floors and the responsibilities
 # floors it measured after its header/closing and body rules; its second header/closing round (dates by
 # signing, số from file names, scan debris in headers, garbled chức vụ) raised the scan floors it measured.
+# Round 3 ("heldout3", 28 documents drawn in session 5, gold written in session 6) was scored once at the end
+# of session 6 and pinned here the same way: a guard against regressions, never a target to tune on.
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 FAST_FLOORS = {
     "tuning": {
@@ -60,6 +63,13 @@ FAST_FLOORS = {
         "number": 0.98, "period": 0.89, "place": 0.98, "recipients": 0.96, "responsibilities": 0.79,
         "signer_authority": 0.98, "signer_name": 0.98, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
+    },
+    "heldout3": {
+        "activities": 0.81, "citation_dates": 0.98, "citation_relations": 0.89, "citations": 0.88, "deadlines": 0.88,
+        "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.89, "issuer_name": 0.98,
+        "number": 0.98, "period": 0.89, "place": 0.81, "recipients": 0.89, "responsibilities": 0.78,
+        "signer_authority": 0.98, "signer_name": 0.89, "signer_title": 0.89, "symbol": 0.98, "theme": 0.98,
+        "title": 0.81,
     },
 }
 # Every document of each half (scans and .doc included; opt-in):
@@ -77,6 +87,13 @@ ALL_FLOORS = {
         "number": 0.84, "period": 0.93, "place": 0.95, "recipients": 0.93, "responsibilities": 0.81,
         "signer_authority": 0.84, "signer_name": 0.80, "signer_title": 0.84, "symbol": 0.98, "theme": 0.98,
         "title": 0.95,
+    },
+    "heldout3": {
+        "activities": 0.90, "citation_dates": 0.95, "citation_relations": 0.81, "citations": 0.88, "deadlines": 0.86,
+        "doc_type": 0.80, "issue_date": 0.69, "issue_year": 0.94, "issuer_level": 0.90, "issuer_name": 0.87,
+        "number": 0.73, "period": 0.87, "place": 0.76, "recipients": 0.88, "responsibilities": 0.89,
+        "signer_authority": 0.90, "signer_name": 0.73, "signer_title": 0.69, "symbol": 0.76, "theme": 0.98,
+        "title": 0.73,
     },
 }
 
@@ -121,7 +138,7 @@ def _means(records: dict[str, dict[str, Any]]) -> dict[str, float]:
     return {f: mean(v) for f, v in per_field.items()}
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3"])
 def test_field_floors(split: str, fast_records: dict[str, dict[str, Any]]) -> None:
     names = {d["file"] for d in _docs(split)}
     means = _means({k: v for k, v in fast_records.items() if k in names})
@@ -131,7 +148,7 @@ def test_field_floors(split: str, fast_records: dict[str, dict[str, Any]]) -> No
 
 
 @pytest.mark.archive
-@pytest.mark.parametrize("split", ["tuning", "heldout"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3"])
 def test_field_floors_with_scans(split: str) -> None:
     means = _means({d["file"]: _record(d["file"]) for d in _docs(split, fast=False)})
     low = {f: round(m, 3) for f, m in means.items() if m < ALL_FLOORS[split][f]}
