@@ -75,3 +75,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "archive" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def small_budget():
+    """Set vnplan.read's limits for this test only (in this process: workers=0 or the reader itself)."""
+    import importlib
+
+    budget_module = importlib.import_module("vnplan.read.budget")  # also a function's name in vnplan.read
+    saved = budget_module._current
+    yield budget_module.set_budget
+    budget_module._current = saved

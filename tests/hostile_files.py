@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import zipfile
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,16 +86,27 @@ def huge_page_pdf(path: Path, inches: float = 200) -> Path:
     return path
 
 
-def inflating_pdf(path: Path, inflated_mb: int = 1024) -> Path:
-    """A PDF whose page content stream is ``inflated_mb`` MB of spaces deflated to about 1/1000 of that."""
+def deflated_spaces(inflated_mb: int) -> bytes:
+    """``inflated_mb`` MB of spaces deflated to about 1/1000 of that (a stream bomb's payload)."""
     comp = zlib.compressobj(9)
     block = b" " * (1 << 20)
-    data = b"".join(comp.compress(block) for _ in range(inflated_mb)) + comp.flush()
+    return b"".join(comp.compress(block) for _ in range(inflated_mb)) + comp.flush()
+
+
+def inflating_pdf(path: Path, inflated_mb: int = 1024, length: str | None = None,
+                  extra: Sequence[bytes] = ()) -> Path:
+    """A PDF whose page content stream is ``inflated_mb`` MB of spaces deflated to about 1/1000 of that.
+
+    ``length`` is what the stream dictionary states (default: the true length; ``"5 0 R"`` points at
+    an object of ``extra``, which are appended after the stream as objects 5, 6, …).
+    """
+    data = deflated_spaces(inflated_mb)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        f"<< /Length {len(data)} /Filter /FlateDecode >>\nstream\n".encode() + data + b"\nendstream",
+        f"<< /Length {length or len(data)} /Filter /FlateDecode >>\nstream\n".encode() + data + b"\nendstream",
+        *extra,
     ]
     path.write_bytes(_pdf(objects))
     return path

@@ -17,17 +17,9 @@ import pytest
 from vnplan.batch.runner import error_record, process_file, run_batch
 from vnplan.errors import VnplanError
 from vnplan.read import read
-from vnplan.read.budget import BudgetError, check_pdf_streams, set_budget
+from vnplan.read.budget import BudgetError, check_pdf_streams
 
 budget_module = importlib.import_module("vnplan.read.budget")  # vnplan.read.budget is also a function's name
-
-
-@pytest.fixture
-def small_budget():
-    """Set limits for this test only (in this process: workers=0 or the reader itself)."""
-    saved = budget_module._current
-    yield set_budget
-    budget_module._current = saved
 
 
 def test_docx_bomb_is_refused_before_parsing(tmp_path: Path, small_budget) -> None:

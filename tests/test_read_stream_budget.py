@@ -7,51 +7,30 @@ wrong (no ``endstream`` where it says) is no evidence, and the stream is inflate
 from __future__ import annotations
 
 import importlib
-import zlib
 from pathlib import Path
 
 import pytest
-from hostile_files import _pdf
+from hostile_files import deflated_spaces, inflating_pdf
 
-from vnplan.read.budget import BudgetError, check_pdf_streams, set_budget
+from vnplan.read.budget import BudgetError, check_pdf_streams
 
 budget_module = importlib.import_module("vnplan.read.budget")  # vnplan.read.budget is also a function's name
-
-
-@pytest.fixture
-def small_budget():
-    saved = budget_module._current
-    yield set_budget
-    budget_module._current = saved
-
-
-def _bomb(path: Path, length: str, extra: list[bytes] = ()) -> Path:  # type: ignore[assignment]
-    data = zlib.compress(b" " * (16 << 20), 9)  # 16 MB of spaces in about 16 KB
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        f"<< /Length {length} /Filter /FlateDecode >>\nstream\n".encode() + data + b"\nendstream",
-        *extra,
-    ]
-    path.write_bytes(_pdf(objects))
-    return path, len(data)  # type: ignore[return-value]
+BOMB_MB = 16  # 16 MB of spaces in about 16 KB
 
 
 @pytest.mark.parametrize("how", ["direct", "indirect", "short and wrong"])
 def test_a_bomb_is_refused_whatever_its_length_says(tmp_path: Path, small_budget, how: str) -> None:
     small_budget(max_stream_bytes=4 * 1024 * 1024)
-    _, n = _bomb(tmp_path / "a.pdf", "0")
+    n = len(deflated_spaces(BOMB_MB))
     length = {"direct": str(n), "indirect": "5 0 R", "short and wrong": "10"}[how]
-    pdf, _ = _bomb(tmp_path / "b.pdf", length, [str(n).encode()])
+    pdf = inflating_pdf(tmp_path / "b.pdf", BOMB_MB, length, [str(n).encode()])
     with pytest.raises(BudgetError, match="inflates to more than 4 MB"):
         check_pdf_streams(str(pdf))
 
 
 def test_a_short_stream_is_not_inflated(tmp_path: Path, small_budget, monkeypatch) -> None:
     small_budget(max_stream_bytes=64 * 1024 * 1024)  # 16 KB × 1100 < 64 MB: cannot pass the budget
-    _, n = _bomb(tmp_path / "a.pdf", "0")
-    pdf, _ = _bomb(tmp_path / "b.pdf", str(n), [b"0" * (64 * 1024)])  # a file too big for the whole-file bound
+    pdf = inflating_pdf(tmp_path / "b.pdf", BOMB_MB, extra=[b"0" * (64 * 1024)])  # a file too big for the whole-file bound
 
     def boom(*a, **k):
         raise AssertionError("a short stream must not be inflated")
