@@ -28,9 +28,9 @@ _NOT_AGENCY = re.compile(r"CỘNG HÒA|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA|Độc
 
 @lru_cache(maxsize=1)
 def _joined_cue() -> tuple[re.Pattern[str], frozenset[str]]:
-    from vnplan.structure.markers import layout_cues
+    from vnplan.structure.markers import layout_cue
 
-    cue = next(c for c in layout_cues()["cues"] if c["cue"] == "agency_lines_joined")
+    cue = layout_cue("agency_lines_joined")
     return re.compile(cue["pattern"]), frozenset(cue["not_after"])
 
 

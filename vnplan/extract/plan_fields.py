@@ -217,9 +217,9 @@ def _extra_heads() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _recipient_tag() -> re.Pattern[str]:
-    from vnplan.structure.markers import body_cues
+    from vnplan.structure.markers import body_cue
 
-    cue = next(c for c in body_cues()["cues"] if c["cue"] == "recipient_line")
+    cue = body_cue("recipient_line")
     return re.compile(cue["pattern"])
 
 
@@ -265,9 +265,9 @@ def standalone_agency(node: Node) -> bool:
 
 @lru_cache(maxsize=1)
 def _assigned_cue() -> re.Pattern[str]:
-    from vnplan.structure.markers import body_cues
+    from vnplan.structure.markers import body_cue
 
-    return re.compile(next(c for c in body_cues()["cues"] if c["cue"] == "assigned_item")["pattern"])
+    return re.compile(body_cue("assigned_item")["pattern"])
 
 
 _FOCAL = re.compile(r"\s+(?:làm|là)\s+(?:đầu\s+mối|cơ\s+quan\s+thường\s+trực)\b")
@@ -309,9 +309,9 @@ _HEAD_LEAD = re.compile(r"^(?:CÁC|MỘT SỐ|NHỮNG)\s+")
 
 @lru_cache(maxsize=1)
 def _content_pairs() -> frozenset[tuple[str, str]]:
-    from vnplan.structure.markers import body_cues
+    from vnplan.structure.markers import body_cue
 
-    cue = next(c for c in body_cues()["cues"] if c["cue"] == "content_continues")
+    cue = body_cue("content_continues")
     return frozenset((a, b) for a, b in cue["pairs"])
 
 
@@ -552,9 +552,9 @@ def table_milestones(tables: list[Any]) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def _schedule_cue() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
-    from vnplan.structure.markers import body_cues
+    from vnplan.structure.markers import body_cue
 
-    cue = next(c for c in body_cues()["cues"] if c["cue"] == "schedule_deadline")
+    cue = body_cue("schedule_deadline")
     return [re.compile(p) for p in cue["patterns"]], re.compile(cue["range_line"], re.MULTILINE)
 
 
@@ -595,9 +595,9 @@ def has_schedule_deadline(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _timed_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    from vnplan.structure.markers import body_cues
+    from vnplan.structure.markers import body_cue
 
-    cue = next(c for c in body_cues()["cues"] if c["cue"] == "timed_event")
+    cue = body_cue("timed_event")
     return re.compile(cue["pattern"], re.IGNORECASE), re.compile(cue["not_after"], re.IGNORECASE)
 
 

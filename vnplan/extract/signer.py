@@ -148,9 +148,9 @@ def signature_in_lines(lines: list[str]) -> dict[str, Any] | None:
 
 
 def _positions() -> list[str]:
-    from vnplan.structure.markers import layout_cues
+    from vnplan.structure.markers import layout_cue
 
-    cue = next(c for c in layout_cues()["cues"] if c["cue"] == "garbled_chuc_vu")
+    cue = layout_cue("garbled_chuc_vu")
     return sorted(cue["positions"], key=len, reverse=True)
 
 

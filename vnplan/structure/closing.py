@@ -33,7 +33,7 @@ _SIGNED = re.compile(r"^\(\s*(?:Đã ký|đã ký|Ký|ký)[^)]*\)\s*$|^\[?\s*(?:
 
 @lru_cache(maxsize=1)
 def _archive_rx() -> re.Pattern[str]:
-    cue = next(c for c in mk.layout_cues()["cues"] if c["cue"] == "archive_line")
+    cue = mk.layout_cue("archive_line")
     return re.compile(cue["pattern"])
 
 
@@ -86,7 +86,7 @@ def signature_tail(text: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _approval_rx() -> re.Pattern[str]:
-    cue = next(c for c in mk.layout_cues()["cues"] if c["cue"] == "approval_heading")
+    cue = mk.layout_cue("approval_heading")
     return re.compile(cue["pattern"])
 
 

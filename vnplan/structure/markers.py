@@ -244,6 +244,24 @@ def body_cues() -> dict:
     return data.load_json("body_cues.json")
 
 
+def layout_cue(name: str) -> dict:
+    """The cue called ``name`` in ``data/layout_cues.json`` (its pattern, examples and counter-examples).
+
+    >>> layout_cue("archive_line")["cue"]
+    'archive_line'
+    """
+    return next(c for c in layout_cues()["cues"] if c["cue"] == name)
+
+
+def body_cue(name: str) -> dict:
+    """The cue called ``name`` in ``data/body_cues.json`` (its pattern, examples and counter-examples).
+
+    >>> body_cue("timed_event")["cue"]
+    'timed_event'
+    """
+    return next(c for c in body_cues()["cues"] if c["cue"] == name)
+
+
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     return frozenset(n.upper() for n in layout_cues()["surnames"])
