@@ -12,7 +12,7 @@ Scans: seconds per page of vnplan's OCR against raw ``tesseract -l vie`` on the 
 rendered at 300 dpi, and pages/min with 1 and 2 workers (``OMP_THREAD_LIMIT=1``, one worker per
 core, OCR cache disabled through a fresh ``VNPLAN_CACHE``), with the workers' peak memory.
 
-The fresh held-out set (``"split": "heldout3"`` in corpus/archive/split.json) is never read.
+The fresh held-out set (``"split": "heldout4"`` in corpus/archive/split.json) is never read.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ SPLIT = ROOT / "corpus" / "archive" / "split.json"
 def held_out() -> set[str]:
     """File names of the fresh held-out set, which no benchmark may open."""
     docs = json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]
-    return {d["file"] for d in docs if d.get("split") == "heldout3"}
+    return {d["file"] for d in docs if d.get("split") == "heldout4"}
 
 
 def split_pdfs() -> tuple[list[Path], list[Path]]:

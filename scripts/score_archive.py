@@ -1,8 +1,8 @@
 """Extract the annotated archive documents of one split and score them against their gold records.
 
     python scripts/score_archive.py --split tuning [--by-doc] [--out records.jsonl] [--workers 2]
-    python scripts/score_archive.py --split all        # rounds 1-2 (all tuning material since session 5)
-    python scripts/score_archive.py --split heldout3   # round 3: the fresh held-out set, scored once at the end
+    python scripts/score_archive.py --split all        # rounds 1-3 (all tuning material since session 7)
+    python scripts/score_archive.py --split heldout4   # round 4: the fresh held-out set, scored once at the end
     python scripts/score_archive.py --corpus          # the 33 corpus documents against ../shared/eval/gold
 
 Documents are read from ``../shared/archive/docs`` (the split is ``corpus/archive/split.json``).
@@ -54,8 +54,8 @@ def file_digest(path: Path) -> str:
 
 def split_files(split: str) -> list[Path]:
     docs = json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]
-    if split == "all":  # rounds 1-2 (tuning material); the round-3 held-out set only by name
-        return [ARCHIVE / d["file"] for d in docs if d.get("round", 1) < 3]
+    if split == "all":  # rounds 1-3 (tuning material); the round-4 held-out set only by name
+        return [ARCHIVE / d["file"] for d in docs if d.get("round", 1) < 4]
     return [ARCHIVE / d["file"] for d in docs if d["split"] == split]
 
 
@@ -116,7 +116,7 @@ def score(records: list[dict], gold_files: list[Path], out: Path, by_doc: bool) 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("tuning", "heldout", "all", "heldout3"), default="tuning")
+    ap.add_argument("--split", choices=("tuning", "heldout", "all", "heldout3", "heldout4"), default="tuning")
     ap.add_argument("--corpus", action="store_true", help="score the 33 corpus documents instead")
     ap.add_argument("--out", default=None)
     ap.add_argument("--by-doc", action="store_true")
