@@ -101,7 +101,31 @@ def scorer_path() -> Path:
     return shared if shared.exists() else ROOT / "tests" / "scorer.py"
 
 
-def score(records: list[dict], gold_files: list[Path], out: Path, by_doc: bool) -> int:
+def file_class(name: str) -> str:
+    """The file class of an archive document: scan, born_digital, doc or docx (split.json, else the file)."""
+    ext = Path(name).suffix.lower()
+    if ext in (".doc", ".docx"):
+        return ext[1:]
+    entry = {d["file"]: d for d in json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]}.get(name, {})
+    kind = entry.get("file_kind") or entry.get("class")
+    if kind in ("scan", "born_digital"):
+        return kind
+    from archive_select import pdf_class
+
+    return pdf_class(ARCHIVE / name)[0]
+
+
+def class_means(by_doc_output: str) -> dict[str, list[float]]:
+    """Per-document overall scores (the scorer's --by-doc lines) grouped by file class."""
+    out: dict[str, list[float]] = {}
+    for line in by_doc_output.splitlines():
+        name, sep, rest = line.partition(": ")
+        if sep and rest[:1].isdigit() and (ARCHIVE / name).exists():
+            out.setdefault(file_class(name), []).append(float(rest.split()[0]))
+    return out
+
+
+def score(records: list[dict], gold_files: list[Path], out: Path, by_doc: bool, by_class: bool = False) -> int:
     with open(out, "w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps({k: v for k, v in rec.items() if k != "_seconds"}, ensure_ascii=False) + "\n")
@@ -109,9 +133,18 @@ def score(records: list[dict], gold_files: list[Path], out: Path, by_doc: bool) 
         for g in gold_files:
             shutil.copy(g, tmp)
         cmd = [sys.executable, str(scorer_path()), "--gold", tmp, "--pred", str(out)]
-        if by_doc:
+        if by_doc or by_class:
             cmd.append("--by-doc")
-        return subprocess.call(cmd)
+        run = subprocess.run(cmd, capture_output=True, text=True)
+    text = run.stdout if by_doc else "\n".join(
+        line for line in run.stdout.splitlines() if not (line.partition(": ")[1] and (ARCHIVE / line.partition(": ")[0]).exists()))
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.write(run.stderr)
+    if by_class:
+        print("\nmean per document, by file class")
+        for cls, scores in sorted(class_means(run.stdout).items()):
+            print(f"{cls:20} {sum(scores) / len(scores):.3f}  (n={len(scores)})")
+    return run.returncode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="store_true", help="score the 33 corpus documents instead")
     ap.add_argument("--out", default=None)
     ap.add_argument("--by-doc", action="store_true")
+    ap.add_argument("--by-class", action="store_true", help="also print the mean per document by file class")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--force", action="store_true", help="ignore cached records")
     ap.add_argument("--extract-only", action="store_true",
@@ -155,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     files = [p for p in files if p.name in scored]
     records = records_for(files, args.workers, args.force)
     out = Path(args.out or f"/tmp/vnplan-archive-{'corpus' if args.corpus else args.split}-{os.getpid()}.jsonl")
-    return score(records, gold_files, out, args.by_doc)
+    return score(records, gold_files, out, args.by_doc, args.by_class)
 
 
 if __name__ == "__main__":
