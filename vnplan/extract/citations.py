@@ -23,8 +23,9 @@ from datetime import date
 from vnplan import data
 from vnplan.extract.dates import _date_at, sentence_span
 from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol
+from vnplan.structure.markers import body_cue
 
-__all__ = ["RELATION_RANK", "Citation", "citation_key", "find_citations", "find_named_citations"]
+__all__ = ["RELATION_RANK", "Citation", "citation_key", "find_citations", "find_named_citations", "relation_is"]
 
 _DASHES = {**DASHES, 0xFFFE: "-", 0x00AD: "-"}  # U+FFFE and soft hyphens stand for "-" in some PDF text layers
 RELATION_RANK = {"attached_to": 5, "basis": 4, "implements": 3, "proposal": 2, "mentions": 1}
@@ -69,14 +70,20 @@ _CUES = [
     ("proposal", r"(?:theo|xét|trên\s+cơ\s+sở)\s+(?:đề\s+nghị|tờ\s+trình|đề\s+xuất)"),
     ("implements", r"(?:để\s+|tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)"),
 ]
-_CUE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+# more clause-opening cues, reviewed data with examples (data/body_cues.json, cue "citation_cue")
+_MORE_CUES = [(r["relation"], r["pattern"]) for r in body_cue("citation_cue")["patterns"]]
+_CUE_RE = re.compile(r"(?:" + "|".join(
+    f"(?P<{k}>{'|'.join([p] + [q for r, q in _MORE_CUES if r == k])})" for k, p in _CUES) + r")(?![\wÀ-ỹ])",
+    re.IGNORECASE)
+_RULE_FOLLOWED = re.compile(body_cue("rule_followed")["pattern"], re.IGNORECASE)  # "… theo Thông tư số …"
+_GENERIC_TYPE_BEFORE = re.compile(r"(?:các|những|mọi)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:^|[;:]|[.!?:;]\s*\n|^[^a-zà-ỹđ\n]*\n|[.!?]\s|(?:^|\n)\s*[-+•]\s|\b[a-zđ]\)\s|\b\d{1,2}(?:\.\d{1,2})*[.)]\s"
     r"|\(|\*|\bV/v\s*:?|\||\n\s*\n)\s*[*_]*\s*$")
 # Sentence boundaries for the reach of a cue: like dates.sentence_span but ";" does not end it
 # ("Căn cứ A; B; C." and "Thực hiện A và B; C." give every document the cue's relation).
 _SENTENCE_END = re.compile(
-    r"[.!?](?=\s+[\"“(*]*[A-ZĐÀ-Ỹ0-9])|[.!?:;]\s*\n\s*\n|\||\n(?=\s*(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s"
+    r"(?<!\nCăn cứ)(?<!^Căn cứ)[.!?](?=\s+[\"“(*]*[A-ZĐÀ-Ỹ0-9])|[.!?:;]\s*\n\s*\n|\||\n(?=\s*(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s"
     r"|[a-zđ]\)\s|[IVX]+\.\s|\[\d+\]))")
 _MAX_GAP_WORDS = 12
 _TRAILING_TYPE = re.compile(
@@ -363,7 +370,7 @@ def _relation(text: str, s: int, pos: int) -> str:
         return "mentions"
     kind = best.lastgroup or "mentions"
     gap = seg[best.end():]
-    if kind == "implements" and _FOLLOWS.match(gap):
+    if kind == "implements" and (_FOLLOWS.match(gap) or _RULE_FOLLOWED.search(seg[-80:])):
         return "mentions"  # "Thực hiện theo Thông tư số …", "thực hiện đúng tinh thần …": a rule followed
     first = _CITE.search(gap)
     if kind == "attached_to" and first is not None:
@@ -371,12 +378,35 @@ def _relation(text: str, s: int, pos: int) -> str:
     # a chain: the cue must reach the first document of the chain; a type word printed apart from its
     # number ("các Công văn: Số 1060/BTC-QLGCS") belongs to it
     gap = _TRAILING_TYPE.sub("", gap[:first.start()] if first is not None else gap)
+    if kind == "implements" and first is not None and _RULE_FOLLOWED.search(gap):
+        return "mentions"  # the chain opens with a rule followed ("… được quy định tại Điều 40 Nghị định số …")
     carrier = _CARRIER.search(gap)
     if carrier and len(gap[:carrier.start()].split()) <= 3 * _MAX_GAP_WORDS:
         gap = ""  # "Căn cứ Điều lệ trường … ban hành kèm theo Thông tư số …": the document that issued it
-    if len(gap.split()) > _MAX_GAP_WORDS or _TYPE_RE.search(gap):
+    if len(gap.split()) > _MAX_GAP_WORDS or _names_document(gap):
         return "mentions"
     return kind
+
+
+def _names_document(gap: str) -> bool:
+    """A type word in the words between a cue and its document names another document: capitalised or
+    followed by its number, and not plural (``các Quyết định của …``, ``các văn bản hướng dẫn``)."""
+    for m in _TYPE_RE.finditer(gap):
+        if _GENERIC_TYPE_BEFORE.search(gap[:m.start()]):
+            continue
+        if m.group(0)[0].isupper() or re.match(r"\s*(?:số\s*)?\d", gap[m.end():]):
+            return True
+    return False
+
+
+def relation_is(text: str, relation: str) -> bool:
+    """Whether the first document cited in ``text`` gets ``relation`` (the check of the body cues of citations).
+
+    >>> relation_is("Căn cứ. Nghị quyết số 08/NQ-CP ngày 24/01/2018 của Chính phủ;", "basis")
+    True
+    """
+    found = find_citations(text)
+    return bool(found) and found[0].relation == relation
 
 
 def _is_footnote(text: str, pos: int) -> bool:
