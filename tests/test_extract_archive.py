@@ -49,7 +49,8 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # Round 3 ("heldout3", 28 documents drawn in session 5, gold written in session 6) was scored once at the end
 # of session 6 and pinned here the same way: a guard against regressions, never a target to tune on.
 # Session 7 (rounds 1-3 all tuning material) raised the citation_relations floors it measured after the
-# citation cues of data/body_cues.json (citation_cue, rule_followed; plural / generic type words).
+# citation cues of data/body_cues.json (citation_cue, rule_followed; plural / generic type words), and the
+# deadlines floor of round 3 after a clock-timed event in the long date form ('8h ngày 19 tháng 11 năm 2025').
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 FAST_FLOORS = {
     "tuning": {
@@ -91,7 +92,7 @@ ALL_FLOORS = {
         "title": 0.95,
     },
     "heldout3": {
-        "activities": 0.90, "citation_dates": 0.95, "citation_relations": 0.85, "citations": 0.88, "deadlines": 0.86,
+        "activities": 0.90, "citation_dates": 0.95, "citation_relations": 0.85, "citations": 0.88, "deadlines": 0.90,
         "doc_type": 0.80, "issue_date": 0.69, "issue_year": 0.94, "issuer_level": 0.90, "issuer_name": 0.87,
         "number": 0.73, "period": 0.87, "place": 0.76, "recipients": 0.88, "responsibilities": 0.89,
         "signer_authority": 0.90, "signer_name": 0.73, "signer_title": 0.69, "symbol": 0.76, "theme": 0.98,
