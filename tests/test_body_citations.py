@@ -105,3 +105,21 @@ def test_thuc_hien_theo_follows_a_rule(text: str, relation: str) -> None:
     from vnplan.extract.citations import find_citations
 
     assert [c.relation for c in find_citations(text)] == [relation]
+
+
+def test_symbol_with_its_d_typed_for_dj_is_the_same_document() -> None:
+    """Caught on 0026 (born-digital): ``4726/BGDDT-GDTC`` in an appendix was a second citation beside
+    ``4726/BGDĐT-GDTC`` of the Căn cứ clause; one document, its Đ typed as D."""
+    text = ("Căn cứ Công văn số 4726/BGDĐT-GDTC ngày 15/10/2021 của Bộ GDĐT.\n"
+            "(Kèm theo Công văn số 4726/BGDDT-GDTC ngày 15/10/2021 của Bộ GDĐT)")
+    assert _keys(text, False) == [("4726", "BGDĐT-GDTC")]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Căn cứ Thông báo số: 194/TB-THPT.XM về việc Tổ chức Gian hàng", ("194", "TB-THPT.XM")),
+    ("Công văn số 127/CV.TCVG ngày 12/3/1999 của Sở Tài chính vật giá", ("127", "CV.TCVG")),
+    ("Thực hiện Kế hoạch số 12/KH-UBND. Các đơn vị báo cáo.", ("12", "KH-UBND")),
+])
+def test_dotted_symbol_group(text: str, key: tuple[str, str]) -> None:
+    """Caught on 0104 and 0140: a symbol group with a dotted part was cut at the dot; a sentence's dot is not one."""
+    assert _keys(text, False) == [key]

@@ -38,11 +38,13 @@ _JOIN = "".join(f"(?:(?<={re.escape(r['pattern'])})[ \\t]{re.escape(r['replaceme
                 for r in _SYMBOL_ROWS if r["kind"] == "join")
 _OCR_REPAIRS = tuple((r["field"], re.compile(r["pattern"]), r["replacement"])
                      for r in _SYMBOL_ROWS if r["kind"] == "ocr")
-_G = r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?![\w])" + _JOIN
+# a group may carry a dotted part ("TB-THPT.XM", "CV.TCVG"): a dot between capitals, never a sentence end
+_G = r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?![\w])(?:\.(?=[A-ZĐ]{2})[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w]))?" + _JOIN
 _CITE = re.compile(
     r"(?<![\w/.&:\-])"
     r"(?:(?P<pn>\d{1,5})[ \t]?-\s*(?P<pt>[A-Za-zĐđ]{1,5})\s?/\s?(?P<pb>[A-ZĐ][A-Za-zĐđ0-9]*(?![\w]))"
     r"|(?P<n>\d{1,6}(?:\.\d{1,3})?)[ \t]?/\s?(?P<s>(?:(?:19|20)\d{2}\s?/\s?)?[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w])"
+    r"(?:\.(?=[A-ZĐ]{2})[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w]))?"
     r"(?:/" + _G + r")*(?:[ \t]?[-–‑]\s?" + _G + r"(?:/" + _G + r")*)*))"
 )
 _STANDARD_BEFORE = re.compile(r"(?:QCVN|TCVN|TCCS|ISO|IEC)[\s\d.:-]*$")
@@ -425,6 +427,8 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
     order: list[tuple[str, int]] = []
     for mn in mentions:
         key = citation_key(mn.number, mn.symbol)
+        if key not in groups:  # "4726/BGDDT-GDTC" after "4726/BGDĐT-GDTC": one document, its Đ typed as D
+            key = next((k for k in groups if k.replace("Đ", "D") == key.replace("Đ", "D")), key)
         clusters = groups.setdefault(key, [])
         target = None
         if re.match(r"(?:19|20)\d{2}/", mn.symbol) and clusters:
