@@ -205,6 +205,7 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     # A decision or letter without an attached plan has no activity list (record.md, Activities).
     planless = not outline.attachments and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo") \
         and not plan_fields.headed_content(plan)
+    planless = planless or plan_fields.issues_regulation(record.doc_type, record.title)  # a Quy chế is no plan
     acts = [] if planless else [a for sec in plan_fields.content_sections(plan) for a in plan_fields.activities(sec)]
     record.activities = [{"text": t, "span": [s.start, s.end], **_page(doc, s)} for t, s in acts]
     # công văn / decision: without an organisation section, the numbered items (or the articles'

@@ -118,6 +118,23 @@ def content_sections(outline: Outline) -> list[Node]:
     return [first]
 
 
+def issues_regulation(doc_type: str | None, title: str | None) -> bool:
+    """A Quy chế / Quy định, or a Quyết định issuing one: rules, not a plan, so no activity list
+    (``data/body_cues.json``, ``regulation``).
+
+    >>> issues_regulation("Quyết định", "Ban hành Quy định chức năng, nhiệm vụ, quyền hạn của Phòng Tư pháp")
+    True
+    >>> issues_regulation("Quyết định", "Về việc ban hành Kế hoạch cải cách hành chính năm 2026")
+    False
+    """
+    from vnplan.structure.markers import body_cue
+
+    cue = body_cue("regulation")
+    if doc_type in cue["types"]:
+        return True
+    return doc_type == "Quyết định" and re.match(cue["pattern"], title or "", re.IGNORECASE) is not None
+
+
 def headed_content(outline: Outline) -> bool:
     """A letter laid out like a plan: a top-level section the headings table names as content
     (``I. NHIỆM VỤ CHUNG``, ``II. NỘI DUNG``) next to other roman sections, so its items are activities.
