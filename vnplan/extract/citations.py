@@ -347,7 +347,8 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 # A regulation named by title, then the numbered document that issued it ("… ban hành kèm theo Thông tư số")
-_CARRIER = re.compile(r"(?:được\s+)?ban\s+hành\s+(?:kèm\s+theo|tại|theo)\s*$", re.IGNORECASE)
+_CARRIER = re.compile("|".join([r"(?:được\s+)?ban\s+hành\s+(?:kèm\s+theo|tại|theo)\s*$"]
+                                + body_cue("citation_cue")["carriers"]), re.IGNORECASE)
 _LOOK_BACK = 2000  # characters before a cue that decide whether it opens a clause (bounded: linear time)
 
 
