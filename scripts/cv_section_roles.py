@@ -2,6 +2,7 @@
 
     python scripts/cv_section_roles.py                  # 5 folds over the corpus and archive rounds 1-3
     python scripts/cv_section_roles.py --folds 5 --workers 2 --out /tmp/cv.json
+    python scripts/cv_section_roles.py --strategies fallback --threshold 0.5   # a lower bar for the model
 
 The documents of ``scripts/train_section_roles.py`` (the 33 corpus documents and the archive documents of
 rounds 1-3; never the round-4 held-out set) are shuffled with a fixed seed and dealt into folds.  For each
@@ -86,28 +87,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-fields", action="store_true", help="heading scores only (no extraction)")
+    ap.add_argument("--strategies", default=",".join(STRATEGIES), help="comma-separated, of " + ", ".join(STRATEGIES))
+    ap.add_argument("--threshold", type=float, default=None, help="the model's probability bar (default: shipped)")
     ap.add_argument("--out", default=None, help="write every number as JSON here")
     args = ap.parse_args(argv)
 
     import scorer
     from train_section_roles import THRESHOLD, _documents, fit_model, load_rows
 
+    strategies = [s for s in args.strategies.split(",") if s]
+    threshold = THRESHOLD if args.threshold is None else args.threshold
     rows = load_rows()
     documents = _documents()
     fold = folds_of([p.name for p, _ in documents], args.folds)
-    report: dict = {"folds": args.folds, "seed": SEED, "documents": len(documents), "per_fold": []}
-    all_scores: dict[str, list[dict]] = {s: [] for s in STRATEGIES}
+    report: dict = {"folds": args.folds, "seed": SEED, "documents": len(documents), "threshold": threshold,
+                    "per_fold": []}
+    all_scores: dict[str, list[dict]] = {s: [] for s in strategies}
     for f in range(args.folds):
         train_rows = [r for r in rows if fold.get(r["doc"], -1) != f]
         test_rows = [r for r in rows if fold.get(r["doc"]) == f]
-        model = fit_model(train_rows)
+        model = {**fit_model(train_rows), "threshold": threshold}
         entry: dict = {"fold": f, "train_headings": len(train_rows), "test_headings": len(test_rows),
-                       "headings": heading_scores(test_rows, model, THRESHOLD)}
+                       "headings": heading_scores(test_rows, model, threshold)}
         docs = [(p, g) for p, g in documents if fold[p.name] == f]
         entry["documents"] = len(docs)
         if not args.no_fields:
             entry["fields"] = {}
-            for strategy in STRATEGIES:
+            for strategy in strategies:
                 jobs = [(str(p), model, strategy) for p, _ in docs]
                 with ProcessPoolExecutor(args.workers) as pool:
                     recs = list(pool.map(_extract, jobs))
