@@ -123,3 +123,15 @@ def test_symbol_with_its_d_typed_for_dj_is_the_same_document() -> None:
 def test_dotted_symbol_group(text: str, key: tuple[str, str]) -> None:
     """Caught on 0104 and 0140: a symbol group with a dotted part was cut at the dot; a sentence's dot is not one."""
     assert _keys(text, False) == [key]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Nghị quyết số 163/2024/QHI5 ngày 27/11/2024 của Quốc hội; Nghị quyết số 163/2024/QH15 ngày 27/11/2024.",
+     ("163", "2024/QH15")),
+    ("Căn cứ Nghị định số 167/2017/NĐ-CP ngày 31/12/2017; Nghị định số 167/2017/NĐ-ngày 31/12/2017 của Chính phủ",
+     ("167", "2017/NĐ-CP")),
+])
+def test_one_document_read_two_ways_is_one_citation_in_its_clean_spelling(text: str, key: tuple[str, str]) -> None:
+    """Caught on 068 (corpus scan, QHI5 beside QH15), 0111 (QHIS) and 0152 (a symbol cut before its last group):
+    two citations of one document; the spelling kept is the one without letters OCR makes of digits, whole."""
+    assert _keys(text, False) == [key]

@@ -428,8 +428,8 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
     order: list[tuple[str, int]] = []
     for mn in mentions:
         key = citation_key(mn.number, mn.symbol)
-        if key not in groups:  # "4726/BGDDT-GDTC" after "4726/BGDĐT-GDTC": one document, its Đ typed as D
-            key = next((k for k in groups if k.replace("Đ", "D") == key.replace("Đ", "D")), key)
+        if key not in groups:  # the same document written or read a little differently (_same_document)
+            key = next((k for k in groups if _same_document(k, key)), key)
         clusters = groups.setdefault(key, [])
         target = None
         if re.match(r"(?:19|20)\d{2}/", mn.symbol) and clusters:
@@ -451,14 +451,39 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
     return out
 
 
+_OCR_FOLD = str.maketrans({"Đ": "D", "I": "1", "L": "1", "S": "5", "O": "0"})
+
+
+def _same_document(known: str, key: str) -> bool:
+    """Two keys of one document: its Đ typed or read as D, or a digit of a code read as a letter
+    (``67/2025/QHIS`` beside ``67/2025/QH15``, ``4726/BGDDT-GDTC`` beside ``4726/BGDĐT-GDTC``), or a
+    normative symbol cut before its last group (``167/2017/NĐ`` beside ``167/2017/NĐ-CP``: number and year
+    name one document).
+
+    >>> _same_document("67/2025/QH15", "67/2025/QHIS"), _same_document("167/2017/NĐ-CP", "167/2017/NĐ")
+    (True, True)
+    >>> _same_document("12/KH-UBND", "12/KH-SGDĐT"), _same_document("5/2020/NĐ-CP", "5/2021/NĐ-CP")
+    (False, False)
+    """
+    if known.translate(_OCR_FOLD) == key.translate(_OCR_FOLD):
+        return True
+    short, long = sorted((known, key), key=len)
+    return re.match(r"\d+/(?:19|20)\d{2}/", short) is not None and long.startswith(short + "-")
+
+
 def _citation(cluster: list[_Mention]) -> Citation:
     first = cluster[0]
     best = max(cluster, key=lambda x: RELATION_RANK[x.relation])
     typed = next((x for x in cluster if x.typed), None)
     doc_type = typed.doc_type if typed else first.doc_type
+    # the spelling of the document: of its mentions that differ (_same_document), the one with the fewest
+    # letters OCR makes of digits, its Đ kept, and its symbol whole ("QH15" over "QHI5", "NĐ-CP" over "NĐ")
+    symbol = min(cluster, key=lambda x: (sum(ch in "ILSO" for ch in x.symbol.upper()), -x.symbol.count("Đ"),
+                                         -len(x.symbol))).symbol if len({x.symbol.upper() for x in cluster}) > 1 \
+        else first.symbol
     return Citation(
-        doc_type=doc_type, number=first.number, symbol=first.symbol, date=_pick_date(cluster),
-        issuer=next((x.issuer for x in cluster if x.issuer), None) or _symbol_issuer(first.symbol),
+        doc_type=doc_type, number=first.number, symbol=symbol, date=_pick_date(cluster),
+        issuer=next((x.issuer for x in cluster if x.issuer), None) or _symbol_issuer(symbol),
         relation=best.relation, text=(typed or first).clause, start=first.start, end=first.end,
         mentions=[(x.start, x.end) for x in cluster])
 
