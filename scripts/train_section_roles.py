@@ -5,7 +5,8 @@
 
 Training rows are the headings (``I.``, ``1.``, ``Điều 3.``, ``A.`` …, top level and the level under parts)
 of the annotated documents allowed for tuning: the 33 corpus documents (``corpus/gold``) and the archive
-tuning half (``corpus/archive/split.json``, ``corpus/archive/gold``); never the held-out half.  A heading
+documents of rounds 1-3 (``corpus/archive/split.json``, ``corpus/archive/gold``; all tuning material since
+session 7); never the round-4 held-out set (``"split": "heldout4"``).  A heading
 is ``activities`` when gold activities are its items (or its group labels' items), ``organisation`` when
 gold responsibilities are agency headings under it, else ``other``.  Cross-validation keeps each document's
 headings in one fold; the keyword table (``data/headings.tsv``) is scored on the same rows for comparison.
@@ -35,8 +36,8 @@ def _documents() -> list[tuple[Path, dict]]:
         out.append((path, json.loads((ROOT / "corpus" / "gold" / f"{path.name}.json").read_text(encoding="utf-8"))))
     split = json.loads((ROOT / "corpus" / "archive" / "split.json").read_text(encoding="utf-8"))
     for d in split["documents"]:
-        if d["split"] != "tuning":
-            continue  # the held-out half is never read here
+        if d["split"] == "heldout4" or d.get("round", 1) >= 4:
+            continue  # the fresh held-out set is never read here
         gold = ROOT / "corpus" / "archive" / "gold" / f"{d['file']}.json"
         if gold.exists() and (ARCHIVE / d["file"]).exists():
             out.append((ARCHIVE / d["file"], json.loads(gold.read_text(encoding="utf-8"))))
@@ -93,13 +94,36 @@ def build_rows() -> None:
             print(f"rows: {path.name}", file=sys.stderr)
 
 
+def load_rows() -> list[dict]:
+    return [json.loads(line) for line in ROWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def fit_model(rows: list[dict]) -> dict:
+    """The shipped model's JSON (linear scores per class) fitted on ``rows``."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    matrix = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in rows])
+    clf = LogisticRegression(C=1.0, max_iter=2000).fit(matrix, [r["label"] for r in rows])
+    names = vec.get_feature_names_out()
+    return {
+        "_doc": "Section-role classifier of body headings (vnplan.structure.section_model); built by "
+                "scripts/train_section_roles.py from corpus/section_roles/rows.jsonl. Linear scores per class.",
+        "classes": list(clf.classes_), "threshold": THRESHOLD,
+        "intercept": {c: round(float(b), 4) for c, b in zip(clf.classes_, clf.intercept_)},
+        "weights": {c: {n: round(float(w), 4) for n, w in zip(names, coef) if abs(w) >= 1e-3}
+                    for c, coef in zip(clf.classes_, clf.coef_)},
+    }
+
+
 def train() -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import GroupKFold
 
-    rows = [json.loads(line) for line in ROWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = load_rows()
     X = [dict.fromkeys(r["features"], 1) for r in rows]
     y = [r["label"] for r in rows]
     groups = [r["doc"] for r in rows]
@@ -118,17 +142,7 @@ def train() -> None:
         f1 = f1_score(y, pred, labels=labels, average=None)
         print(f"{name:32s} accuracy {accuracy_score(y, pred):.3f}  F1 " + "  ".join(
             f"{c} {v:.3f}" for c, v in zip(labels, f1)))
-    clf = LogisticRegression(C=1.0, max_iter=2000).fit(matrix, y)
-    names = vec.get_feature_names_out()
-    model = {
-        "_doc": "Section-role classifier of body headings (vnplan.structure.section_model); built by "
-                "scripts/train_section_roles.py from corpus/section_roles/rows.jsonl. Linear scores per class.",
-        "classes": list(clf.classes_), "threshold": THRESHOLD,
-        "intercept": {c: round(float(b), 4) for c, b in zip(clf.classes_, clf.intercept_)},
-        "weights": {c: {n: round(float(w), 4) for n, w in zip(names, coef) if abs(w) >= 1e-3}
-                    for c, coef in zip(clf.classes_, clf.coef_)},
-    }
-    MODEL.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    MODEL.write_text(json.dumps(fit_model(rows), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {MODEL.relative_to(ROOT)}")
 
 

@@ -105,3 +105,33 @@ def test_thuc_hien_theo_follows_a_rule(text: str, relation: str) -> None:
     from vnplan.extract.citations import find_citations
 
     assert [c.relation for c in find_citations(text)] == [relation]
+
+
+def test_symbol_with_its_d_typed_for_dj_is_the_same_document() -> None:
+    """Caught on 0026 (born-digital): ``4726/BGDDT-GDTC`` in an appendix was a second citation beside
+    ``4726/BGDĐT-GDTC`` of the Căn cứ clause; one document, its Đ typed as D."""
+    text = ("Căn cứ Công văn số 4726/BGDĐT-GDTC ngày 15/10/2021 của Bộ GDĐT.\n"
+            "(Kèm theo Công văn số 4726/BGDDT-GDTC ngày 15/10/2021 của Bộ GDĐT)")
+    assert _keys(text, False) == [("4726", "BGDĐT-GDTC")]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Căn cứ Thông báo số: 194/TB-THPT.XM về việc Tổ chức Gian hàng", ("194", "TB-THPT.XM")),
+    ("Công văn số 127/CV.TCVG ngày 12/3/1999 của Sở Tài chính vật giá", ("127", "CV.TCVG")),
+    ("Thực hiện Kế hoạch số 12/KH-UBND. Các đơn vị báo cáo.", ("12", "KH-UBND")),
+])
+def test_dotted_symbol_group(text: str, key: tuple[str, str]) -> None:
+    """Caught on 0104 and 0140: a symbol group with a dotted part was cut at the dot; a sentence's dot is not one."""
+    assert _keys(text, False) == [key]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Nghị quyết số 163/2024/QHI5 ngày 27/11/2024 của Quốc hội; Nghị quyết số 163/2024/QH15 ngày 27/11/2024.",
+     ("163", "2024/QH15")),
+    ("Căn cứ Nghị định số 167/2017/NĐ-CP ngày 31/12/2017; Nghị định số 167/2017/NĐ-ngày 31/12/2017 của Chính phủ",
+     ("167", "2017/NĐ-CP")),
+])
+def test_one_document_read_two_ways_is_one_citation_in_its_clean_spelling(text: str, key: tuple[str, str]) -> None:
+    """Caught on 068 (corpus scan, QHI5 beside QH15), 0111 (QHIS) and 0152 (a symbol cut before its last group):
+    two citations of one document; the spelling kept is the one without letters OCR makes of digits, whole."""
+    assert _keys(text, False) == [key]

@@ -48,6 +48,11 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # signing, số from file names, scan debris in headers, garbled chức vụ) raised the scan floors it measured.
 # Round 3 ("heldout3", 28 documents drawn in session 5, gold written in session 6) was scored once at the end
 # of session 6 and pinned here the same way: a guard against regressions, never a target to tune on.
+# Session 7 (rounds 1-3 all tuning material) raised the citation_relations floors it measured after the
+# citation cues of data/body_cues.json (citation_cue, rule_followed; plural / generic type words), the
+# citations floors after symbol repairs (dotted groups, Đ read or typed as D), the activities floors after
+# regulations (Quy chế, a Quyết định issuing a Quy định) lost their activity list, and the
+# deadlines floor of round 3 after a clock-timed event in the long date form ('8h ngày 19 tháng 11 năm 2025').
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 FAST_FLOORS = {
     "tuning": {
@@ -58,14 +63,14 @@ FAST_FLOORS = {
         "title": 0.98,
     },
     "heldout": {
-        "activities": 0.83, "citation_dates": 0.97, "citation_relations": 0.85, "citations": 0.97, "deadlines": 0.83,
+        "activities": 0.86, "citation_dates": 0.97, "citation_relations": 0.91, "citations": 0.97, "deadlines": 0.83,
         "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
         "number": 0.98, "period": 0.89, "place": 0.98, "recipients": 0.96, "responsibilities": 0.79,
         "signer_authority": 0.98, "signer_name": 0.98, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
     },
     "heldout3": {
-        "activities": 0.81, "citation_dates": 0.98, "citation_relations": 0.89, "citations": 0.88, "deadlines": 0.88,
+        "activities": 0.89, "citation_dates": 0.98, "citation_relations": 0.96, "citations": 0.97, "deadlines": 0.88,
         "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.89, "issuer_name": 0.98,
         "number": 0.98, "period": 0.89, "place": 0.81, "recipients": 0.89, "responsibilities": 0.78,
         "signer_authority": 0.98, "signer_name": 0.89, "signer_title": 0.89, "symbol": 0.98, "theme": 0.98,
@@ -75,21 +80,21 @@ FAST_FLOORS = {
 # Every document of each half (scans and .doc included; opt-in):
 ALL_FLOORS = {
     "tuning": {
-        "activities": 0.95, "citation_dates": 0.96, "citation_relations": 0.95, "citations": 0.92, "deadlines": 0.87,
+        "activities": 0.95, "citation_dates": 0.96, "citation_relations": 0.95, "citations": 0.92, "deadlines": 0.92,
         "doc_type": 0.98, "issue_date": 0.79, "issue_year": 0.98, "issuer_level": 0.93, "issuer_name": 0.92,
         "number": 0.93, "period": 0.93, "place": 0.98, "recipients": 0.92, "responsibilities": 0.93,
         "signer_authority": 0.92, "signer_name": 0.85, "signer_title": 0.87, "symbol": 0.98, "theme": 0.98,
         "title": 0.95,
     },
     "heldout": {
-        "activities": 0.81, "citation_dates": 0.96, "citation_relations": 0.85, "citations": 0.92, "deadlines": 0.87,
+        "activities": 0.87, "citation_dates": 0.96, "citation_relations": 0.88, "citations": 0.95, "deadlines": 0.87,
         "doc_type": 0.98, "issue_date": 0.69, "issue_year": 0.93, "issuer_level": 0.98, "issuer_name": 0.98,
         "number": 0.84, "period": 0.93, "place": 0.95, "recipients": 0.93, "responsibilities": 0.81,
         "signer_authority": 0.84, "signer_name": 0.80, "signer_title": 0.84, "symbol": 0.98, "theme": 0.98,
         "title": 0.95,
     },
     "heldout3": {
-        "activities": 0.90, "citation_dates": 0.95, "citation_relations": 0.81, "citations": 0.88, "deadlines": 0.86,
+        "activities": 0.94, "citation_dates": 0.95, "citation_relations": 0.89, "citations": 0.93, "deadlines": 0.90,
         "doc_type": 0.80, "issue_date": 0.69, "issue_year": 0.94, "issuer_level": 0.90, "issuer_name": 0.87,
         "number": 0.73, "period": 0.87, "place": 0.76, "recipients": 0.88, "responsibilities": 0.89,
         "signer_authority": 0.90, "signer_name": 0.73, "signer_title": 0.69, "symbol": 0.76, "theme": 0.98,

@@ -205,6 +205,7 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     # A decision or letter without an attached plan has no activity list (record.md, Activities).
     planless = not outline.attachments and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo") \
         and not plan_fields.headed_content(plan)
+    planless = planless or plan_fields.issues_regulation(record.doc_type, record.title)  # a Quy chế is no plan
     acts = [] if planless else [a for sec in plan_fields.content_sections(plan) for a in plan_fields.activities(sec)]
     record.activities = [{"text": t, "span": [s.start, s.end], **_page(doc, s)} for t, s in acts]
     # công văn / decision: without an organisation section, the numbered items (or the articles'
@@ -262,14 +263,16 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
             if when not in seen and when not in (record.period or {}).values():
                 seen.add(when)
                 record.deadlines.append({"date": when, "text": text, "span": [lo + start, lo + end]})
-        for when, text, start, end in plan_fields.timed_events(doc.text[lo:hi], year, issued):
+        # a letter's opening paragraph may give the event with its clock time too (archive 0033)
+        tlo = min(lo, plan.preamble[0].span.start) if lo == body_start and plan.preamble else lo
+        for when, text, start, end in plan_fields.timed_events(doc.text[tlo:hi], year, issued):
             # an event given with its clock time ("14h00 ngày 27/10/2021", body_cues.json): a dated milestone,
             # unless it is the plan's own time ("Thời gian kiểm tra: 13h30 ngày 29/4/2026", its period)
-            if time_node is not None and time_node.span.start <= lo + start < time_node.span.end:
+            if time_node is not None and time_node.span.start <= tlo + start < time_node.span.end:
                 continue
             if when not in seen:
                 seen.add(when)
-                record.deadlines.append({"date": when, "text": text, "span": [lo + start, lo + end]})
+                record.deadlines.append({"date": when, "text": text, "span": [tlo + start, tlo + end]})
     for milestone in plan_fields.table_milestones(doc.tables):
         if milestone["date"] not in seen:
             seen.add(milestone["date"])

@@ -23,8 +23,9 @@ from datetime import date
 from vnplan import data
 from vnplan.extract.dates import _date_at, sentence_span
 from vnplan.extract.numbers import DASHES, doc_type_from_symbol, issuer_from_symbol, normalize_symbol
+from vnplan.structure.markers import body_cue
 
-__all__ = ["RELATION_RANK", "Citation", "citation_key", "find_citations", "find_named_citations"]
+__all__ = ["RELATION_RANK", "Citation", "citation_key", "find_citations", "find_named_citations", "relation_is"]
 
 _DASHES = {**DASHES, 0xFFFE: "-", 0x00AD: "-"}  # U+FFFE and soft hyphens stand for "-" in some PDF text layers
 RELATION_RANK = {"attached_to": 5, "basis": 4, "implements": 3, "proposal": 2, "mentions": 1}
@@ -37,11 +38,13 @@ _JOIN = "".join(f"(?:(?<={re.escape(r['pattern'])})[ \\t]{re.escape(r['replaceme
                 for r in _SYMBOL_ROWS if r["kind"] == "join")
 _OCR_REPAIRS = tuple((r["field"], re.compile(r["pattern"]), r["replacement"])
                      for r in _SYMBOL_ROWS if r["kind"] == "ocr")
-_G = r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?![\w])" + _JOIN
+# a group may carry a dotted part ("TB-THPT.XM", "CV.TCVG"): a dot between capitals, never a sentence end
+_G = r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?![\w])(?:\.(?=[A-ZĐ]{2})[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w]))?" + _JOIN
 _CITE = re.compile(
     r"(?<![\w/.&:\-])"
     r"(?:(?P<pn>\d{1,5})[ \t]?-\s*(?P<pt>[A-Za-zĐđ]{1,5})\s?/\s?(?P<pb>[A-ZĐ][A-Za-zĐđ0-9]*(?![\w]))"
     r"|(?P<n>\d{1,6}(?:\.\d{1,3})?)[ \t]?/\s?(?P<s>(?:(?:19|20)\d{2}\s?/\s?)?[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w])"
+    r"(?:\.(?=[A-ZĐ]{2})[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w]))?"
     r"(?:/" + _G + r")*(?:[ \t]?[-–‑]\s?" + _G + r"(?:/" + _G + r")*)*))"
 )
 _STANDARD_BEFORE = re.compile(r"(?:QCVN|TCVN|TCCS|ISO|IEC)[\s\d.:-]*$")
@@ -69,14 +72,20 @@ _CUES = [
     ("proposal", r"(?:theo|xét|trên\s+cơ\s+sở)\s+(?:đề\s+nghị|tờ\s+trình|đề\s+xuất)"),
     ("implements", r"(?:để\s+|tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)"),
 ]
-_CUE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+# more clause-opening cues, reviewed data with examples (data/body_cues.json, cue "citation_cue")
+_MORE_CUES = [(r["relation"], r["pattern"]) for r in body_cue("citation_cue")["patterns"]]
+_CUE_RE = re.compile(r"(?:" + "|".join(
+    f"(?P<{k}>{'|'.join([p] + [q for r, q in _MORE_CUES if r == k])})" for k, p in _CUES) + r")(?![\wÀ-ỹ])",
+    re.IGNORECASE)
+_RULE_FOLLOWED = re.compile(body_cue("rule_followed")["pattern"], re.IGNORECASE)  # "… theo Thông tư số …"
+_GENERIC_TYPE_BEFORE = re.compile(r"(?:các|những|mọi)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:^|[;:]|[.!?:;]\s*\n|^[^a-zà-ỹđ\n]*\n|[.!?]\s|(?:^|\n)\s*[-+•]\s|\b[a-zđ]\)\s|\b\d{1,2}(?:\.\d{1,2})*[.)]\s"
     r"|\(|\*|\bV/v\s*:?|\||\n\s*\n)\s*[*_]*\s*$")
 # Sentence boundaries for the reach of a cue: like dates.sentence_span but ";" does not end it
 # ("Căn cứ A; B; C." and "Thực hiện A và B; C." give every document the cue's relation).
 _SENTENCE_END = re.compile(
-    r"[.!?](?=\s+[\"“(*]*[A-ZĐÀ-Ỹ0-9])|[.!?:;]\s*\n\s*\n|\||\n(?=\s*(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s"
+    r"(?<!\nCăn cứ)(?<!^Căn cứ)[.!?](?=\s+[\"“(*]*[A-ZĐÀ-Ỹ0-9])|[.!?:;]\s*\n\s*\n|\||\n(?=\s*(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s"
     r"|[a-zđ]\)\s|[IVX]+\.\s|\[\d+\]))")
 _MAX_GAP_WORDS = 12
 _TRAILING_TYPE = re.compile(
@@ -338,7 +347,8 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 # A regulation named by title, then the numbered document that issued it ("… ban hành kèm theo Thông tư số")
-_CARRIER = re.compile(r"(?:được\s+)?ban\s+hành\s+(?:kèm\s+theo|tại|theo)\s*$", re.IGNORECASE)
+_CARRIER = re.compile("|".join([r"(?:được\s+)?ban\s+hành\s+(?:kèm\s+theo|tại|theo)\s*$"]
+                                + body_cue("citation_cue")["carriers"]), re.IGNORECASE)
 _LOOK_BACK = 2000  # characters before a cue that decide whether it opens a clause (bounded: linear time)
 
 
@@ -363,7 +373,7 @@ def _relation(text: str, s: int, pos: int) -> str:
         return "mentions"
     kind = best.lastgroup or "mentions"
     gap = seg[best.end():]
-    if kind == "implements" and _FOLLOWS.match(gap):
+    if kind == "implements" and (_FOLLOWS.match(gap) or _RULE_FOLLOWED.search(seg[-80:])):
         return "mentions"  # "Thực hiện theo Thông tư số …", "thực hiện đúng tinh thần …": a rule followed
     first = _CITE.search(gap)
     if kind == "attached_to" and first is not None:
@@ -371,12 +381,35 @@ def _relation(text: str, s: int, pos: int) -> str:
     # a chain: the cue must reach the first document of the chain; a type word printed apart from its
     # number ("các Công văn: Số 1060/BTC-QLGCS") belongs to it
     gap = _TRAILING_TYPE.sub("", gap[:first.start()] if first is not None else gap)
+    if kind == "implements" and first is not None and _RULE_FOLLOWED.search(gap):
+        return "mentions"  # the chain opens with a rule followed ("… được quy định tại Điều 40 Nghị định số …")
     carrier = _CARRIER.search(gap)
     if carrier and len(gap[:carrier.start()].split()) <= 3 * _MAX_GAP_WORDS:
         gap = ""  # "Căn cứ Điều lệ trường … ban hành kèm theo Thông tư số …": the document that issued it
-    if len(gap.split()) > _MAX_GAP_WORDS or _TYPE_RE.search(gap):
+    if len(gap.split()) > _MAX_GAP_WORDS or _names_document(gap):
         return "mentions"
     return kind
+
+
+def _names_document(gap: str) -> bool:
+    """A type word in the words between a cue and its document names another document: capitalised or
+    followed by its number, and not plural (``các Quyết định của …``, ``các văn bản hướng dẫn``)."""
+    for m in _TYPE_RE.finditer(gap):
+        if _GENERIC_TYPE_BEFORE.search(gap[:m.start()]):
+            continue
+        if m.group(0)[0].isupper() or re.match(r"\s*(?:số\s*)?\d", gap[m.end():]):
+            return True
+    return False
+
+
+def relation_is(text: str, relation: str) -> bool:
+    """Whether the first document cited in ``text`` gets ``relation`` (the check of the body cues of citations).
+
+    >>> relation_is("Căn cứ. Nghị quyết số 08/NQ-CP ngày 24/01/2018 của Chính phủ;", "basis")
+    True
+    """
+    found = find_citations(text)
+    return bool(found) and found[0].relation == relation
 
 
 def _is_footnote(text: str, pos: int) -> bool:
@@ -395,6 +428,8 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
     order: list[tuple[str, int]] = []
     for mn in mentions:
         key = citation_key(mn.number, mn.symbol)
+        if key not in groups:  # the same document written or read a little differently (_same_document)
+            key = next((k for k in groups if _same_document(k, key)), key)
         clusters = groups.setdefault(key, [])
         target = None
         if re.match(r"(?:19|20)\d{2}/", mn.symbol) and clusters:
@@ -416,14 +451,39 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
     return out
 
 
+_OCR_FOLD = str.maketrans({"Đ": "D", "I": "1", "L": "1", "S": "5", "O": "0"})
+
+
+def _same_document(known: str, key: str) -> bool:
+    """Two keys of one document: its Đ typed or read as D, or a digit of a code read as a letter
+    (``67/2025/QHIS`` beside ``67/2025/QH15``, ``4726/BGDDT-GDTC`` beside ``4726/BGDĐT-GDTC``), or a
+    normative symbol cut before its last group (``167/2017/NĐ`` beside ``167/2017/NĐ-CP``: number and year
+    name one document).
+
+    >>> _same_document("67/2025/QH15", "67/2025/QHIS"), _same_document("167/2017/NĐ-CP", "167/2017/NĐ")
+    (True, True)
+    >>> _same_document("12/KH-UBND", "12/KH-SGDĐT"), _same_document("5/2020/NĐ-CP", "5/2021/NĐ-CP")
+    (False, False)
+    """
+    if known.translate(_OCR_FOLD) == key.translate(_OCR_FOLD):
+        return True
+    short, long = sorted((known, key), key=len)
+    return re.match(r"\d+/(?:19|20)\d{2}/", short) is not None and long.startswith(short + "-")
+
+
 def _citation(cluster: list[_Mention]) -> Citation:
     first = cluster[0]
     best = max(cluster, key=lambda x: RELATION_RANK[x.relation])
     typed = next((x for x in cluster if x.typed), None)
     doc_type = typed.doc_type if typed else first.doc_type
+    # the spelling of the document: of its mentions that differ (_same_document), the one with the fewest
+    # letters OCR makes of digits, its Đ kept, and its symbol whole ("QH15" over "QHI5", "NĐ-CP" over "NĐ")
+    symbol = min(cluster, key=lambda x: (sum(ch in "ILSO" for ch in x.symbol.upper()), -x.symbol.count("Đ"),
+                                         -len(x.symbol))).symbol if len({x.symbol.upper() for x in cluster}) > 1 \
+        else first.symbol
     return Citation(
-        doc_type=doc_type, number=first.number, symbol=first.symbol, date=_pick_date(cluster),
-        issuer=next((x.issuer for x in cluster if x.issuer), None) or _symbol_issuer(first.symbol),
+        doc_type=doc_type, number=first.number, symbol=symbol, date=_pick_date(cluster),
+        issuer=next((x.issuer for x in cluster if x.issuer), None) or _symbol_issuer(symbol),
         relation=best.relation, text=(typed or first).clause, start=first.start, end=first.end,
         mentions=[(x.start, x.end) for x in cluster])
 

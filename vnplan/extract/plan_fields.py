@@ -118,6 +118,23 @@ def content_sections(outline: Outline) -> list[Node]:
     return [first]
 
 
+def issues_regulation(doc_type: str | None, title: str | None) -> bool:
+    """A Quy chế / Quy định, or a Quyết định issuing one: rules, not a plan, so no activity list
+    (``data/body_cues.json``, ``regulation``).
+
+    >>> issues_regulation("Quyết định", "Ban hành Quy định chức năng, nhiệm vụ, quyền hạn của Phòng Tư pháp")
+    True
+    >>> issues_regulation("Quyết định", "Về việc ban hành Kế hoạch cải cách hành chính năm 2026")
+    False
+    """
+    from vnplan.structure.markers import body_cue
+
+    cue = body_cue("regulation")
+    if doc_type in cue["types"]:
+        return True
+    return doc_type == "Quyết định" and re.match(cue["pattern"], title or "", re.IGNORECASE) is not None
+
+
 def headed_content(outline: Outline) -> bool:
     """A letter laid out like a plan: a top-level section the headings table names as content
     (``I. NHIỆM VỤ CHUNG``, ``II. NỘI DUNG``) next to other roman sections, so its items are activities.
@@ -619,14 +636,15 @@ def timed_events(text: str, year: int | None = None, issued: date | None = None
     for m in pattern.finditer(text):
         if not_after.search(text[max(0, m.start() - 30):m.start()]):
             continue  # "tính đến thời điểm 12h00 ngày 19/9/2021": a reckoning point, not an event
-        dates = [d for d in find_dates(text[m.end():m.end() + 40], year) if d.start == 0]
+        at = m.start() + m.group(0).lower().rfind("ngày")  # the day from its "ngày" ("8h ngày 19 tháng 11 năm 2025")
+        dates = [d for d in find_dates(text[at:at + 45], year) if d.start <= m.end() - at]
         if not dates:
             continue
         when = dates[0].date
         if (when < issued) if issued is not None else (year is not None and when.year < year):
             continue
         s, e = sentence_span(text, m.start(), m.end())
-        out.append((when.isoformat(), " ".join(text[s:e].split()), m.end(), m.end() + dates[0].end))
+        out.append((when.isoformat(), " ".join(text[s:e].split()), m.end(), at + dates[0].end))
     return out
 
 

@@ -14,9 +14,14 @@ from vnplan import data
 from vnplan.structure import markers as mk
 from vnplan.structure.model import Node, Outline
 
-__all__ = ["ROLES", "find_section", "find_sections", "headings_table", "role_of", "roles_of", "tag_roles"]
+__all__ = ["MODEL_ROLES", "ROLES", "SECTION_STRATEGY", "find_section", "find_sections", "headings_table", "role_of", "roles_of", "tag_roles"]
 
 ROLES = ("purpose", "theme", "time", "scope", "activities", "organisation", "budget", "reporting")
+MODEL_ROLES = ("activities", "organisation")  # the roles the learned model (section_model) may name
+# How the keyword table and the learned model share the decision for MODEL_ROLES: "rules" (table only),
+# "fallback" (the model where the table names no section) or "model_first" (a confident model wins);
+# measured by scripts/cv_section_roles.py (leave-documents-out), which chose the default.
+SECTION_STRATEGY = "fallback"
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +98,12 @@ def find_sections(outline: Outline, role: str) -> list[Node]:
     return [r[-1] for r in found]  # type: ignore[misc]
 
 
-def find_section(outline: Outline, role: str) -> Node | None:
+def find_section(outline: Outline, role: str, strategy: str | None = None) -> Node | None:
     """The section of ``role`` ("activities", "organisation", "purpose", "theme", "time", "budget", "reporting").
 
     The shallowest matching heading wins (``V. TỔ CHỨC THỰC HIỆN`` over a ``3. Tổ chức thực hiện`` below it);
-    a Quyết định's own body is searched before the plan attached to it.
+    a Quyết định's own body is searched before the plan attached to it.  ``strategy`` (default
+    `SECTION_STRATEGY`) says how the learned model shares the decision for activities and organisation.
 
     >>> from vnplan.document import Document
     >>> doc = Document.from_text("KẾ HOẠCH\\nI. MỤC ĐÍCH\\nII. NỘI DUNG\\n1. Tuyên truyền\\nIII. TỔ CHỨC THỰC HIỆN\\n1. Sở Y tế")
@@ -106,14 +112,26 @@ def find_section(outline: Outline, role: str) -> Node | None:
     """
     if role not in ROLES:
         raise ValueError(f"unknown section role {role!r}; one of {', '.join(ROLES)}")
+    strategy = strategy or SECTION_STRATEGY
+    if strategy not in ("rules", "fallback", "model_first"):
+        raise ValueError(f"unknown section strategy {strategy!r}; one of rules, fallback, model_first")
+    if role in MODEL_ROLES and strategy == "model_first":
+        node = _predicted(outline, role)
+        if node is not None:
+            return node
     found = find_sections(outline, role)
     if found:
         return found[0]
-    if role in ("activities", "organisation"):  # a heading the table does not name: ask the learned model
-        from vnplan.structure.section_model import predict
+    if role in MODEL_ROLES and strategy == "fallback":  # a heading the table does not name: ask the model
+        return _predicted(outline, role)
+    return None
 
-        for part in [outline, *outline.attachments]:
-            node = predict(part.body, role)
-            if node is not None:
-                return node
+
+def _predicted(outline: Outline, role: str) -> Node | None:
+    from vnplan.structure.section_model import predict
+
+    for part in [outline, *outline.attachments]:
+        node = predict(part.body, role)
+        if node is not None:
+            return node
     return None
