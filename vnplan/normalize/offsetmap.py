@@ -117,7 +117,8 @@ class Edits:
         if self.text[start:end] == new:
             return True
         taken = self._taken
-        k = bisect.bisect_left(taken, (start, end))
+        # edits mostly come in text order: past the last one, only the last one can overlap
+        k = len(taken) if not taken or (start, end) > taken[-1] else bisect.bisect_left(taken, (start, end))
         for s, e in taken[max(0, k - 1) : k + 1]:
             if start < e and s < end or (start == end and s < start < e) or (s == e and start < s < end):
                 return False
@@ -126,7 +127,7 @@ class Edits:
         self._items.append((start, end, new))
         if where is not None:
             self._where[(start, end)] = [start + max(0, min(w, max(0, end - start - 1))) for w in where]
-        bisect.insort(taken, (start, end))
+        taken.insert(k, (start, end))
         return True
 
     def delete(self, start: int, end: int) -> bool:
@@ -158,7 +159,7 @@ class Edits:
         out: list[int] = []
         pos = 0
         where = self._where
-        for start, end, new in sorted(self._items, key=_span):
+        for start, end, new in sorted(self._items):  # spans are unique: the replacement never decides
             if start > pos:
                 parts.append(text[pos:start])
                 out.extend(offsets[pos:start])
@@ -176,15 +177,10 @@ class Edits:
                 else:
                     out.extend(offsets[start:end])
                     out.extend([offsets[end - 1]] * (size - span))
-            if end > pos:
-                pos = end
+            pos = max(pos, end)
         parts.append(text[pos:])
         out.extend(offsets[pos : len(text) + 1])
         return "".join(parts), out
-
-
-def _span(item: tuple[int, int, str]) -> tuple[int, int]:
-    return item[0], item[1]
 
 
 def edits_from_diff(old: str, new: str) -> Edits:
