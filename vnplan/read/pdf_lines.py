@@ -84,8 +84,10 @@ def fold(text: str) -> str:
 def _clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Attach combining marks to their base glyph, keeping stream order."""
     out: list[list[Glyph]] = []
+    combining = unicodedata.combining
     for g in glyphs:
-        if out and g.text and all(unicodedata.combining(c) for c in g.text):
+        t = g.text
+        if out and t and (combining(t) if len(t) == 1 else all(combining(c) for c in t)):  # one character: most
             out[-1].append(g)
         else:
             out.append([g])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +33,44 @@ _ANNOT_STAMP = 13
 OBJ_TEXT, OBJ_PATH, OBJ_IMAGE, OBJ_FORM = 1, 2, 3, 5  # pdfium page object types
 
 
+@cache
+def plain_call(name: str, restype: Any, argtypes: tuple[Any, ...]) -> Any | None:
+    """pdfium's function ``name`` declared with plain types (``c_void_p`` for handles), or None.
+
+    pypdfium2 declares handles as typed pointers, so each call converts and builds pointer
+    objects; with plain integer handles a call costs a fraction of that (per-character boxes,
+    page objects).  None when this pypdfium2 does not expose its loaded library.
+    """
+    try:
+        from pypdfium2_raw import bindings
+
+        lib = bindings._libs["pdfium"]
+        fn = getattr(ctypes.CDLL(lib._name, handle=lib._handle), name)  # a second view of the loaded library
+    except (ImportError, AttributeError, KeyError, OSError, TypeError):  # pragma: no cover - another pypdfium2
+        return None
+    fn.restype, fn.argtypes = restype, list(argtypes)
+    return fn
+
+
+def plain_handle(handle: Any) -> int | None:
+    """A pypdfium2 handle as the integer `plain_call` functions take."""
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+_VP = ctypes.c_void_p
+
+
 class TextPage:
     """A pdfium text page with cheap per-character box access."""
 
     def __init__(self, textpage: Any) -> None:
         self.tp = textpage
         self.raw = textpage.raw
+        box = plain_call("FPDFText_GetLooseCharBox", ctypes.c_int, (_VP, ctypes.c_int, _VP))
+        if box is None:  # pragma: no cover - another pypdfium2
+            self._box, self._handle = pdfium_c.FPDFText_GetLooseCharBox, self.raw
+        else:
+            self._box, self._handle = box, plain_handle(self.raw)
         # pdfium marks a hyphen that ends a line with U+FFFE and joins the lines; Vietnamese
         # words do not hyphenate, so it is a real hyphen (``168/KH-`` ``SGD&ĐT``): put it back
         raw_text = textpage.get_text_range()
@@ -68,7 +101,7 @@ class TextPage:
     def box(self, i: int) -> tuple[float, float, float, float]:
         """Loose box (x0, bottom, x1, top) of character ``i`` (font ascent/descent, advance)."""
         r = self._rect
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self._rect_ref)
+        self._box(self._handle, i, self._rect_ref)
         return r.left, r.bottom, r.right, r.top
 
     def lines(self) -> list[Line]:
@@ -115,12 +148,13 @@ class TextPage:
         if line.glyphs is None:
             out: list[Glyph] = []
             text = self.text
+            box, handle, r, ref = self._box, self._handle, self._rect, self._rect_ref  # inlined `box`
             for i in range(line.start, line.end):
                 ch = text[i]
                 if ch.isspace():
                     continue
-                x0, b, x1, t = self.box(i)
-                out.append(Glyph(ch, x0, x1, b, t))
+                box(handle, i, ref)
+                out.append(Glyph(ch, r.left, r.right, r.bottom, r.top))
             line.glyphs = out
         return line.glyphs
 

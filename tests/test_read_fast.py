@@ -1,0 +1,86 @@
+"""Issue 11 (speed): the PDF reader's fast paths give what the slow ones give, on the corpus PDFs.
+
+pdfium is called with plain integer handles (`pdf_textpage.plain_call`) where pypdfium2's typed
+pointers cost more than the call itself; each test compares with the typed calls on real pages.
+"""
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from vnplan.read.pdf_lines import Glyph, lines_from_glyphs
+from vnplan.read.pdf_page_kind import page_objects
+from vnplan.read.pdf_textpage import OBJ_IMAGE, OBJ_PATH, TextPage
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "real"
+PDFS = sorted(CORPUS.glob("*.pdf"))
+
+
+def _page_objects_typed(page: Any) -> tuple[list[Any], list[Any], float]:
+    """`page_objects` through pypdfium2's own declarations (the code before issue 11)."""
+    hs: list[Any] = []
+    vs: list[Any] = []
+    image_area = 0.0
+    raw = page.raw
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (l, b, r, t)]
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (OBJ_PATH, OBJ_IMAGE) or not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+            continue
+        x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+        w, h = x1 - x0, y1 - y0
+        if kind == OBJ_IMAGE:
+            image_area += max(w, 0) * max(h, 0)
+        elif h < 2.5 and w > 5:
+            hs.append(((y0 + y1) / 2, x0, x1))
+        elif w < 2.5 and h > 5:
+            vs.append(((x0 + x1) / 2, y0, y1))
+        elif w > 5 and h > 5:
+            pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+            if stroke.value and not fill.value:
+                hs += [(y0, x0, x1), (y1, x0, x1)]
+                vs += [(x0, y0, y1), (x1, y0, y1)]
+    return hs, vs, image_area
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name[:40])
+def test_page_objects_equal_typed_calls(path: Path) -> None:
+    pdf = pdfium.PdfDocument(str(path))
+    for i in range(len(pdf)):
+        page = pdf[i]
+        assert page_objects(page) == _page_objects_typed(page)
+    pdf.close()
+
+
+@pytest.mark.parametrize("path", PDFS[:4], ids=lambda p: p.name[:40])
+def test_character_boxes_equal_typed_calls(path: Path) -> None:
+    pdf = pdfium.PdfDocument(str(path))
+    tp = TextPage(pdf[0].get_textpage())
+    rect = pdfium_c.FS_RECTF()
+    for i in range(len(tp.text)):
+        pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(rect))
+        assert tp.box(i) == (rect.left, rect.bottom, rect.right, rect.top)
+    for line in tp.lines()[:40]:
+        want = [Glyph(tp.text[i], *_xxbt(tp.box(i))) for i in range(line.start, line.end) if not tp.text[i].isspace()]
+        assert tp.glyphs(line) == want
+    pdf.close()
+
+
+def _xxbt(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, bottom, x1, top = box
+    return x0, x1, bottom, top
+
+
+def test_combining_marks_stay_with_their_letter() -> None:
+    """The one-character test of `_clusters` and the general one agree (a mark, a letter, a word)."""
+    g = [Glyph("o", 0, 5, 0, 10), Glyph("\u0302", 1, 4, 0, 12), Glyph("\u0301\u0300", 1, 4, 0, 12),
+         Glyph("ab", 6, 12, 0, 10), Glyph("\u0323", 7, 9, -2, 0)]
+    assert [ln.text for ln in lines_from_glyphs(g)] == ["o\u0302\u0301\u0300ab\u0323"]  # as before issue 11
