@@ -223,6 +223,37 @@ def test_clean_unicode_equals_reference_on_corpus() -> None:
     assert clean_unicode(mt) == _clean_unicode_reference(mt)
 
 
+def _noise_line_spans_by_regex(text: str) -> list[tuple[int, int]]:
+    import re
+
+    spans, pos = [], 0
+    for m in re.finditer("[\n\f\u2028\u2029]", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\u2028\u2029\f\r", max_size=40))
+def test_noise_line_spans_equal_regex_walk(text: str) -> None:
+    from vnplan.normalize.noise import _line_spans
+
+    assert _line_spans(text) == _noise_line_spans_by_regex(text)
+
+
+def test_noise_first_character_filter_keeps_every_match() -> None:
+    """A line `remove_noise` skips by its first character matches neither whole-line pattern."""
+    from vnplan.normalize.noise import _MAILTO_LINE, _NOISE_FIRST, PAGE_NUMBER
+
+    lines = [ln for ln in corpus_text().split("\n") if ln.strip(" \t")]
+    lines += ["- 3 -", " Trang 4/12", "12", "\t mailto:a@b.vn", "Page 2", "٣", "— 2 —"]
+    for line in lines:
+        first = line.lstrip(" \t")[0]
+        if first not in _NOISE_FIRST and not first.isdecimal():
+            assert not PAGE_NUMBER.fullmatch(line) and not _MAILTO_LINE.fullmatch(line), line
+
+
 # --------------------------------------------------------------------------- the whole normaliser
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "normalized.json"

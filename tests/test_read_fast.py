@@ -84,3 +84,31 @@ def test_combining_marks_stay_with_their_letter() -> None:
     g = [Glyph("o", 0, 5, 0, 10), Glyph("\u0302", 1, 4, 0, 12), Glyph("\u0301\u0300", 1, 4, 0, 12),
          Glyph("ab", 6, 12, 0, 10), Glyph("\u0323", 7, 9, -2, 0)]
     assert [ln.text for ln in lines_from_glyphs(g)] == ["o\u0302\u0301\u0300ab\u0323"]  # as before issue 11
+
+
+def _garbled_ratio_reference(text: str) -> float:
+    import unicodedata
+
+    from vnplan.read.pdf_page_kind import _GARBLING_SYMBOLS, _UNUSUAL
+
+    letters = sum(map(str.isalpha, text))
+    bad = 0
+    for ch in _UNUSUAL.findall(text):
+        combining = unicodedata.combining(ch)
+        if combining and not ch.isalpha():
+            letters += 1
+        if ch.isalpha() or combining:
+            if 0x370 <= ord(ch) <= 0x52F or combining:
+                bad += 1
+        elif ch in _GARBLING_SYMBOLS:
+            bad += 1
+    return bad / letters if letters else 0.0
+
+
+@pytest.mark.parametrize("text", ["Số: 173/KH-UBND “Hà Nội” – 2025", "6Ӣ C‘NG 7+ѬѪ1*", "", "‡·˙ abc", "a\u0301 b\u0323",
+                                  "ОБЩЕСТВО", "\u00a0\u2003 x\n\t"])
+def test_page_measures_equal_reference(text: str) -> None:
+    from vnplan.read.pdf_page_kind import garbled_ratio, visible_chars
+
+    assert garbled_ratio(text) == _garbled_ratio_reference(text)
+    assert visible_chars(text) == len(text) - sum(map(str.isspace, text))

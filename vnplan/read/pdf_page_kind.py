@@ -108,9 +108,12 @@ def garbled_ratio(text: str) -> float:
     >>> garbled_ratio("6Ӣ C‘NG 7+ѬѪ1*") > 0.2
     True
     """
+    unusual = _UNUSUAL.findall(text)
+    if not unusual:
+        return 0.0  # nothing bad: the share is 0 whatever the letters
     letters = sum(map(str.isalpha, text))
     bad = 0
-    for ch in _UNUSUAL.findall(text):
+    for ch in unusual:
         combining = unicodedata.combining(ch)
         if combining and not ch.isalpha():
             letters += 1
@@ -128,4 +131,4 @@ def visible_chars(text: str) -> int:
     >>> visible_chars("Số: 173 \\n")
     6
     """
-    return len(text) - sum(map(str.isspace, text))
+    return len("".join(text.split()))  # str.split() cuts at exactly the characters str.isspace() calls space
