@@ -112,3 +112,73 @@ def test_page_measures_equal_reference(text: str) -> None:
 
     assert garbled_ratio(text) == _garbled_ratio_reference(text)
     assert visible_chars(text) == len(text) - sum(map(str.isspace, text))
+
+
+def _lines_from_glyphs_reference(glyphs: list[Glyph], space_ratio: float = 0.12) -> list[Any]:
+    """`lines_from_glyphs` before issue 11 (builtin min/max, generator expressions)."""
+    from vnplan.read.pdf_lines import Line, _clusters
+
+    clusters = [c for c in _clusters(glyphs) if c[0].text.strip()]
+    clusters.sort(key=lambda c: -c[0].cy)
+    rows: list[list[list[Glyph]]] = []
+    for c in clusters:
+        g = c[0]
+        h = max(g.top - g.bottom, 1.0)
+        for row in rows[-3:]:
+            ref = row[0][0]
+            overlap = min(ref.top, g.top) - max(ref.bottom, g.bottom)
+            if overlap > 0.5 * min(h, max(ref.top - ref.bottom, 1.0)):
+                row.append(c)
+                break
+        else:
+            rows.append([c])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c[0].x0)
+        parts: list[str] = []
+        prev: Glyph | None = None
+        height = max(max(c[0].top for c in row) - min(c[0].bottom for c in row), 1.0)
+        for c in row:
+            g = c[0]
+            gap = g.x0 - prev.x1 if prev is not None else 0.0
+            if prev is not None and (
+                gap > space_ratio * height
+                or (gap > 0.02 * height and prev.text[-1:].isdigit() != g.text[:1].isdigit() and g.text[:1].isalnum())
+            ):
+                parts.append(" ")
+            parts.append("".join(x.text for x in c))
+            prev = g
+        flat = [x for c in row for x in c]
+        lines.append(Line(text="".join(parts), x0=min(x.x0 for x in flat), x1=max(x.x1 for x in flat),
+                          bottom=min(x.bottom for x in flat), top=max(x.top for x in flat), glyphs=flat))
+    lines.sort(key=lambda ln: -ln.top)
+    return lines
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name[:40])
+def test_lines_from_glyphs_equal_reference(path: Path) -> None:
+    """Every page's characters grouped into lines, and the left and right halves: same lines both ways."""
+    pdf = pdfium.PdfDocument(str(path))
+    for i in range(len(pdf)):
+        tp = TextPage(pdf[i].get_textpage())
+        glyphs = [g for ln in tp.lines() for g in tp.glyphs(ln)]
+        half = [g for g in glyphs if g.cx < 300]
+        for sample in (glyphs, half, glyphs[:40]):
+            assert lines_from_glyphs(sample) == _lines_from_glyphs_reference(sample)
+    pdf.close()
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name[:40])
+def test_bounded_text_in_one_call_equals_pypdfium2(path: Path) -> None:
+    """Table cells, page halves and thin strips: one call gives what pypdfium2's two calls give."""
+    pdf = pdfium.PdfDocument(str(path))
+    for i in range(len(pdf)):
+        page = pdf[i]
+        width, height = page.get_size()
+        tp = TextPage(page.get_textpage())
+        boxes = [(0, 0, width, height), (0, 0, width / 2, height), (width / 3, height / 2, width, height),
+                 (0, height - 40, width, height), (10, 10, 12, 12)]
+        boxes += [(x, y, x + 120, y + 30) for x in range(0, int(width), 150) for y in range(0, int(height), 90)]
+        for x0, bottom, x1, top in boxes:
+            assert tp.bounded(x0, bottom, x1, top) == tp.tp.get_text_bounded(x0, bottom, x1, top)
+    pdf.close()

@@ -77,13 +77,14 @@ class TextPage:
         self.soft = [m.start() for m in re.finditer("\ufffe", raw_text)]
         self.text: str = raw_text.replace("\ufffe", "-")
         self.recovered = False  # text rebuilt from glyph shapes (fonts without a Unicode map)
+        self._text_buffer: Any = None  # for `_bounded_once`, made on first use
         self._rect = pdfium_c.FS_RECTF()
         self._rect_ref = ctypes.byref(self._rect)
 
     def bounded(self, x0: float, bottom: float, x1: float, top: float) -> str:
         """The text inside a rectangle (from our text when fonts were recovered, else pdfium's)."""
         if not self.recovered:
-            return self.tp.get_text_bounded(x0, bottom, x1, top)
+            return self._bounded_once(x0, bottom, x1, top)
         out: list[str] = []
         space = False
         for i, ch in enumerate(self.text):
@@ -97,6 +98,29 @@ class TextPage:
                 out.append(ch)
                 space = False
         return "".join(out)
+
+    def _bounded_once(self, x0: float, bottom: float, x1: float, top: float) -> str:
+        """pypdfium2's ``get_text_bounded`` in one pdfium call instead of two (size, then text).
+
+        pdfium collects the rectangle's text on every call.  pypdfium2 asks first for its length
+        in characters and then fetches that many UTF-16 units; here a buffer large enough for any
+        text of the page is filled at once (pdfium ends it with a NUL).  When every unit is a
+        character (no surrogate pair) that is the same text; otherwise, or when the buffer is full,
+        pypdfium2 is asked.
+        """
+        size = 2 * len(self.text) + 64
+        if self._text_buffer is None or len(self._text_buffer) < size:
+            self._text_buffer = (ctypes.c_ushort * size)()
+        buffer = self._text_buffer
+        got = pdfium_c.FPDFText_GetBoundedText(self.raw, x0, top, x1, bottom, buffer, len(buffer)) - 1  # NUL
+        if got <= 0:
+            return ""
+        if got + 1 >= len(buffer) or buffer[got] != 0:  # pragma: no cover - a full buffer, or no NUL: pypdfium2
+            return str(self.tp.get_text_bounded(x0, bottom, x1, top))
+        units = bytes(memoryview(buffer).cast("B")[: 2 * got])
+        if len(units.decode("utf-16-le", errors="surrogatepass")) != got:  # a surrogate pair: as pypdfium2 does
+            return str(self.tp.get_text_bounded(x0, bottom, x1, top))
+        return units.decode("utf-16-le", errors="ignore")  # one unit a character: pypdfium2 reads them all
 
     def box(self, i: int) -> tuple[float, float, float, float]:
         """Loose box (x0, bottom, x1, top) of character ``i`` (font ascent/descent, advance)."""
