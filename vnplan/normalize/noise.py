@@ -29,6 +29,7 @@ PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?P<dash>[-–—][ \t]*\d{1,3}[ \t]*[-–—])|(?P<word>(?:Trang|TRANG|Page|trang)[ \t]*\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)"
     r"|(?P<bare>\d{1,3}))[ \t]*"
 )
+_SIX_DIGITS = re.compile(r"\d{6}")
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
 _CLERK = re.compile(r"\./\.(?=[^\W\d_])")
 _MAILTO_LINE = re.compile(r"[ \t]*mailto:\S+[ \t]*")
@@ -84,7 +85,7 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     warnings: list[str] = []
     ed = mt.edits()
     anchors = 0
-    for m in ANCHOR.finditer(text):
+    for m in ANCHOR.finditer(text) if _SIX_DIGITS.search(text) else ():  # an anchor is six digits or more
         ed.delete(m.start(), m.end())
         anchors += 1
     spans = _line_spans(text)

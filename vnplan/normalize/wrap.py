@@ -219,6 +219,6 @@ def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
             ed.delete(a.end, b.start)
         else:
             ed.replace(a.end, b.start, " ")
-    for m in _MULTISPACE.finditer(text):  # inside line contents only: it never touches a separator
+    for m in _MULTISPACE.finditer(text) if "  " in text else ():  # inside line contents: never a separator
         ed.delete(m.start() + 1, m.end())
     return mt.apply(ed)
