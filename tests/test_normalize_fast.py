@@ -254,6 +254,21 @@ def test_noise_first_character_filter_keeps_every_match() -> None:
             assert not PAGE_NUMBER.fullmatch(line) and not _MAILTO_LINE.fullmatch(line), line
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u3000\r*_#|>aB:", max_size=20))
+def test_strip_marks_equals_regex(line: str) -> None:
+    from vnplan.normalize.boilerplate import _MARKS, _strip_marks
+
+    assert _strip_marks(line) == _MARKS.sub("", line)
+
+
+def test_strip_marks_equals_regex_on_corpus_lines() -> None:
+    from vnplan.normalize.boilerplate import _MARKS, _strip_marks
+
+    for line in corpus_text().split("\n"):
+        assert _strip_marks(line) == _MARKS.sub("", line)
+
+
 # --------------------------------------------------------------------------- the whole normaliser
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "normalized.json"
