@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_archive_read import raw_text, split_pdfs  # noqa: E402
+from bench_archive_read import raw_text, split_pdfs
 
 READ_STAGES = {
     "vnplan.read.pdf": ["page_objects", "flatten_annotations", "join_stamped", "find_tables", "layout_page",
