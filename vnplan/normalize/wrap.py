@@ -28,6 +28,7 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vnplan.normalize.lines import SEPARATORS, connectors, is_list_start, line_spans, role
 from vnplan.normalize.offsetmap import MappedText
@@ -109,7 +110,8 @@ def _continues(s: str) -> bool:
     return _first_alpha(s).islower() and not is_list_start(s)
 
 
-def _is_upper(s: str) -> bool:
+@lru_cache(maxsize=8192)
+def _is_upper(s: str) -> bool:  # asked of a line as the first and as the second of a pair: cached
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

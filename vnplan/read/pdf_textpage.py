@@ -139,6 +139,7 @@ class TextPage:
         pos = 0
         n = len(text)
         spans: list[tuple[int, int]] = []
+        soft = self.soft
         for part in re.split(r"\r\n|\r|\n", text):
             start, end = pos, pos + len(part)
             pos = end
@@ -147,11 +148,12 @@ class TextPage:
             if pos < n and text[pos] == "\n":
                 pos += 1
             cut = start
-            for h in self.soft:
+            for h in soft:
                 if cut <= h < end - 1:
                     spans.append((cut, h + 1))
                     cut = h + 1
             spans.append((cut, end))
+        box, handle, r, ref = self._box, self._handle, self._rect, self._rect_ref  # `box`, inlined
         for k, (start, end) in enumerate(spans):
             part = text[start:end]
             stripped = part.strip()
@@ -159,8 +161,10 @@ class TextPage:
                 continue
             a = start + (len(part) - len(part.lstrip()))
             b = start + len(part.rstrip()) - 1
-            x0, b0, x1a, t0 = self.box(a)
-            xa, b1, x1, t1 = self.box(b)
+            box(handle, a, ref)
+            x0, b0, x1a, t0 = r.left, r.bottom, r.right, r.top
+            box(handle, b, ref)
+            xa, b1, x1, t1 = r.left, r.bottom, r.right, r.top
             if x1 < x0:  # characters drawn right to left in the stream: fall back to all boxes
                 xs = [self.box(i) for i in range(a, b + 1)]
                 x0, x1 = min(x[0] for x in xs), max(x[2] for x in xs)
