@@ -25,6 +25,18 @@ from vnplan.normalize.offsetmap import MappedText
 __all__ = ["cut_boilerplate", "data", "document_bounds"]
 
 _MARKS = re.compile(r"^[\s*_#|>]+|[\s*_#|]+$")
+# The same as two strips (`_strip_marks`): regex ``\s`` is exactly what str.isspace() calls space.
+_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+_LEAD_MARKS, _TRAIL_MARKS = _SPACES + "*_#|>", _SPACES + "*_#|"
+
+
+def _strip_marks(line: str) -> str:
+    """``_MARKS.sub("", line)`` for a line without ``\n``: markdown marks and spaces off both ends.
+
+    >>> _strip_marks("> **Số hiệu:** |"), _MARKS.sub("", "> **Số hiệu:** |")
+    ('Số hiệu:', 'Số hiệu:')
+    """
+    return line.lstrip(_LEAD_MARKS).rstrip(_TRAIL_MARKS)
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +78,7 @@ def document_bounds(text: str) -> tuple[int, int]:
     if not any(k in low for k in _keywords()):
         return 0, len(text)
     spans = line_spans(text)
-    lines = [_MARKS.sub("", text[s:e]) for s, e in spans]
+    lines = [_strip_marks(text[s:e]) for s, e in spans]
     n = len(text)
     start, first = 0, 0
     lead = [k for k, (s, _) in enumerate(spans) if s < n // 2 and lines[k] and pats["lead"].search(lines[k])]

@@ -21,6 +21,7 @@ from vnplan.normalize.unicode import HARD_BREAK, SOFT_JOIN
 __all__ = ["split_cell", "strip_markup"]
 
 _SEPARATOR_LINE = re.compile(r"[ \t]*(?:\|[ \t]*|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?|[-–—_=*~]{3,}|#{1,6}|\*{1,4}[ \t]*\*{0,4})[ \t]*")
+_SEPARATOR_CHARS = " \t|:-–—_=*~#"  # every character `_SEPARATOR_LINE` can match
 _ROW = re.compile(r"[ \t]*\|(.*[^\\])\|[ \t]*")
 _CELL_SEP = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
@@ -59,6 +60,8 @@ def split_cell(cell: str) -> list[tuple[int, int]]:
     [' ', ' ']
     """
     spans: list[tuple[int, int]] = []
+    if " " not in cell and "\t" not in cell:
+        return spans  # every split point is a run of spaces or tabs
     for pattern in _CELL_SPLITS:
         for m in pattern.finditer(cell):
             if not any(m.start() < e and s < m.end() for s, e in spans):
@@ -96,6 +99,9 @@ def _separators_and_rows(text: str, ed: Edits) -> int:
     while i < len(spans):
         s, e = spans[i]
         line = text[s:e]
+        if "|" not in line and line.strip(_SEPARATOR_CHARS):  # neither a separator line nor a table row
+            i += 1
+            continue
         if line.strip() and _SEPARATOR_LINE.fullmatch(line) and line.strip() != "*":
             j = i
             while j + 1 < len(spans) and spans[j + 1][1] > spans[j + 1][0] and _SEPARATOR_LINE.fullmatch(text[spans[j + 1][0]:spans[j + 1][1]]):
@@ -206,7 +212,7 @@ def strip_markup(mt: MappedText, cells: list[tuple[int, int]] | None = None) -> 
         if ed.delete(m.start(), m.start() + 1):
             ed.delete(m.end(1), m.end())
             counts["markdown"] += 1
-    for s, e in line_spans(text):
+    for s, e in line_spans(text) if "#" in text else ():
         h = _HEADING.match(text, s, e)
         if h:
             ed.delete(h.start(), h.end())
@@ -214,7 +220,8 @@ def strip_markup(mt: MappedText, cells: list[tuple[int, int]] | None = None) -> 
     for m in _ESCAPE.finditer(text):
         ed.delete(m.start(), m.start() + 1)
         counts["markdown"] += 1
-    counts["markdown"] += _emphasis(text, ed)
+    if "*" in text or "__" in text:  # no marker, no emphasis span: the walk over the newlines would change nothing
+        counts["markdown"] += _emphasis(text, ed)
     mt = mt.apply(ed)
     if cells:
         mt = _split_cells(mt, cells)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from vnplan.normalize.fold import fold_key
 from vnplan.normalize.offsetmap import Edits, MappedText
@@ -28,6 +29,7 @@ PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?P<dash>[-–—][ \t]*\d{1,3}[ \t]*[-–—])|(?P<word>(?:Trang|TRANG|Page|trang)[ \t]*\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)"
     r"|(?P<bare>\d{1,3}))[ \t]*"
 )
+_SIX_DIGITS = re.compile(r"\d{6}")
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
 _CLERK = re.compile(r"\./\.(?=[^\W\d_])")
 _MAILTO_LINE = re.compile(r"[ \t]*mailto:\S+[ \t]*")
@@ -38,13 +40,30 @@ _LINE_SEP = re.compile("[\n\f\u2028\u2029]")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    """Lines, with a form feed (page break) also ending a line."""
+    """Lines, with a form feed (page break) also ending a line.
+
+    Every separator is one character: the spans follow from the lengths of the split parts.
+    """
+    for sep in "\f\u2028\u2029":
+        if sep in text:
+            text = text.replace(sep, "\n")
     spans, pos = [], 0
-    for m in _LINE_SEP.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
+    for part in text.split("\n"):
+        end = pos + len(part)
+        spans.append((pos, end))
+        pos = end + 1
     return spans
+
+
+# What a line's first character (after spaces and tabs) must be for `PAGE_NUMBER` (a dash, Trang,
+# Page, a digit) or `_MAILTO_LINE` to match it whole.
+_NOISE_FIRST = frozenset("-–—TPtm")
+
+
+@lru_cache(maxsize=4096)
+def _header_key(line: str) -> str:
+    """A running header's key: folded, digits ignored (the same line recurs on every page)."""
+    return _DIGITS.sub("#", fold_key(line))
 
 
 def _delete_line(ed: Edits, spans: list[tuple[int, int]], k: int, n: int) -> None:
@@ -66,7 +85,7 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     warnings: list[str] = []
     ed = mt.edits()
     anchors = 0
-    for m in ANCHOR.finditer(text):
+    for m in ANCHOR.finditer(text) if _SIX_DIGITS.search(text) else ():  # an anchor is six digits or more
         ed.delete(m.start(), m.end())
         anchors += 1
     spans = _line_spans(text)
@@ -76,8 +95,10 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     page = 0
     starts = sorted(page_starts or [])
     feeds, pos = 0, 0
+    has_feeds = "\f" in text
     for s, e in spans:
-        feeds += text.count("\f", pos, s)  # form feeds end lines: they sit between spans
+        if has_feeds:
+            feeds += text.count("\f", pos, s)  # form feeds end lines: they sit between spans
         pos = s
         page = feeds + (bisect.bisect_right(starts, mt.offsets[s]) if starts else 0)
         page_of.append(page)
@@ -94,6 +115,9 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
     for idx, k in enumerate(nonblank):
         s, e = spans[k]
         line = text[s:e]
+        first = line.lstrip(" \t")[0]  # a non-blank line
+        if first not in _NOISE_FIRST and not first.isdecimal():
+            continue  # neither a page number nor a mailto line (what \\d matches is what isdecimal() is)
         if _MAILTO_LINE.fullmatch(line):  # link targets a PDF-to-text tool printed after their text
             _delete_line(ed, spans, k, n)
             removed.add(k)
@@ -128,7 +152,7 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
                 line = text[spans[k][0]:spans[k][1]].strip()
                 if not 3 <= len(line) <= 120 or sum(c.isalpha() for c in line) < 4:
                     continue  # short labels and numbers ("STT", "0,48") are table content
-                key = _DIGITS.sub("#", fold_key(line))
+                key = _header_key(line)
                 seen[key].add(pg)
                 where[key].append(k)
         for key, pages in seen.items():
@@ -138,7 +162,7 @@ def remove_noise(mt: MappedText, page_starts: list[int] | None = None) -> tuple[
                 warnings.append(f"running header/footer removed from {len(pages)} pages: {key[:40]!r}")
     for m in _CLERK.finditer(text):  # "thực hiện./.Oanh": the typist's initials after the closing mark
         ed.insert(m.end(), HARD_BREAK)
-    for m in re.finditer("\f", text):  # a page break is a line break, not a blank line
+    for m in re.finditer("\f", text) if has_feeds else ():  # a page break is a line break, not a blank line
         if m.start() > 0 and text[m.start() - 1] in "\n\u2028\u2029":
             ed.delete(m.start(), m.end())
         else:

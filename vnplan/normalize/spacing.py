@@ -23,6 +23,7 @@ letter-spacing rule runs.
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import math
 import re
@@ -236,6 +237,31 @@ def _split_syllables(text: str, s: int, e: int, ed: Edits) -> int:
     return merged
 
 
+# A maximal run of one or two letters: the short words `_split_syllables` looks at first.
+_SHORT_ALPHA = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}(?![^\W\d_])")
+# Part of every `_SPACED4` match (from the space after its first letter on), with a literal first
+# character, so the whole text is searched fast.
+_SPACED_TAIL = re.compile(r" \S (?:\S )+\S(?!\S)")
+
+
+def _lines_to_check(text: str) -> list[tuple[int, int]]:
+    """The lines either spacing rule may touch: a run of spaced-out letters, or a short non-syllable.
+
+    A line with neither is left alone by `_letter_spaced` and `_split_syllables` (their first
+    tests), so only the others are looked at.  Both are searched once over the whole text; no
+    match crosses a line separator (separators are whitespace, the runs are letters and spaces).
+    """
+    spans = line_spans(text)
+    if len(spans) == 1:
+        return spans
+    starts = [s for s, _ in spans]
+    at = [m.start() for m in _SPACED_TAIL.finditer(text)]
+    if syllable_counts():
+        is_fragment = _is_fragment
+        at += [m.start() for m in _SHORT_ALPHA.finditer(text) if is_fragment(m.group())]
+    return [spans[k] for k in sorted({bisect.bisect_right(starts, a) - 1 for a in at})]
+
+
 def fix_spacing(mt: MappedText) -> tuple[MappedText, list[str]]:
     """Join spaced-out letters and split syllables; tighten spaces inside symbols.
 
@@ -246,7 +272,7 @@ def fix_spacing(mt: MappedText) -> tuple[MappedText, list[str]]:
     ed = mt.edits()
     spaced_lines = 0
     merged = 0
-    for s, e in line_spans(text):
+    for s, e in _lines_to_check(text):
         if e - s < 3:
             continue
         if _letter_spaced(text, s, e, ed):
@@ -260,7 +286,7 @@ def fix_spacing(mt: MappedText) -> tuple[MappedText, list[str]]:
         dash = text.index("-", m.start(1), m.end(1))
         ed.delete(m.start(1), dash)
         ed.delete(dash + 1, m.end(1))
-    for m in _NUMBER_SLASH.finditer(text):
+    for m in _NUMBER_SLASH.finditer(text) if " /" in text or "/ " in text else ():  # a space beside a slash
         grp = 1 if m.group(1) else 2
         ed.delete(m.start(grp), m.end(grp))
     mt = mt.apply(ed)

@@ -48,6 +48,7 @@ _CLUSTER = re.compile(rf"([^\s{_COMBINING}])( ?)([{_COMBINING}]+)")
 _MARK_RUN = re.compile(rf"(?:^|(?<=\s))[{_COMBINING}]{{2,}}")
 _SPACING = re.compile(rf"([{_VOWEL}])( ?)([{''.join(_SPACING_TONES)}])(?=[\w\s]|$)")
 _CONTROL_SET = frozenset(CONTROL_CHARS)
+_MARK = re.compile(rf"[{_COMBINING}]")
 _NON_NFC_SINGLE = re.compile("[\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a]")
 
 
@@ -84,7 +85,8 @@ def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
     ed = mt.edits()
     warnings: list[str] = []
     split = 0
-    for m in _CLUSTER.finditer(text):
+    first_mark = _MARK.search(text)  # every cluster holds a combining mark: none before the first one
+    for m in _CLUSTER.finditer(text, max(0, first_mark.start() - 2)) if first_mark else ():
         base, space, marks = m.group(1), m.group(2), m.group(3)
         composed = _compose(base, marks)
         if space and composed is None:
@@ -97,21 +99,22 @@ def clean_unicode(mt: MappedText) -> tuple[MappedText, list[str]]:
             nfc = unicodedata.normalize("NFC", src)
             if nfc != src:
                 ed.replace(m.start(), m.end(), nfc, _where(src, nfc))
-    for m in _SPACING.finditer(text):
+    for m in _SPACING.finditer(text) if any(c in text for c in _SPACING_TONES) else ():
         composed = _compose(m.group(1), _SPACING_TONES[m.group(3)])
         if composed is not None and ed.replace(m.start(), m.end(), composed):
             split += 1
+    controls = 0
     for m in _ODD.finditer(text):
         s = m.group(0)
         if s in ("\r\n", "\r"):
             ed.replace(m.start(), m.end(), "\n")
         elif s in DELETE_CHARS:
+            controls += s in _CONTROL_SET  # each control character is a match of its own
             ed.delete(m.start(), m.end())
         else:
             ed.replace(m.start(), m.end(), _ONE_TO_ONE[s])
     for m in _NON_NFC_SINGLE.finditer(text):
         ed.replace(m.start(), m.end(), unicodedata.normalize("NFC", m.group(0)))
-    controls = sum(text.count(c) for c in set(text) & _CONTROL_SET)
     if controls:
         warnings.append(f"control characters removed ({controls})")
     if split:

@@ -28,6 +28,7 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vnplan.normalize.lines import SEPARATORS, connectors, is_list_start, line_spans, role
 from vnplan.normalize.offsetmap import MappedText
@@ -70,7 +71,7 @@ def split_columns(mt: MappedText) -> MappedText:
     """
     text = mt.text
     ed = mt.edits()
-    for m in _COLUMN_GAP.finditer(text):
+    for m in _COLUMN_GAP.finditer(text) if "    " in text else ():  # a gap is four spaces or more
         nxt = text[m.end()]
         before = text[max(0, m.start() - 4) : m.start()]
         if (nxt.isupper() or nxt in "-–(") and not before.endswith(("Số:", "số:")):
@@ -109,7 +110,8 @@ def _continues(s: str) -> bool:
     return _first_alpha(s).islower() and not is_list_start(s)
 
 
-def _is_upper(s: str) -> bool:
+@lru_cache(maxsize=8192)
+def _is_upper(s: str) -> bool:  # asked of a line as the first and as the second of a pair: cached
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -117,18 +119,19 @@ def _is_upper(s: str) -> bool:
 def measure(text: str, lines: list[_Line]) -> WrapStyle:
     """Measure the document's wrap style from its lines."""
     pairs = list(itertools.pairwise(lines))
-    blank = [sum(text.count(c, a.end, b.start) for c in SEPARATORS) > 1 for a, b in pairs]
+    blank = [b.start - a.end > 1 and sum(text.count(c, a.end, b.start) for c in SEPARATORS) > 1 for a, b in pairs]
     blank_gaps = [p for p, is_blank in zip(pairs, blank) if is_blank]
-    lower_after_blank = sum(1 for a, b in blank_gaps if _continues(b.text))
+    continues = {id(ln): _continues(ln.text) for ln in lines[1:]}  # asked up to three times a line below
+    lower_after_blank = sum(1 for a, b in blank_gaps if continues[id(b)])
     double = bool(pairs) and len(blank_gaps) >= 0.5 * len(pairs) and lower_after_blank >= 0.1 * max(1, len(blank_gaps))
     indented = sum(1 for ln in lines if ln.indent >= 3)
     flush = sum(1 for ln in lines if ln.indent == 0)
     layout = bool(lines) and indented >= 0.15 * len(lines) and flush >= 0.3 * len(lines)
     widths = [a.indent + len(a.text) for (a, b), is_blank in zip(pairs, blank)
-              if _continues(b.text) and (double or not is_blank)]
+              if continues[id(b)] and (double or not is_blank)]
     width = statistics.median(widths) if len(widths) >= 5 else None
     single = [b for (a, b), is_blank in zip(pairs, blank) if not is_blank]
-    lower_single = sum(1 for b in single if _continues(b.text))
+    lower_single = sum(1 for b in single if continues[id(b)])
     blank_paragraphs = (not double and len(blank_gaps) >= 0.1 * max(1, len(pairs))
                         and lower_after_blank <= 0.05 * len(blank_gaps)
                         and len(single) >= 10 and lower_single >= 0.5 * len(single))
@@ -202,7 +205,7 @@ def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
     after_type = False
     for a, b in itertools.pairwise(lines):
         gap = text[a.end : b.start]
-        seps = sum(gap.count(c) for c in SEPARATORS)
+        seps = 1 if gap == "\n" else sum(gap.count(c) for c in SEPARATORS)  # one plain break: most lines
         if HARD_BREAK in gap:
             join = False
         elif SOFT_JOIN in gap and seps == 1:
@@ -218,7 +221,6 @@ def rejoin(mt: MappedText, *, style: WrapStyle | None = None) -> MappedText:
             ed.delete(a.end, b.start)
         else:
             ed.replace(a.end, b.start, " ")
-    for ln in lines:
-        for m in _MULTISPACE.finditer(text, ln.start, ln.end):
-            ed.delete(m.start() + 1, m.end())
+    for m in _MULTISPACE.finditer(text) if "  " in text else ():  # inside line contents: never a separator
+        ed.delete(m.start() + 1, m.end())
     return mt.apply(ed)

@@ -84,8 +84,10 @@ def fold(text: str) -> str:
 def _clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Attach combining marks to their base glyph, keeping stream order."""
     out: list[list[Glyph]] = []
+    combining = unicodedata.combining
     for g in glyphs:
-        if out and g.text and all(unicodedata.combining(c) for c in g.text):
+        t = g.text
+        if out and t and (combining(t) if len(t) == 1 else all(combining(c) for c in t)):  # one character: most
             out[-1].append(g)
         else:
             out.append([g])
@@ -101,13 +103,19 @@ def lines_from_glyphs(glyphs: Sequence[Glyph], space_ratio: float = 0.12) -> lis
     clusters = [c for c in _clusters(glyphs) if c[0].text.strip()]
     clusters.sort(key=lambda c: -c[0].cy)
     rows: list[list[list[Glyph]]] = []
+    # min(a, b) is `b if b < a else a` and max(a, b) is `b if b > a else a`, spelt out below (hot loop)
     for c in clusters:
         g = c[0]
-        h = max(g.top - g.bottom, 1.0)
+        g_top, g_bottom = g.top, g.bottom
+        h = g_top - g_bottom
+        h = 1.0 if 1.0 > h else h  # noqa: FURB136
         for row in rows[-3:]:
             ref = row[0][0]
-            overlap = min(ref.top, g.top) - max(ref.bottom, g.bottom)
-            if overlap > 0.5 * min(h, max(ref.top - ref.bottom, 1.0)):
+            r_top, r_bottom = ref.top, ref.bottom
+            rh = r_top - r_bottom
+            rh = 1.0 if 1.0 > rh else rh  # noqa: FURB136
+            overlap = (g_top if g_top < r_top else r_top) - (g_bottom if g_bottom > r_bottom else r_bottom)  # noqa: FURB136
+            if overlap > 0.5 * (rh if rh < h else h):  # noqa: FURB136
                 row.append(c)
                 break
         else:
@@ -117,7 +125,7 @@ def lines_from_glyphs(glyphs: Sequence[Glyph], space_ratio: float = 0.12) -> lis
         row.sort(key=lambda c: c[0].x0)
         parts: list[str] = []
         prev: Glyph | None = None
-        height = max(max(c[0].top for c in row) - min(c[0].bottom for c in row), 1.0)
+        height = max(max([c[0].top for c in row]) - min([c[0].bottom for c in row]), 1.0)
         for c in row:
             g = c[0]
             gap = g.x0 - prev.x1 if prev is not None else 0.0
@@ -126,17 +134,17 @@ def lines_from_glyphs(glyphs: Sequence[Glyph], space_ratio: float = 0.12) -> lis
                 or (gap > 0.02 * height and prev.text[-1:].isdigit() != g.text[:1].isdigit() and g.text[:1].isalnum())
             ):
                 parts.append(" ")
-            parts.append("".join(x.text for x in c))
+            parts.append(c[0].text if len(c) == 1 else "".join([x.text for x in c]))
             prev = g
-        flat = [x for c in row for x in c]
+        flat = row[0] if len(row) == 1 else [x for c in row for x in c]
         lines.append(
             Line(
                 text="".join(parts),
-                x0=min(x.x0 for x in flat),
-                x1=max(x.x1 for x in flat),
-                bottom=min(x.bottom for x in flat),
-                top=max(x.top for x in flat),
-                glyphs=flat,
+                x0=min([x.x0 for x in flat]),
+                x1=max([x.x1 for x in flat]),
+                bottom=min([x.bottom for x in flat]),
+                top=max([x.top for x in flat]),
+                glyphs=flat if flat is not row[0] else list(flat),
             )
         )
     lines.sort(key=lambda ln: -ln.top)

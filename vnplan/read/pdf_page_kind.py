@@ -13,13 +13,33 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from vnplan.read.pdf_textpage import OBJ_IMAGE, OBJ_PATH, OBJ_TEXT
+from vnplan.read.pdf_textpage import OBJ_IMAGE, OBJ_PATH, OBJ_TEXT, plain_call, plain_handle
 
 __all__ = ["garbled_ratio", "page_objects", "text_objects", "visible_chars"]
+
+
+@lru_cache(maxsize=1)
+def _object_calls() -> tuple[Any, Any, Any, Any, Any]:
+    """(count, get object, get type, get bounds, path draw mode), with plain handles (`plain_call`).
+
+    Walking a page's objects is most of what classifying it costs; pypdfium2's own declarations
+    (typed pointers) are the fallback.
+    """
+    vp, fp, ip = ctypes.c_void_p, ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_int)
+    calls = (plain_call("FPDFPage_CountObjects", ctypes.c_int, (vp,)),
+             plain_call("FPDFPage_GetObject", vp, (vp, ctypes.c_int)),
+             plain_call("FPDFPageObj_GetType", ctypes.c_int, (vp,)),
+             plain_call("FPDFPageObj_GetBounds", ctypes.c_int, (vp, fp, fp, fp, fp)),
+             plain_call("FPDFPath_GetDrawMode", ctypes.c_int, (vp, ip, ip)))
+    if any(fn is None for fn in calls):  # pragma: no cover - another pypdfium2
+        return (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType,
+                pdfium_c.FPDFPageObj_GetBounds, pdfium_c.FPDFPath_GetDrawMode)
+    return calls[0], calls[1], calls[2], calls[3], calls[4]
 
 
 def page_objects(page: Any) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], float]:
@@ -27,16 +47,15 @@ def page_objects(page: Any) -> tuple[list[tuple[float, float, float]], list[tupl
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
     image_area = 0.0
-    raw = page.raw
     l, b, r, t = (ctypes.c_float() for _ in range(4))
     refs = [ctypes.byref(v) for v in (l, b, r, t)]  # made once: ctypes' per-call conversion is slow
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
-    get_bounds = pdfium_c.FPDFPageObj_GetBounds
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
+    count, get_object, get_type, get_bounds, draw_mode = _object_calls()
+    raw = page.raw if count is pdfium_c.FPDFPage_CountObjects else plain_handle(page.raw)
+    for k in range(count(raw)):
         obj = get_object(raw, k)
         kind = get_type(obj)
-        if kind not in (OBJ_PATH, OBJ_IMAGE):
+        if kind != OBJ_PATH and kind != OBJ_IMAGE:
             continue
         if not get_bounds(obj, *refs):
             continue
@@ -50,7 +69,7 @@ def page_objects(page: Any) -> tuple[list[tuple[float, float, float]], list[tupl
         elif w < 2.5 and h > 5:
             vs.append(((x0 + x1) / 2, y0, y1))
         elif w > 5 and h > 5:
-            pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+            draw_mode(obj, fill, stroke)
             if stroke.value and not fill.value:  # a stroked box: its four sides are rules
                 hs += [(y0, x0, x1), (y1, x0, x1)]
                 vs += [(x0, y0, y1), (x1, y0, y1)]
@@ -89,9 +108,12 @@ def garbled_ratio(text: str) -> float:
     >>> garbled_ratio("6Ӣ C‘NG 7+ѬѪ1*") > 0.2
     True
     """
+    unusual = _UNUSUAL.findall(text)
+    if not unusual:
+        return 0.0  # nothing bad: the share is 0 whatever the letters
     letters = sum(map(str.isalpha, text))
     bad = 0
-    for ch in _UNUSUAL.findall(text):
+    for ch in unusual:
         combining = unicodedata.combining(ch)
         if combining and not ch.isalpha():
             letters += 1
@@ -109,4 +131,4 @@ def visible_chars(text: str) -> int:
     >>> visible_chars("Số: 173 \\n")
     6
     """
-    return len(text) - sum(map(str.isspace, text))
+    return len("".join(text.split()))  # str.split() cuts at exactly the characters str.isspace() calls space

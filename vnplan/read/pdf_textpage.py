@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,25 +33,58 @@ _ANNOT_STAMP = 13
 OBJ_TEXT, OBJ_PATH, OBJ_IMAGE, OBJ_FORM = 1, 2, 3, 5  # pdfium page object types
 
 
+@cache
+def plain_call(name: str, restype: Any, argtypes: tuple[Any, ...]) -> Any | None:
+    """pdfium's function ``name`` declared with plain types (``c_void_p`` for handles), or None.
+
+    pypdfium2 declares handles as typed pointers, so each call converts and builds pointer
+    objects; with plain integer handles a call costs a fraction of that (per-character boxes,
+    page objects).  None when this pypdfium2 does not expose its loaded library.
+    """
+    try:
+        from pypdfium2_raw import bindings
+
+        lib = bindings._libs["pdfium"]
+        fn = getattr(ctypes.CDLL(lib._name, handle=lib._handle), name)  # a second view of the loaded library
+    except (ImportError, AttributeError, KeyError, OSError, TypeError):  # pragma: no cover - another pypdfium2
+        return None
+    fn.restype, fn.argtypes = restype, list(argtypes)
+    return fn
+
+
+def plain_handle(handle: Any) -> int | None:
+    """A pypdfium2 handle as the integer `plain_call` functions take."""
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+_VP = ctypes.c_void_p
+
+
 class TextPage:
     """A pdfium text page with cheap per-character box access."""
 
     def __init__(self, textpage: Any) -> None:
         self.tp = textpage
         self.raw = textpage.raw
+        box = plain_call("FPDFText_GetLooseCharBox", ctypes.c_int, (_VP, ctypes.c_int, _VP))
+        if box is None:  # pragma: no cover - another pypdfium2
+            self._box, self._handle = pdfium_c.FPDFText_GetLooseCharBox, self.raw
+        else:
+            self._box, self._handle = box, plain_handle(self.raw)
         # pdfium marks a hyphen that ends a line with U+FFFE and joins the lines; Vietnamese
         # words do not hyphenate, so it is a real hyphen (``168/KH-`` ``SGD&ĐT``): put it back
         raw_text = textpage.get_text_range()
         self.soft = [m.start() for m in re.finditer("\ufffe", raw_text)]
         self.text: str = raw_text.replace("\ufffe", "-")
         self.recovered = False  # text rebuilt from glyph shapes (fonts without a Unicode map)
+        self._text_buffer: Any = None  # for `_bounded_once`, made on first use
         self._rect = pdfium_c.FS_RECTF()
         self._rect_ref = ctypes.byref(self._rect)
 
     def bounded(self, x0: float, bottom: float, x1: float, top: float) -> str:
         """The text inside a rectangle (from our text when fonts were recovered, else pdfium's)."""
         if not self.recovered:
-            return self.tp.get_text_bounded(x0, bottom, x1, top)
+            return self._bounded_once(x0, bottom, x1, top)
         out: list[str] = []
         space = False
         for i, ch in enumerate(self.text):
@@ -65,10 +99,33 @@ class TextPage:
                 space = False
         return "".join(out)
 
+    def _bounded_once(self, x0: float, bottom: float, x1: float, top: float) -> str:
+        """pypdfium2's ``get_text_bounded`` in one pdfium call instead of two (size, then text).
+
+        pdfium collects the rectangle's text on every call.  pypdfium2 asks first for its length
+        in characters and then fetches that many UTF-16 units; here a buffer large enough for any
+        text of the page is filled at once (pdfium ends it with a NUL).  When every unit is a
+        character (no surrogate pair) that is the same text; otherwise, or when the buffer is full,
+        pypdfium2 is asked.
+        """
+        size = 2 * len(self.text) + 64
+        if self._text_buffer is None or len(self._text_buffer) < size:
+            self._text_buffer = (ctypes.c_ushort * size)()
+        buffer = self._text_buffer
+        got = pdfium_c.FPDFText_GetBoundedText(self.raw, x0, top, x1, bottom, buffer, len(buffer)) - 1  # NUL
+        if got <= 0:
+            return ""
+        if got + 1 >= len(buffer) or buffer[got] != 0:  # pragma: no cover - a full buffer, or no NUL: pypdfium2
+            return str(self.tp.get_text_bounded(x0, bottom, x1, top))
+        units = bytes(memoryview(buffer).cast("B")[: 2 * got])
+        if len(units.decode("utf-16-le", errors="surrogatepass")) != got:  # a surrogate pair: as pypdfium2 does
+            return str(self.tp.get_text_bounded(x0, bottom, x1, top))
+        return units.decode("utf-16-le", errors="ignore")  # one unit a character: pypdfium2 reads them all
+
     def box(self, i: int) -> tuple[float, float, float, float]:
         """Loose box (x0, bottom, x1, top) of character ``i`` (font ascent/descent, advance)."""
         r = self._rect
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self._rect_ref)
+        self._box(self._handle, i, self._rect_ref)
         return r.left, r.bottom, r.right, r.top
 
     def lines(self) -> list[Line]:
@@ -82,6 +139,7 @@ class TextPage:
         pos = 0
         n = len(text)
         spans: list[tuple[int, int]] = []
+        soft = self.soft
         for part in re.split(r"\r\n|\r|\n", text):
             start, end = pos, pos + len(part)
             pos = end
@@ -90,11 +148,12 @@ class TextPage:
             if pos < n and text[pos] == "\n":
                 pos += 1
             cut = start
-            for h in self.soft:
+            for h in soft:
                 if cut <= h < end - 1:
                     spans.append((cut, h + 1))
                     cut = h + 1
             spans.append((cut, end))
+        box, handle, r, ref = self._box, self._handle, self._rect, self._rect_ref  # `box`, inlined
         for k, (start, end) in enumerate(spans):
             part = text[start:end]
             stripped = part.strip()
@@ -102,8 +161,10 @@ class TextPage:
                 continue
             a = start + (len(part) - len(part.lstrip()))
             b = start + len(part.rstrip()) - 1
-            x0, b0, x1a, t0 = self.box(a)
-            xa, b1, x1, t1 = self.box(b)
+            box(handle, a, ref)
+            x0, b0, x1a, t0 = r.left, r.bottom, r.right, r.top
+            box(handle, b, ref)
+            xa, b1, x1, t1 = r.left, r.bottom, r.right, r.top
             if x1 < x0:  # characters drawn right to left in the stream: fall back to all boxes
                 xs = [self.box(i) for i in range(a, b + 1)]
                 x0, x1 = min(x[0] for x in xs), max(x[2] for x in xs)
@@ -115,12 +176,13 @@ class TextPage:
         if line.glyphs is None:
             out: list[Glyph] = []
             text = self.text
+            box, handle, r, ref = self._box, self._handle, self._rect, self._rect_ref  # inlined `box`
             for i in range(line.start, line.end):
                 ch = text[i]
                 if ch.isspace():
                     continue
-                x0, b, x1, t = self.box(i)
-                out.append(Glyph(ch, x0, x1, b, t))
+                box(handle, i, ref)
+                out.append(Glyph(ch, r.left, r.right, r.bottom, r.top))
             line.glyphs = out
         return line.glyphs
 
