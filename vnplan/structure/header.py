@@ -23,6 +23,7 @@ _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
 _MARKS = re.compile(r"^(?:HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|TUYỆT MẬT|TỐI MẬT|MẬT|DỰ THẢO|DU THAO|BẢN SAO)\b", re.I)
 _DECIDE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:")
 _CLOSING = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", re.I)
+_RULE_MARKS = " |*#_—–-~."  # a scan's rules, underlines and specks beside a type name (``_—— THÔNG BÁO``, ``QUYẾT ĐỊNH |``)
 
 
 @dataclass
@@ -317,9 +318,9 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             res.kinh_gui, i = _kinh_gui(lines, i, hi, 0, h)
             title_done = True
             continue
-        tn = mk.is_type_name(t)
-        if tn:  # "| | QUYẾT ĐỊNH": a scan's table rules before the type name are not part of it
-            h.type_name = line.span(len(line.text) - len(line.text.lstrip(" |*#_")))
+        tn = mk.is_type_name(t) or mk.is_type_name(t.strip(_RULE_MARKS))
+        if tn:  # "| | QUYẾT ĐỊNH", "_—— THÔNG BÁO": a scan's table rules around the type name are not part of it
+            h.type_name = line.span(len(t) - len(t.lstrip(_RULE_MARKS)), len(t.rstrip(_RULE_MARKS)))
             in_vv = False
             i += 1
             continue
