@@ -14,6 +14,8 @@ digits-only pass on 068's ``16`` and ``9`` answered ``1``, ``46``, ``3``,
     True
     >>> line_score("Số:4214/BCA-C04") > line_score("Số:#214/BCA-C04")
     True
+    >>> line_score("Số: ⁄23//BGDĐT-GDĐH_") > line_score("Số: /8GDĐT-GDĐH_")
+    True
 """
 from __future__ import annotations
 
@@ -24,27 +26,30 @@ import subprocess
 from typing import Any
 
 from vnplan.lexicon import is_syllable
+from vnplan.plaintext import strip_diacritics
 from vnplan.read.ocr import (
     OcrSettings,
     OcrWord,
     _png,
     _write_atomic,
-    ocr_image,
     page_pixels,
     parse_tsv,
     pass_cache_path,
     render_gray,
     word_lines,
 )
+from vnplan.read.ocr_page import ocr_images
 from vnplan.read.pdf_layout import find_gutter, fold
 
 __all__ = ["HEADER_VERSION", "line_score", "reread_header"]
 
-HEADER_VERSION = "head4-lowconf2"
+HEADER_VERSION = "head9-date-symbol"
 
 _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "độclập")
 _NUMBER = re.compile(r"^\d{1,5}(/\d{2,4})?(/[A-ZĐ][A-ZĐ0-9&]*(-[A-ZĐ0-9&]+)*)?$")
 _DATE = re.compile(r"^\d{1,2}([/.]\d{1,2}([/.]\d{2,4})?)?$")
+_SYMBOL_END = re.compile(r"/[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ0-9&]+)+_?$")
+_DATE_SHAPE = re.compile(r"\bngày\b.{0,16}\btháng\b.{0,12}\bnăm\b")
 _PUNCT = ".,;:()\"'“”-–"
 
 
@@ -61,17 +66,25 @@ def _token_score(token: str) -> int:
             return 1
         return 0 if core.isupper() and len(core) <= 5 else -1  # an abbreviation (UBND, VPCP)
     if _NUMBER.match(core) or _DATE.match(core):
-        return 1
+        return 2 if "/" in core and any(c.isalpha() for c in core) else 1  # a whole số and ký hiệu
+    if _SYMBOL_END.search(core):
+        return 1  # a printed ký hiệu, whatever handwriting OCR read before it ("⁄23//BGDĐT-GDĐH")
     return -1
 
 
 def line_score(text: str) -> int:
-    """How Vietnamese a line reads: +1 a syllable or well-formed number, −1 debris.
+    """How Vietnamese a line reads: +1 a syllable or well-formed number, −1 debris; +3 the place-and-date shape.
+
+    The shape ``ngày … tháng … năm`` counts for a reading of the date line whose handwritten day is
+    debris, over a page reading that lost the line's words (``E NT quà thá Xm 2017``).
 
     >>> line_score("Hà Nội, ngày 28 tháng 4 năm 2026"), line_score("¬—VV'vwịi")
-    (8, -1)
+    (11, -1)
+    >>> line_score("Hà Nội, ngày 2‡ tháng +4 năm 2017") > line_score("E NT quà thá Xm 6 2017")
+    True
     """
-    return sum(_token_score(t) for t in text.split())
+    shape = 3 if _DATE_SHAPE.search(text) else 0
+    return shape + sum(_token_score(t) for t in text.split())
 
 
 def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
@@ -81,6 +94,28 @@ def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
 
 def _text(ws: list[OcrWord]) -> str:
     return " ".join(w.text for w in sorted(ws, key=lambda w: w.left))
+
+
+def _is_word(text: str) -> bool:
+    """A word, not a speck: two letters or digits at least (``hỗ``, ``12``; not ``-``, ``_``, ``'``).
+
+    >>> _is_word("hỗ"), _is_word("-"), _is_word("_")
+    (True, False, False)
+    """
+    return sum(c.isalnum() for c in text) >= 2
+
+
+def _motto_left(line: list[OcrWord]) -> int | None:
+    """Left edge of the Quốc hiệu's first word (CỘNG) on its OCR line, or None.
+
+    >>> _motto_left([OcrWord("BỘ", 380, 0, 60, 40, 90, (1, 1, 1)), OcrWord("CỘNG", 1136, 0, 140, 40, 90, (1, 1, 1)),
+    ...              OcrWord("HOÀ", 1298, 0, 110, 40, 90, (1, 1, 1))])
+    1136
+    """
+    for k, w in enumerate(line):
+        if strip_diacritics("".join(x.text for x in line[k:k + 2])).lower().startswith("conghoa"):
+            return w.left
+    return None
 
 
 def header_region(words: list[OcrWord], width: int, height: int) -> tuple[int, int] | None:
@@ -99,6 +134,12 @@ def header_region(words: list[OcrWord], width: int, height: int) -> tuple[int, i
         ((w.left, w.left + w.width) for ws in top_lines for w in ws if min(x.top for x in ws) < qh_top + 0.12 * height),
         0.25 * width, 0.65 * width,
     )
+    start = _motto_left(qh)
+    if start is not None and (gutter is None or gutter > start):
+        # the Quốc hiệu opens the right-hand column: a gap between its own words (CỘNG HOÀ | XÃ, when the
+        # lines below cover the real gutter) is no gutter
+        left = [w.left + w.width for w in qh if w.left + w.width <= start]
+        gutter = (max(left) + start) / 2 if left else start - 0.01 * width
     if gutter is None:
         return None
     bottom = None
@@ -107,17 +148,14 @@ def header_region(words: list[OcrWord], width: int, height: int) -> tuple[int, i
         top = min(w.top for w in ws)
         if top <= qh_top + 0.02 * height:
             continue
-        # a line whose words run over the gutter (Tesseract may join the two columns' lines: look at words)
-        if len(ws) >= 4 and any(w.left < hi and w.left + w.width > lo for w in ws):
+        # a line whose words run over the gutter (Tesseract may join the two columns' lines: look at words;
+        # a speck or a rule read as "-" or "_" between the columns is no word)
+        if len(ws) >= 4 and any(w.left < hi and w.left + w.width > lo and _is_word(w.text) for w in ws):
             bottom = top - 4
             break
     if bottom is None or bottom > 0.45 * height:
         return None
     return int(bottom), int(gutter)
-
-
-def _read(image: Any, binary: str, settings: OcrSettings, psm: int, extra: tuple[str, ...] = ()) -> str:
-    return ocr_image(_png(image), binary, dataclasses.replace(settings, psm=psm), extra)
 
 
 def _shift(words: list[OcrWord], dx: int, dy: int, block: int) -> list[OcrWord]:
@@ -177,12 +215,14 @@ def reread_header(
     finally:
         page.close()
     out = list(words)
-    try:
-        for n, (x0, x1) in enumerate(((0, gutter), (gutter, width))):
-            tsv = _read(image.crop((x0, 0, x1, bottom)), binary, settings, 6)
-            out = _choose_lines(out, _shift(parse_tsv(tsv), x0, 0, 1000 * (n + 1)))
+    columns = ((0, gutter), (gutter, width))
+    try:  # both columns read by one Tesseract process (the language model loaded once)
+        tsvs = ocr_images([_png(image.crop((x0, 0, x1, bottom))) for x0, x1 in columns], binary,
+                          dataclasses.replace(settings, psm=6))
     except (OSError, RuntimeError, subprocess.SubprocessError):
         return words
+    for n, ((x0, _x1), tsv) in enumerate(zip(columns, tsvs)):
+        out = _choose_lines(out, _shift(parse_tsv(tsv), x0, 0, 1000 * (n + 1)))
     _write_atomic(path, json.dumps([[w.text, w.left, w.top, w.width, w.height, w.conf, list(w.line)] for w in out],
                                    ensure_ascii=False))
     return out
