@@ -43,13 +43,13 @@ from vnplan.read.pdf_layout import find_gutter, fold
 
 __all__ = ["HEADER_VERSION", "line_score", "reread_header"]
 
-HEADER_VERSION = "head9-date-symbol"
+HEADER_VERSION = "head10-date-shape"
 
 _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "độclập")
 _NUMBER = re.compile(r"^\d{1,5}(/\d{2,4})?(/[A-ZĐ][A-ZĐ0-9&]*(-[A-ZĐ0-9&]+)*)?$")
 _DATE = re.compile(r"^\d{1,2}([/.]\d{1,2}([/.]\d{2,4})?)?$")
 _SYMBOL_END = re.compile(r"/[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ0-9&]+)+_?$")
-_DATE_SHAPE = re.compile(r"\bngày\b.{0,16}\btháng\b.{0,12}\bnăm\b")
+_DATE_SHAPE = re.compile(r"\bngày.{0,16}?tháng.{0,12}?năm\b")  # also "ngày 04tháng 02 năm"
 _PUNCT = ".,;:()\"'“”-–"
 
 
@@ -82,6 +82,8 @@ def line_score(text: str) -> int:
     (11, -1)
     >>> line_score("Hà Nội, ngày 2‡ tháng +4 năm 2017") > line_score("E NT quà thá Xm 6 2017")
     True
+    >>> line_score("Quảng Ngãi, ngày 04+tháng 02 năm 2025") > line_score("Quảng Ngãi, ngày 04tháng 02 năm 2025")
+    False
     """
     shape = 3 if _DATE_SHAPE.search(text) else 0
     return shape + sum(_token_score(t) for t in text.split())
