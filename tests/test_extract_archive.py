@@ -48,6 +48,8 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # signing, số from file names, scan debris in headers, garbled chức vụ) raised the scan floors it measured.
 # Round 3 ("heldout3", 28 documents drawn in session 5, gold written in session 6) was scored once at the end
 # of session 6 and pinned here the same way: a guard against regressions, never a target to tune on.
+# Session 7 (round 3 is tuning material) raised round 3's header floors after the scan-header rules (Số lines
+# spoilt by handwriting, type names between rules, loose place-and-date lines, the header columns re-read).
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 FAST_FLOORS = {
     "tuning": {
@@ -67,9 +69,9 @@ FAST_FLOORS = {
     "heldout3": {
         "activities": 0.81, "citation_dates": 0.98, "citation_relations": 0.89, "citations": 0.88, "deadlines": 0.88,
         "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.89, "issuer_name": 0.98,
-        "number": 0.98, "period": 0.89, "place": 0.81, "recipients": 0.89, "responsibilities": 0.78,
+        "number": 0.98, "period": 0.89, "place": 0.98, "recipients": 0.89, "responsibilities": 0.78,
         "signer_authority": 0.98, "signer_name": 0.89, "signer_title": 0.89, "symbol": 0.98, "theme": 0.98,
-        "title": 0.81,
+        "title": 0.98,
     },
 }
 # Every document of each half (scans and .doc included; opt-in):
@@ -90,10 +92,10 @@ ALL_FLOORS = {
     },
     "heldout3": {
         "activities": 0.90, "citation_dates": 0.95, "citation_relations": 0.81, "citations": 0.88, "deadlines": 0.86,
-        "doc_type": 0.80, "issue_date": 0.69, "issue_year": 0.94, "issuer_level": 0.90, "issuer_name": 0.87,
-        "number": 0.73, "period": 0.87, "place": 0.76, "recipients": 0.88, "responsibilities": 0.89,
-        "signer_authority": 0.90, "signer_name": 0.73, "signer_title": 0.69, "symbol": 0.76, "theme": 0.98,
-        "title": 0.73,
+        "doc_type": 0.98, "issue_date": 0.69, "issue_year": 0.98, "issuer_level": 0.94, "issuer_name": 0.98,
+        "number": 0.73, "period": 0.87, "place": 0.94, "recipients": 0.88, "responsibilities": 0.89,
+        "signer_authority": 0.90, "signer_name": 0.73, "signer_title": 0.69, "symbol": 0.94, "theme": 0.98,
+        "title": 0.94,
     },
 }
 
