@@ -39,6 +39,23 @@ def test_number_line_after_ocr_repair(ocr: str, number: str | None, symbol: str)
     assert (parsed.number, parsed.symbol) == (number, symbol)
 
 
+@pytest.mark.parametrize(
+    "ocr, expected",
+    [
+        ("Hà Nội, ngà»ÊØtháng 02 năm 2020", ("Hà Nội", None)),  # a handwritten day: null, not debris
+        ("Quảng Ngãi, ngày 04 tháng 02 năm 2025", ("Quảng Ngãi", "2025-02-04")),
+    ],
+)
+def test_date_line_after_ocr_repair(ocr: str, expected: tuple[str, str | None]) -> None:
+    place, dt, _year, blank = parse_place_date(repair_ocr(ocr)[0])
+    assert (place, dt.isoformat() if dt else None) == expected
+    assert blank == (dt is None)
+
+
+def test_vv_with_its_v_lost() -> None:
+    assert repair_ocr("V/ thực hiện các biện pháp phòng, chống")[0] == "V/v thực hiện các biện pháp phòng, chống"
+
+
 @pytest.mark.parametrize("text", ["Sở: 12 phòng/ban", "Số 5 đường Lê Lợi/", "Số: 12 KH-UBND", "Số lượng: 12/20"])
 def test_number_repair_leaves_other_lines(text: str) -> None:
     assert repair_ocr(text)[0] == text
