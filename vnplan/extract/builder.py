@@ -92,6 +92,9 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["doc_type"] = _prov(doc, header.type_name.start, header.type_name.end)
     elif record.symbol:
         record.doc_type = doc_type_from_symbol(record.symbol)
+        if record.doc_type not in (None, "Công văn") and header.title is not None \
+                and re.search(r"\bV/v\s*[:.]?\s*$", doc.text[max(0, header.title.start - 8):header.title.start]):
+            record.doc_type = "Công văn"  # no type name, a V/v trích yếu: CT-CS of a Cục Thuế is no Chỉ thị
     if record.doc_type is None and header.title is not None and re.match(r"^\s*V/v\b", header.title.text, re.I):
         record.doc_type = "Công văn"
     if header.title is not None:

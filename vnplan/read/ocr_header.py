@@ -41,9 +41,9 @@ from vnplan.read.ocr import (
 from vnplan.read.ocr_page import ocr_images
 from vnplan.read.pdf_layout import find_gutter, fold
 
-__all__ = ["HEADER_VERSION", "line_score", "reread_header"]
+__all__ = ["HEADER_VERSION", "field_lines", "line_score", "reread_header"]
 
-HEADER_VERSION = "head10-date-shape"
+HEADER_VERSION = "head11-field-lines"
 
 _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "độclập")
 _NUMBER = re.compile(r"^\d{1,5}(/\d{2,4})?(/[A-ZĐ][A-ZĐ0-9&]*(-[A-ZĐ0-9&]+)*)?$")
@@ -66,7 +66,7 @@ def _token_score(token: str) -> int:
             return 1
         return 0 if core.isupper() and len(core) <= 5 else -1  # an abbreviation (UBND, VPCP)
     if _NUMBER.match(core) or _DATE.match(core):
-        return 2 if "/" in core and any(c.isalpha() for c in core) else 1  # a whole số and ký hiệu
+        return 2 if re.search(r"/[A-ZĐ]{2,}", core) else 1  # a whole số and ký hiệu ("2/J" is not one)
     if _SYMBOL_END.search(core):
         return 1  # a printed ký hiệu, whatever handwriting OCR read before it ("⁄23//BGDĐT-GDĐH")
     return -1
@@ -191,6 +191,37 @@ def _choose_lines(old: list[OcrWord], new: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
+_SO_START = re.compile(r"^\W{0,2}S[ốôóòo6]\s*[:.;]", re.I)
+_DATE_WORDS = re.compile(r"ngày|tháng|năm\s*\d{4}")
+
+
+def field_lines(words: list[OcrWord], bottom: int, gutter: int, width: int) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom) of the header's Số line (left column) and place-and-date line (right).
+
+    Each box spans its column and the line's height with a margin, so the line is read alone.
+
+    >>> ws = [OcrWord("Số:", 400, 300, 60, 45, 90, (1, 1, 2)), OcrWord("/KH-UBND", 500, 300, 200, 45, 90, (1, 1, 2)),
+    ...       OcrWord("Hà", 1300, 380, 60, 40, 90, (1, 1, 3)), OcrWord("Nội,", 1370, 380, 80, 45, 90, (1, 1, 3)),
+    ...       OcrWord("ngày", 1460, 380, 100, 45, 90, (1, 1, 3)), OcrWord("tháng", 1580, 380, 120, 45, 90, (1, 1, 3))]
+    >>> field_lines(ws, 600, 1100, 2480)
+    [(0, 282, 1100, 363), (1100, 362, 2480, 443)]
+    """
+    found: dict[str, tuple[int, int, int, int]] = {}
+    for line in _lines([w for w in words if w.top < bottom]):
+        left = [w for w in line if w.left + w.width / 2 < gutter]
+        right = [w for w in line if w.left + w.width / 2 >= gutter]
+        for kind, ws, x0, x1 in (("so", left, 0, gutter), ("date", right, gutter, width)):
+            if not ws or kind in found:
+                continue
+            text = _text(ws)
+            if kind == "so" and not _SO_START.match(text) or kind == "date" and len(_DATE_WORDS.findall(text)) < 2:
+                continue
+            top, low = min(w.top for w in ws), max(w.top + w.height for w in ws)
+            pad = (low - top) * 2 // 5
+            found[kind] = (x0, max(0, top - pad), x1, low + pad)
+    return [found[k] for k in ("so", "date") if k in found]
+
+
 def reread_header(
     pdf: Any, index: int, words: list[OcrWord], digest: str, settings: OcrSettings, binary: str
 ) -> list[OcrWord]:
@@ -217,14 +248,15 @@ def reread_header(
     finally:
         page.close()
     out = list(words)
-    columns = ((0, gutter), (gutter, width))
-    try:  # both columns read by one Tesseract process (the language model loaded once)
-        tsvs = ocr_images([_png(image.crop((x0, 0, x1, bottom))) for x0, x1 in columns], binary,
-                          dataclasses.replace(settings, psm=6))
+    # the two columns, then the Số line and the place-and-date line each alone (a line read alone keeps a
+    # printed ký hiệu that the handwritten số beside it spoils in a column: "/CT-CS", not "“€TI-CS")
+    boxes = [(0, 0, gutter, bottom), (gutter, 0, width, bottom)] + field_lines(words, bottom, gutter, width)
+    try:  # every crop read by one Tesseract process (the language model loaded once)
+        tsvs = ocr_images([_png(image.crop(box)) for box in boxes], binary, dataclasses.replace(settings, psm=6))
     except (OSError, RuntimeError, subprocess.SubprocessError):
         return words
-    for n, ((x0, _x1), tsv) in enumerate(zip(columns, tsvs)):
-        out = _choose_lines(out, _shift(parse_tsv(tsv), x0, 0, 1000 * (n + 1)))
+    for n, ((x0, y0, _x1, _y1), tsv) in enumerate(zip(boxes, tsvs)):
+        out = _choose_lines(out, _shift(parse_tsv(tsv), x0, y0, 1000 * (n + 1)))
     _write_atomic(path, json.dumps([[w.text, w.left, w.top, w.width, w.height, w.conf, list(w.line)] for w in out],
                                    ensure_ascii=False))
     return out
