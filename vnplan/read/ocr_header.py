@@ -41,9 +41,9 @@ from vnplan.read.ocr import (
 from vnplan.read.ocr_page import ocr_images
 from vnplan.read.pdf_layout import find_gutter, fold
 
-__all__ = ["HEADER_VERSION", "field_lines", "line_score", "reread_header"]
+__all__ = ["HANDWRITTEN_NUMBER_CONF", "HEADER_VERSION", "drop_unsure_number", "field_lines", "line_score", "reread_header"]
 
-HEADER_VERSION = "head11-field-lines"
+HEADER_VERSION = "head12-unsure-number"
 
 _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "độclập")
 _NUMBER = re.compile(r"^\d{1,5}(/\d{2,4})?(/[A-ZĐ][A-ZĐ0-9&]*(-[A-ZĐ0-9&]+)*)?$")
@@ -191,7 +191,7 @@ def _choose_lines(old: list[OcrWord], new: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
-_SO_START = re.compile(r"^\W{0,2}S[ốôóòo6]\s*[:.;]", re.I)
+_SO_START = re.compile(r"^\W{0,2}S[ốôóòo6]\s*[:.;]", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"ngày|tháng|năm\s*\d{4}")
 
 
@@ -220,6 +220,31 @@ def field_lines(words: list[OcrWord], bottom: int, gutter: int, width: int) -> l
             pad = (low - top) * 2 // 5
             found[kind] = (x0, max(0, top - pad), x1, low + pad)
     return [found[k] for k in ("so", "date") if k in found]
+
+
+# Tesseract's confidence in a số printed in the header is 80 or more (1070, 2223, 526, 636: 80-93 on the
+# archive scans); a handwritten one it reads as digits scores lower (550 read 42: 54, 1832 read 232: 35,
+# 2285 read 226: 74).  Below this the digits are dropped: the số is null with a warning, not a wrong number.
+HANDWRITTEN_NUMBER_CONF = 75.0
+
+
+def drop_unsure_number(words: list[OcrWord]) -> list[OcrWord]:
+    """The words without a số read with little confidence between ``Số:`` and its ``/ký hiệu``.
+
+    >>> ws = [OcrWord("Số:", 390, 353, 65, 50, 95, (3, 1, 1)), OcrWord("42", 476, 350, 103, 57, 54, (3, 1, 1)),
+    ...       OcrWord("/BGDĐT-GDTC", 609, 365, 375, 43, 85, (3, 1, 1))]
+    >>> [w.text for w in drop_unsure_number(ws)]
+    ['Số:', '/BGDĐT-GDTC']
+    >>> [w.text for w in drop_unsure_number(ws[:1] + [dataclasses.replace(ws[1], text="1070", conf=93)] + ws[2:])]
+    ['Số:', '1070', '/BGDĐT-GDTC']
+    """
+    drop = set()
+    for line in word_lines(words).values():
+        for a, b, c in zip(line, line[1:], line[2:]):
+            if _SO_START.match(a.text) and a.text.rstrip(":;.").lower().endswith(("số", "sô", "so")) \
+                    and b.text.isdigit() and b.conf < HANDWRITTEN_NUMBER_CONF and c.text.startswith("/"):
+                drop.add(id(b))
+    return [w for w in words if id(w) not in drop]
 
 
 def reread_header(
@@ -257,6 +282,7 @@ def reread_header(
         return words
     for n, ((x0, y0, _x1, _y1), tsv) in enumerate(zip(boxes, tsvs)):
         out = _choose_lines(out, _shift(parse_tsv(tsv), x0, y0, 1000 * (n + 1)))
+    out = drop_unsure_number(out)
     _write_atomic(path, json.dumps([[w.text, w.left, w.top, w.width, w.height, w.conf, list(w.line)] for w in out],
                                    ensure_ascii=False))
     return out
