@@ -1,14 +1,19 @@
 """Second OCR pass over the two-column header of a scanned first page.
 
-The page-level pass (``--psm 3``) reads the small print under ``Số:`` badly:
-the ``V/v`` of a công văn comes out as ``MAI``.  Each column of the header
-(agency, Số, V/v on the left; Quốc hiệu, place and date on the right) is
-re-read alone as one block (``--psm 6``), and every line keeps whichever
-reading scores better (`line_score`: Vietnamese syllables and well-formed
-numbers count for it, debris against it).  Results are cached on disk next
-to the page OCR.  (Handwritten day and month digits are not re-read: a
-digits-only pass on 068's ``16`` and ``9`` answered ``1``, ``46``, ``3``,
-``4`` or ``8`` depending on the crop, and a wrong date is worse than none.)
+The page-level pass (``--psm 3``) reads the header badly: the small print under ``Số:`` (the ``V/v``
+of a công văn comes out as ``MAI``), the ký hiệu beside a handwritten số, and lines of the two
+columns that it joins out of order (``V/v thông báo … hỗ E NT quà thá Xm 2017``).  The header is
+located on the page by layout (`header_region`: the Quốc hiệu opens the right-hand column, the
+header ends at the first line whose words run over the gutter), then cropped: each column as a block,
+and the ``Số`` line and the place-and-date line each alone (`field_lines`), all crops read by one
+Tesseract process (``--psm 6``).  Every page line keeps whichever reading scores better
+(`line_score`: Vietnamese syllables, well-formed numbers and ký hiệu, the place-and-date shape count
+for it, debris against it).  A số read with little confidence between ``Số:`` and its ``/ký hiệu``
+(handwriting read as wrong digits) is dropped (`drop_unsure_number`): the number is null with a
+warning, not a wrong value (a second reading of the same pixels is no confirmation: the page pass and
+the crops agree on 42 for a handwritten 550).  Results are cached on disk next to the page OCR.
+(Handwritten day and month digits are not re-read: a digits-only pass on 068's ``16`` and ``9``
+answered ``1``, ``46``, ``3``, ``4`` or ``8`` depending on the crop, and a wrong date is worse than none.)
 
     >>> line_score("V/v cơ chế đặc thù xây dựng công trình") > line_score("MAI cơ chế đặc thù xây dựng công trình")
     True
