@@ -8,10 +8,10 @@ header ends at the first line whose words run over the gutter), then cropped: ea
 and the ``Số`` line and the place-and-date line each alone (`field_lines`), all crops read by one
 Tesseract process (``--psm 6``).  Every page line keeps whichever reading scores better
 (`line_score`: Vietnamese syllables, well-formed numbers and ký hiệu, the place-and-date shape count
-for it, debris against it).  A số read with little confidence between ``Số:`` and its ``/ký hiệu``
-(handwriting read as wrong digits) is dropped (`drop_unsure_number`): the number is null with a
-warning, not a wrong value (a second reading of the same pixels is no confirmation: the page pass and
-the crops agree on 42 for a handwritten 550).  Results are cached on disk next to the page OCR.
+for it, debris against it).  (`drop_unsure_number` finds a số read with little
+confidence between ``Số:`` and its ``/ký hiệu``; it is not applied: 068's handwritten 4214 is read right
+under the threshold, and a second reading of the same pixels is no confirmation, the page pass and the
+crops agree on 42 for a handwritten 550.)  Results are cached on disk next to the page OCR.
 (Handwritten day and month digits are not re-read: a digits-only pass on 068's ``16`` and ``9``
 answered ``1``, ``46``, ``3``, ``4`` or ``8`` depending on the crop, and a wrong date is worse than none.)
 
@@ -20,6 +20,8 @@ answered ``1``, ``46``, ``3``, ``4`` or ``8`` depending on the crop, and a wrong
     >>> line_score("Số:4214/BCA-C04") > line_score("Số:#214/BCA-C04")
     True
     >>> line_score("Số: ⁄23//BGDĐT-GDĐH_") > line_score("Số: /8GDĐT-GDĐH_")
+    True
+    >>> line_score("Số:4214/BCA-C04") > line_score("Số: +244/BCA-C04")
     True
 """
 from __future__ import annotations
@@ -48,7 +50,7 @@ from vnplan.read.pdf_layout import find_gutter, fold
 
 __all__ = ["HANDWRITTEN_NUMBER_CONF", "HEADER_VERSION", "drop_unsure_number", "field_lines", "line_score", "reread_header"]
 
-HEADER_VERSION = "head12-unsure-number"
+HEADER_VERSION = "head14-glued-marker"
 
 _QUOC_HIEU = ("xãhộichủnghĩa", "cộnghòaxã", "cộnghoàxã", "độclập")
 _NUMBER = re.compile(r"^\d{1,5}(/\d{2,4})?(/[A-ZĐ][A-ZĐ0-9&]*(-[A-ZĐ0-9&]+)*)?$")
@@ -64,8 +66,8 @@ def _token_score(token: str) -> int:
         return 0 if all(c in _PUNCT for c in token) else -1
     if core.lower() in ("v/v", "số", "số:"):
         return 2  # a header marker: worth more than the syllable it is misread as (MAI)
-    if core[:3].lower() == "số:":  # "Số:4214/BCA-C04"
-        core = core[3:]
+    if core[:3].lower() == "số:" and len(core) > 3:  # "Số:4214/BCA-C04": the marker and its value
+        return 2 + _token_score(core[3:])
     if core.isalpha():
         if is_syllable(core):
             return 1
@@ -287,7 +289,6 @@ def reread_header(
         return words
     for n, ((x0, y0, _x1, _y1), tsv) in enumerate(zip(boxes, tsvs)):
         out = _choose_lines(out, _shift(parse_tsv(tsv), x0, y0, 1000 * (n + 1)))
-    out = drop_unsure_number(out)
     _write_atomic(path, json.dumps([[w.text, w.left, w.top, w.width, w.height, w.conf, list(w.line)] for w in out],
                                    ensure_ascii=False))
     return out
