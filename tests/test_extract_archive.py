@@ -93,9 +93,9 @@ ALL_FLOORS = {
     "heldout3": {
         "activities": 0.90, "citation_dates": 0.95, "citation_relations": 0.81, "citations": 0.88, "deadlines": 0.86,
         "doc_type": 0.98, "issue_date": 0.69, "issue_year": 0.98, "issuer_level": 0.94, "issuer_name": 0.98,
-        "number": 0.73, "period": 0.87, "place": 0.94, "recipients": 0.88, "responsibilities": 0.89,
-        "signer_authority": 0.90, "signer_name": 0.73, "signer_title": 0.69, "symbol": 0.94, "theme": 0.98,
-        "title": 0.94,
+        "number": 0.80, "period": 0.87, "place": 0.98, "recipients": 0.88, "responsibilities": 0.89,
+        "signer_authority": 0.90, "signer_name": 0.73, "signer_title": 0.69, "symbol": 0.98, "theme": 0.98,
+        "title": 0.98,
     },
 }
 
