@@ -140,11 +140,11 @@ def _classify(line: Line) -> list[_Piece]:
             for m in rx.finditer(text):
                 out.append(_Piece(kind, cell.span(m.start(), m.end()), line.index))
                 taken.append((m.start(), m.end()))
-        m = _place_date(text)
-        if m:
-            a = _after_symbol(text, m.start("place"), m.end("place"))
-            out.append(_Piece("place_date", cell.span(a, m.end()), line.index))
-            taken.append((a, m.end()))
+        pd = _place_date(text)
+        if pd:
+            a = _after_symbol(text, pd.start("place"), pd.end("place"))
+            out.append(_Piece("place_date", cell.span(a, pd.end()), line.index))
+            taken.append((a, pd.end()))
         free = _free(text, taken)
         for a, b in free:
             seg = text[a:b]
