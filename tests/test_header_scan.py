@@ -119,21 +119,6 @@ def test_header_line_score_prefers_the_date_shape_and_a_printed_symbol() -> None
     assert line_score("Số:4214/BCA-C04") > line_score("Số:#214/BCA-C04")
 
 
-def test_unsure_handwritten_number_is_dropped_printed_one_kept() -> None:
-    """A số Tesseract reads with little confidence (handwriting) is null, not a wrong number; a printed one stays."""
-    from dataclasses import replace
-
-    from vnplan.read.ocr_header import HANDWRITTEN_NUMBER_CONF, drop_unsure_number
-
-    line = _words("Số: 42 /BGDĐT-GDTC", 350, 390, (3, 1, 1))
-    unsure = [replace(w, conf=54.0) if w.text == "42" else w for w in line]
-    assert [w.text for w in drop_unsure_number(unsure)] == ["Số:", "/BGDĐT-GDTC"]
-    sure = [replace(w, conf=HANDWRITTEN_NUMBER_CONF + 5) if w.text == "42" else w for w in line]
-    assert [w.text for w in drop_unsure_number(sure)] == ["Số:", "42", "/BGDĐT-GDTC"]
-    body = _words("Căn cứ 42 /BGDĐT-GDTC", 900, 390, (5, 1, 1))  # not a Số line
-    assert len(drop_unsure_number([replace(w, conf=10.0) for w in body])) == len(body)
-
-
 def test_field_lines_find_the_so_and_date_lines() -> None:
     from vnplan.read.ocr_header import field_lines
 

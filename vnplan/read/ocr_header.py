@@ -8,10 +8,9 @@ header ends at the first line whose words run over the gutter), then cropped: ea
 and the ``Số`` line and the place-and-date line each alone (`field_lines`), all crops read by one
 Tesseract process (``--psm 6``).  Every page line keeps whichever reading scores better
 (`line_score`: Vietnamese syllables, well-formed numbers and ký hiệu, the place-and-date shape count
-for it, debris against it).  (`drop_unsure_number` finds a số read with little
-confidence between ``Số:`` and its ``/ký hiệu``; it is not applied: 068's handwritten 4214 is read right
-under the threshold, and a second reading of the same pixels is no confirmation, the page pass and the
-crops agree on 42 for a handwritten 550.)  Results are cached on disk next to the page OCR.
+for it, debris against it).  (A handwritten số is not judged by Tesseract's confidence:
+068's 4214 is read right at 71, 0028's 550 wrong as 42 at 54, and a second reading of the same pixels is
+no confirmation, the page pass and the crops agree on the 42.)  Results are cached on disk next to the page OCR.
 (Handwritten day and month digits are not re-read: a digits-only pass on 068's ``16`` and ``9``
 answered ``1``, ``46``, ``3``, ``4`` or ``8`` depending on the crop, and a wrong date is worse than none.)
 
@@ -48,7 +47,7 @@ from vnplan.read.ocr import (
 from vnplan.read.ocr_page import ocr_images
 from vnplan.read.pdf_layout import find_gutter, fold
 
-__all__ = ["HANDWRITTEN_NUMBER_CONF", "HEADER_VERSION", "drop_unsure_number", "field_lines", "line_score", "reread_header"]
+__all__ = ["HEADER_VERSION", "field_lines", "line_score", "reread_header"]
 
 HEADER_VERSION = "head14-glued-marker"
 
@@ -227,31 +226,6 @@ def field_lines(words: list[OcrWord], bottom: int, gutter: int, width: int) -> l
             pad = (low - top) * 2 // 5
             found[kind] = (x0, max(0, top - pad), x1, low + pad)
     return [found[k] for k in ("so", "date") if k in found]
-
-
-# Tesseract's confidence in a số printed in the header is 80 or more (1070, 2223, 526, 636: 80-93 on the
-# archive scans); a handwritten one it reads as digits scores lower (550 read 42: 54, 1832 read 232: 35,
-# 2285 read 226: 74).  Below this the digits are dropped: the số is null with a warning, not a wrong number.
-HANDWRITTEN_NUMBER_CONF = 75.0
-
-
-def drop_unsure_number(words: list[OcrWord]) -> list[OcrWord]:
-    """The words without a số read with little confidence between ``Số:`` and its ``/ký hiệu``.
-
-    >>> ws = [OcrWord("Số:", 390, 353, 65, 50, 95, (3, 1, 1)), OcrWord("42", 476, 350, 103, 57, 54, (3, 1, 1)),
-    ...       OcrWord("/BGDĐT-GDTC", 609, 365, 375, 43, 85, (3, 1, 1))]
-    >>> [w.text for w in drop_unsure_number(ws)]
-    ['Số:', '/BGDĐT-GDTC']
-    >>> [w.text for w in drop_unsure_number(ws[:1] + [dataclasses.replace(ws[1], text="1070", conf=93)] + ws[2:])]
-    ['Số:', '1070', '/BGDĐT-GDTC']
-    """
-    drop = set()
-    for line in word_lines(words).values():
-        for a, b, c in zip(line, line[1:], line[2:]):
-            if _SO_START.match(a.text) and a.text.rstrip(":;.").lower().endswith(("số", "sô", "so")) \
-                    and b.text.isdigit() and b.conf < HANDWRITTEN_NUMBER_CONF and c.text.startswith("/"):
-                drop.add(id(b))
-    return [w for w in words if id(w) not in drop]
 
 
 def reread_header(
