@@ -52,15 +52,16 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["number"] = _prov(doc, number_line.start, number_line.end)
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
-    if doc.ocr_used and (record.number is None or len(record.number) <= 2):  # a handwritten số OCR cannot read
+    if doc.ocr_used and (record.number is None or len(record.number) <= 3):  # a handwritten số OCR cannot read
         from vnplan.extract.numbers import number_from_file_name, number_named_alone
 
         path = str(record.source.get("path") or "")
         named = number_from_file_name(path, record.symbol)
         # a lone digit, the last digits, or a short misreading is what is left of a handwritten số (2 for
         # 514, 07 for 2107, 76 for 296 when the upload is named by its số alone)
+        # (a handwritten số read with digits lost: 42 for 550, 226 for 2285, when the file name spells it longer)
         if named and named != record.number and (record.number is None or len(record.number) == 1
-                                                 or named.endswith(record.number)
+                                                 or named.endswith(record.number) or len(named) > len(record.number)
                                                  or named == number_named_alone(path) and len(named) > len(record.number)):
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
@@ -92,6 +93,9 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         prov["doc_type"] = _prov(doc, header.type_name.start, header.type_name.end)
     elif record.symbol:
         record.doc_type = doc_type_from_symbol(record.symbol)
+        if record.doc_type not in (None, "Công văn") and header.title is not None \
+                and re.search(r"\bV/v\s*[:.]?\s*$", doc.text[max(0, header.title.start - 8):header.title.start]):
+            record.doc_type = "Công văn"  # no type name, a V/v trích yếu: CT-CS of a Cục Thuế is no Chỉ thị
     if record.doc_type is None and header.title is not None and re.match(r"^\s*V/v\b", header.title.text, re.I):
         record.doc_type = "Công văn"
     if header.title is not None:

@@ -212,7 +212,11 @@ def _scan(text: str, default_year: int | None, allow_yearless_anywhere: bool = F
 # ---------------------------------------------------------------------------------------------- place-date line
 
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\n,|*]{1,60}?)\s*,\s*ngày\b(?P<rest>[^\n|]*)", re.IGNORECASE)
+    r"(?P<place>[^\n,|*]{1,60}?)\s*,\s*ngày(?:\b|(?=\d))(?P<rest>[^\n|]*)", re.IGNORECASE)
+# no comma after an địa danh of capitalised words that opens the line ("Hà Nội ngày 0Ÿ tháng năm 2026")
+_PLACE_NO_COMMA = re.compile(
+    r"^\s*(?P<place>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ][^\W\d_]*\s+){2,6}?)"
+    r"ng[àa]y?\b(?P<rest>[^\n|]{0,40}?\btháng\b[^\n|]{0,20}?năm\s*\d{4})")
 _BLANK_PARTS = re.compile(
     r"^\s*(?P<d>\d{1,2})?[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})?[\s._…]*năm[\s._…]*(?P<y>\d{4})?", re.IGNORECASE)
 
@@ -239,9 +243,11 @@ def parse_place_date(line: str) -> tuple[str | None, date | None, int | None, bo
     ('Hoà Xá', None, 2025, True)
     >>> parse_place_date("Hà Nội, ngày 05 tháng 01 năm 2020")
     ('Hà Nội', datetime.date(2020, 1, 5), 2020, False)
+    >>> parse_place_date("Gia Lai, ngày30 tháng 7 năm 2021")[:2], parse_place_date("Hà Nội ngà tháng năm 2021")
+    (('Gia Lai', datetime.date(2021, 7, 30)), ('Hà Nội', None, 2021, True))
     """
     text = _join_wrapped_place(_nfc(line).replace("*", "").replace("_", " "))
-    m = _PLACE_DATE.search(text)
+    m = _PLACE_DATE.search(text) or _PLACE_NO_COMMA.match(text)
     if not m:
         dt = parse_date(text)
         return None, dt, dt.year if dt else None, False

@@ -23,6 +23,35 @@ _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
 _MARKS = re.compile(r"^(?:HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|TUYỆT MẬT|TỐI MẬT|MẬT|DỰ THẢO|DU THAO|BẢN SAO)\b", re.I)
 _DECIDE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:")
 _CLOSING = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", re.I)
+_RULE_MARKS = " |*#_—–-~."  # a scan's rules, underlines and specks beside a type name (``_—— THÔNG BÁO``, ``QUYẾT ĐỊNH |``)
+
+
+# The place-and-date line as a scan or a careless layout prints it: the day glued to "ngày"
+# ("Gia Lai, ngày30 tháng 7 năm 2021"), or no comma after an địa danh that opens the line
+# ("Hà Nội ngày 0Ÿ tháng năm 2026", "Hà Nội ngà tháng năm 2021").
+_GLUED_DAY = re.compile(
+    r"(?<![/\w-])(?P<place>[^\W\d_][^,|\s/:]*(?: {1,2}[^,|\s/:]+){0,7}?)\s*,\s*ngày(?=\d)"
+    r"(?P<rest>[^|]{0,60}?năm\s*(?:\d\s*){4})")
+_NO_COMMA = re.compile(
+    r"^\s*(?P<place>[^\W\d_]+(?: [^\W\d_]+){0,5}?)\s+ng[àa]y?\b(?P<rest>[^|]{0,40}?\btháng\b[^|]{0,20}?năm\s*(?:\d\s*){4})")
+
+
+def _place_date(text: str) -> re.Match[str] | None:
+    """The place-and-date line in ``text`` (`markers.PLACE_DATE`, or the loose forms above).
+
+    >>> [_place_date(t).group("place") for t in ("Hà Nội, ngày 28 tháng 4 năm 2026",
+    ...  "Gia Lai, ngày30 tháng 7 năm 2021", "Hà Nội ngày 0Ÿ tháng năm 2026")]
+    ['Hà Nội', 'Gia Lai', 'Hà Nội']
+    >>> _place_date("Trong ngày 5 tháng 3 năm 2020 các đơn vị") is None, _place_date("Báo cáo ngày 5 tháng 3 năm 2020") is None
+    (True, True)
+    """
+    m = mk.PLACE_DATE.search(text) or _GLUED_DAY.search(text)
+    if m is not None:
+        return m
+    m = _NO_COMMA.match(text)
+    if m is None or not all(w[:1].isupper() for w in m.group("place").split()):
+        return None
+    return m if len(m.group("place").split()) >= 2 else None
 
 
 @dataclass
@@ -39,7 +68,7 @@ def is_strong_marker(text: str) -> bool:
     """A line only a header holds: Quốc hiệu, Tiêu ngữ, ``Số: …/…``, place and date, a type name."""
     return bool(
         mk.MOTTO_NATION.search(text) or mk.MOTTO_SLOGAN.search(text) or mk.is_type_name(text)
-        or _number_at(text) or (mk.PLACE_DATE.search(text) and len(text) < 160)
+        or _number_at(text) or (_place_date(text) and len(text) < 160)
     )
 
 
@@ -111,11 +140,11 @@ def _classify(line: Line) -> list[_Piece]:
             for m in rx.finditer(text):
                 out.append(_Piece(kind, cell.span(m.start(), m.end()), line.index))
                 taken.append((m.start(), m.end()))
-        m = mk.PLACE_DATE.search(text)
-        if m:
-            a = _after_symbol(text, m.start("place"), m.end("place"))
-            out.append(_Piece("place_date", cell.span(a, m.end()), line.index))
-            taken.append((a, m.end()))
+        pd = _place_date(text)
+        if pd:
+            a = _after_symbol(text, pd.start("place"), pd.end("place"))
+            out.append(_Piece("place_date", cell.span(a, pd.end()), line.index))
+            taken.append((a, pd.end()))
         free = _free(text, taken)
         for a, b in free:
             seg = text[a:b]
@@ -175,7 +204,7 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
     j = i + 1
     while j < hi:
         t = lines[j].text
-        if h is not None and (mk.MOTTO_NATION.search(t) or mk.MOTTO_SLOGAN.search(t) or mk.PLACE_DATE.search(t)):
+        if h is not None and (mk.MOTTO_NATION.search(t) or mk.MOTTO_SLOGAN.search(t) or _place_date(t)):
             # a layout reader put the right-hand header column after "Kính gửi:"
             for p in _classify(lines[j]):
                 if p.kind == "motto":
@@ -317,9 +346,9 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             res.kinh_gui, i = _kinh_gui(lines, i, hi, 0, h)
             title_done = True
             continue
-        tn = mk.is_type_name(t)
-        if tn:  # "| | QUYẾT ĐỊNH": a scan's table rules before the type name are not part of it
-            h.type_name = line.span(len(line.text) - len(line.text.lstrip(" |*#_")))
+        tn = mk.is_type_name(t) or mk.is_type_name(t.strip(_RULE_MARKS))
+        if tn:  # "| | QUYẾT ĐỊNH", "_—— THÔNG BÁO": a scan's table rules around the type name are not part of it
+            h.type_name = line.span(len(t) - len(t.lstrip(_RULE_MARKS)), len(t.rstrip(_RULE_MARKS)))
             in_vv = False
             i += 1
             continue
@@ -409,7 +438,7 @@ def _late_boxes(lines: list[Line], lo: int, hi: int, h: Header) -> None:
         if not _number_at(lines[j].text) or mk.preamble_kind(lines[j].text):
             continue
         near = range(max(lo, j - 4), min(hi, j + 5))
-        if not any(mk.MOTTO_NATION.search(lines[k].text) or mk.PLACE_DATE.search(lines[k].text) for k in near):
+        if not any(mk.MOTTO_NATION.search(lines[k].text) or _place_date(lines[k].text) for k in near):
             continue
         k = j
         while k - 1 >= lo and j - (k - 1) <= 3 and mk.is_upper_line(lines[k - 1].text) \
@@ -443,7 +472,7 @@ def _cell_after(line: Line, span: Span) -> Line | None:
 def _box_marker(text: str) -> bool:
     """A line of header boxes 1–4: Quốc hiệu, Tiêu ngữ, ``Số: …``, place and date."""
     return bool(mk.MOTTO_NATION.search(text) or mk.MOTTO_SLOGAN.search(text) or _number_at(text)
-                or (mk.PLACE_DATE.search(text) and len(text) < 160))
+                or (_place_date(text) and len(text) < 160))
 
 
 def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = False) -> str | None:
