@@ -30,15 +30,16 @@ from vnplan.read.ocr_page import (
     page_pixels,
     parse_tsv,
     pass_cache_path,
-    render_gray,
     word_lines,
 )
+from vnplan.read.budget import check_render
 
 __all__ = ["SIGNATURE_VERSION", "SignatureRead", "clean_signature_line", "line_role", "ocr_signature",
-           "read_signature_image", "signature_quality", "signature_region", "signature_variants"]
+           "name_score", "read_signature_image", "render_color", "seal_red_mask", "signature_quality", "signature_region",
+           "signature_variants", "without_seal"]
 
 
-SIGNATURE_VERSION = "sig2"
+SIGNATURE_VERSION = "sig4"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names
 
 
 _AUTH_RE = re.compile(r"^(?:T\s*/?\s*M|K\s*/?\s*T|T\s*/?\s*L|TUQ|Q)\s*[.,]\s*\S", re.I)
@@ -54,6 +55,9 @@ _POSITIONS = (
 _RANK_WORDS = (
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
 )
+
+
+_RANK_FOLDS = {_w for _r in _RANK_WORDS for _w in _r.lower().split()} | {"dai", "thuong", "trung", "thieu", "tuong", "ta"}
 
 
 _WORD = re.compile(r"^[^\W\d_]+$")
@@ -165,8 +169,44 @@ def clean_signature_line(text: str) -> str:
     return out
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _one_tone(token: str) -> bool:
+    """A syllable carries at most one tone mark (``Nguyễn``; not ``lấã``, two marks OCR made of a seal)."""
+    return sum(ch in _TONES for ch in unicodedata.normalize("NFD", token)) <= 1
+
+
+def _surnames() -> set[str]:
+    from vnplan import data as tables
+
+    return set(tables.load_json("layout_cues.json")["surnames"])
+
+
+def name_score(text: str) -> float:
+    """How much a name reading looks like a whole Vietnamese name: its family name first, sound syllables.
+
+    A reading that opens with a family name (``Nguyễn Hoàng Giang``) beats one whose family name the seal
+    cut off (``Hoàng Giang``, ``lấã Thị Lê Vân``).
+
+    >>> name_score("Trần Hoàng Tuấn") > name_score("Hoàng Tuấn"), name_score("lấã Thị Lê Vân") < name_score("Thị Lê Vân")
+    (True, True)
+    >>> name_score("Bùi Văn Ga") > name_score("Bùi vận Ga Xe")
+    True
+    """
+    tokens = text.split()
+    words = [t for t in tokens if _is_word(t) and len(t.strip(".,")) >= 2]
+    score = len(words) - 0.5 * (len(tokens) - len(words)) - 3.0 * sum(not _one_tone(t) for t in tokens)
+    score -= 1.5 * sum(t[:1].islower() for t in tokens if _ascii_fold(t) not in _RANK_FOLDS)  # every name word is capitalised
+    if tokens and tokens[0] in _surnames():
+        score += 1.5
+    return score
+
+
 def _line_score(text: str) -> float:
     role = line_role(text)
+    if role == "name":
+        return 4.0 + name_score(text)
     tokens = re.sub(r"(?<=\w)[.,](?=\w)", ". ", text).split()
     clean = sum(1 for t in tokens if _is_word(t) and len(t.strip(".,")) >= 2)
     weight = {"authority": 4.0, "position": 4.0, "name": 4.0, "upper": 1.0}.get(role or "", 0.0)
@@ -293,18 +333,65 @@ def _ring_mask(ink, dpi: int):  # type: ignore[no-untyped-def]
     return mask & ink
 
 
-def signature_variants(image):  # type: ignore[no-untyped-def]
-    """Cleaned versions of a signature crop (PIL, grayscale): plain, dark ink only, seal rings erased."""
+SEAL_RED = 40  # a pixel of seal ink: red above both green and blue by this much (0-255)
+SEAL_SHARE = 0.002  # the share of a crop's pixels in seal ink above which the seal is erased
+
+
+def seal_red_mask(image):  # type: ignore[no-untyped-def]
+    """Pixels of red seal ink in a colour crop (PIL): red well above green and blue; all False on gray.
+
+    Black type printed over the seal stays dark in every channel, so it is never in the mask.
+
+    >>> from PIL import Image
+    >>> im = Image.new("RGB", (2, 1)); im.putpixel((0, 0), (220, 40, 60)); im.putpixel((1, 0), (30, 20, 25))
+    >>> seal_red_mask(im).tolist()
+    [[True, False]]
+    """
+    import numpy as np
+
+    if image.mode != "RGB":
+        return np.zeros((image.height, image.width), dtype=bool)
+    a = np.asarray(image).astype(np.int16)
+    return (a[..., 0] - np.maximum(a[..., 1], a[..., 2])) > SEAL_RED
+
+
+def without_seal(image):  # type: ignore[no-untyped-def]
+    """A colour signature crop in grayscale with its red seal ink turned white (the name under the seal).
+
+    A gray crop, or one with almost no red, is only converted to grayscale.
+    """
     import numpy as np
     from PIL import Image
 
-    a = np.asarray(image.convert("L"))
-    out = [("plain", image.convert("L"))]
+    gray = image.convert("L")
+    red = seal_red_mask(image)
+    if red.mean() < SEAL_SHARE:
+        return gray
+    return Image.fromarray(np.where(red, 255, np.asarray(gray)).astype(np.uint8))
+
+
+def signature_variants(image):  # type: ignore[no-untyped-def]
+    """Cleaned versions of a signature crop (PIL, gray or colour): plain, dark ink only, seal rings erased.
+
+    A colour crop with a red seal gives two more, its seal ink erased (`without_seal`): the type
+    under the seal (``Nguyễn`` of ``Nguyễn Hoàng Giang``) that every gray variant loses.
+    """
+    import numpy as np
+    from PIL import Image
+
+    gray = image.convert("L")
+    a = np.asarray(gray)
+    out = [("plain", gray)]
     out.append(("dark", Image.fromarray(np.where(a < 90, 0, 255).astype(np.uint8))))
     ink = a < 160
     rings = _ring_mask(ink, 300)
     if rings.any():
         out.append(("rings", Image.fromarray(np.where(ink & ~rings, 0, 255).astype(np.uint8))))
+    clean = without_seal(image)
+    if clean is not gray and image.mode == "RGB" and seal_red_mask(image).mean() >= SEAL_SHARE:
+        b = np.asarray(clean)
+        out.append(("unsealed", clean))
+        out.append(("unsealed-dark", Image.fromarray(np.where(b < 110, 0, 255).astype(np.uint8))))
     return out
 
 
@@ -360,11 +447,13 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
     ['KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'Pham Mạnh Cường']
     """
     variants = signature_variants(image)
-    readings: list[Reading] = [r for rs in _read_many([(img, 0, 0) for _, img in variants], binary, settings, 6)
-                               for r in rs]
-    # slots: readings of the same line (overlapping vertically)
+    per_variant = _read_many([(img, 0, 0) for _, img in variants], binary, settings, 6)
+    readings: list[Reading] = [r for rs in per_variant for r in rs]
+    # slots: readings of the same line (overlapping vertically); the gray variants' readings lay them out,
+    # an unsealed variant's reading joins their slot (or makes its own where they read nothing)
+    base = {id(r) for (name, _), rs in zip(variants, per_variant) if not name.startswith("unsealed") for r in rs}
     slots: list[list[Reading]] = []
-    for r in sorted(readings, key=lambda r: (r[2] + r[3]) / 2):
+    for r in sorted(readings, key=lambda r: (id(r) not in base, (r[2] + r[3]) / 2)):
         mid = (r[2] + r[3]) / 2
         for slot in slots:
             if slot[0][2] <= mid <= slot[0][3]:
@@ -372,6 +461,7 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
                 break
         else:
             slots.append([r])
+    slots.sort(key=lambda slot: (slot[0][2] + slot[0][3]) / 2)
     roled = [r for r in readings if line_role(r[1]) in ("authority", "position")]
     centre = None
     if roled:
@@ -382,8 +472,9 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
     jobs: list[tuple[Any, int, int]] = []
     owners: list[list[Reading]] = []
     for slot in legible:
-        top = min(r[2] for r in slot)
-        bottom = max(r[3] for r in slot)
+        laid = [r for r in slot if id(r) in base] or slot  # the strip spans the gray readings of the line
+        top = min(r[2] for r in laid)
+        bottom = max(r[3] for r in laid)
         pad = max(6, (bottom - top) // 3)
         spans = [(0, image.width)]
         if centre is not None:
@@ -403,7 +494,8 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
         votes: dict[str, int] = {}
         for r in slot:
             votes[r[1]] = votes.get(r[1], 0) + 1
-        best = max(slot, key=lambda r: r[0] + 0.5 * (votes[r[1]] - 1))
+        roled_slot = [r for r in slot if line_role(r[1])] or slot  # a reading that is a signature line first
+        best = max(roled_slot, key=lambda r: r[0] + 0.5 * (votes[r[1]] - 1))
         if line_role(best[1]):
             lines.append((top, best[1]))
     lines.sort()
@@ -422,6 +514,12 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
             continue  # an upper-case line only continues an authority line (wrapped agency name)
         keep.append(texts[k])
     return keep
+
+
+def render_color(page, dpi: int):  # type: ignore[no-untyped-def]
+    """A pypdfium2 page as an RGB PIL image at ``dpi`` (seal ink told from type); `BudgetError` if too big."""
+    check_render(*page.get_size(), dpi)
+    return page.render(scale=dpi / 72).to_pil().convert("RGB")
 
 
 def signature_quality(lines: list[str]) -> int:
@@ -462,7 +560,7 @@ def ocr_signature(
             lines = list(cached["lines"])
             box = tuple(cached["box"])  # type: ignore[assignment]
         except (OSError, ValueError, KeyError):
-            crop = render_gray(page, settings.dpi).crop(box)
+            crop = render_color(page, settings.dpi).crop(box)
             lines = read_signature_image(crop, binary, settings)
             text = json.dumps({"lines": lines, "box": list(box)}, ensure_ascii=False)
             _write_atomic(path, text)
