@@ -30,6 +30,7 @@ from vnplan.read.ocr_page import (
     page_pixels,
     parse_tsv,
     pass_cache_path,
+    render_gray,
     word_lines,
 )
 from vnplan.read.budget import check_render
@@ -39,7 +40,7 @@ __all__ = ["SIGNATURE_VERSION", "SignatureRead", "clean_signature_line", "line_r
            "signature_variants", "without_seal"]
 
 
-SIGNATURE_VERSION = "sig4"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names
+SIGNATURE_VERSION = "sig8"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names; sig5: KỸ; → KT.
 
 
 _AUTH_RE = re.compile(r"^(?:T\s*/?\s*M|K\s*/?\s*T|T\s*/?\s*L|TUQ|Q)\s*[.,]\s*\S", re.I)
@@ -61,6 +62,7 @@ _RANK_FOLDS = {_w for _r in _RANK_WORDS for _w in _r.lower().split()} | {"dai", 
 
 
 _WORD = re.compile(r"^[^\W\d_]+$")
+_KT_MISREAD = re.compile(r"^K[TỸYĨÝ][;:,]$")
 
 
 @dataclass(frozen=True)
@@ -139,11 +141,15 @@ def clean_signature_line(text: str) -> str:
     """Drop stray marks at the ends of an OCR'd signature line; restore a rank's accents.
 
     >>> clean_signature_line("| N Pham Mạnh Cường")
-    'Pham Mạnh Cường'
+    'Phạm Mạnh Cường'
     >>> clean_signature_line("Thưởng tướng Nguyễn Văn Long")
     'Thượng tướng Nguyễn Văn Long'
     >>> clean_signature_line("—_ THỨ TRƯỞNG")
     'THỨ TRƯỞNG'
+    >>> clean_signature_line("Bủi Văn Ga"), clean_signature_line("Nguyên Thị Thu")
+    ('Bùi Văn Ga', 'Nguyên Thị Thu')
+    >>> clean_signature_line("KỸ; GIÁM ĐÓC"), clean_signature_line("KỸ; THUẬT")
+    ('KT. GIÁM ĐÓC', 'KỸ; THUẬT')
     """
     tokens = text.replace("“", " ").replace("”", " ").split()
 
@@ -159,6 +165,10 @@ def clean_signature_line(text: str) -> str:
         tokens.pop(0)
     while tokens and not good(tokens[-1], False):
         tokens.pop()
+    if len(tokens) >= 2 and _KT_MISREAD.match(tokens[0]) and line_role(" ".join(tokens[1:])) == "position":
+        tokens[0] = "KT."  # "KỸ; GIÁM ĐỐC": the KT. of a deputy's block, its T and dot misread
+    if len(tokens) >= 2 and tokens[0] not in _surnames() and line_role(" ".join(tokens)) == "name":
+        tokens[0] = _surname_by_tone(tokens[0]) or tokens[0]  # "Bủi Văn Ga": the family name's tone misread
     out = " ".join(tokens)
     for rank in _RANK_WORDS:
         n = len(rank.split())
@@ -175,6 +185,21 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 def _one_tone(token: str) -> bool:
     """A syllable carries at most one tone mark (``Nguyễn``; not ``lấã``, two marks OCR made of a seal)."""
     return sum(ch in _TONES for ch in unicodedata.normalize("NFD", token)) <= 1
+
+
+def _toneless(word: str) -> str:
+    """A syllable without its tone mark (vowel shapes kept: ``Bủi`` → ``Bui``, ``Trần`` → ``Trân``)."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+
+
+def _surname_by_tone(word: str) -> str | None:
+    """The one family name that differs from ``word`` by its tone mark alone, else None.
+
+    >>> _surname_by_tone("Bủi"), _surname_by_tone("Pham"), _surname_by_tone("Tràn")
+    ('Bùi', 'Phạm', None)
+    """
+    found = {s for s in _surnames() if _toneless(s) == _toneless(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _surnames() -> set[str]:
@@ -230,6 +255,27 @@ def _chains(words: list[OcrWord], limit: float) -> list[list[OcrWord]]:
     return out
 
 
+def _letters(word: OcrWord) -> str:
+    return re.sub(r"[^a-z]", "", _ascii_fold(word.text))
+
+
+def _anchor(ordered: list[OcrWord], width: int) -> OcrWord | None:
+    """The ``Nơi`` of the page's ``Nơi nhận:`` line, as OCR leaves it: ``Nơi nhận:``, ``ơi nhận:``, ``Nơinhận``,
+    or ``Nơi`` alone at the start of a line (its ``nhận:`` too unsure to keep) with a dash item under it."""
+    for a, b in zip(ordered, ordered[1:]):
+        if a.line == b.line and _letters(a) in ("noi", "oi") and _letters(b).startswith("nhan"):
+            return a
+    for w in ordered:
+        if _ascii_fold(w.text).startswith("noinhan"):
+            return w
+    lines = list(word_lines(ordered).values())
+    for ws, nxt in zip(lines, lines[1:]):
+        if len(ws) == 1 and ws[0].text.rstrip(":") in ("Nơi", "Noi") and ws[0].left < 0.45 * width \
+                and nxt[0].text[:1] in "-+•–" and abs(nxt[0].left - ws[0].left) < 2 * max(ws[0].height, 20):
+            return ws[0]
+    return None
+
+
 def signature_region(words: list[OcrWord], width: int, height: int) -> tuple[tuple[int, int, int, int], int, set[int]] | None:
     """Where the signature block of a scanned page is: the crop box, the gutter, and body words.
 
@@ -240,16 +286,7 @@ def signature_region(words: list[OcrWord], width: int, height: int) -> tuple[tup
     (body text and the list), which stay in the page.
     """
     ordered = sorted(words, key=lambda w: (w.line, w.left))
-    anchor = None
-    for a, b in zip(ordered, ordered[1:]):
-        if a.line == b.line and _ascii_fold(a.text) == "noi" and _ascii_fold(b.text).startswith("nhan"):
-            anchor = a
-            break
-    if anchor is None:
-        for w in ordered:
-            if _ascii_fold(w.text).startswith("noinhan"):
-                anchor = w
-                break
+    anchor = _anchor(ordered, width)
     if anchor is None or anchor.left > 0.45 * width:
         return None
     h = max(anchor.height, 20)
@@ -370,11 +407,12 @@ def without_seal(image):  # type: ignore[no-untyped-def]
     return Image.fromarray(np.where(red, 255, np.asarray(gray)).astype(np.uint8))
 
 
-def signature_variants(image):  # type: ignore[no-untyped-def]
-    """Cleaned versions of a signature crop (PIL, gray or colour): plain, dark ink only, seal rings erased.
+def signature_variants(image, color=None):  # type: ignore[no-untyped-def]
+    """Cleaned versions of a signature crop (PIL, grayscale): plain, dark ink only, seal rings erased.
 
-    A colour crop with a red seal gives two more, its seal ink erased (`without_seal`): the type
-    under the seal (``Nguyễn`` of ``Nguyễn Hoàng Giang``) that every gray variant loses.
+    The same crop in colour (``color``), when its seal is red, gives two more with the seal ink erased
+    (`without_seal`): the type under the seal (``Nguyễn`` of ``Nguyễn Hoàng Giang``) that every gray
+    variant loses.
     """
     import numpy as np
     from PIL import Image
@@ -387,8 +425,8 @@ def signature_variants(image):  # type: ignore[no-untyped-def]
     rings = _ring_mask(ink, 300)
     if rings.any():
         out.append(("rings", Image.fromarray(np.where(ink & ~rings, 0, 255).astype(np.uint8))))
-    clean = without_seal(image)
-    if clean is not gray and image.mode == "RGB" and seal_red_mask(image).mean() >= SEAL_SHARE:
+    if color is not None and color.mode == "RGB" and seal_red_mask(color).mean() >= SEAL_SHARE:
+        clean = without_seal(color)
         b = np.asarray(clean)
         out.append(("unsealed", clean))
         out.append(("unsealed-dark", Image.fromarray(np.where(b < 110, 0, 255).astype(np.uint8))))
@@ -435,7 +473,7 @@ def _read_many(jobs: list[tuple[Any, int, int]], binary: str, settings: OcrSetti
     return [_readings(tsv, dx, dy) for tsv, (_, dx, dy) in zip(tsvs, jobs)]
 
 
-def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]:  # type: ignore[no-untyped-def]
+def read_signature_image(image, binary: str, settings: OcrSettings, color=None) -> list[str]:  # type: ignore[no-untyped-def]
     """The signature lines of a cropped signature block (PIL image), top to bottom.
 
     Each variant (`signature_variants`) is read as a block (``--psm 6``);
@@ -446,7 +484,7 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
     >>> read_signature_image(crop, "/usr/bin/tesseract", OcrSettings())  # doctest: +SKIP
     ['KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'Pham Mạnh Cường']
     """
-    variants = signature_variants(image)
+    variants = signature_variants(image, color)
     per_variant = _read_many([(img, 0, 0) for _, img in variants], binary, settings, 6)
     readings: list[Reading] = [r for rs in per_variant for r in rs]
     # slots: readings of the same line (overlapping vertically); the gray variants' readings lay them out,
@@ -494,6 +532,9 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
         votes: dict[str, int] = {}
         for r in slot:
             votes[r[1]] = votes.get(r[1], 0) + 1
+        for text in list(votes):  # a name whose family name a seal hid supports the whole name read elsewhere
+            if line_role(text) == "name" and text.split()[0] in _surnames():
+                votes[text] += sum(n for t, n in votes.items() if t != text and text.endswith(" " + t))
         roled_slot = [r for r in slot if line_role(r[1])] or slot  # a reading that is a signature line first
         best = max(roled_slot, key=lambda r: r[0] + 0.5 * (votes[r[1]] - 1))
         if line_role(best[1]):
@@ -560,8 +601,8 @@ def ocr_signature(
             lines = list(cached["lines"])
             box = tuple(cached["box"])  # type: ignore[assignment]
         except (OSError, ValueError, KeyError):
-            crop = render_color(page, settings.dpi).crop(box)
-            lines = read_signature_image(crop, binary, settings)
+            crop = render_gray(page, settings.dpi).crop(box)
+            lines = read_signature_image(crop, binary, settings, color=render_color(page, settings.dpi).crop(box))
             text = json.dumps({"lines": lines, "box": list(box)}, ensure_ascii=False)
             _write_atomic(path, text)
     finally:
