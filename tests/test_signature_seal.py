@@ -84,6 +84,7 @@ def _page(first: list[OcrWord]) -> list[OcrWord]:
     [_w("Nơi", 300, 1440, (2, 1, 1)), _w("nhận:", 380, 1440, (2, 1, 1))],
     [_w("ơi", 300, 1440, (2, 1, 1)), _w("nhận:", 380, 1440, (2, 1, 1))],
     [_w("Nơi", 300, 1440, (2, 1, 1))],  # its "nhận:" too unsure to keep
+    [_w("Wới", 300, 1440, (2, 1, 1)), _w("nhận:", 380, 1440, (2, 1, 1)), _w("KT.", 1500, 1440, (2, 1, 1))],
 ])
 def test_noi_nhan_anchor_as_ocr_leaves_it(anchor: list[OcrWord]) -> None:
     assert signature_region(_page(anchor), 2480, 3500) is not None

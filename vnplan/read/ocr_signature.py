@@ -40,7 +40,7 @@ __all__ = ["SIGNATURE_VERSION", "SignatureRead", "clean_signature_line", "line_r
            "signature_variants", "without_seal"]
 
 
-SIGNATURE_VERSION = "sig8"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names; sig5: KỸ; → KT.
+SIGNATURE_VERSION = "sig9"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names; sig5: KỸ; → KT.; sig9: more Nơi nhận anchors (sig9 briefly also read two-up landscape scans)
 
 
 _AUTH_RE = re.compile(r"^(?:T\s*/?\s*M|K\s*/?\s*T|T\s*/?\s*L|TUQ|Q)\s*[.,]\s*\S", re.I)
@@ -261,14 +261,19 @@ def _letters(word: OcrWord) -> str:
 
 def _anchor(ordered: list[OcrWord], width: int) -> OcrWord | None:
     """The ``Nơi`` of the page's ``Nơi nhận:`` line, as OCR leaves it: ``Nơi nhận:``, ``ơi nhận:``, ``Nơinhận``,
-    or ``Nơi`` alone at the start of a line (its ``nhận:`` too unsure to keep) with a dash item under it."""
+    ``Wới nhận:`` opening its line over a dash item, or ``Nơi`` alone at the start of a line (its ``nhận:`` too
+    unsure to keep) with a dash item under it."""
     for a, b in zip(ordered, ordered[1:]):
         if a.line == b.line and _letters(a) in ("noi", "oi") and _letters(b).startswith("nhan"):
             return a
+    lines = list(word_lines(ordered).values())
+    for ws, nxt in zip(lines, lines[1:]):  # "Wới nhận:" (an italic N misread) over a dash item
+        if len(ws) >= 2 and re.fullmatch(r"[a-z]?oi", _letters(ws[0])) and _letters(ws[1]) == "nhan" \
+                and ws[1].text.endswith(":") and nxt[0].text[:1] in "-+•–":
+            return ws[0]
     for w in ordered:
         if _ascii_fold(w.text).startswith("noinhan"):
             return w
-    lines = list(word_lines(ordered).values())
     for ws, nxt in zip(lines, lines[1:]):
         if len(ws) == 1 and ws[0].text.rstrip(":") in ("Nơi", "Noi") and ws[0].left < 0.45 * width \
                 and nxt[0].text[:1] in "-+•–" and abs(nxt[0].left - ws[0].left) < 2 * max(ws[0].height, 20):
