@@ -108,3 +108,10 @@ def test_garbled_authority_gives_the_deputy_title() -> None:
     assert normal_authority("KT. Giám đỏc") == "KT. Giám đốc"
     got = signer_from_lines(["KT. GIÁM ĐỎC"], "GIÁM ĐÓC", "Nguyễn Thị Thu Huyền")
     assert got == {"name": "Nguyễn Thị Thu Huyền", "title": "Phó Giám đốc", "authority": ["KT. Giám đốc"]}
+
+
+def test_deputy_of_a_head_named_with_its_body() -> None:
+    """``KT. TRƯỞNG BAN BAN CHÍNH SÁCH``: the head's title opens the body, its deputy signs."""
+    got = signer_from_lines(["TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"], "TRƯỞNG BAN", "A")
+    assert got["title"] == "Phó Trưởng ban"
+    assert signer_from_lines(["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH", "A")["title"] == "Chủ tịch"

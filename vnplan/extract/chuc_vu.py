@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["SIMILARITY", "normal_authority", "normal_title", "nearest_title", "reads_as_title"]
+__all__ = ["SIMILARITY", "head_title", "normal_authority", "normal_title", "nearest_title", "reads_as_title"]
 
 SIMILARITY = 92.0  # rapidfuzz ratio (0-100) of the folded reading and the folded title
 
@@ -93,3 +93,14 @@ def normal_authority(line: str) -> str:
         return line
     title = nearest_title(m.group(2))
     return f"{m.group(1)}. {title}" if title else line
+
+
+def head_title(body: str) -> str | None:
+    """The title an authority's body opens with, before the body it heads (``KT. Trưởng ban Ban Chính sách``).
+
+    >>> head_title("Trưởng ban Ban Chính sách, Thuế quốc tế"), head_title("Giám đốc"), head_title("Ủy ban nhân dân")
+    ('Trưởng ban', 'Giám đốc', None)
+    """
+    folded = _fold(body)
+    found = [t for f, t in _titles() if folded == f or folded.startswith(f + " ")]
+    return max(found, key=len) if found else None
