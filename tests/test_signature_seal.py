@@ -115,3 +115,14 @@ def test_deputy_of_a_head_named_with_its_body() -> None:
     got = signer_from_lines(["TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"], "TRƯỞNG BAN", "A")
     assert got["title"] == "Phó Trưởng ban"
     assert signer_from_lines(["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH", "A")["title"] == "Chủ tịch"
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("' _ Các Sở GD&ĐT", "Các Sở GD&ĐT"), ("~ Như trên (dê t/hiện)", "Như trên (dê t/hiện)"),
+    ("Website Sở GD&ĐT:", "Website Sở GD&ĐT"), ("VPUB: CVP, PCVP", "VPUB: CVP, PCVP"),
+])
+def test_recipient_item_trimmed_of_scan_debris(raw: str, clean: str) -> None:
+    from vnplan.structure.closing import trim_item
+    from vnplan.structure.model import Span
+
+    assert trim_item(Span(10, 10 + len(raw), raw)).text == clean
