@@ -126,3 +126,14 @@ def test_recipient_item_trimmed_of_scan_debris(raw: str, clean: str) -> None:
     from vnplan.structure.model import Span
 
     assert trim_item(Span(10, 10 + len(raw), raw)).text == clean
+
+
+def test_prefixes_a_seal_hid_are_given_back_only_off_axis() -> None:
+    from vnplan.read.ocr_signature import lost_prefixes
+
+    hidden = [("CHỦ TỊCH", 616, 793), ("CHỦ TỊCH", 617, 805), ("Phạm Trường Thọ", 408, 858)]
+    assert lost_prefixes(hidden)[:2] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    centred = [("CHỦ TỊCH", 520, 746), ("CHỦ TỊCH", 520, 746), ("Phạm Trường Thọ", 408, 858)]
+    assert lost_prefixes(centred)[:2] == ["CHỦ TỊCH", "CHỦ TỊCH"]
+    wide_boxes = [("GIÁM ĐÓC", 638, 1094), ("GIÁM ĐÓC", 627, 1265), ("Trần Thị Ngọc Diễm", 526, 1003)]
+    assert lost_prefixes(wide_boxes)[:2] == ["GIÁM ĐÓC", "GIÁM ĐÓC"]

@@ -36,11 +36,11 @@ from vnplan.read.ocr_page import (
 from vnplan.read.budget import check_render
 
 __all__ = ["SIGNATURE_VERSION", "SignatureRead", "clean_signature_line", "line_role", "ocr_signature",
-           "name_score", "read_signature_image", "render_color", "seal_red_mask", "signature_quality", "signature_region",
+           "lost_prefixes", "name_score", "read_signature_image", "render_color", "seal_red_mask", "signature_quality", "signature_region",
            "signature_variants", "without_seal"]
 
 
-SIGNATURE_VERSION = "sig9"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names; sig5: KỸ; → KT.; sig9: more Nơi nhận anchors (sig9 briefly also read two-up landscape scans)
+SIGNATURE_VERSION = "sig11"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names; sig5: KỸ; → KT.; sig9: more Nơi nhận anchors (sig9 briefly also read two-up landscape scans); sig11: KT. and PHÓ hidden by a seal given back (lost_prefixes)
 
 
 _AUTH_RE = re.compile(r"^(?:T\s*/?\s*M|K\s*/?\s*T|T\s*/?\s*L|TUQ|Q)\s*[.,]\s*\S", re.I)
@@ -510,7 +510,7 @@ def read_signature_image(image, binary: str, settings: OcrSettings, color=None) 
     if roled:
         head = max(roled, key=lambda r: (r[0], -r[2]))
         centre = (head[4] + head[5]) / 2
-    lines: list[tuple[int, str]] = []
+    lines: list[tuple[int, str, int, int]] = []
     legible = [slot for slot in slots if max(r[0] for r in slot) >= 2]  # not seal emblem, signature strokes
     jobs: list[tuple[Any, int, int]] = []
     owners: list[list[Reading]] = []
@@ -543,9 +543,9 @@ def read_signature_image(image, binary: str, settings: OcrSettings, color=None) 
         roled_slot = [r for r in slot if line_role(r[1])] or slot  # a reading that is a signature line first
         best = max(roled_slot, key=lambda r: r[0] + 0.5 * (votes[r[1]] - 1))
         if line_role(best[1]):
-            lines.append((top, best[1]))
+            lines.append((top, best[1], best[4], best[5]))
     lines.sort()
-    texts = [t for _, t in lines]
+    texts = lost_prefixes([(t, left, right) for _, t, left, right in lines])
     roles = [line_role(t) for t in texts]
     first = next((k for k, r in enumerate(roles) if r in ("authority", "position")), None)
     last = max((k for k, r in enumerate(roles) if r == "name"), default=None)
@@ -560,6 +560,43 @@ def read_signature_image(image, binary: str, settings: OcrSettings, color=None) 
             continue  # an upper-case line only continues an authority line (wrapped agency name)
         keep.append(texts[k])
     return keep
+
+
+def _off_axis(left: int, right: int, text: str, axis: float, name_letter: float) -> bool:
+    """A centred line read without its first word: its middle right of the block's axis by about that word
+    (1.4 to 3.5 letter widths: half of ``KT. `` or ``PHÓ ``), its letters no wider than the name's by half
+    (a reading whose box took in the seal or the signature strokes is no measure)."""
+    letter = (right - left) / max(len(text), 1)
+    return letter <= 1.6 * name_letter and 1.4 * letter <= (left + right) / 2 - axis <= 3.5 * letter
+
+
+def lost_prefixes(lines: list[tuple[str, int, int]]) -> list[str]:
+    """Signature lines (text, left, right) with the ``KT.`` and ``PHÓ`` a seal hid given back.
+
+    A seal over the left of a centred block hides the first word of its lines: ``KT. CHỦ TỊCH`` over
+    ``PHÓ CHỦ TỊCH`` read ``CHỦ TỊCH`` twice.  The block's axis is the middle of the name line; a chức vụ
+    line read right of it by about one short word lost that word: the first of two such lines with the
+    same chức vụ was the ``KT.`` line, the one under a ``KT.`` line of the same chức vụ was the deputy's.
+
+    >>> lost_prefixes([("CHỦ TỊCH", 580, 820), ("CHỦ TỊCH", 580, 820), ("Phạm Trường Thọ", 450, 830)])
+    ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Phạm Trường Thọ']
+    >>> lost_prefixes([("GIÁM ĐỐC", 638, 1094), ("GIÁM ĐỐC", 627, 1265), ("Trần Thị Ngọc Diễm", 526, 1003)])
+    ['GIÁM ĐỐC', 'GIÁM ĐỐC', 'Trần Thị Ngọc Diễm']
+    """
+    texts = [t for t, _, _ in lines]
+    names = [(t, left, right) for t, left, right in lines if line_role(t) == "name"]
+    if not names:
+        return texts
+    name, n_left, n_right = names[-1]
+    axis, name_letter = (n_left + n_right) / 2, (n_right - n_left) / max(len(name), 1)
+    shifted = [line_role(t) == "position" and _ascii_fold(t) in _POSITIONS
+               and _off_axis(left, right, t, axis, name_letter) for t, left, right in lines]
+    for k in range(len(texts) - 1):
+        if shifted[k] and texts[k + 1] == texts[k]:
+            texts[k] = "KT. " + texts[k]
+            if shifted[k + 1]:
+                texts[k + 1] = "PHÓ " + texts[k + 1]
+    return texts
 
 
 def render_color(page, dpi: int):  # type: ignore[no-untyped-def]
