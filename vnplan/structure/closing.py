@@ -33,14 +33,14 @@ _SIGNED = re.compile(r"^\(\s*(?:Đã ký|đã ký|Ký|ký)[^)]*\)\s*$|^\[?\s*(?:
 
 @lru_cache(maxsize=1)
 def _archive_rx() -> re.Pattern[str]:
-    cue = mk.layout_cue("archive_line")
-    return re.compile(cue["pattern"])
+    cues = [mk.layout_cue("archive_line"), mk.layout_cue("archive_line_unit")]
+    return re.compile("|".join(f"(?:{c['pattern']})" for c in cues))
 
 
 def is_archive_line(text: str) -> bool:
     """The archive line of a Nơi nhận list, as OCR and careless typing leave it (never a recipient).
 
-    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``archive_line``).
+    Patterns, examples and counter-examples: ``data/layout_cues.json`` (``archive_line``, ``archive_line_unit``).
 
     >>> is_archive_line("- Lu: VT, GDTrHCTTX"), is_archive_line("- Lưu hồ sơ KTNB"), is_archive_line("- Lưu Đình Hạnh")
     (True, True, False)
