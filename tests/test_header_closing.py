@@ -93,7 +93,9 @@ def test_ky_thay_gives_the_deputy_title() -> None:
     assert signer_from_lines(["TL. GIÁM ĐỐC"], "CHÁNH VĂN PHÒNG", "A")["title"] == "Chánh Văn phòng"
     assert signer_from_lines(["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH", "A")["title"] == "Chủ tịch"
     assert signer_from_lines(["KT. BỘ TRƯỞNG"], None, "A")["title"] == "Thứ trưởng"  # not "Phó Bộ trưởng"
-    assert signer_from_lines(["KT. BỘ TRƯỜNG"], None, "A")["title"] is None  # an unknown head: no guess
+    assert signer_from_lines(["KT. HỘI ĐỒNG THI"], None, "A")["title"] is None  # an unknown head: no guess
+    # OCR's TRƯỜNG for TRƯỞNG: the chức vụ normaliser (extract.chuc_vu) reads the head's title, so the deputy's
+    assert signer_from_lines(["KT. BỘ TRƯỜNG"], None, "A")["title"] == "Thứ trưởng"
 
 
 def test_signature_from_closing_lines_skips_agency_lines_and_debris() -> None:

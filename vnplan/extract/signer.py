@@ -55,11 +55,17 @@ def clean_name(text: str) -> str | None:
 
 def signer_from_lines(authority: list[str], title: str | None, name: str | None) -> dict[str, Any]:
     """Assemble the signer object of the record contract."""
-    auth = [a for a in (authority_line(x) for x in authority) if a]
-    cased = title_case(title) if title else None
+    from vnplan.extract.chuc_vu import normal_authority, normal_title
+
+    auth = [normal_authority(a) for a in (authority_line(x) for x in authority) if a]
+    cased = normal_title(title_case(title)) if title else None  # a chức vụ OCR garbled: the title it is
     if not auth and cased and cased.startswith("Phó ") and is_known_title(cased[4:]):
         auth = [f"KT. {cased[4:]}"]  # a deputy signs for the head: the KT. line a seal or OCR lost
     head = auth[-1][4:] if auth and auth[-1].startswith("KT. ") else None
+    if head and not is_known_title(head):  # "KT. Trưởng ban Ban Chính sách": the head's title, before its body
+        from vnplan.extract.chuc_vu import head_title
+
+        head = head_title(head)
     if head and (cased in (None, head) or _garbled_deputy(cased, head)) and is_known_title(head):
         cased = _DEPUTY.get(head, f"Phó {head}")  # ký thay: a deputy signs for the head (domain.md §1.9)
     return {

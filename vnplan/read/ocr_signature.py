@@ -33,12 +33,14 @@ from vnplan.read.ocr_page import (
     render_gray,
     word_lines,
 )
+from vnplan.read.budget import check_render
 
 __all__ = ["SIGNATURE_VERSION", "SignatureRead", "clean_signature_line", "line_role", "ocr_signature",
-           "read_signature_image", "signature_quality", "signature_region", "signature_variants"]
+           "lost_prefixes", "name_score", "read_signature_image", "render_color", "seal_red_mask", "signature_quality", "signature_region",
+           "signature_variants", "without_seal"]
 
 
-SIGNATURE_VERSION = "sig2"
+SIGNATURE_VERSION = "sig11"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names; sig5: KỸ; → KT.; sig9: more Nơi nhận anchors (sig9 briefly also read two-up landscape scans); sig11: KT. and PHÓ hidden by a seal given back (lost_prefixes)
 
 
 _AUTH_RE = re.compile(r"^(?:T\s*/?\s*M|K\s*/?\s*T|T\s*/?\s*L|TUQ|Q)\s*[.,]\s*\S", re.I)
@@ -56,7 +58,11 @@ _RANK_WORDS = (
 )
 
 
+_RANK_FOLDS = {_w for _r in _RANK_WORDS for _w in _r.lower().split()} | {"dai", "thuong", "trung", "thieu", "tuong", "ta"}
+
+
 _WORD = re.compile(r"^[^\W\d_]+$")
+_KT_MISREAD = re.compile(r"^K[TỸYĨÝ][;:,]$")
 
 
 @dataclass(frozen=True)
@@ -135,11 +141,15 @@ def clean_signature_line(text: str) -> str:
     """Drop stray marks at the ends of an OCR'd signature line; restore a rank's accents.
 
     >>> clean_signature_line("| N Pham Mạnh Cường")
-    'Pham Mạnh Cường'
+    'Phạm Mạnh Cường'
     >>> clean_signature_line("Thưởng tướng Nguyễn Văn Long")
     'Thượng tướng Nguyễn Văn Long'
     >>> clean_signature_line("—_ THỨ TRƯỞNG")
     'THỨ TRƯỞNG'
+    >>> clean_signature_line("Bủi Văn Ga"), clean_signature_line("Nguyên Thị Thu")
+    ('Bùi Văn Ga', 'Nguyên Thị Thu')
+    >>> clean_signature_line("KỸ; GIÁM ĐÓC"), clean_signature_line("KỸ; THUẬT")
+    ('KT. GIÁM ĐÓC', 'KỸ; THUẬT')
     """
     tokens = text.replace("“", " ").replace("”", " ").split()
 
@@ -155,6 +165,10 @@ def clean_signature_line(text: str) -> str:
         tokens.pop(0)
     while tokens and not good(tokens[-1], False):
         tokens.pop()
+    if len(tokens) >= 2 and _KT_MISREAD.match(tokens[0]) and line_role(" ".join(tokens[1:])) == "position":
+        tokens[0] = "KT."  # "KỸ; GIÁM ĐỐC": the KT. of a deputy's block, its T and dot misread
+    if len(tokens) >= 2 and tokens[0] not in _surnames() and line_role(" ".join(tokens)) == "name":
+        tokens[0] = _surname_by_tone(tokens[0]) or tokens[0]  # "Bủi Văn Ga": the family name's tone misread
     out = " ".join(tokens)
     for rank in _RANK_WORDS:
         n = len(rank.split())
@@ -165,8 +179,59 @@ def clean_signature_line(text: str) -> str:
     return out
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _one_tone(token: str) -> bool:
+    """A syllable carries at most one tone mark (``Nguyễn``; not ``lấã``, two marks OCR made of a seal)."""
+    return sum(ch in _TONES for ch in unicodedata.normalize("NFD", token)) <= 1
+
+
+def _toneless(word: str) -> str:
+    """A syllable without its tone mark (vowel shapes kept: ``Bủi`` → ``Bui``, ``Trần`` → ``Trân``)."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+
+
+def _surname_by_tone(word: str) -> str | None:
+    """The one family name that differs from ``word`` by its tone mark alone, else None.
+
+    >>> _surname_by_tone("Bủi"), _surname_by_tone("Pham"), _surname_by_tone("Tràn")
+    ('Bùi', 'Phạm', None)
+    """
+    found = {s for s in _surnames() if _toneless(s) == _toneless(word)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _surnames() -> set[str]:
+    from vnplan import data as tables
+
+    return set(tables.load_json("layout_cues.json")["surnames"])
+
+
+def name_score(text: str) -> float:
+    """How much a name reading looks like a whole Vietnamese name: its family name first, sound syllables.
+
+    A reading that opens with a family name (``Nguyễn Hoàng Giang``) beats one whose family name the seal
+    cut off (``Hoàng Giang``, ``lấã Thị Lê Vân``).
+
+    >>> name_score("Trần Hoàng Tuấn") > name_score("Hoàng Tuấn"), name_score("lấã Thị Lê Vân") < name_score("Thị Lê Vân")
+    (True, True)
+    >>> name_score("Bùi Văn Ga") > name_score("Bùi vận Ga Xe")
+    True
+    """
+    tokens = text.split()
+    words = [t for t in tokens if _is_word(t) and len(t.strip(".,")) >= 2]
+    score = len(words) - 0.5 * (len(tokens) - len(words)) - 3.0 * sum(not _one_tone(t) for t in tokens)
+    score -= 1.5 * sum(t[:1].islower() for t in tokens if _ascii_fold(t) not in _RANK_FOLDS)  # every name word is capitalised
+    if tokens and tokens[0] in _surnames():
+        score += 1.5
+    return score
+
+
 def _line_score(text: str) -> float:
     role = line_role(text)
+    if role == "name":
+        return 4.0 + name_score(text)
     tokens = re.sub(r"(?<=\w)[.,](?=\w)", ". ", text).split()
     clean = sum(1 for t in tokens if _is_word(t) and len(t.strip(".,")) >= 2)
     weight = {"authority": 4.0, "position": 4.0, "name": 4.0, "upper": 1.0}.get(role or "", 0.0)
@@ -190,6 +255,32 @@ def _chains(words: list[OcrWord], limit: float) -> list[list[OcrWord]]:
     return out
 
 
+def _letters(word: OcrWord) -> str:
+    return re.sub(r"[^a-z]", "", _ascii_fold(word.text))
+
+
+def _anchor(ordered: list[OcrWord], width: int) -> OcrWord | None:
+    """The ``Nơi`` of the page's ``Nơi nhận:`` line, as OCR leaves it: ``Nơi nhận:``, ``ơi nhận:``, ``Nơinhận``,
+    ``Wới nhận:`` opening its line over a dash item, or ``Nơi`` alone at the start of a line (its ``nhận:`` too
+    unsure to keep) with a dash item under it."""
+    for a, b in zip(ordered, ordered[1:]):
+        if a.line == b.line and _letters(a) in ("noi", "oi") and _letters(b).startswith("nhan"):
+            return a
+    lines = list(word_lines(ordered).values())
+    for ws, nxt in zip(lines, lines[1:]):  # "Wới nhận:" (an italic N misread) over a dash item
+        if len(ws) >= 2 and re.fullmatch(r"[a-z]?oi", _letters(ws[0])) and _letters(ws[1]) == "nhan" \
+                and ws[1].text.endswith(":") and nxt[0].text[:1] in "-+•–":
+            return ws[0]
+    for w in ordered:
+        if _ascii_fold(w.text).startswith("noinhan"):
+            return w
+    for ws, nxt in zip(lines, lines[1:]):
+        if len(ws) == 1 and ws[0].text.rstrip(":") in ("Nơi", "Noi") and ws[0].left < 0.45 * width \
+                and nxt[0].text[:1] in "-+•–" and abs(nxt[0].left - ws[0].left) < 2 * max(ws[0].height, 20):
+            return ws[0]
+    return None
+
+
 def signature_region(words: list[OcrWord], width: int, height: int) -> tuple[tuple[int, int, int, int], int, set[int]] | None:
     """Where the signature block of a scanned page is: the crop box, the gutter, and body words.
 
@@ -200,16 +291,7 @@ def signature_region(words: list[OcrWord], width: int, height: int) -> tuple[tup
     (body text and the list), which stay in the page.
     """
     ordered = sorted(words, key=lambda w: (w.line, w.left))
-    anchor = None
-    for a, b in zip(ordered, ordered[1:]):
-        if a.line == b.line and _ascii_fold(a.text) == "noi" and _ascii_fold(b.text).startswith("nhan"):
-            anchor = a
-            break
-    if anchor is None:
-        for w in ordered:
-            if _ascii_fold(w.text).startswith("noinhan"):
-                anchor = w
-                break
+    anchor = _anchor(ordered, width)
     if anchor is None or anchor.left > 0.45 * width:
         return None
     h = max(anchor.height, 20)
@@ -293,18 +375,66 @@ def _ring_mask(ink, dpi: int):  # type: ignore[no-untyped-def]
     return mask & ink
 
 
-def signature_variants(image):  # type: ignore[no-untyped-def]
-    """Cleaned versions of a signature crop (PIL, grayscale): plain, dark ink only, seal rings erased."""
+SEAL_RED = 40  # a pixel of seal ink: red above both green and blue by this much (0-255)
+SEAL_SHARE = 0.002  # the share of a crop's pixels in seal ink above which the seal is erased
+
+
+def seal_red_mask(image):  # type: ignore[no-untyped-def]
+    """Pixels of red seal ink in a colour crop (PIL): red well above green and blue; all False on gray.
+
+    Black type printed over the seal stays dark in every channel, so it is never in the mask.
+
+    >>> from PIL import Image
+    >>> im = Image.new("RGB", (2, 1)); im.putpixel((0, 0), (220, 40, 60)); im.putpixel((1, 0), (30, 20, 25))
+    >>> seal_red_mask(im).tolist()
+    [[True, False]]
+    """
+    import numpy as np
+
+    if image.mode != "RGB":
+        return np.zeros((image.height, image.width), dtype=bool)
+    a = np.asarray(image).astype(np.int16)
+    return (a[..., 0] - np.maximum(a[..., 1], a[..., 2])) > SEAL_RED
+
+
+def without_seal(image):  # type: ignore[no-untyped-def]
+    """A colour signature crop in grayscale with its red seal ink turned white (the name under the seal).
+
+    A gray crop, or one with almost no red, is only converted to grayscale.
+    """
     import numpy as np
     from PIL import Image
 
-    a = np.asarray(image.convert("L"))
-    out = [("plain", image.convert("L"))]
+    gray = image.convert("L")
+    red = seal_red_mask(image)
+    if red.mean() < SEAL_SHARE:
+        return gray
+    return Image.fromarray(np.where(red, 255, np.asarray(gray)).astype(np.uint8))
+
+
+def signature_variants(image, color=None):  # type: ignore[no-untyped-def]
+    """Cleaned versions of a signature crop (PIL, grayscale): plain, dark ink only, seal rings erased.
+
+    The same crop in colour (``color``), when its seal is red, gives two more with the seal ink erased
+    (`without_seal`): the type under the seal (``Nguyễn`` of ``Nguyễn Hoàng Giang``) that every gray
+    variant loses.
+    """
+    import numpy as np
+    from PIL import Image
+
+    gray = image.convert("L")
+    a = np.asarray(gray)
+    out = [("plain", gray)]
     out.append(("dark", Image.fromarray(np.where(a < 90, 0, 255).astype(np.uint8))))
     ink = a < 160
     rings = _ring_mask(ink, 300)
     if rings.any():
         out.append(("rings", Image.fromarray(np.where(ink & ~rings, 0, 255).astype(np.uint8))))
+    if color is not None and color.mode == "RGB" and seal_red_mask(color).mean() >= SEAL_SHARE:
+        clean = without_seal(color)
+        b = np.asarray(clean)
+        out.append(("unsealed", clean))
+        out.append(("unsealed-dark", Image.fromarray(np.where(b < 110, 0, 255).astype(np.uint8))))
     return out
 
 
@@ -348,7 +478,7 @@ def _read_many(jobs: list[tuple[Any, int, int]], binary: str, settings: OcrSetti
     return [_readings(tsv, dx, dy) for tsv, (_, dx, dy) in zip(tsvs, jobs)]
 
 
-def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]:  # type: ignore[no-untyped-def]
+def read_signature_image(image, binary: str, settings: OcrSettings, color=None) -> list[str]:  # type: ignore[no-untyped-def]
     """The signature lines of a cropped signature block (PIL image), top to bottom.
 
     Each variant (`signature_variants`) is read as a block (``--psm 6``);
@@ -359,12 +489,14 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
     >>> read_signature_image(crop, "/usr/bin/tesseract", OcrSettings())  # doctest: +SKIP
     ['KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'Pham Mạnh Cường']
     """
-    variants = signature_variants(image)
-    readings: list[Reading] = [r for rs in _read_many([(img, 0, 0) for _, img in variants], binary, settings, 6)
-                               for r in rs]
-    # slots: readings of the same line (overlapping vertically)
+    variants = signature_variants(image, color)
+    per_variant = _read_many([(img, 0, 0) for _, img in variants], binary, settings, 6)
+    readings: list[Reading] = [r for rs in per_variant for r in rs]
+    # slots: readings of the same line (overlapping vertically); the gray variants' readings lay them out,
+    # an unsealed variant's reading joins their slot (or makes its own where they read nothing)
+    base = {id(r) for (name, _), rs in zip(variants, per_variant) if not name.startswith("unsealed") for r in rs}
     slots: list[list[Reading]] = []
-    for r in sorted(readings, key=lambda r: (r[2] + r[3]) / 2):
+    for r in sorted(readings, key=lambda r: (id(r) not in base, (r[2] + r[3]) / 2)):
         mid = (r[2] + r[3]) / 2
         for slot in slots:
             if slot[0][2] <= mid <= slot[0][3]:
@@ -372,18 +504,20 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
                 break
         else:
             slots.append([r])
+    slots.sort(key=lambda slot: (slot[0][2] + slot[0][3]) / 2)
     roled = [r for r in readings if line_role(r[1]) in ("authority", "position")]
     centre = None
     if roled:
         head = max(roled, key=lambda r: (r[0], -r[2]))
         centre = (head[4] + head[5]) / 2
-    lines: list[tuple[int, str]] = []
+    lines: list[tuple[int, str, int, int]] = []
     legible = [slot for slot in slots if max(r[0] for r in slot) >= 2]  # not seal emblem, signature strokes
     jobs: list[tuple[Any, int, int]] = []
     owners: list[list[Reading]] = []
     for slot in legible:
-        top = min(r[2] for r in slot)
-        bottom = max(r[3] for r in slot)
+        laid = [r for r in slot if id(r) in base] or slot  # the strip spans the gray readings of the line
+        top = min(r[2] for r in laid)
+        bottom = max(r[3] for r in laid)
         pad = max(6, (bottom - top) // 3)
         spans = [(0, image.width)]
         if centre is not None:
@@ -403,11 +537,15 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
         votes: dict[str, int] = {}
         for r in slot:
             votes[r[1]] = votes.get(r[1], 0) + 1
-        best = max(slot, key=lambda r: r[0] + 0.5 * (votes[r[1]] - 1))
+        for text in list(votes):  # a name whose family name a seal hid supports the whole name read elsewhere
+            if line_role(text) == "name" and text.split()[0] in _surnames():
+                votes[text] += sum(n for t, n in votes.items() if t != text and text.endswith(" " + t))
+        roled_slot = [r for r in slot if line_role(r[1])] or slot  # a reading that is a signature line first
+        best = max(roled_slot, key=lambda r: r[0] + 0.5 * (votes[r[1]] - 1))
         if line_role(best[1]):
-            lines.append((top, best[1]))
+            lines.append((top, best[1], best[4], best[5]))
     lines.sort()
-    texts = [t for _, t in lines]
+    texts = lost_prefixes([(t, left, right) for _, t, left, right in lines])
     roles = [line_role(t) for t in texts]
     first = next((k for k, r in enumerate(roles) if r in ("authority", "position")), None)
     last = max((k for k, r in enumerate(roles) if r == "name"), default=None)
@@ -422,6 +560,49 @@ def read_signature_image(image, binary: str, settings: OcrSettings) -> list[str]
             continue  # an upper-case line only continues an authority line (wrapped agency name)
         keep.append(texts[k])
     return keep
+
+
+def _off_axis(left: int, right: int, text: str, axis: float, name_letter: float) -> bool:
+    """A centred line read without its first word: its middle right of the block's axis by about that word
+    (1.4 to 3.5 letter widths: half of ``KT. `` or ``PHÓ ``), its letters no wider than the name's by half
+    (a reading whose box took in the seal or the signature strokes is no measure)."""
+    letter = (right - left) / max(len(text), 1)
+    return letter <= 1.6 * name_letter and 1.4 * letter <= (left + right) / 2 - axis <= 3.5 * letter
+
+
+def lost_prefixes(lines: list[tuple[str, int, int]]) -> list[str]:
+    """Signature lines (text, left, right) with the ``KT.`` and ``PHÓ`` a seal hid given back.
+
+    A seal over the left of a centred block hides the first word of its lines: ``KT. CHỦ TỊCH`` over
+    ``PHÓ CHỦ TỊCH`` read ``CHỦ TỊCH`` twice.  The block's axis is the middle of the name line; a chức vụ
+    line read right of it by about one short word lost that word: the first of two such lines with the
+    same chức vụ was the ``KT.`` line, the one under a ``KT.`` line of the same chức vụ was the deputy's.
+
+    >>> lost_prefixes([("CHỦ TỊCH", 580, 820), ("CHỦ TỊCH", 580, 820), ("Phạm Trường Thọ", 450, 830)])
+    ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Phạm Trường Thọ']
+    >>> lost_prefixes([("GIÁM ĐỐC", 638, 1094), ("GIÁM ĐỐC", 627, 1265), ("Trần Thị Ngọc Diễm", 526, 1003)])
+    ['GIÁM ĐỐC', 'GIÁM ĐỐC', 'Trần Thị Ngọc Diễm']
+    """
+    texts = [t for t, _, _ in lines]
+    names = [(t, left, right) for t, left, right in lines if line_role(t) == "name"]
+    if not names:
+        return texts
+    name, n_left, n_right = names[-1]
+    axis, name_letter = (n_left + n_right) / 2, (n_right - n_left) / max(len(name), 1)
+    shifted = [line_role(t) == "position" and _ascii_fold(t) in _POSITIONS
+               and _off_axis(left, right, t, axis, name_letter) for t, left, right in lines]
+    for k in range(len(texts) - 1):
+        if shifted[k] and texts[k + 1] == texts[k]:
+            texts[k] = "KT. " + texts[k]
+            if shifted[k + 1]:
+                texts[k + 1] = "PHÓ " + texts[k + 1]
+    return texts
+
+
+def render_color(page, dpi: int):  # type: ignore[no-untyped-def]
+    """A pypdfium2 page as an RGB PIL image at ``dpi`` (seal ink told from type); `BudgetError` if too big."""
+    check_render(*page.get_size(), dpi)
+    return page.render(scale=dpi / 72).to_pil().convert("RGB")
 
 
 def signature_quality(lines: list[str]) -> int:
@@ -463,7 +644,7 @@ def ocr_signature(
             box = tuple(cached["box"])  # type: ignore[assignment]
         except (OSError, ValueError, KeyError):
             crop = render_gray(page, settings.dpi).crop(box)
-            lines = read_signature_image(crop, binary, settings)
+            lines = read_signature_image(crop, binary, settings, color=render_color(page, settings.dpi).crop(box))
             text = json.dumps({"lines": lines, "box": list(box)}, ensure_ascii=False)
             _write_atomic(path, text)
     finally:

@@ -23,7 +23,7 @@ from vnplan.structure.model import Closing, Signature, Span
 
 __all__ = [
     "closing_start", "is_approval_heading", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing",
-    "signature_tail",
+    "signature_tail", "trim_item",
 ]
 
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
@@ -33,14 +33,14 @@ _SIGNED = re.compile(r"^\(\s*(?:Đã ký|đã ký|Ký|ký)[^)]*\)\s*$|^\[?\s*(?:
 
 @lru_cache(maxsize=1)
 def _archive_rx() -> re.Pattern[str]:
-    cue = mk.layout_cue("archive_line")
-    return re.compile(cue["pattern"])
+    cues = [mk.layout_cue("archive_line"), mk.layout_cue("archive_line_unit")]
+    return re.compile("|".join(f"(?:{c['pattern']})" for c in cues))
 
 
 def is_archive_line(text: str) -> bool:
     """The archive line of a Nơi nhận list, as OCR and careless typing leave it (never a recipient).
 
-    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``archive_line``).
+    Patterns, examples and counter-examples: ``data/layout_cues.json`` (``archive_line``, ``archive_line_unit``).
 
     >>> is_archive_line("- Lu: VT, GDTrHCTTX"), is_archive_line("- Lưu hồ sơ KTNB"), is_archive_line("- Lưu Đình Hạnh")
     (True, True, False)
@@ -384,9 +384,31 @@ def _open(text: str) -> str:
     return "," if t.endswith(",") else " "
 
 
+_LEAD_DEBRIS = re.compile(r"^[\s_~'‘’`\"„“”]+(?:[-–•+]\s*)?")
+_TRAIL_DEBRIS = re.compile(r"[\s:;]+$")
+
+
+def trim_item(span: Span) -> Span:
+    """A Nơi nhận item without the scan's debris at its ends: ``' _ Các Sở``, ``~ Như trên``, ``Website Sở:``.
+
+    >>> trim_item(Span(0, 22, "' _ Các Sở GD&ĐT tỉnh:")).text, trim_item(Span(0, 8, "Như trên")).text
+    ('Các Sở GD&ĐT tỉnh', 'Như trên')
+    """
+    if len(span.text) != span.end - span.start:
+        return span
+    lead = _LEAD_DEBRIS.match(span.text)
+    a = lead.end() if lead else 0
+    trail = _TRAIL_DEBRIS.search(span.text, a)
+    b = trail.start() if trail else len(span.text)
+    if (a, b) == (0, len(span.text)) or b <= a:
+        return span
+    return Span(span.start + a, span.start + b, span.text[a:b])
+
+
 def _add_items(piece: Line, target: list[Span]) -> None:
     t = piece.text
     k = t.rstrip().rfind(";")
     if 0 < k < len(t.rstrip()) - 1 and len(t[k + 1:].strip()) <= 3 and is_debris_item(t[k + 1:]):
         piece = piece.sub(0, k + 1)  # "- Như trên; H": a seal's speck after the item
-    target.extend(s for s in split_items(piece) if not is_archive_line(s.text) and not is_debris_item(s.text))
+    target.extend(trim_item(s) for s in split_items(piece)
+                  if not is_archive_line(s.text) and not is_debris_item(s.text))
