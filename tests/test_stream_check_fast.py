@@ -9,9 +9,9 @@ import os
 import zlib
 from pathlib import Path
 
+import hostile_files as H
 import pytest
 
-import hostile_files as H
 from vnplan.read.budget import _STREAM, DEFLATE_MAX_RATIO, _direct_length, _inflated_size
 
 
