@@ -3,7 +3,7 @@
     PYTHONPATH=$PWD python benchmarks/stages_archive_read.py [--runs 3]
 
 A benchmark, not a test: each stage of the PDF reader and of the normaliser is wrapped with a CPU
-timer (stages nest: a flattened page's reload is in ``get_page`` and in ``flatten_annotations``),
+timer (stages nest: a flattened page's reload is in ``get_page`` and in ``flatten_page``),
 the files are read ``--runs`` times after one warm-up pass, and the mean CPU seconds of a pass are
 printed per stage with their share of the whole read.  ``raw pypdfium2`` is what the text alone
 costs (``get_text_range`` of every page, as `bench_archive_read.py` times it).  The fresh held-out
@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_archive_read import raw_text, split_pdfs
 
 READ_STAGES = {
-    "vnplan.read.pdf": ["page_objects", "flatten_annotations", "join_stamped", "find_tables", "layout_page",
+    "vnplan.read.pdf": ["page_objects", "annotations_print_text", "flatten_page", "annotation_start",
+                        "flatten_annotations", "join_stamped", "find_tables", "layout_page",
                         "split_closing_stamp", "pdf_signatures", "visible_chars", "garbled_ratio", "tidy",
                         "page_breaks", "open_pdf"],
     "vnplan.read.budget": ["check_pdf_streams"],

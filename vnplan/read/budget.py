@@ -136,7 +136,7 @@ def check_pdf_streams(path: str, limits: Budget | None = None) -> None:
                 length = _direct_length(data, head, m.end())
                 if length is not None and length * DEFLATE_MAX_RATIO <= limit:
                     continue  # too short to inflate past the budget: no need to inflate it
-                if _inflated_size(data, m.end(), limit, zlib.decompressobj()) > limit:
+                if _inflated_size(data, m.end(), limit, zlib.decompressobj(), length) > limit:
                     raise BudgetError(path, f"a stream of the PDF inflates to more than {limit / 1e6:.0f} MB, "
                                             "above the budget for one stream")
 
@@ -170,13 +170,25 @@ def _direct_length(data: Any, head: bytes, start: int) -> int | None:
     return length if _ENDSTREAM.match(data[end:end + 64]) else None
 
 
-def _inflated_size(data: Any, pos: int, limit: int, inflater: Any) -> int:
-    """Bytes a zlib stream starting at ``pos`` inflates to, counted up to ``limit + 1``."""
+# Output an inflater may hold beyond what it has returned (a match being copied, its window): far less.
+_INFLATER_SLACK = 1 << 20
+
+
+def _inflated_size(data: Any, pos: int, limit: int, inflater: Any, length: int | None = None) -> int:
+    """Bytes a zlib stream starting at ``pos`` inflates to, counted up to ``limit + 1``.
+
+    When the stream's byte ``length`` is known, counting stops as soon as the input left cannot take
+    the output past ``limit`` (at most `DEFLATE_MAX_RATIO` bytes a byte, plus `_INFLATER_SLACK`): the
+    verdict (above the limit or not) is the same as inflating it all, at a fraction of the cost.
+    """
     import zlib
 
     total = 0
     pending = b""
+    end = None if length is None else pos + length
     while total <= limit and not inflater.eof:
+        if end is not None and total + (end - pos + len(pending)) * DEFLATE_MAX_RATIO + _INFLATER_SLACK <= limit:
+            break  # the rest cannot reach the limit
         if not pending:
             pending = data[pos:pos + (1 << 16)]
             pos += len(pending)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from vnplan.document import RawDocument
 from vnplan.errors import CorruptFileError
@@ -37,7 +38,15 @@ from vnplan.read.pdf_ocr import read_by_ocr
 from vnplan.read.pdf_page_kind import garbled_ratio, page_objects, text_objects, visible_chars
 from vnplan.read.pdf_stamps import join_stamped
 from vnplan.read.pdf_tables import find_tables
-from vnplan.read.pdf_textpage import TextPage, flatten_annotations, looks_truncated, open_pdf
+from vnplan.read.pdf_textpage import (
+    TextPage,
+    annotation_start,
+    annotations_print_text,
+    flatten_annotations,
+    flatten_page,
+    looks_truncated,
+    open_pdf,
+)
 from vnplan.read.pdf_trust import decide, evidence, signature_box_lines
 from vnplan.read.signature import pdf_signatures, signature_of
 
@@ -136,10 +145,21 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                 continue
             try:
                 width, height = page.get_size()
-                tp = TextPage(page.get_textpage())
-                visible = visible_chars(tp.text)
                 hs, vs, image_area = page_objects(page)
-                if visible < 8 and image_area > 0.25 * width * height:
+                flattened = False
+                printing = image_area <= 0.25 * width * height and annotations_print_text(page)
+                if printing:  # born-digital: flatten before the first text page (no text page read twice)
+                    own_objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+                    flat = flatten_page(pdf, i, page)
+                    if flat is not page:
+                        page, flattened = flat, True
+                        tp = TextPage(page.get_textpage())
+                        own_chars = annotation_start(page, own_objects, tp)
+                        visible = visible_chars(tp.text)
+                if not flattened:
+                    tp = TextPage(page.get_textpage())
+                    visible = visible_chars(tp.text)
+                if not flattened and visible < 8 and image_area > 0.25 * width * height:
                     image_pages.append(i)  # a scan (signature stamps in annotations do not count)
                     pending.append((i, "image"))
                     continue
@@ -154,13 +174,14 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
                         layer_pages.append(i)
                         pending.append((i, "layer"))
                         continue
-                own_chars = len(tp.text)
-                flat = flatten_annotations(pdf, i, page)
-                flattened = flat is not page
-                if flattened:
-                    page = flat
-                    tp = TextPage(page.get_textpage())
-                    visible = visible_chars(tp.text)
+                if not flattened and image_area > 0.25 * width * height:  # `printing` was not asked
+                    own_chars = len(tp.text)
+                    flat = flatten_annotations(pdf, i, page)
+                    flattened = flat is not page
+                    if flattened:
+                        page = flat
+                        tp = TextPage(page.get_textpage())
+                        visible = visible_chars(tp.text)
                 if visible < 8:
                     if image_area > 0.25 * width * height:
                         image_pages.append(i)

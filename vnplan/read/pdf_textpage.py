@@ -24,8 +24,8 @@ import pypdfium2.raw as pdfium_c
 from vnplan.errors import CorruptFileError, EncryptedFileError
 from vnplan.read.pdf_lines import Glyph, Line
 
-__all__ = ["OBJ_FORM", "OBJ_IMAGE", "OBJ_PATH", "OBJ_TEXT", "TextPage", "flatten_annotations", "looks_truncated",
-           "open_pdf"]
+__all__ = ["OBJ_FORM", "OBJ_IMAGE", "OBJ_PATH", "OBJ_TEXT", "TextPage", "annotation_start", "annotations_print_text",
+           "flatten_annotations", "flatten_page", "looks_truncated", "open_pdf"]
 
 _ANNOT_WIDGET = 20
 _ANNOT_FREETEXT = 3
@@ -204,27 +204,65 @@ def flatten_annotations(pdf: Any, index: int, page: Any) -> Any:
     annotations whose appearance holds text are worth the flatten and page
     reload (an image-only signature adds no text).
     """
+    return flatten_page(pdf, index, page) if annotations_print_text(page) else page
+
+
+def annotations_print_text(page: Any) -> bool:
+    """Whether a widget, free-text or stamp annotation of the page draws text (worth a flatten)."""
     count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
-    if count <= 0:
-        return page
-    wanted = False
-    for k in range(count):
+    for k in range(max(count, 0)):
         annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
         try:
             if pdfium_c.FPDFAnnot_GetSubtype(annot) in (_ANNOT_WIDGET, _ANNOT_FREETEXT, _ANNOT_STAMP) and any(
                 _has_text(pdfium_c.FPDFAnnot_GetObject(annot, j))
                 for j in range(pdfium_c.FPDFAnnot_GetObjectCount(annot))
             ):
-                wanted = True
-                break
+                return True
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
-    if not wanted:
-        return page
+    return False
+
+
+def flatten_page(pdf: Any, index: int, page: Any) -> Any:
+    """The page reloaded with its annotations flattened into it (``page`` itself when pdfium fails)."""
     if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS:
         return page
     page.close()
     return pdf[index]
+
+
+def _text_objects_in(obj: Any, out: set[int | None]) -> None:
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == OBJ_FORM:
+        for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            _text_objects_in(pdfium_c.FPDFFormObj_GetObject(obj, j), out)
+    elif kind == OBJ_TEXT:
+        out.add(plain_handle(obj))
+
+
+def annotation_start(page: Any, first_object: int, tp: TextPage) -> int:
+    """Where the flattened annotations' text starts in a flattened page's text (`flatten_page`).
+
+    The flatten appends the annotations as form objects after the page's ``first_object`` own
+    objects, and pdfium's text follows the objects' order with a generated line break before the
+    annotations: the index is that of the first annotation character, less that break.  It is
+    the length of the page's text before the flatten, without reading that text (a text page less).
+    """
+    ours: set[int | None] = set()
+    for k in range(first_object, pdfium_c.FPDFPage_CountObjects(page.raw)):
+        _text_objects_in(pdfium_c.FPDFPage_GetObject(page.raw, k), ours)
+    text, handle = tp.text, tp.raw
+    start = len(text)
+    for c in range(len(text) - 1, -1, -1):  # the annotations' characters come last
+        obj = pdfium_c.FPDFText_GetTextObject(handle, c)
+        if not obj:
+            continue  # a generated character
+        if plain_handle(obj) not in ours:
+            break
+        start = c
+    while start > 0 and text[start - 1] in "\r\n" and pdfium_c.FPDFText_IsGenerated(handle, start - 1) == 1:
+        start -= 1
+    return start
 
 
 def open_pdf(path: Path) -> Any:
