@@ -289,12 +289,14 @@ def _page(doc: Document, span: Span) -> dict[str, Any]:
 
 
 def _citations(doc: Document, outline: Outline, record: Record) -> None:
+    from vnplan.extract import citation_model
     from vnplan.extract.citations import find_citations, find_named_citations
 
     cites = find_citations(doc.text, own_number=record.number, own_symbol=record.symbol, default_year=record.issue_year,
                            ocr=doc.ocr_used)
     record.citations = [c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in cites]
     _title_relations(doc, outline, record)
+    citation_model.relabel(doc.text, record.citations, doc_type=record.doc_type, level=(record.issuer or {}).get("level"))
     record.named_citations = list(find_named_citations(doc.text))
 
 

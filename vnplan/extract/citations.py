@@ -78,6 +78,9 @@ _CUE_RE = re.compile(r"(?:" + "|".join(
     f"(?P<{k}>{'|'.join([p] + [q for r, q in _MORE_CUES if r == k])})" for k, p in _CUES) + r")(?![\wÀ-ỹ])",
     re.IGNORECASE)
 _RULE_FOLLOWED = re.compile(body_cue("rule_followed")["pattern"], re.IGNORECASE)  # "… theo Thông tư số …"
+# an implements cue inside a sentence, right before its document ("nhằm triển khai hiệu quả Quyết định số …")
+_NEAR_CUE = re.compile(body_cue("citation_near_cue")["pattern"], re.IGNORECASE)
+_NEAR_GAP_WORDS = 3
 _GENERIC_TYPE_BEFORE = re.compile(r"(?:các|những|mọi)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:^|[;:]|[.!?:;]\s*\n|^[^a-zà-ỹđ\n]*\n|[.!?]\s|(?:^|\n)\s*[-+•]\s|\b[a-zđ]\)\s|\b\d{1,2}(?:\.\d{1,2})*[.)]\s"
@@ -369,9 +372,14 @@ def _relation(text: str, s: int, pos: int) -> str:
         if m.start() != 0 and not at_line_start and not _CLAUSE_START.search(before):
             continue
         best = m
+    reach = _MAX_GAP_WORDS
     if best is None:
-        return "mentions"
-    kind = best.lastgroup or "mentions"
+        best = next((m for m in reversed(list(_NEAR_CUE.finditer(seg, max(0, len(seg) - 400))))), None)
+        if best is None:
+            return "mentions"
+        kind, reach = "implements", _NEAR_GAP_WORDS
+    else:
+        kind = best.lastgroup or "mentions"
     gap = seg[best.end():]
     if kind == "implements" and (_FOLLOWS.match(gap) or _RULE_FOLLOWED.search(seg[-80:])):
         return "mentions"  # "Thực hiện theo Thông tư số …", "thực hiện đúng tinh thần …": a rule followed
@@ -386,7 +394,7 @@ def _relation(text: str, s: int, pos: int) -> str:
     carrier = _CARRIER.search(gap)
     if carrier and len(gap[:carrier.start()].split()) <= 3 * _MAX_GAP_WORDS:
         gap = ""  # "Căn cứ Điều lệ trường … ban hành kèm theo Thông tư số …": the document that issued it
-    if len(gap.split()) > _MAX_GAP_WORDS or _names_document(gap):
+    if len(gap.split()) > reach or _names_document(gap):
         return "mentions"
     return kind
 

@@ -273,7 +273,9 @@ def standalone_agency(node: Node) -> bool:
     if whole != node.title.text.strip(" .:;"):
         return False  # a task follows the colon on the heading's own line
     head = _LEAD_VERBS.sub("", whole)
-    if not is_agency_heading(whole) or len(head.split()) > 25:
+    # a heading naming several agencies (``các trường …; các trung tâm …; Trung tâm …``) is long by its list:
+    # each agency of it must be short
+    if not is_agency_heading(whole) or max(len(part.split()) for part in head.split(";")) > 25:
         return False
     # the heading is the agency, or it stands over its own task items (``3. Đơn vị thực hiện nhiệm vụ
     # bồi dưỡng`` over ``a) Cung cấp tài liệu …``, ``b) Tổ chức quản lý …``): the agency as printed
