@@ -187,6 +187,9 @@ def _free(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip(" ,|*-")]
 
 
+_DASH_RUN = re.compile(r"[-–—]{2,}")  # OCR's doubled dash in the motto ("Độc lập — Tự do —- Hạnh phúc")
+
+
 def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | None = None) -> tuple[list[Span], int]:
     """Entries after ``Kính gửi:`` (same line, following cells, following dash lines). Returns entries, next index."""
     line = lines[i]
@@ -201,10 +204,14 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             first = False
         if c.text.strip(" :;.,-"):  # not just the colon OCR doubled ("Kính gửi: :")
             out.extend(_without_mark(s) for s in split_items(c))
+    clause = next((k for k, s in enumerate(out) if _clause_item(s.text)), None)
+    if clause is not None:  # the body's "- Căn cứ …" run onto the Kính gửi line: the list ends before it
+        return out[:clause], i + 1
     j = i + 1
     while j < hi:
         t = lines[j].text
-        if h is not None and (mk.MOTTO_NATION.search(t) or mk.MOTTO_SLOGAN.search(t) or _place_date(t)):
+        if h is not None and (mk.MOTTO_NATION.search(t) or mk.MOTTO_SLOGAN.search(_DASH_RUN.sub("-", t))
+                              or _place_date(t)):
             # a layout reader put the right-hand header column after "Kính gửi:"
             for p in _classify(lines[j]):
                 if p.kind == "motto":
@@ -213,7 +220,7 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
                     h.place_date_line = h.place_date_line or p.span
             j += 1
             continue
-        if t.lstrip().startswith(("-", "–", "+", "•")):
+        if t.lstrip().startswith(("-", "–", "+", "•")) and not _clause_item(t):
             out.extend(_without_mark(s) for s in split_items(lines[j]))
             j += 1
             continue
@@ -222,8 +229,10 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             j += 1
             continue
         if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and (
-                t[:1].islower() or lines[j - 1].text.rstrip().endswith(",")):
-            # a wrapped entry
+                t[:1].islower() or lines[j - 1].text.rstrip().endswith(",")
+                or t.rstrip().endswith(";") and lines[j - 1].text.lstrip().startswith(("-", "–", "+", "•", "_"))
+                and not mk.preamble_kind(t) and not mk.label_of(t)):
+            # a wrapped entry ("- Phân hiệu Trường Đại học Nông Lâm thành phố Hồ" / "Chí Minh tại Gia Lai;")
             last = out.pop()
             sp = split_items(lines[j])
             sep = ", " if lines[j - 1].text.rstrip().endswith(",") else " "  # the comma split_items trimmed
@@ -232,6 +241,15 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             continue
         break
     return out, j
+
+
+def _clause_item(text: str) -> bool:
+    """A dash line that opens a preamble clause (``- Căn cứ Thông báo số 194/TB-THPT…``): body, not a recipient.
+
+    >>> _clause_item("- Căn cứ theo kế hoạch hoạt động công tác Đoàn"), _clause_item("- Hội Cha mẹ học sinh trường")
+    (True, False)
+    """
+    return mk.preamble_kind(text.lstrip(" -–+•_")) is not None
 
 
 _MARK_LEAD = re.compile(r"^\W{0,3}(?:HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KH[ẨA]N)\s*[-–:]?\s+(?=\S)")

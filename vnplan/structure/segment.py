@@ -97,12 +97,16 @@ def _segment_part(text: str, lines: list[Line], lo: int, hi: int, kind: str) -> 
 
 
 def _opening_kinh_gui(lines: list[Line], lo: int, hi: int) -> int | None:
-    """A ``Kính gửi:`` line among the first lines of the body, before any numbered heading or preamble clause."""
-    for i in range(lo, min(hi, lo + 6)):
+    """A ``Kính gửi:`` line among the first lines of the body, before any numbered heading or full preamble clause.
+
+    A short preamble fragment (``Thực hiện KẾ hoạch số``) may stand before it: the body's first line, cut by
+    the right header column and printed by OCR above the mottos and the Kính gửi block (0112).
+    """
+    for i in range(lo, min(hi, lo + 12)):
         t = lines[i].text.lstrip(" |*")
         if _KINH_GUI.match(t):
             return i
-        if label_of(t) or preamble_kind(t):
+        if label_of(t) or preamble_kind(t) and (len(t) >= 40 or i - lo >= 6) or i - lo >= 6 and len(t) >= 60:
             return None
     return None
 
