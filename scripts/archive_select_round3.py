@@ -50,23 +50,29 @@ def pools(taken: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def main(path: str) -> None:
+def draw(path: str, seed: int, quota: dict[str, int], round_no: int, tuning_after: list[str]) -> None:
+    """Append a seeded draw of never-annotated files to split.json as ``heldout<round_no>``, with its reserve."""
     with open(path, encoding="utf-8") as fh:
         split = json.load(fh)
     taken = {d["file"] for d in split["documents"]}
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     drawn, reserve = [], {}
     for cls, pool in pools(taken).items():
         order = sorted(pool)
         rng.shuffle(order)
-        drawn += [{"file": n, "class": cls, "split": "heldout3", "round": 3} for n in order[:QUOTA[cls]]]
-        reserve[cls] = order[QUOTA[cls]:]
+        drawn += [{"file": n, "class": cls, "split": f"heldout{round_no}", "round": round_no}
+                  for n in order[:quota[cls]]]
+        reserve[cls] = order[quota[cls]:]
     split["documents"].extend(sorted(drawn, key=lambda d: d["file"]))
-    split["round_3"] = {"seed": SEED, "quota": QUOTA, "reserve": reserve,
-                        "tuning_after_round_3": ["tuning", "heldout"]}
+    split[f"round_{round_no}"] = {"seed": seed, "quota": quota, "reserve": reserve,
+                                  f"tuning_after_round_{round_no}": tuning_after}
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(split, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
+
+
+def main(path: str) -> None:
+    draw(path, SEED, QUOTA, 3, ["tuning", "heldout"])
 
 
 if __name__ == "__main__":

@@ -19,33 +19,16 @@ was written while looking at one.
 """
 from __future__ import annotations
 
-import json
-import random
 import sys
 
-from archive_select_round3 import pools
+from archive_select_round3 import draw
 
 SEED = 20261208
 QUOTA = {"scan": 12, "born_digital": 12, "doc": 4}
 
 
 def main(path: str) -> None:
-    with open(path, encoding="utf-8") as fh:
-        split = json.load(fh)
-    taken = {d["file"] for d in split["documents"]}
-    rng = random.Random(SEED)
-    drawn, reserve = [], {}
-    for cls, pool in pools(taken).items():
-        order = sorted(pool)
-        rng.shuffle(order)
-        drawn += [{"file": n, "class": cls, "split": "heldout4", "round": 4} for n in order[:QUOTA[cls]]]
-        reserve[cls] = order[QUOTA[cls]:]
-    split["documents"].extend(sorted(drawn, key=lambda d: d["file"]))
-    split["round_4"] = {"seed": SEED, "quota": QUOTA, "reserve": reserve,
-                        "tuning_after_round_4": ["tuning", "heldout", "heldout3"]}
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(split, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+    draw(path, SEED, QUOTA, 4, ["tuning", "heldout", "heldout3"])
 
 
 if __name__ == "__main__":

@@ -91,21 +91,11 @@ def load_rows() -> list[dict]:
 
 def fit_model(rows: list[dict], c: float = C) -> dict:
     """The shipped model's JSON (linear scores per class) fitted on ``rows``."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from linear_model import fit_linear
 
-    vec = DictVectorizer()
-    matrix = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in rows])
-    clf = LogisticRegression(C=c, max_iter=4000).fit(matrix, [r["label"] for r in rows])
-    names = vec.get_feature_names_out()
-    return {
-        "_doc": "Citation-relation classifier (vnplan.extract.citation_model); built by "
-                "scripts/train_citation_relations.py from corpus/citation_relations/rows.jsonl. Linear scores per class.",
-        "classes": list(clf.classes_), "threshold": THRESHOLD,
-        "intercept": {c: round(float(b), 4) for c, b in zip(clf.classes_, clf.intercept_)},
-        "weights": {c: {n: round(float(w), 4) for n, w in zip(names, coef) if abs(w) >= 1e-3}
-                    for c, coef in zip(clf.classes_, clf.coef_)},
-    }
+    return fit_linear(rows, doc=("Citation-relation classifier (vnplan.extract.citation_model); built by "
+                "scripts/train_citation_relations.py from corpus/citation_relations/rows.jsonl. Linear scores per class."),
+                      threshold=THRESHOLD, c=c, max_iter=4000)
 
 
 def main(argv: list[str] | None = None) -> int:

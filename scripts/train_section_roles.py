@@ -100,21 +100,11 @@ def load_rows() -> list[dict]:
 
 def fit_model(rows: list[dict]) -> dict:
     """The shipped model's JSON (linear scores per class) fitted on ``rows``."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from linear_model import fit_linear
 
-    vec = DictVectorizer()
-    matrix = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in rows])
-    clf = LogisticRegression(C=1.0, max_iter=2000).fit(matrix, [r["label"] for r in rows])
-    names = vec.get_feature_names_out()
-    return {
-        "_doc": "Section-role classifier of body headings (vnplan.structure.section_model); built by "
-                "scripts/train_section_roles.py from corpus/section_roles/rows.jsonl. Linear scores per class.",
-        "classes": list(clf.classes_), "threshold": THRESHOLD,
-        "intercept": {c: round(float(b), 4) for c, b in zip(clf.classes_, clf.intercept_)},
-        "weights": {c: {n: round(float(w), 4) for n, w in zip(names, coef) if abs(w) >= 1e-3}
-                    for c, coef in zip(clf.classes_, clf.coef_)},
-    }
+    return fit_linear(rows, doc=("Section-role classifier of body headings (vnplan.structure.section_model); built by "
+                "scripts/train_section_roles.py from corpus/section_roles/rows.jsonl. Linear scores per class."),
+                      threshold=THRESHOLD, c=1.0, max_iter=2000)
 
 
 def train() -> None:
