@@ -298,6 +298,20 @@ def _citations(doc: Document, outline: Outline, record: Record) -> None:
     _title_relations(doc, outline, record)
     citation_model.relabel(doc.text, record.citations, doc_type=record.doc_type, level=(record.issuer or {}).get("level"))
     record.named_citations = list(find_named_citations(doc.text))
+    _date_after_citations(doc, record)
+
+
+def _date_after_citations(doc: Document, record: Record) -> None:
+    """A scan's issue date earlier than a document it cites is a misread day: nulled, with a warning."""
+    from vnplan.extract.dates import date_before_citation
+
+    if not doc.ocr_used:  # a printed digital date is the truth even where a citation is misdated
+        return
+    later = date_before_citation(record.issue_date, [c.get("date") for c in record.citations])
+    if later is not None:
+        record.warnings.append(f"issue_date_before_citation: the issue date read, {record.issue_date}, is earlier "
+                               f"than a document it cites ({later}); the day is taken as unreadable")
+        record.issue_date = None
 
 
 _TITLE_CUE = re.compile(r"\b(?:triển khai|thực hiện)(?:\s+\S+){0,2}\s*$", re.I)

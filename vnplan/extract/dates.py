@@ -22,6 +22,7 @@ __all__ = [
     "DateRange",
     "DeadlineMention",
     "date_by_signing",
+    "date_before_citation",
     "find_dates",
     "find_deadlines",
     "find_ranges",
@@ -654,3 +655,24 @@ def year_issued_with(text: str) -> int | None:
     """
     m = _ISSUED_WITH.search(text)
     return int(m.group(1)) if m else None
+
+
+def date_before_citation(issued: str | None, cited: list[str | None]) -> str | None:
+    """The latest cited date that falls after an OCR-read issue date in the same year, else None.
+
+    A document cannot cite a document dated after itself, so such an issue date is a misread
+    handwritten day (``ngày 04 tháng 10`` citing ``Giấy mời số 474/GM-BGDĐT ngày 07 tháng 10 năm 2016``
+    for a letter of the 12th).  A cited date in another year is more likely the citation's own
+    misreading and is not held against the issue date.
+
+    >>> date_before_citation("2016-10-04", ["2016-09-30", "2016-10-07"])
+    '2016-10-07'
+    >>> date_before_citation("2016-10-12", ["2016-09-30", "2016-10-07"]) is None
+    True
+    >>> date_before_citation("2016-10-04", ["2018-10-07", None]) is None
+    True
+    """
+    if not issued:
+        return None
+    later = [c for c in cited if c and c[:4] == issued[:4] and c[:10] > issued[:10]]
+    return max(later) if later else None

@@ -12,7 +12,13 @@ for it, debris against it).  (A handwritten số is not judged by Tesseract's co
 068's 4214 is read right at 71, 0028's 550 wrong as 42 at 54, and a second reading of the same pixels is
 no confirmation, the page pass and the crops agree on the 42.)  Results are cached on disk next to the page OCR.
 (Handwritten day and month digits are not re-read: a digits-only pass on 068's ``16`` and ``9``
-answered ``1``, ``46``, ``3``, ``4`` or ``8`` depending on the crop, and a wrong date is worse than none.)
+answered ``1``, ``46``, ``3``, ``4`` or ``8`` depending on the crop, and a wrong date is worse than none.
+Measured again in session 7 on the tuning scans whose day is handwritten: the gap between ``ngày`` and
+``tháng`` cropped from the header date line, read with ``--psm 7/8`` and a digits whitelist over 2 scales
+× 4 binarisations (16 readings), voted: of 10 crops found, the majority agreed with the gold day in none
+(``16``→``6``, ``18``→``75``, ``23``→``3``, ``20``→``80``/``0``, ``07``→``0``, ``22``→``1``), and only 0167's
+``06`` came near (5 of 16 votes).  Tesseract's models do not read handwriting; a day needs a learned
+reader trained on handwritten digits, not another pass.)
 
     >>> line_score("V/v cơ chế đặc thù xây dựng công trình") > line_score("MAI cơ chế đặc thù xây dựng công trình")
     True
