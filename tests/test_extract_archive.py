@@ -62,6 +62,8 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # 0.714 -> 0.929, authority 0.929 -> 1.000.
 # Session 7 (s7-hdr2, the Kính gửi block on scans) measured recipients of every document: tuning 0.958,
 # rounds 1-2 held-out 0.961, round 3 0.973; ALL_FLOORS recipients raised to 0.95 / 0.95 / 0.96.
+# Round 4 ("heldout4", 28 documents drawn and annotated in session 7) was scored once at the end of session 7,
+# after the last rule change, and pinned here the same way (each floor the score less about 0.02).
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 FAST_FLOORS = {
     "tuning": {
@@ -83,6 +85,13 @@ FAST_FLOORS = {
         "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.89, "issuer_name": 0.98,
         "number": 0.98, "period": 0.89, "place": 0.98, "recipients": 0.89, "responsibilities": 0.78,
         "signer_authority": 0.98, "signer_name": 0.89, "signer_title": 0.89, "symbol": 0.98, "theme": 0.98,
+        "title": 0.98,
+    },
+    "heldout4": {
+        "activities": 0.84, "citation_dates": 0.94, "citation_relations": 0.80, "citations": 0.97, "deadlines": 0.86,
+        "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
+        "number": 0.98, "period": 0.98, "place": 0.98, "recipients": 0.94, "responsibilities": 0.77,
+        "signer_authority": 0.98, "signer_name": 0.98, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
     },
 }
@@ -108,6 +117,13 @@ ALL_FLOORS = {
         "number": 0.80, "period": 0.87, "place": 0.98, "recipients": 0.96, "responsibilities": 0.89,
         "signer_authority": 0.98, "signer_name": 0.87, "signer_title": 0.91, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
+    },
+    "heldout4": {
+        "activities": 0.81, "citation_dates": 0.95, "citation_relations": 0.83, "citations": 0.92, "deadlines": 0.84,
+        "doc_type": 0.83, "issue_date": 0.69, "issue_year": 0.98, "issuer_level": 0.90, "issuer_name": 0.87,
+        "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.92, "responsibilities": 0.83,
+        "signer_authority": 0.94, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.87, "theme": 0.98,
+        "title": 0.80,
     },
 }
 
@@ -152,7 +168,7 @@ def _means(records: dict[str, dict[str, Any]]) -> dict[str, float]:
     return {f: mean(v) for f, v in per_field.items()}
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3", "heldout4"])
 def test_field_floors(split: str, fast_records: dict[str, dict[str, Any]]) -> None:
     names = {d["file"] for d in _docs(split)}
     means = _means({k: v for k, v in fast_records.items() if k in names})
@@ -162,7 +178,7 @@ def test_field_floors(split: str, fast_records: dict[str, dict[str, Any]]) -> No
 
 
 @pytest.mark.archive
-@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3", "heldout4"])
 def test_field_floors_with_scans(split: str) -> None:
     means = _means({d["file"]: _record(d["file"]) for d in _docs(split, fast=False)})
     low = {f: round(m, 3) for f, m in means.items() if m < ALL_FLOORS[split][f]}
