@@ -1,8 +1,8 @@
 """Extract the annotated archive documents of one split and score them against their gold records.
 
     python scripts/score_archive.py --split tuning [--by-doc] [--out records.jsonl] [--workers 2]
-    python scripts/score_archive.py --split all        # rounds 1-3 (all tuning material since session 7)
-    python scripts/score_archive.py --split heldout4   # round 4: the fresh held-out set, scored once at the end
+    python scripts/score_archive.py --split all        # rounds 1-4 (round 4 scored once at the end of session 7; tuning since)
+    python scripts/score_archive.py --split heldout4   # round 4 alone
     python scripts/score_archive.py --corpus          # the 33 corpus documents against ../shared/eval/gold
 
 Documents are read from ``../shared/archive/docs`` (the split is ``corpus/archive/split.json``).
@@ -54,8 +54,8 @@ def file_digest(path: Path) -> str:
 
 def split_files(split: str) -> list[Path]:
     docs = json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]
-    if split == "all":  # rounds 1-3 (tuning material); the round-4 held-out set only by name
-        return [ARCHIVE / d["file"] for d in docs if d.get("round", 1) < 4]
+    if split == "all":  # rounds 1-4, all tuning material after round 4's one scoring (session 7)
+        return [ARCHIVE / d["file"] for d in docs if d.get("round", 1) <= 4]
     return [ARCHIVE / d["file"] for d in docs if d["split"] == split]
 
 
