@@ -5,12 +5,14 @@ reference, and the two are compared on real text (the corpus's lines) and on gen
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vnplan.normalize import spacing
 from vnplan.normalize.offsetmap import Edits, MappedText
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -315,3 +317,36 @@ if __name__ == "__main__":  # python tests/test_normalize_fast.py --update (with
 
     if "--update" in sys.argv:
         write_golden()
+
+
+# --------------------------------------------------------------------------- spaces beside a slash
+
+_NUMBER_SLASH_REFERENCE = re.compile(r"(?<=\d)( +)/(?=[A-ZĐ])|(?<=\d/)( +)(?=[A-ZĐ]{2})")
+
+
+def _slash_spans_reference(text: str) -> list[tuple[int, int]]:
+    """The spans `fix_spacing` deleted beside a slash before issue 11's literal-first pattern."""
+    out = []
+    for m in _NUMBER_SLASH_REFERENCE.finditer(text):
+        grp = 1 if m.group(1) else 2
+        out.append((m.start(grp), m.end(grp)))
+    return out
+
+
+def _slash_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.start(1) if m.group(1) else m.end()) for m in spacing._NUMBER_SLASH.finditer(text)]
+
+
+def test_number_slash_equals_reference_on_corpus_text() -> None:
+    text = corpus_text()
+    # the corpus's numbers, and each with spaces put beside its slash (`05 /KH`, `05/  KH`, `05 / KH`)
+    spaced = re.sub(r"(\d)/([A-ZĐ])", r"\1 /\2 \1/  \2 \1 / \2", text)
+    for sample in (text, spaced):
+        assert _slash_spans(sample) == _slash_spans_reference(sample)
+    assert _slash_spans_reference(spaced)  # the variants do carry matches
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="05/ KHĐa\n", max_size=40))
+def test_number_slash_equals_reference(text: str) -> None:
+    assert _slash_spans(text) == _slash_spans_reference(text)
