@@ -75,7 +75,9 @@ def is_strong_marker(text: str) -> bool:
 def _number_at(text: str) -> re.Match[str] | None:
     m = mk.NUMBER.search(text)
     if m is None:
-        return None
+        from vnplan.extract.numbers import slash_lost_match
+
+        return slash_lost_match(text)  # a handwritten số glued to the symbol, its '/' lost
     before = text[: m.start()].strip(" |*")
     if before and not (mk.is_upper_line(before) or len(before) < 3):
         return None
