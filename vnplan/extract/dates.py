@@ -242,7 +242,7 @@ def _join_wrapped_place(text: str) -> str:
 def _day_debris() -> re.Pattern[str]:
     from vnplan.structure.markers import layout_cue
 
-    return re.compile(layout_cue("day_in_debris")["pattern"], re.IGNORECASE)
+    return re.compile(layout_cue("day_in_debris")["pattern"])  # case-sensitive: a capital is a misread digit
 
 
 def day_in_debris(rest: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vnplan.structure import markers as mk
 from vnplan.structure.items import split_items
@@ -495,6 +496,22 @@ def _box_marker(text: str) -> bool:
                 or (_place_date(text) and len(text) < 160))
 
 
+@lru_cache(maxsize=1)
+def _labelled_date() -> re.Pattern[str]:
+    return re.compile(mk.layout_cue("labelled_date_after_title")["pattern"])
+
+
+def is_labelled_date_line(text: str) -> bool:
+    """A label-and-date line under a trích yếu (a certificate's registration note): it ends the title.
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``labelled_date_after_title``).
+
+    >>> is_labelled_date_line("Đăng ký lần 2: ngày 09 tháng 7 năm 2019"), is_labelled_date_line("Năm học 2019 - 2020")
+    (True, False)
+    """
+    return bool(_labelled_date().match(text.strip()))
+
+
 def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = False) -> str | None:
     """Why the trích yếu ends before ``line`` (None: the line continues it)."""
     t = line.text
@@ -525,7 +542,7 @@ def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = F
         if line.blank_before:
             return "issuer"
     if title:
-        if len(title) >= 6 or len(t) > 250:
+        if len(title) >= 6 or len(t) > 250 or is_labelled_date_line(t):
             return "stop"
         if line.blank_before and not (mk.is_upper_line(t) and mk.is_upper_line(title[-1].text)):
             return "stop"
