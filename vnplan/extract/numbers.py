@@ -113,31 +113,14 @@ _BLANK_FILL = re.compile(r"^[.…_\s]+(?=/)")  # the dots or underscores of a bl
 _STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.IGNORECASE)
 
 
-@cache
-def _slash_lost() -> re.Pattern[str]:
-    from vnplan.structure.markers import layout_cue
-
-    return re.compile(layout_cue("number_line_slash_lost")["pattern"])
-
-
-def slash_lost_match(line: str) -> re.Match[str] | None:
-    """The Số line of a scan whose '/' before the symbol OCR lost under a handwritten số, else None.
-
-    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``number_line_slash_lost``).
-
-    >>> slash_lost_match("Số: 428SGD&ĐT-QLĐT&GDTX").group("sym"), slash_lost_match("Số: 15/KH-UBND")
-    ('SGD&ĐT-QLĐT&GDTX', None)
-    """
-    text = unicodedata.normalize("NFC", line or "").translate(DASHES).replace("Ð", "Đ")
-    return _slash_lost().match(text)
-
-
 def slash_lost_symbol(line: str) -> str | None:
     """The symbol of a Số line whose '/' is lost (``Số:+0 5 SGDĐT-TCHC`` → ``SGDĐT-TCHC``), else None.
 
     >>> slash_lost_symbol("Số:+0 5 SGDĐT-TCHC"), slash_lost_symbol("Số: /GCN-SGD&ĐT")
     ('SGDĐT-TCHC', None)
     """
+    from vnplan.structure.header import slash_lost_match
+
     m = slash_lost_match(line)
     return normalize_symbol(m.group("sym")) if m else None
 

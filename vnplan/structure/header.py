@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,11 +74,29 @@ def is_strong_marker(text: str) -> bool:
     )
 
 
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+
+@lru_cache(maxsize=1)
+def _slash_lost() -> re.Pattern[str]:
+    return re.compile(mk.layout_cue("number_line_slash_lost")["pattern"])
+
+
+def slash_lost_match(line: str) -> re.Match[str] | None:
+    """The Số line of a scan whose '/' before the symbol OCR lost under a handwritten số, else None.
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``number_line_slash_lost``).
+
+    >>> slash_lost_match("Số: 428SGD&ĐT-QLĐT&GDTX").group("sym"), slash_lost_match("Số: 15/KH-UBND")
+    ('SGD&ĐT-QLĐT&GDTX', None)
+    """
+    text = unicodedata.normalize("NFC", line or "").translate(_DASHES).replace("Ð", "Đ")
+    return _slash_lost().match(text)
+
+
 def _number_at(text: str) -> re.Match[str] | None:
     m = mk.NUMBER.search(text)
     if m is None:
-        from vnplan.extract.numbers import slash_lost_match
-
         return slash_lost_match(text)  # a handwritten số glued to the symbol, its '/' lost
     before = text[: m.start()].strip(" |*")
     if before and not (mk.is_upper_line(before) or len(before) < 3):
