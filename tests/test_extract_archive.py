@@ -64,6 +64,8 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # rounds 1-2 held-out 0.961, round 3 0.973; ALL_FLOORS recipients raised to 0.95 / 0.95 / 0.96.
 # Round 4 ("heldout4", 28 documents drawn and annotated in session 7) was scored once at the end of session 7,
 # after the last rule change, and pinned here the same way (each floor the score less about 0.02).
+# Session 7 (s7-hdr3, why the scan-header rules did not transfer) raised round 4's header floors after it
+# measured doc_type 0.964, symbol 1.000, issuer 1.000, title 0.929, issue_date 0.786, recipients 0.962.
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 FAST_FLOORS = {
     "tuning": {
@@ -120,10 +122,10 @@ ALL_FLOORS = {
     },
     "heldout4": {
         "activities": 0.81, "citation_dates": 0.95, "citation_relations": 0.83, "citations": 0.92, "deadlines": 0.84,
-        "doc_type": 0.83, "issue_date": 0.69, "issue_year": 0.98, "issuer_level": 0.90, "issuer_name": 0.87,
-        "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.92, "responsibilities": 0.83,
-        "signer_authority": 0.94, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.87, "theme": 0.98,
-        "title": 0.80,
+        "doc_type": 0.94, "issue_date": 0.76, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
+        "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.94, "responsibilities": 0.83,
+        "signer_authority": 0.94, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
+        "title": 0.91,
     },
 }
 

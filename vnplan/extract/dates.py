@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -237,6 +238,25 @@ def _join_wrapped_place(text: str) -> str:
     return "\n".join(lines)
 
 
+@cache
+def _day_debris() -> re.Pattern[str]:
+    from vnplan.structure.markers import layout_cue
+
+    return re.compile(layout_cue("day_in_debris")["pattern"])  # case-sensitive: a capital is a misread digit
+
+
+def day_in_debris(rest: str) -> str | None:
+    """The handwritten day OCR wrapped in one stray mark, in what follows ``ngày`` (``.25 tháng 3`` → ``25``).
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``day_in_debris``).
+
+    >>> day_in_debris(" s22/ tháng 02 năm 2020"), day_in_debris(" tháng 12 năm 2018")
+    ('22', None)
+    """
+    m = _day_debris().match(_nfc(rest))
+    return m.group("d") if m else None
+
+
 def parse_place_date(line: str) -> tuple[str | None, date | None, int | None, bool]:
     """``(place, date, year, blank)`` of a header place-and-date line; ``blank`` when day or month is left empty.
 
@@ -256,6 +276,9 @@ def parse_place_date(line: str) -> tuple[str | None, date | None, int | None, bo
     place = re.sub(r"^(?:Số\s*:?\s*\S*\s+)", "", place_text).strip() or None
     # a place split by OCR ("T hành phố Hồ Chí M inh") is kept as printed
     rest = m.group("rest")
+    day = day_in_debris(rest)
+    if day:  # "ngày.25 tháng 3": a handwritten day with one stray mark
+        rest = " " + day + " " + _day_debris().sub("", _nfc(rest), count=1)
     parts = _BLANK_PARTS.match(rest)
     if parts:
         d, mo, y = parts.group("d"), parts.group("m"), parts.group("y")

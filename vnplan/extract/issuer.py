@@ -65,6 +65,28 @@ def continues_unit_name(previous: str, line: str) -> bool:
     return rule(previous, line)
 
 
+def wraps_unit_name(parent: str, previous: str, line: str) -> bool:
+    """Whether ``line`` carries on the unit name of ``previous`` that sits under ``parent`` in box 1.
+
+    Examples and counter-examples: ``data/layout_cues.json`` (``unit_name_wrapped_under_parent``).
+
+    >>> wraps_unit_name("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "CỤC NHÀ GIÁO VÀ CÁN BỘ", "QUẢN LÝ GIÁO DỤC")
+    True
+    """
+    from vnplan.structure.markers import is_upper_line, layout_cues
+
+    heads = layout_cues()["agency_heads"]
+
+    def opens_with_head(text: str) -> bool:
+        up = " ".join(text.upper().split())
+        return any(up == h or up.startswith(h + " ") for h in heads)
+
+    if not parent.strip() or not opens_with_head(previous) or opens_with_head(line):
+        return False
+    return (is_upper_line(line, 0.9) and len(line.split()) >= 3 and not re.search(r"[\d\-–]", line)
+            and not _LOCALITY.match(line.strip()))
+
+
 def _level(name: str) -> str | None:
     from vnplan.extract.agencies import level_of
 
@@ -82,7 +104,8 @@ def issuer_from_agency_lines(lines: list[str]) -> dict[str, Any]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if units and (_CONTINUES.match(line) or continues_unit_name(units[-1], line)):  # a name wrapped over lines: "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH"
+        if units and (_CONTINUES.match(line) or continues_unit_name(units[-1], line)
+                      or len(units) >= 2 and wraps_unit_name(units[-2], units[-1], line)):  # a name wrapped over lines: "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH"
             units[-1] = f"{units[-1]} {line}"
             i += 1
             continue

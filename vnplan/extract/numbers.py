@@ -113,6 +113,18 @@ _BLANK_FILL = re.compile(r"^[.…_\s]+(?=/)")  # the dots or underscores of a bl
 _STOP = re.compile(r"\s{2,}|\t|\||\bng[àa]y\b|\bV/v\b|\n", re.IGNORECASE)
 
 
+def slash_lost_symbol(line: str) -> str | None:
+    """The symbol of a Số line whose '/' is lost (``Số:+0 5 SGDĐT-TCHC`` → ``SGDĐT-TCHC``), else None.
+
+    >>> slash_lost_symbol("Số:+0 5 SGDĐT-TCHC"), slash_lost_symbol("Số: /GCN-SGD&ĐT")
+    ('SGDĐT-TCHC', None)
+    """
+    from vnplan.structure.header import slash_lost_match
+
+    m = slash_lost_match(line)
+    return normalize_symbol(m.group("sym")) if m else None
+
+
 def parse_number_line(line: str) -> NumberParse:
     """Parse the ``Số:`` line of a header (or a bare number) into number, symbol and kind.
 
@@ -129,6 +141,10 @@ def parse_number_line(line: str) -> NumberParse:
     """
     text = unicodedata.normalize("NFC", line or "").translate(DASHES).replace("Ð", "Đ")
     text = re.sub(r"^[\s*_#|>]+", "", text)
+    lost = slash_lost_symbol(text)
+    if lost:  # the handwritten số glued to the symbol: unreadable, the symbol stands
+        year, kind = _classify(lost)
+        return NumberParse(None, lost, year, False, kind)
     m = _NUM_LINE.match(text)
     rest = m.group("rest") if m else text
     rest = _BLANK_FILL.sub("", _DEBRIS_NUMBER.sub("", rest.strip().strip("*_").strip()))

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vnplan.structure import markers as mk
 from vnplan.structure.items import split_items
@@ -72,10 +74,30 @@ def is_strong_marker(text: str) -> bool:
     )
 
 
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+
+@lru_cache(maxsize=1)
+def _slash_lost() -> re.Pattern[str]:
+    return re.compile(mk.layout_cue("number_line_slash_lost")["pattern"])
+
+
+def slash_lost_match(line: str) -> re.Match[str] | None:
+    """The Số line of a scan whose '/' before the symbol OCR lost under a handwritten số, else None.
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``number_line_slash_lost``).
+
+    >>> slash_lost_match("Số: 428SGD&ĐT-QLĐT&GDTX").group("sym"), slash_lost_match("Số: 15/KH-UBND")
+    ('SGD&ĐT-QLĐT&GDTX', None)
+    """
+    text = unicodedata.normalize("NFC", line or "").translate(_DASHES).replace("Ð", "Đ")
+    return _slash_lost().match(text)
+
+
 def _number_at(text: str) -> re.Match[str] | None:
     m = mk.NUMBER.search(text)
     if m is None:
-        return None
+        return slash_lost_match(text)  # a handwritten số glued to the symbol, its '/' lost
     before = text[: m.start()].strip(" |*")
     if before and not (mk.is_upper_line(before) or len(before) < 3):
         return None
@@ -493,6 +515,22 @@ def _box_marker(text: str) -> bool:
                 or (_place_date(text) and len(text) < 160))
 
 
+@lru_cache(maxsize=1)
+def _labelled_date() -> re.Pattern[str]:
+    return re.compile(mk.layout_cue("labelled_date_after_title")["pattern"])
+
+
+def is_labelled_date_line(text: str) -> bool:
+    """A label-and-date line under a trích yếu (a certificate's registration note): it ends the title.
+
+    Pattern, examples and counter-examples: ``data/layout_cues.json`` (``labelled_date_after_title``).
+
+    >>> is_labelled_date_line("Đăng ký lần 2: ngày 09 tháng 7 năm 2019"), is_labelled_date_line("Năm học 2019 - 2020")
+    (True, False)
+    """
+    return bool(_labelled_date().match(text.strip()))
+
+
 def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = False) -> str | None:
     """Why the trích yếu ends before ``line`` (None: the line continues it)."""
     t = line.text
@@ -523,7 +561,7 @@ def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = F
         if line.blank_before:
             return "issuer"
     if title:
-        if len(title) >= 6 or len(t) > 250:
+        if len(title) >= 6 or len(t) > 250 or is_labelled_date_line(t):
             return "stop"
         if line.blank_before and not (mk.is_upper_line(t) and mk.is_upper_line(title[-1].text)):
             return "stop"
