@@ -49,8 +49,7 @@ def rows_of(job: tuple[str, str]) -> list[dict]:
     """The training rows of one document (runs in a worker process)."""
     from scorer import citation_key
 
-    from vnplan.extract import citation_model
-    from vnplan.extract import extract
+    from vnplan.extract import citation_model, extract
     from vnplan.read import read
 
     path, gold_path = job

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["SIMILARITY", "head_title", "normal_authority", "normal_title", "nearest_title", "reads_as_title"]
+__all__ = ["SIMILARITY", "head_title", "nearest_title", "normal_authority", "normal_title", "reads_as_title"]
 
 SIMILARITY = 92.0  # rapidfuzz ratio (0-100) of the folded reading and the folded title
 

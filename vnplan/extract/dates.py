@@ -14,16 +14,16 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import cache
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 __all__ = [
     "DateMention",
     "DateRange",
     "DeadlineMention",
-    "date_by_signing",
     "date_before_citation",
+    "date_by_signing",
     "find_dates",
     "find_deadlines",
     "find_ranges",

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from vnplan.read.budget import check_render
 from vnplan.read.ocr_page import (
     OcrSettings,
     OcrWord,
@@ -33,11 +34,23 @@ from vnplan.read.ocr_page import (
     render_gray,
     word_lines,
 )
-from vnplan.read.budget import check_render
 
-__all__ = ["SIGNATURE_VERSION", "SignatureRead", "clean_signature_line", "line_role", "ocr_signature",
-           "lost_prefixes", "name_score", "read_signature_image", "render_color", "seal_red_mask", "signature_quality", "signature_region",
-           "signature_variants", "without_seal"]
+__all__ = [
+    "SIGNATURE_VERSION",
+    "SignatureRead",
+    "clean_signature_line",
+    "line_role",
+    "lost_prefixes",
+    "name_score",
+    "ocr_signature",
+    "read_signature_image",
+    "render_color",
+    "seal_red_mask",
+    "signature_quality",
+    "signature_region",
+    "signature_variants",
+    "without_seal",
+]
 
 
 SIGNATURE_VERSION = "sig11"  # sig4: a colour scan's red seal ink erased in two more variants; names scored as names; sig5: KỸ; → KT.; sig9: more Nơi nhận anchors (sig9 briefly also read two-up landscape scans); sig11: KT. and PHÓ hidden by a seal given back (lost_prefixes)
