@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite (one conftest, as spaCy does)."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -19,6 +20,17 @@ def corpus_files() -> list[Path]:
     seeds = sorted((CORPUS / "seeds").glob("*.txt"))
     real = sorted(p for p in (CORPUS / "real").iterdir() if p.name != "SOURCES.md")
     return seeds + real
+
+
+def jsonl_rows(path: Path) -> list[dict]:
+    """The rows of a JSON-lines file (training rows of the learned components)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def held_out_files(split: str = "heldout4") -> set[str]:
+    """Archive files of a held-out split of corpus/archive/split.json, which no model may be trained on."""
+    docs = json.loads((CORPUS / "archive" / "split.json").read_text(encoding="utf-8"))["documents"]
+    return {d["file"] for d in docs if d["split"] == split}
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,7 @@
 """The learned citation-relation classifier (vnplan/extract/citation_model.py, data/citation_relation_model.json)."""
 from __future__ import annotations
 
-import json
-
-from conftest import ROOT
+from conftest import ROOT, held_out_files, jsonl_rows
 
 from vnplan.extract import citation_model as cm
 from vnplan.extract.citations import find_citations
@@ -12,14 +10,12 @@ ROWS = ROOT / "corpus" / "citation_relations" / "rows.jsonl"
 
 
 def _rows() -> list[dict]:
-    return [json.loads(line) for line in ROWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return jsonl_rows(ROWS)
 
 
 def test_training_rows_hold_no_held_out_document() -> None:
-    split = json.loads((ROOT / "corpus" / "archive" / "split.json").read_text(encoding="utf-8"))
-    held_out = {d["file"] for d in split["documents"] if d["split"] == "heldout4"}
     docs = {r["doc"] for r in _rows()}
-    assert docs and not docs & held_out
+    assert docs and not docs & held_out_files()
 
 
 def test_shipped_model_fits_its_rows() -> None:

@@ -1,9 +1,7 @@
 """The learned section-role classifier (vnplan/structure/section_model.py, data/section_role_model.json)."""
 from __future__ import annotations
 
-import json
-
-from conftest import ROOT
+from conftest import ROOT, held_out_files, jsonl_rows
 
 from vnplan.document import Document
 from vnplan.structure import section_model as sm
@@ -13,14 +11,12 @@ ROWS = ROOT / "corpus" / "section_roles" / "rows.jsonl"
 
 
 def _rows() -> list[dict]:
-    return [json.loads(line) for line in ROWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return jsonl_rows(ROWS)
 
 
 def test_training_rows_hold_no_held_out_document() -> None:
-    split = json.loads((ROOT / "corpus" / "archive" / "split.json").read_text(encoding="utf-8"))
-    held_out = {d["file"] for d in split["documents"] if d["split"] == "heldout4"}
     docs = {r["doc"] for r in _rows()}
-    assert docs and not docs & held_out
+    assert docs and not docs & held_out_files()
 
 
 def test_shipped_model_fits_its_rows() -> None:
