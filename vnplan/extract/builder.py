@@ -53,16 +53,14 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
         if parsed.symbol and parsed.number is None:
             record.warnings.append("blank_number: the số is left blank")
     if doc.ocr_used and (record.number is None or len(record.number) <= 3):  # a handwritten số OCR cannot read
-        from vnplan.extract.numbers import number_from_file_name, number_named_alone
+        from vnplan.extract.numbers import number_from_file_name
 
         path = str(record.source.get("path") or "")
         named = number_from_file_name(path, record.symbol)
-        # a lone digit, the last digits, or a short misreading is what is left of a handwritten số (2 for
-        # 514, 07 for 2107, 76 for 296 when the upload is named by its số alone)
-        # (a handwritten số read with digits lost: 42 for 550, 226 for 2285, when the file name spells it longer)
+        # a lone digit, the last digits, or a shorter reading is what is left of a handwritten số (2 for 514,
+        # 07 for 2107, 76 for 296 when the upload is named by its số alone, 42 for 550, 226 for 2285)
         if named and named != record.number and (record.number is None or len(record.number) == 1
-                                                 or named.endswith(record.number) or len(named) > len(record.number)
-                                                 or named == number_named_alone(path) and len(named) > len(record.number)):
+                                                 or named.endswith(record.number) or len(named) > len(record.number)):
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
