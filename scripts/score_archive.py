@@ -3,6 +3,7 @@
     python scripts/score_archive.py --split tuning [--by-doc] [--out records.jsonl] [--workers 2]
     python scripts/score_archive.py --split all        # rounds 1-4 (round 4 scored once at the end of session 7; tuning since)
     python scripts/score_archive.py --split heldout4   # round 4 alone
+    python scripts/score_archive.py --split heldout5   # round 5, the current held-out set (``--split heldout5-clean`` / ``heldout5-chains``)
     python scripts/score_archive.py --corpus          # the 33 corpus documents against ../shared/eval/gold
 
 Documents are read from ``../shared/archive/docs`` (the split is ``corpus/archive/split.json``).
@@ -53,7 +54,10 @@ def file_digest(path: Path) -> str:
 
 
 def split_files(split: str) -> list[Path]:
-    docs = json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]
+    docs = [d for d in json.loads(SPLIT.read_text(encoding="utf-8"))["documents"] if d.get("annotated", True)]
+    if split.endswith(("-clean", "-chains")):  # a held-out round without / with the files named in CHAINS.md
+        name, _, part = split.partition("-")
+        return [ARCHIVE / d["file"] for d in docs if d["split"] == name and d.get("chains", False) == (part == "chains")]
     if split == "all":  # rounds 1-4, all tuning material after round 4's one scoring (session 7)
         return [ARCHIVE / d["file"] for d in docs if d.get("round", 1) <= 4]
     return [ARCHIVE / d["file"] for d in docs if d["split"] == split]
@@ -149,7 +153,8 @@ def score(records: list[dict], gold_files: list[Path], out: Path, by_doc: bool, 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("tuning", "heldout", "all", "heldout3", "heldout4"), default="tuning")
+    ap.add_argument("--split", choices=("tuning", "heldout", "all", "heldout3", "heldout4", "heldout5",
+                                                "heldout5-clean", "heldout5-chains"), default="tuning")
     ap.add_argument("--corpus", action="store_true", help="score the 33 corpus documents instead")
     ap.add_argument("--out", default=None)
     ap.add_argument("--by-doc", action="store_true")
