@@ -103,7 +103,7 @@ def test_single_file_prints_its_record(capsys: pytest.CaptureFixture[str], tmp_p
     bad.write_bytes(b"")
     assert main(["extract", str(bad)]) == 1
     captured = capsys.readouterr()
-    assert captured.err.strip() == f"vnplan: lỗi: {bad}: the file is empty (0 bytes)"
+    assert captured.err.strip() == f"vnplan: lỗi: {bad}: tệp rỗng (0 byte)"
     assert captured.out == ""
 
 

@@ -112,7 +112,7 @@ def test_hanging_file_times_out_and_batch_goes_on(tmp_path: Path) -> None:
     assert time.monotonic() - t0 < 50  # the 60 s sleep was cut short
     assert [getattr(r, "error", None) for r in recs] == [None, "ExtractTimeoutError", None, None]
     assert [r.source["path"] for r in recs] == paths
-    assert "2 s timeout" in recs[1].message and len(recs[1].source["sha256"]) == 64
+    assert "quá thời hạn 2 giây" in recs[1].message and len(recs[1].source["sha256"]) == 64
 
 
 @pytest.mark.parametrize("fn,detail", [(exit_on_sap, "exit code 3"), (kill_on_sap, "SIGKILL")])
@@ -180,7 +180,7 @@ def test_process_file_is_pure_and_picklable(tmp_path: Path) -> None:
     again = pickle.loads(pickle.dumps(fn))
     assert again(path) == fn(path)
     rec = process_file(str(tmp_path / "khong-co.txt"))
-    assert rec["error"] == "VnplanError" and "cannot open" in rec["message"]
+    assert rec["error"] == "VnplanError" and "không mở được tệp" in rec["message"]
 
 
 def test_worker_recycling_keeps_going(tmp_path: Path) -> None:

@@ -201,7 +201,7 @@ def test_unreadable_folder_gives_an_error_record(tmp_path: Path, monkeypatch: py
     assert summary.failed == 1
     [error] = [r for r in _records(output, "jsonl") if "error" in r]
     assert error["source"]["path"] == str(locked)
-    assert "cannot read the folder (Permission denied)" in error["message"]
+    assert "không đọc được thư mục (Permission denied)" in error["message"]
 
 
 def test_timed_out_worker_leaves_no_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -128,7 +128,7 @@ def test_zip_version_python_cannot_read_is_a_corrupt_docx(tmp_path: Path) -> Non
     at = data.index(b"PK\x01\x02") + 6  # central directory: signature, version made by, version needed
     data[at:at + 2] = (235).to_bytes(2, "little")
     outcome = _outcome(bytes(data), ".docx")
-    assert isinstance(outcome, VnplanError) and "damaged" in str(outcome)
+    assert isinstance(outcome, VnplanError) and "bị hỏng" in str(outcome)
 
 
 def test_damaged_embedded_font_falls_back_instead_of_raising(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,7 +27,7 @@ def test_docx_bomb_is_refused_before_parsing(tmp_path: Path, small_budget) -> No
     small_budget(max_member_bytes=4 * 1024 * 1024)
     bomb = H.docx(tmp_path / "bom.docx", filler_mb=6)
     assert bomb.stat().st_size < 100_000
-    with pytest.raises(BudgetError, match=r"bom\.docx: its part word/document\.xml inflates to 6 MB, above the 4 MB"):
+    with pytest.raises(BudgetError, match=r"bom\.docx: phần word/document\.xml của tệp giải nén ra 6 MB, vượt ngân sách 4 MB"):
         read(bomb)
 
 
@@ -69,14 +69,14 @@ def test_real_pdfs_pass_the_stream_budget() -> None:
 def test_big_text_is_refused_by_the_character_budget(tmp_path: Path, small_budget) -> None:
     """Issue 12 §3: a 100 MB text file took 7.3 GB; here 1 MB against a 100,000-character budget."""
     small_budget(max_chars=100_000)
-    with pytest.raises(BudgetError, match=r"the text file is 1 MB, above the 0\.1 M character budget"):
+    with pytest.raises(BudgetError, match=r"tệp văn bản nặng 1 MB, vượt ngân sách 0\.1 triệu ký tự"):
         read(H.big_text(tmp_path / "dai.txt", mb=1))
 
 
 def test_many_characters_inside_a_small_file_are_refused(tmp_path: Path, small_budget) -> None:
     """The budget counts what the reader produced, not only the file size: a DOCX of 20 copies of a plan."""
     small_budget(max_chars=100_000)
-    with pytest.raises(BudgetError, match=r"holds 0\.\d M characters of text, above the 0\.1 M character budget"):
+    with pytest.raises(BudgetError, match=r"văn bản có 0\.\d triệu ký tự, vượt ngân sách 0\.1 triệu ký tự"):
         read(H.docx(tmp_path / "lap.docx", repeat=20))
 
 
@@ -106,7 +106,7 @@ def test_out_of_memory_is_named_so_not_xml_syntax_error() -> None:
     for exc in (MemoryError(), lxml_error):
         record = error_record("kh.docx", exc)
         assert record["error"] == "OutOfMemoryError"
-        assert record["message"].startswith("kh.docx: reading it needs more memory than the worker's budget")
+        assert record["message"].startswith("kh.docx: đọc tệp này cần nhiều bộ nhớ hơn ngân sách của tiến trình")
 
 
 def test_deadlines_in_a_text_without_sentence_ends_take_linear_time() -> None:

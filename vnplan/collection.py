@@ -415,7 +415,7 @@ def load(source: str | os.PathLike[str] | Iterable[Any], **options: Any) -> Reco
     if isinstance(source, (str, os.PathLike)) and not os.path.exists(source):
         from vnplan.errors import VnplanError
 
-        raise VnplanError(os.fspath(source), "no such file or folder")
+        raise VnplanError(os.fspath(source), key="err.no_such_path")
     if isinstance(source, (list, tuple)) and source and all(isinstance(s, (str, os.PathLike)) for s in source):
         from vnplan.batch import extract_many
 

@@ -1,10 +1,16 @@
 """One small error hierarchy: every problem with an input file is a `VnplanError`.
 
 Messages name the file and the problem in one line, so the CLI can print them
-as they are::
+as they are. A problem given by its key in ``data/messages.tsv`` is worded in
+the current language (Vietnamese unless ``VNPLAN_LANG=en``, `vnplan.i18n.set_lang`
+or ``--lang en``)::
 
-    >>> str(EmptyFileError("kh.pdf", "the file is empty (0 bytes)"))
-    'kh.pdf: the file is empty (0 bytes)'
+    >>> str(EmptyFileError("kh.pdf", key="err.empty_file"))
+    'kh.pdf: tệp rỗng (0 byte)'
+    >>> EmptyFileError("kh.pdf", key="err.empty_file").problem_in("en")
+    'the file is empty (0 bytes)'
+    >>> str(EmptyFileError("kh.pdf", "the file is empty"))  # a problem given as text is kept as it is
+    'kh.pdf: the file is empty'
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ __all__ = [
     "EncryptedFileError",
     "NotVietnameseError",
     "RecordError",
+    "Term",
     "TooLargeError",
     "UnsupportedFormatError",
     "VnplanError",
@@ -24,15 +31,47 @@ __all__ = [
 ]
 
 
+class Term(str):
+    """A message key used as a value inside another message: worded in the message's language.
+
+    >>> str(UnsupportedFormatError("a.xls", key="err.unsupported_content", what=Term("kind.ole")))
+    'a.xls: nội dung là một tệp Office cũ (.doc/.xls); vnplan đọc PDF, DOCX, TXT và MD'
+    """
+
+
 class VnplanError(Exception):
     """Base class: an input vnplan cannot use, named in a one-line message."""
 
     code = "E000"
 
-    def __init__(self, path: str | os.PathLike[str] | None, problem: str) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None, problem: str | None = None, *,
+                 key: str | None = None, **values: object) -> None:
+        if (problem is None) == (key is None):
+            raise TypeError("VnplanError needs either a problem text or a message key, not both")
         self.path = os.fspath(path) if path is not None else None
-        self.problem = " ".join(str(problem).split())  # always one line
+        self.key = key
+        self.values = values
+        self._text = " ".join(str(problem).split()) if problem is not None else ""  # always one line
         super().__init__(self.message)
+
+    @property
+    def problem(self) -> str:
+        """The problem in the current language (a keyed message) or as it was given."""
+        return self.problem_in(None)
+
+    def problem_in(self, lang: str | None) -> str:
+        """The problem in ``lang`` (``"vi"`` or ``"en"``; ``None``: the current language)."""
+        if self.key is None:
+            return self._text
+        from .i18n import t  # i18n imports this module
+
+        values = {k: t(v, lang=lang) if isinstance(v, Term) else v for k, v in self.values.items()}
+        return " ".join(t(self.key, lang=lang, **values).split())
+
+    def at(self, path: str | os.PathLike[str] | None) -> VnplanError:
+        """The same problem, named by another path (a converted copy's error told about the user's file)."""
+        return _rebuild(type(self), os.fspath(path) if path is not None else None,
+                        self._text if self.key is None else None, self.key, self.values)
 
     @property
     def message(self) -> str:
@@ -40,6 +79,14 @@ class VnplanError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:  # survives pickling across worker processes
+        return _rebuild, (type(self), self.path, self._text if self.key is None else None, self.key, self.values)
+
+
+def _rebuild(cls: type[VnplanError], path: str | None, problem: str | None, key: str | None,
+             values: dict[str, object]) -> VnplanError:
+    return cls(path, problem, key=key, **values)
 
 
 class UnsupportedFormatError(VnplanError):

@@ -31,6 +31,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from vnplan.errors import VnplanError
+from vnplan.i18n import get_lang
 from vnplan.plaintext import clip
 
 __all__ = [
@@ -148,7 +149,7 @@ def error_record(path: str, exc: BaseException | str, message: str | None = None
 
         name = "OutOfMemoryError"
         limit = budget().max_memory
-        message = (f"{path}: reading it needs more memory than the worker's budget"
+        message = (f"{path}: {VnplanError(None, key='err.out_of_memory').problem}"
                    + (f" ({limit / 1024 ** 3:g} GB)" if limit else ""))
     elif isinstance(exc, BaseException):
         name = type(exc).__name__
@@ -254,13 +255,13 @@ def _digest(path: str) -> tuple[str, int] | dict[str, Any]:
         if os.path.isdir(path):
             try:
                 os.listdir(path)
-                problem = "is a folder, not a document"
+                folder = VnplanError(path, key="err.batch_folder")
             except OSError as err:
-                problem = f"cannot read the folder ({err.strerror or err}); the documents in it were not extracted"
-            return error_record(path, VnplanError(path, problem))
+                folder = VnplanError(path, key="err.batch_folder_unreadable", detail=str(err.strerror or err))
+            return error_record(path, folder)
         if isinstance(exc, VnplanError):
             return error_record(path, exc)
-        return error_record(path, VnplanError(path, f"cannot open the file ({exc.strerror or exc})"))
+        return error_record(path, VnplanError(path, key="err.cannot_open", detail=str(exc.strerror or exc)))
 
 
 class _CopyCache:
@@ -315,8 +316,12 @@ def _die_with_parent() -> None:
 
 
 def _worker_main(conn: Connection, fn: ExtractFn | None, cache_size: int, tmp: str | None = None,
-                 ocr_threads: int = 1) -> None:
+                 ocr_threads: int = 1, lang: str | None = None) -> None:
     _die_with_parent()
+    if lang:  # error messages and warnings in the parent's language (a --lang en run, or set_lang("en"))
+        from vnplan.i18n import set_lang
+
+        set_lang(lang)
     try:
         os.setpgid(0, 0)  # its own process group: a kill of the worker also reaches LibreOffice under it
     except (AttributeError, OSError):  # pragma: no cover - not POSIX
@@ -416,7 +421,7 @@ class _Worker:
     def __init__(self, ctx: Any, fn: ExtractFn | None, cache_size: int, ocr_threads: int = 1) -> None:
         self.conn, child = ctx.Pipe()
         self.tmp = tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-")  # removed by stop(), even after a kill
-        self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size, self.tmp, ocr_threads),
+        self.proc = ctx.Process(target=_worker_main, args=(child, fn, cache_size, self.tmp, ocr_threads, get_lang()),
                                 daemon=True,
                                 name="vnplan-extract")
         try:
@@ -560,7 +565,7 @@ def run_batch(
                     fresh = _Worker(ctx, fn, cache_size, ocr_threads)
                     pool.append(fresh)
                     if not fresh.send(seq, path, known.get(_normkey(path))):  # pragma: no cover
-                        done[seq] = (path, error_record(path, WorkerCrashedError(path, "no worker could start")))
+                        done[seq] = (path, error_record(path, WorkerCrashedError(path, key="err.no_worker")))
                 seq += 1
             busy = [w for w in pool if w.task is not None]
             if not busy:
@@ -590,12 +595,12 @@ def run_batch(
                         continue
                 if lost or not w.proc.is_alive():
                     w.proc.join(1)
-                    problem = f"the worker process died while extracting this file ({_exit_text(w.proc.exitcode)})"
-                    done[task_seq] = (path, _failure(path, WorkerCrashedError(path, problem)))
+                    crash = WorkerCrashedError(path, key="err.worker_died", detail=_exit_text(w.proc.exitcode))
+                    done[task_seq] = (path, _failure(path, crash))
                     replace(w, kill=True)
                 elif timeout and now - w.started >= timeout:
-                    problem = f"extraction took longer than the {timeout:g} s timeout; the worker was stopped"
-                    done[task_seq] = (path, _failure(path, ExtractTimeoutError(path, problem)))
+                    late = ExtractTimeoutError(path, key="err.timeout", seconds=f"{timeout:g}")
+                    done[task_seq] = (path, _failure(path, late))
                     replace(w, kill=True)
             while next_out in done:
                 yield done.pop(next_out)

@@ -42,6 +42,7 @@ from vnplan.errors import (
     EmptyFileError,
     TooLargeError,
     NotVietnameseError,
+    Term,
     UnsupportedFormatError,
     VnplanError,
     WrongExtensionError,
@@ -87,8 +88,9 @@ def sniff(path: str | Path, head: bytes | None = None) -> str:
     return "binary" if sample and controls / len(sample) > 0.05 else "text"
 
 
-_NAMES = {"pdf": "a PDF", "docx": "a DOCX document", "text": "a text file", "zip": "a ZIP archive",
-          "ole": "a legacy Office (.doc/.xls) file", "binary": "binary data", "zip-corrupt": "a damaged ZIP/DOCX"}
+def _kind(kind: str) -> Term:
+    """What a sniffed content is, worded in the message's language (``kind.*`` in data/messages.tsv)."""
+    return Term(f"kind.{kind}")
 
 
 def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool = True) -> RawDocument:
@@ -98,20 +100,20 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
     name = as_path(path)
     p = Path(name)
     if not p.exists():
-        raise VnplanError(name, "no such file")
+        raise VnplanError(name, key="err.no_such_file")
     if p.is_dir():
-        raise UnsupportedFormatError(name, "is a folder, not a file (use `vnplan extract FOLDER` for batches)")
+        raise UnsupportedFormatError(name, key="err.is_folder")
     size = check_regular_file(name).st_size  # a FIFO, device or socket is refused before it is opened
     if size == 0:
-        raise EmptyFileError(name, "the file is empty (0 bytes)")
+        raise EmptyFileError(name, key="err.empty_file")
     if size > max_bytes:
-        raise TooLargeError(name, f"the file is {size / 1e6:.0f} MB, above the {max_bytes / 1e6:.0f} MB limit")
+        raise TooLargeError(name, key="err.too_large", mb=f"{size / 1e6:.0f}", limit=f"{max_bytes / 1e6:.0f}")
     kind = sniff(p)
     ext = p.suffix.lower()
     expected = EXTENSIONS.get(ext)
     if kind not in ("pdf", "docx", "text"):
         if kind == "zip-corrupt" and ext == ".docx":
-            raise CorruptFileError(name, "the DOCX file is damaged (not a readable ZIP package)")
+            raise CorruptFileError(name, key="err.docx_not_zip")
         if kind == "ole":
             from vnplan.read.legacy_doc import is_word_binary, read_doc
 
@@ -121,15 +123,14 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
                 from vnplan.read.docx import read_docx
 
                 return read_docx(p)  # raises EncryptedFileError for a password-protected package
-        raise UnsupportedFormatError(name, f"the content is {_NAMES[kind]}; vnplan reads PDF, DOCX, TXT and MD")
+        raise UnsupportedFormatError(name, key="err.unsupported_content", what=_kind(kind))
     if expected is not None and expected != kind:
-        raise WrongExtensionError(name, f"named {ext} but the content is {_NAMES[kind]}")
+        raise WrongExtensionError(name, key="err.wrong_extension", ext=ext, what=_kind(kind))
     if expected is None and ext and kind != "text":
         pass  # unknown extension with a recognisable content: read by content
     limits = budget()
     if kind == "text" and size > 4 * limits.max_chars:
-        raise BudgetError(name, f"the text file is {size / 1e6:.0f} MB, above the {limits.max_chars / 1e6:g} M "
-                                "character budget")
+        raise BudgetError(name, key="err.text_budget", mb=f"{size / 1e6:.0f}", limit=f"{limits.max_chars / 1e6:g}")
     if kind == "pdf":
         from vnplan.read.budget import check_pdf_streams
         from vnplan.read.pdf import read_pdf
@@ -151,8 +152,8 @@ def read_raw(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: b
 def _within_budget(raw: RawDocument, name: str, limits: Budget) -> RawDocument:
     chars = sum(len(b.text) for b in raw.blocks)
     if chars > limits.max_chars:
-        raise BudgetError(name, f"the document holds {chars / 1e6:.1f} M characters of text, above the "
-                                f"{limits.max_chars / 1e6:g} M character budget")
+        raise BudgetError(name, key="err.char_budget", chars=f"{chars / 1e6:.1f}",
+                          limit=f"{limits.max_chars / 1e6:g}")
     return raw
 
 
@@ -195,8 +196,7 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, ocr: bool 
     raw = read_raw(path, max_bytes=max_bytes, ocr=ocr)
     doc = build_document(raw)
     if not doc.text.strip() and not raw.needs_ocr:
-        raise EmptyFileError(os.fspath(path), "no text could be read from the file")
+        raise EmptyFileError(os.fspath(path), key="err.no_text")
     if require_vietnamese and not is_vietnamese(doc.text):
-        raise NotVietnameseError(os.fspath(path), "the text is not Vietnamese (almost no Vietnamese letters); "
-                                 "pass require_vietnamese=False to read it anyway")
+        raise NotVietnameseError(os.fspath(path), key="err.not_vietnamese")
     return doc

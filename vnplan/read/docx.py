@@ -402,11 +402,11 @@ def _check_parts(path: Path, name: str) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as exc:
-        raise CorruptFileError(name, f"the DOCX file is damaged ({type(exc).__name__}: {exc})") from None
+        raise CorruptFileError(name, key="err.docx_damaged", detail=f"{type(exc).__name__}: {exc}") from None
     for info in infos:
         if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > limit:
-            raise BudgetError(name, f"its part {info.filename} inflates to {info.file_size / 1e6:.0f} MB, above the "
-                                    f"{limit / 1e6:.0f} MB budget for one XML part")
+            raise BudgetError(name, key="err.docx_part_budget", part=info.filename, mb=f"{info.file_size / 1e6:.0f}",
+                              limit=f"{limit / 1e6:.0f}")
 
 
 def read_docx(path: Path) -> RawDocument:
@@ -419,20 +419,20 @@ def read_docx(path: Path) -> RawDocument:
     path = Path(path)
     name = str(path)
     if is_encrypted_office_file(path):
-        raise EncryptedFileError(name, "the DOCX file is password-protected (encrypted); save an unprotected copy")
+        raise EncryptedFileError(name, key="err.docx_encrypted")
     _check_parts(path, name)
     try:
         import docx  # python-docx
 
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError) as exc:
-        raise CorruptFileError(name, f"the DOCX file is damaged ({type(exc).__name__}: {exc})") from None
+        raise CorruptFileError(name, key="err.docx_damaged", detail=f"{type(exc).__name__}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types on broken packages
-        raise CorruptFileError(name, f"the DOCX file cannot be opened ({type(exc).__name__}: {exc})") from None
+        raise CorruptFileError(name, key="err.docx_unopenable", detail=f"{type(exc).__name__}: {exc}") from None
     try:
         return _read_document(document, name)
     except etree.XMLSyntaxError as exc:
-        raise CorruptFileError(name, f"the DOCX XML is damaged ({exc})") from None
+        raise CorruptFileError(name, key="err.docx_xml_damaged", detail=str(exc)) from None
 
 
 def _read_document(document: Any, name: str) -> RawDocument:
@@ -450,7 +450,7 @@ def _read_document(document: Any, name: str) -> RawDocument:
     footers = _header_footer_items(_Reader(Numbering(numbering_el, styles_el)), part, "/footer", PAGE_FOOTER)
     items = headers + body_items + notes + footers
     if not any(text.strip() for text, _ in items):
-        raise EmptyFileError(name, "the DOCX document holds no text")
+        raise EmptyFileError(name, key="err.docx_no_text")
     meta = {"tables": reader.n_tables, "paragraphs": reader.n_paragraphs}
     return RawDocument.from_texts(name, "docx", items, meta=meta)
 

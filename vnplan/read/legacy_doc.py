@@ -41,20 +41,19 @@ def convert_doc(path: str, outdir: str) -> str:
     """
     soffice = find_soffice()
     if soffice is None:
-        raise UnsupportedFormatError(
-            path, "skipped: legacy .doc needs LibreOffice (soffice) to convert it, and it is not installed")
+        raise UnsupportedFormatError(path, key="err.doc_needs_soffice")
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=outdir))
     cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
            "--convert-to", "docx", "--outdir", outdir, os.path.abspath(path)]
     try:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=CONVERT_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise CorruptFileError(path, f"LibreOffice did not convert the .doc file within {CONVERT_TIMEOUT:.0f} s") from None
+        raise CorruptFileError(path, key="err.doc_timeout", seconds=f"{CONVERT_TIMEOUT:.0f}") from None
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     out = Path(outdir) / (Path(path).stem + ".docx")
     if not out.exists() or out.stat().st_size == 0:
-        raise CorruptFileError(path, "LibreOffice could not convert the .doc file (damaged or not a Word document)")
+        raise CorruptFileError(path, key="err.doc_unconvertible")
     return str(out)
 
 
@@ -100,7 +99,7 @@ def read_doc(path: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
         try:
             target = convert_doc(str(src), workdir)
         except (UnsupportedFormatError, CorruptFileError) as exc:
-            raise type(exc)(name, exc.problem) from None
+            raise exc.at(name) from None
         raw = read_docx(Path(target))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
