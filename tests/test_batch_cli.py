@@ -129,7 +129,7 @@ def test_refuses_foreign_output(tmp_path: Path, capsys: pytest.CaptureFixture[st
     notes = tmp_path / "ghi-chu.jsonl"
     notes.write_text("không phải bản ghi\n", encoding="utf-8")
     assert main(["extract", str(SEED.parent), "-o", str(notes), "--workers", "0"]) == 1
-    assert "not a vnplan records file" in capsys.readouterr().err
+    assert "không phải tệp bản ghi vnplan" in capsys.readouterr().err
     assert notes.read_text(encoding="utf-8") == "không phải bản ghi\n"
 
 

@@ -121,7 +121,7 @@ def test_index_tolerates_a_broken_middle_line(tmp_path: Path) -> None:
 def test_foreign_output_is_refused_not_overwritten(archive: Path, tmp_path: Path, fmt: str, content: str) -> None:
     out = tmp_path / f"ghi-chu.{fmt}"
     out.write_text(content, encoding="utf-8")
-    with pytest.raises(VnplanError, match="not a vnplan records file"):
+    with pytest.raises(VnplanError, match="không phải tệp bản ghi vnplan"):
         extract_to([str(archive)], str(out), fn=light_extract, workers=0)
     assert out.read_text(encoding="utf-8") == content
     extract_to([str(archive)], str(out), fn=light_extract, workers=0, force=True)
@@ -210,5 +210,5 @@ def test_output_inside_the_archive_is_not_an_input(archive: Path) -> None:
 
 
 def test_output_folder_is_refused(archive: Path, tmp_path: Path) -> None:
-    with pytest.raises(VnplanError, match="is a folder"):
+    with pytest.raises(VnplanError, match="là một thư mục"):
         extract_to([str(archive)], str(tmp_path), fn=light_extract, workers=0)

@@ -138,7 +138,7 @@ def test_graph_tables_nodes_and_edges(plans: Records) -> None:
     kh = edges[edges.path.str.startswith("012_") & (edges.cited_as == "1050/QĐ-SCT")]
     assert len(kh) == 1 and kh.iloc[0].resolution == "resolved" and kh.iloc[0].relation == "implements"
     assert int(nodes.set_index("node").loc[kh.iloc[0].target, "cited_by"]) >= 1
-    with pytest.raises(VnplanError, match="valid: nodes, edges"):
+    with pytest.raises(VnplanError, match="các bảng: nodes, edges"):
         graph_frame(graph, "citations")
 
 
@@ -168,8 +168,8 @@ def test_old_files_with_source_path_are_still_read(tmp_path: Path, fmt: str) -> 
     assert load(path).to_dataframe()["path"].tolist() == ["luu-tru/kh-173.pdf"]
 
 
-@pytest.mark.parametrize("criteria, message", [({"doc_type": "Kế hoạch nhỏ"}, "valid: Biên bản"),
-                                               ({"year": "năm ngoái"}, "year"), ({"year": 25}, "year")])
+@pytest.mark.parametrize("criteria, message", [({"doc_type": "Kế hoạch nhỏ"}, "các loại: Biên bản"),
+                                               ({"year": "năm ngoái"}, "năm"), ({"year": 25}, "năm")])
 def test_unknown_filter_values_are_errors(plans: Records, criteria: dict, message: str) -> None:
     with pytest.raises(VnplanError, match=message):
         plans.filter(**criteria)

@@ -212,7 +212,7 @@ def test_check_cli_exit_code(local: str, template: str, code: int, capsys: pytes
 
 def test_check_cli_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "no-such-plan.docx", "--against", str(GOLD / f"{SONLA}.json")]) == 1
-    assert "no-such-plan.docx: no such file" in capsys.readouterr().err
+    assert "no-such-plan.docx: không có tệp này" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt, marker", [("json", '"activities"'), ("markdown", "# So sánh kế hoạch"),

@@ -200,7 +200,7 @@ def test_non_vietnamese_file_is_a_one_line_error(tmp_path: Path) -> None:
 
     path = tmp_path / "report.txt"
     path.write_text("This annual report describes the activities of the committee in detail. " * 20, encoding="utf-8")
-    with pytest.raises(NotVietnameseError, match="report.txt: the text is not Vietnamese"):
+    with pytest.raises(NotVietnameseError, match="report.txt: văn bản không phải tiếng Việt"):
         extract(path)
     assert "committee" in read(path, require_vietnamese=False).text
 

@@ -113,7 +113,7 @@ def test_format_from_extension(path: str, fmt, expected: str) -> None:
 def test_unknown_format_is_a_one_line_error(graph: CitationGraph, out: Path, capsys) -> None:
     from vnplan.errors import VnplanError
 
-    with pytest.raises(VnplanError, match="extension"):
+    with pytest.raises(VnplanError, match="đuôi tệp"):
         graph.write(out / "g.xyz")
 
 

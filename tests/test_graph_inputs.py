@@ -56,7 +56,7 @@ def test_failed_export_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> No
         raise ValueError("All strings must be XML compatible")
 
     monkeypatch.setattr(nx, "write_graphml", broken)
-    with pytest.raises(ExportError, match="g.graphml: cannot write the graph as graphml"):
+    with pytest.raises(ExportError, match="g.graphml: không ghi được đồ thị dạng graphml"):
         link([control_record()]).write(target)
     assert target.read_text(encoding="utf-8") == "the previous graph"
     assert [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
@@ -87,12 +87,12 @@ def test_error_records_and_non_documents_are_set_apart(tmp_path: Path, capsys) -
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     assert main(["graph", str(folder), "--set-aside"]) == 0
     out = capsys.readouterr().out
-    assert "2 đầu vào được để riêng" in out and "SOURCES.md: not a document" in out and "broken.pdf: error:" in out
+    assert "2 đầu vào được để riêng" in out and "SOURCES.md: không phải văn bản" in out and "broken.pdf: lỗi:" in out
     records = [*gold_dicts(), {"path": "x.pdf", "error": "E002", "message": "the PDF is corrupt"}]
     g = link(records)
     assert len(g.documents) == len(link(gold_dicts()).documents)
     assert not any(g.node(n)["path"] == "x.pdf" for n in g.documents)
-    assert g.set_aside == [{"path": "x.pdf", "reason": "error: the PDF is corrupt"}]
+    assert g.set_aside == [{"path": "x.pdf", "reason": "lỗi: the PDF is corrupt"}]
 
 
 def test_labels_are_unique_and_readable() -> None:

@@ -113,7 +113,7 @@ def test_foreign_parquet_is_left_untouched(tmp_path: Path) -> None:
     output = tmp_path / "bang-luong.parquet"
     pq.write_table(pa.table({"source_path": ["x.pdf"], "luong": [12_000_000]}), output)
     before = output.read_bytes()
-    with pytest.raises(VnplanError, match="is not a vnplan records file"):
+    with pytest.raises(VnplanError, match="không phải tệp bản ghi vnplan"):
         extract_to(archive, str(output), fn=light, workers=0)
     assert output.read_bytes() == before
     assert not Path(str(output) + ".journal.jsonl").exists()
@@ -127,7 +127,7 @@ def test_output_whose_first_line_is_blank_is_not_appended_to(tmp_path: Path) -> 
     output = tmp_path / "ghi-chu.jsonl"
     output.write_text('\n{"source": {"path": "x"}}\n', encoding="utf-8")
     before = output.read_bytes()
-    with pytest.raises(VnplanError, match="its first line is blank"):
+    with pytest.raises(VnplanError, match="dòng đầu để trống"):
         extract_to(archive, str(output), fn=light, workers=0)
     assert output.read_bytes() == before
 
@@ -142,7 +142,7 @@ def test_concurrent_runs_on_one_output_do_not_interleave(tmp_path: Path) -> None
     first = threading.Thread(target=extract_to, args=(archive, str(output)), kwargs={"fn": slow, "workers": 0})
     first.start()
     time.sleep(0.2)
-    with pytest.raises(VnplanError, match="another vnplan run is writing this output"):
+    with pytest.raises(VnplanError, match="một lượt chạy vnplan khác đang ghi tệp kết quả này"):
         extract_to(archive, str(output), fn=light, workers=0)
     first.join()
     assert sorted(os.path.basename(r["source"]["path"]) for r in _records(output, "jsonl")) == \

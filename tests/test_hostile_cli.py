@@ -60,7 +60,7 @@ def test_output_not_written_by_vnplan_is_refused(tmp_path: Path, capsys: pytest.
     out.write_text("<p>báo cáo của phòng, viết tay</p>", encoding="utf-8")
     assert main(command(str(out), records_file(tmp_path))) == 1
     line = one_error_line(capsys.readouterr().err)
-    assert line.endswith("bao-cao.html: exists and was not written by vnplan; pass --force to overwrite it")
+    assert line.endswith("bao-cao.html: đã có và không do vnplan ghi; thêm --force để ghi đè")
     assert out.read_text(encoding="utf-8") == "<p>báo cáo của phòng, viết tay</p>"
 
 
@@ -68,7 +68,7 @@ def test_extract_to_a_foreign_workbook_is_refused(tmp_path: Path, capsys: pytest
     out = tmp_path / "bang-luong.xlsx"
     out.write_bytes(b"PK\x03\x04 bang luong")
     assert main(["extract", SEED, "-o", str(out), "-q", "--workers", "0"]) == 1
-    assert one_error_line(capsys.readouterr().err).endswith("exists and was not written by vnplan; pass --force to overwrite it")
+    assert one_error_line(capsys.readouterr().err).endswith("đã có và không do vnplan ghi; thêm --force để ghi đè")
     assert out.read_bytes() == b"PK\x03\x04 bang luong"
 
 
@@ -106,7 +106,7 @@ def test_full_disk_keeps_the_old_output_and_says_so(tmp_path: Path, capsys: pyte
     before = out.read_bytes()
     monkeypatch.setattr(outfile.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
     capsys.readouterr()
-    with pytest.raises(VnplanError, match=r"cannot write the output \(No space left on device\)"):
+    with pytest.raises(VnplanError, match=r"không ghi được tệp kết quả \(No space left on device\)"):
         outfile.write_output(out, "mới")
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
@@ -132,7 +132,7 @@ def test_full_disk_under_extract_is_one_line_and_no_half_line(tmp_path: Path, ca
     monkeypatch.setattr(os, "write", write_then_fill)
     assert main(["extract", str(archive), "-o", str(out), "--workers", "0", "-q"]) == 1
     monkeypatch.undo()
-    assert one_error_line(capsys.readouterr().err).endswith("r.jsonl: cannot write the output (No space left on device)")
+    assert one_error_line(capsys.readouterr().err).endswith("r.jsonl: không ghi được tệp kết quả (No space left on device)")
     assert out.read_bytes().count(b"\n") == 1 and out.read_bytes().endswith(b"\n")  # no half line
 
 
@@ -156,7 +156,7 @@ def test_unwritable_output_folder_is_one_line(tmp_path: Path, capsys: pytest.Cap
     """Issue 12 §8: a read-only output folder gave a traceback (here a path through a file: ENOTDIR, also as root)."""
     (tmp_path / "tep").write_text("x", encoding="utf-8")
     assert main(command(str(tmp_path / "tep" / "ra.jsonl"))) == 1
-    assert "cannot write the output (Not a directory)" in one_error_line(capsys.readouterr().err)
+    assert "không ghi được tệp kết quả (Not a directory)" in one_error_line(capsys.readouterr().err)
 
 
 # ------------------------------------------------------------------ vnplan read
@@ -235,8 +235,8 @@ def test_graph_folder_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.Capt
     assert main(["graph", str(folder), "--set-aside", "--timeout", "60"]) == 0
     out = capsys.readouterr().out
     assert "3 đầu vào được để riêng:" in out
-    assert "b-hong.pdf: error:" in out and "c-ong.txt: error:" in out and "FIFO" in out
-    assert "d-bom.docx: error:" in out and "vượt ngân sách" in out
+    assert "b-hong.pdf: lỗi:" in out and "c-ong.txt: lỗi:" in out and "FIFO" in out
+    assert "d-bom.docx: lỗi:" in out and "vượt ngân sách" in out
 
 
 def test_graph_timeout_sets_the_document_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

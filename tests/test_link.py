@@ -236,7 +236,7 @@ def test_bad_records_file_is_a_one_line_error(tmp_path: Path) -> None:
 
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"number": "1"}\nnot json\n', encoding="utf-8")
-    with pytest.raises(RecordError, match="bad.jsonl: line 2"):
+    with pytest.raises(RecordError, match="bad.jsonl: dòng 2"):
         link(str(bad))
 
 

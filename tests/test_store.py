@@ -175,7 +175,7 @@ def test_a_file_that_is_not_a_store_is_refused_and_kept(tmp_path: Path, content:
 def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "khac.sqlite"
     sqlite3.connect(db).execute("CREATE TABLE diem (ten TEXT)")
-    with pytest.raises(StoreError, match="not a vnplan store"):
+    with pytest.raises(StoreError, match="không phải kho vnplan"):
         vnplan.load(db)
 
 
@@ -189,5 +189,5 @@ def test_schema_versions_and_migration(tmp_path: Path, monkeypatch: pytest.Monke
     assert "reviewed" in columns(con, "records")
     assert con.execute("SELECT title FROM records").fetchall() == [("Kế hoạch",)]  # records survive the step
     con.close()
-    with pytest.raises(StoreError, match="newer vnplan"):
+    with pytest.raises(StoreError, match="vnplan mới hơn"):
         connect(db)  # this vnplan reads up to SCHEMA_VERSION

@@ -42,7 +42,7 @@ def _level(value: str) -> str:
         if key == level or key in {fold(n) for n in names}:
             return level
     valid = ", ".join(f"{k} ({v[0]})" for k, v in LEVELS.items())
-    raise VnplanError(None, f"unknown level {value!r}; valid: {valid}")
+    raise VnplanError(None, key="err.unknown_level", value=repr(value), valid=valid)
 
 
 def warning_code(message: str) -> str:
@@ -79,7 +79,7 @@ def _doc_type(value: str) -> str:
 
     found = {name_key(n): n for n in doc_types()}.get(name_key(value))
     if found is None:
-        raise VnplanError(None, f"unknown document type {value!r}; valid: {', '.join(doc_types())}")
+        raise VnplanError(None, key="err.unknown_doc_type", value=repr(value), valid=", ".join(doc_types()))
     return found
 
 
@@ -90,7 +90,7 @@ def _year(value: int | str) -> int:
     2025
     """
     if isinstance(value, bool) or not str(value).strip().isdigit() or not 1945 <= int(value) <= 2100:
-        raise VnplanError(None, f"unknown year {value!r}; give a year such as 2025")
+        raise VnplanError(None, key="err.unknown_year", value=repr(value))
     return int(value)
 
 
@@ -394,7 +394,7 @@ def _coerce(item: Any) -> Record | dict[str, Any]:
         return Record.from_dict(data)
     from vnplan.errors import VnplanError
 
-    raise VnplanError(None, f"cannot load {type(item).__name__} as a plan record (give records, paths or a records file)")
+    raise VnplanError(None, key="err.cannot_load", kind=type(item).__name__)
 
 
 def load(source: str | os.PathLike[str] | Iterable[Any], **options: Any) -> Records:

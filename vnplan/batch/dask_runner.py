@@ -29,7 +29,7 @@ def _bag_module() -> Any:
     try:
         import dask.bag as db
     except ImportError:
-        raise VnplanError(None, 'the Dask runner needs dask: pip install "vnplan[dask]"') from None
+        raise VnplanError(None, key="err.dask_needs_dask") from None
     return db
 
 

@@ -94,13 +94,12 @@ def _lock(path: str) -> int | None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise VnplanError(path, f"cannot write the output ({exc.strerror or exc})") from None
+        raise VnplanError(path, key="err.cannot_write", detail=str(exc.strerror or exc)) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)
-        raise VnplanError(path, "another vnplan run is writing this output; wait for it to finish "
-                                "or choose another output file") from None
+        raise VnplanError(path, key="err.output_locked") from None
     return fd
 
 
@@ -167,7 +166,7 @@ def extract_to(
     start = time.monotonic()
     fmt = detect_format(output, format)
     if output != "-" and os.path.isdir(output):
-        raise VnplanError(output, "is a folder; give a records file name such as records.jsonl")
+        raise VnplanError(output, key="err.output_is_folder_records")
     include, exclude = list(include), list(exclude)
     if fmt == "sqlite":  # a store also keeps each document's text
         from vnplan.store import text_fn

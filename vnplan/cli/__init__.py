@@ -25,7 +25,7 @@ EXAMPLES = """
   vnplan --lang en check kh-xa.pdf --against kh-tinh.docx
   vnplan site archive.sqlite -o kho/
 """
-_PYTHON_HINT = re.compile(r";?\s*(?:pass|use|set)\s+\w+=\w+\b[^;]*$")
+_PYTHON_HINT = re.compile(r";?\s*(?:pass|use|set|truyền)\s+\w+=\w+\b[^;]*$")  # English and Vietnamese wording
 
 
 def cli_message(exc: VnplanError) -> str:
@@ -33,6 +33,8 @@ def cli_message(exc: VnplanError) -> str:
 
     >>> cli_message(VnplanError("a.txt", "not Vietnamese; pass require_vietnamese=False to read it anyway"))
     'a.txt: not Vietnamese'
+    >>> cli_message(VnplanError("a.txt", key="err.not_vietnamese"))
+    'a.txt: văn bản không phải tiếng Việt (hầu như không có chữ cái tiếng Việt)'
     """
     return _PYTHON_HINT.sub("", str(exc)).rstrip(" ;")
 

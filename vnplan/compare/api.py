@@ -34,7 +34,7 @@ def _read(value: PlanInput) -> Record:
     try:
         return as_record(value)
     except VnplanError as exc:
-        if exc.problem == "no such file":
+        if exc.key == "err.no_such_file":
             raise
         return Record(source={"path": exc.path or str(value), "error": type(exc).__name__, "message": exc.problem})
 

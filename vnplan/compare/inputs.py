@@ -38,15 +38,15 @@ def as_record(value: Any) -> Record:
     path = Path(value)
     name = os.fspath(value)
     if not path.exists():
-        raise VnplanError(name, "no such file")
+        raise VnplanError(name, key="err.no_such_file")
     if path.suffix.lower() in (".json", ".jsonl"):
         text = path.read_text(encoding="utf-8").strip()
         try:
             data = json.loads(text.splitlines()[0] if path.suffix.lower() == ".jsonl" else text)
         except (json.JSONDecodeError, IndexError) as exc:
-            raise RecordError(name, f"not a record JSON file ({exc})") from None
+            raise RecordError(name, key="err.not_record_json", detail=str(exc)) from None
         if not isinstance(data, dict):
-            raise RecordError(name, "not a record JSON file (expected one JSON object)")
+            raise RecordError(name, key="err.not_record_object")
         return _from_dict(data, name)
     from vnplan.extract import extract
 

@@ -41,7 +41,7 @@ def diff_frame(diff: PlanDiff, part: str = "activities") -> Any:
     if part not in ("activities", "responsibilities"):
         from vnplan.errors import VnplanError
 
-        raise VnplanError(None, f"unknown part {part!r}; valid: activities, responsibilities")
+        raise VnplanError(None, key="err.unknown_part", value=repr(part))
     rows = [{"template_path": diff.template.source.get("path"), "path": diff.local.source.get("path"),
              "status": r.status, "similarity": r.similarity, **_ref(r.template, "template"), **_ref(r.local, "local"),
              "note": r.note} for r in getattr(diff, part)]

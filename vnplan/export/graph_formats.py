@@ -86,13 +86,14 @@ def format_of(path: str | Path, format: str | None = None) -> str:
         aliases = {"cytoscape": "cyjs", "node-link": "json", "d3": "json", "gv": "dot", "htm": "html"}
         fmt = aliases.get(fmt, fmt)
         if fmt not in set(FORMATS.values()):
-            raise ExportError(str(path), f"unknown graph format {format!r} (use {', '.join(sorted(set(FORMATS.values())))})")
+            raise ExportError(str(path), key="err.unknown_graph_format", value=repr(format),
+                              valid=", ".join(sorted(set(FORMATS.values()))))
         return fmt
     name = str(path).lower()
     for ext in sorted(FORMATS, key=len, reverse=True):
         if name.endswith(ext):
             return FORMATS[ext]
-    raise ExportError(str(path), "cannot tell the graph format from the extension; give --format")
+    raise ExportError(str(path), key="err.graph_format_unknown_ext")
 
 
 def layered_layout(cg: CitationGraph, width: float = 1600.0, row_gap: float = 140.0,
@@ -360,7 +361,8 @@ def write_graph(cg: CitationGraph, path: str | Path, format: str | None = None) 
 
                 handle.write(graph_html(cg))
     except OSError as exc:
-        raise ExportError(str(path), f"cannot write the graph ({exc.strerror or exc})") from None
+        raise ExportError(str(path), key="err.cannot_write_graph", detail=str(exc.strerror or exc)) from None
     except (ValueError, TypeError) as exc:  # a value the format cannot hold: nothing is left behind
-        raise ExportError(str(path), f"cannot write the graph as {fmt} ({exc.__class__.__name__}: {exc})") from None
+        raise ExportError(str(path), key="err.cannot_write_graph_as", fmt=fmt,
+                          detail=f"{exc.__class__.__name__}: {exc}") from None
     return [str(path)]

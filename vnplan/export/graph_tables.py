@@ -61,5 +61,5 @@ def graph_frame(graph: Any, part: str = "nodes") -> Any:
     """
     g = getattr(graph, "graph", graph)
     if part not in PARTS:
-        raise VnplanError(None, f"unknown graph table {part!r}; valid: {', '.join(PARTS)}")
+        raise VnplanError(None, key="err.unknown_graph_table", value=repr(part), valid=", ".join(PARTS))
     return _nodes(g) if part == "nodes" else _edges(g)

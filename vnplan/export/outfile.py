@@ -67,7 +67,7 @@ def claim(paths: Iterable[str | os.PathLike[str]], force: bool = False) -> None:
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):
-            raise OutputError(name, "is a folder; give a file name for the output")
+            raise OutputError(name, key="err.output_is_folder")
         if force or not os.path.exists(name):
             continue
         try:
@@ -75,7 +75,7 @@ def claim(paths: Iterable[str | os.PathLike[str]], force: bool = False) -> None:
                 continue
         except OSError:
             pass
-        raise OutputExistsError(name, "exists and was not written by vnplan; pass --force to overwrite it")
+        raise OutputExistsError(name, key="err.output_exists")
 
 
 def remember(paths: Iterable[str | os.PathLike[str]]) -> None:
@@ -110,7 +110,7 @@ def write_atomic(path: str | os.PathLike[str], fill: Callable[[IO[bytes]], Any])
         os.replace(tmp, name)
         tmp = None
     except OSError as exc:
-        raise OutputError(name, f"cannot write the output ({exc.strerror or exc})") from None
+        raise OutputError(name, key="err.cannot_write", detail=str(exc.strerror or exc)) from None
     finally:
         if tmp is not None:
             try:

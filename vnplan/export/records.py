@@ -213,7 +213,7 @@ def detect_format(path: str, fmt: str | None = None) -> str:
     """
     if fmt:
         if fmt not in FORMATS:
-            raise VnplanError(None, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+            raise VnplanError(None, key="err.unknown_format", value=repr(fmt), valid=", ".join(FORMATS))
         return fmt
     ext = os.path.splitext(str(path))[1].lower()
     return {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".sqlite": "sqlite", ".sqlite3": "sqlite",
@@ -251,9 +251,11 @@ class RecordsIndex:
         self.count += 1
 
 
-def _not_records(path: str, what: str) -> VnplanError:
-    return VnplanError(path, f"exists and is not a vnplan records file ({what}); choose another output "
-                             "or pass --force to overwrite it")
+def _not_records(path: str, what: str, **values: object) -> VnplanError:
+    """Refusal to overwrite ``path``; ``what`` is a ``what.*`` key of data/messages.tsv saying why."""
+    from vnplan.i18n import t
+
+    return VnplanError(path, key="err.not_records_output", detail=t(what, **values))
 
 
 def _lines(path: str) -> Iterator[tuple[int, bytes, bool]]:
@@ -282,7 +284,7 @@ def _scan(path: str, parse: Callable[[bytes, int], dict[str, Any] | None], index
             pending_bad = None
         if not line.strip():
             if number == 1:
-                raise _not_records(path, "its first line is blank")  # vnplan never writes a blank line
+                raise _not_records(path, "what.first_line_blank")  # vnplan never writes a blank line
             continue
         if not seen_content:
             seen_content = True
@@ -292,7 +294,7 @@ def _scan(path: str, parse: Callable[[bytes, int], dict[str, Any] | None], index
             if not complete:
                 head = line.lstrip(b"\xef\xbb\xbf")
                 if number == 1 and not (head.startswith(start) or start.startswith(head)):
-                    raise _not_records(path, "its first line is not a record")
+                    raise _not_records(path, "what.first_line_not_record")
                 cut = offset
             else:
                 pending_bad = (offset, number)
@@ -315,11 +317,11 @@ def _parse_json(path: str) -> Callable[[bytes, int], dict[str, Any] | None]:
             data = json.loads(line)
         except ValueError:
             if number == 1:
-                raise _not_records(path, "its first line is not JSON") from None
+                raise _not_records(path, "what.first_line_not_json") from None
             return None
         if not isinstance(data, dict) or not isinstance(data.get("source"), dict) or "path" not in data["source"]:
             if number == 1:
-                raise _not_records(path, "its first line is not a record with source.path")
+                raise _not_records(path, "what.first_line_no_source")
             return None
         return data
     return parse
@@ -330,7 +332,7 @@ def _parse_csv(path: str) -> Callable[[bytes, int], dict[str, Any] | None]:
         text = line.decode("utf-8", errors="replace").lstrip("\ufeff")
         if number == 1:
             if text.rstrip("\r\n") not in (_CSV_HEADER.rstrip("\n"), _OLD_CSV_HEADER.rstrip("\n")):
-                raise _not_records(path, "its header is not the vnplan CSV header")
+                raise _not_records(path, "what.csv_header")
             return {}  # the header: not a record, not a problem
         try:
             cells = next(csv.reader([text]))
@@ -350,11 +352,12 @@ def _iter_parquet_rows(path: str, batch_size: int = 1000) -> Iterator[dict[str, 
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # noqa: BLE001 - any failure to open means "not ours"
-        raise _not_records(path, f"not a readable Parquet file: {type(exc).__name__}") from None
+        raise _not_records(path, "what.parquet_unreadable", kind=type(exc).__name__) from None
     names = [("path" if c == OLD_KEY else c) for c in pf.schema_arrow.names]
     missing = [c for c in FLAT_COLUMNS if c not in names]
     if missing:
-        raise _not_records(path, f"no {missing[0]} column" if len(missing) < len(FLAT_COLUMNS) else "no vnplan columns")
+        raise (_not_records(path, "what.no_column", column=missing[0]) if len(missing) < len(FLAT_COLUMNS)
+               else _not_records(path, "what.no_columns"))
     for batch in pf.iter_batches(batch_size=batch_size):
         for row in batch.to_pylist():
             yield {("path" if k == OLD_KEY else k): v for k, v in row.items()}
@@ -424,7 +427,7 @@ class _LineWriter:
                 os.ftruncate(self.fd, start)
             except OSError:
                 pass
-            raise VnplanError(self.path, f"cannot write the output ({exc.strerror or exc})") from None
+            raise VnplanError(self.path, key="err.cannot_write", detail=str(exc.strerror or exc)) from None
 
     def close(self) -> None:
         if self.fd is not None:
@@ -473,7 +476,7 @@ def _pyarrow_parquet() -> Any:
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        raise VnplanError(None, "Parquet output needs pyarrow: pip install 'vnplan[parquet]'") from None
+        raise VnplanError(None, key="err.parquet_needs_pyarrow") from None
     return pq
 
 
@@ -488,7 +491,7 @@ class ParquetWriter:
 
     def __init__(self, path: str, truncate: bool, batch_size: int = 1000) -> None:
         if path == "-":
-            raise VnplanError(None, "Parquet cannot be written to standard output; give -o FILE.parquet")
+            raise VnplanError(None, key="err.parquet_stdout")
         _pyarrow_parquet()
         self.path = path
         self.batch_size = batch_size
@@ -520,7 +523,7 @@ class ParquetWriter:
             os.replace(tmp, self.path)
         except OSError as exc:  # a full disk: the old file and the journal stay, the next run merges them
             _remove(tmp)
-            raise VnplanError(self.path, f"cannot write the output ({exc.strerror or exc})") from None
+            raise VnplanError(self.path, key="err.cannot_write", detail=str(exc.strerror or exc)) from None
         if os.path.exists(journal):
             os.remove(journal)
 
@@ -625,7 +628,7 @@ def compact(path: str, fmt: str, replaced: set[str]) -> int:
         os.replace(tmp, path)
     except OSError as exc:  # a full disk: the output keeps its old lines (the next run compacts them)
         _remove(tmp)
-        raise VnplanError(path, f"cannot compact the output ({exc.strerror or exc})") from None
+        raise VnplanError(path, key="err.cannot_compact", detail=str(exc.strerror or exc)) from None
     return dropped
 
 

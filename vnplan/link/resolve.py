@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.errors import RecordError
+from vnplan.i18n import t
 from vnplan.link.evidence import (
     FLOOR,
     MARGIN,
@@ -243,7 +244,7 @@ def _as_record(item: Any) -> Record:
         if "source" not in data and "path" in data:
             data["source"] = {"path": data["path"]}
         return Record.from_dict(data)
-    raise RecordError(None, f"cannot link a {type(item).__name__}: give Record objects, dicts or a records .jsonl path")
+    raise RecordError(None, key="err.cannot_link", kind=type(item).__name__)
 
 
 def _file_items(path: Path) -> list[Any]:
@@ -251,23 +252,23 @@ def _file_items(path: Path) -> list[Any]:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".parquet", ".pq"):
         if not path.is_file():
-            raise RecordError(path, "no such records file")
+            raise RecordError(path, key="err.no_records_file")
         try:  # the records reader lives in vnplan.export, a layer above, and registers itself
             return list(view("records.read")(path))
         except RecordError:
             raise
         except Exception as exc:  # noqa: BLE001 - pyarrow / csv errors become one line
-            raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__}: "
-                                    f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            raise RecordError(path, key="err.records_unreadable", detail=f"{exc.__class__.__name__}: {first}") from None
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RecordError(path, f"cannot read the records file ({exc.__class__.__name__})") from None
+        raise RecordError(path, key="err.records_unreadable", detail=exc.__class__.__name__) from None
     if suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise RecordError(path, f"not JSON ({exc.msg} at line {exc.lineno})") from None
+            raise RecordError(path, key="err.not_json", detail=exc.msg, line=exc.lineno) from None
         return data if isinstance(data, list) else [data]
     items = []
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -276,9 +277,9 @@ def _file_items(path: Path) -> list[Any]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise RecordError(path, f"line {lineno} is not JSON ({exc.msg})") from None
+            raise RecordError(path, key="err.line_not_json", line=lineno, detail=exc.msg) from None
         if not isinstance(data, dict):
-            raise RecordError(path, f"line {lineno} is not a JSON object")
+            raise RecordError(path, key="err.line_not_object", line=lineno)
         items.append(data)
     return items
 
@@ -292,7 +293,7 @@ def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
     ...                             {"path": "x.pdf", "error": "E002", "message": "the PDF is corrupt"},
     ...                             {"file": "SOURCES.md"}])
     >>> docs, [a["reason"] for a in apart]
-    ([<Record ? 5/KH-UBND kh.txt>], ['error: the PDF is corrupt', 'not a document (no number, symbol, type, issuer, date or signer)'])
+    ([<Record ? 5/KH-UBND kh.txt>], ['lỗi: the PDF is corrupt', 'không phải văn bản (không có số, ký hiệu, loại, cơ quan ban hành, ngày hay người ký)'])
     """
     if isinstance(items, (str, Path, Record, dict)):
         items = [items]
@@ -308,12 +309,12 @@ def read_records(items: Any) -> tuple[list[Record], list[dict[str, Any]]]:
             item = item.to_dict()
         if is_error_record(item):
             apart.append({"path": str(item.get("path") or (item.get("source") or {}).get("path") or ""),
-                          "reason": f"error: {item.get('message') or item.get('error')}"})
+                          "reason": f"{t('cli.error')}: {item.get('message') or item.get('error')}"})
             continue
         record = _as_record(item)
         if not is_document(record):
             apart.append({"path": str(record.source.get("path", "")),
-                          "reason": "not a document (no number, symbol, type, issuer, date or signer)"})
+                          "reason": t("link.apart_not_document")})
             continue
         records.append(record)
     return records, apart

@@ -47,8 +47,7 @@ def version(con: sqlite3.Connection) -> int:
     if not tables:
         return 0
     if "schema_version" not in tables:
-        raise StoreError(_name(con), "is an SQLite database but not a vnplan store (no schema_version table); "
-                                     "choose another output or pass --force to overwrite it")
+        raise StoreError(_name(con), key="err.not_a_store")
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
 
@@ -68,15 +67,14 @@ def migrate(con: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """
     current = version(con)
     if current > target:
-        raise StoreError(_name(con), f"was written by a newer vnplan (schema {current}, this one reads up to "
-                                     f"{target}); upgrade vnplan")
+        raise StoreError(_name(con), key="err.store_newer", current=current, target=target)
     if current == 0:
         _apply(con, schema_sql(target), target)
         return target
     while current < target:
         step = MIGRATIONS.get(current)
         if step is None:
-            raise StoreError(_name(con), f"has schema {current} and no migration to {current + 1} exists")
+            raise StoreError(_name(con), key="err.store_no_migration", current=current, next=current + 1)
         _apply(con, step, current + 1)
         current += 1
     return current
@@ -128,16 +126,15 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> sqlite3.Con
     """
     name = os.fspath(path)
     if name != ":memory:" and os.path.exists(name) and os.path.getsize(name) > 0 and not is_store(name):
-        raise StoreError(name, "exists and is not an SQLite vnplan store; choose another output "
-                               "or pass --force to overwrite it")
+        raise StoreError(name, key="err.store_exists_other")
     if not create and (name == ":memory:" or not os.path.exists(name)):
-        raise StoreError(name, "no such store")
+        raise StoreError(name, key="err.no_store")
     try:
         con = sqlite3.connect(name, isolation_level=None)  # transactions are explicit
         con.execute("PRAGMA foreign_keys = ON")
         migrate(con)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(name, f"cannot be opened as a vnplan store ({exc})") from None
+        raise StoreError(name, key="err.store_unopenable", detail=str(exc)) from None
     return con
 
 

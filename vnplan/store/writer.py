@@ -32,7 +32,7 @@ class SqliteWriter:
 
     def __init__(self, path: str, truncate: bool = False, batch_size: int = 50, seconds: float = 2.0) -> None:
         if path == "-":
-            raise StoreError(None, "an SQLite store cannot be written to standard output; give -o FILE.sqlite")
+            raise StoreError(None, key="err.store_stdout")
         if truncate and path != ":memory:" and os.path.exists(path):
             with open(path, "r+b") as fh:  # keep the inode: the batch run holds a lock on it
                 fh.truncate(0)
@@ -68,7 +68,7 @@ class SqliteWriter:
 
     def _insert(self, table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> None:
         if cols != self._columns[table]:
-            raise StoreError(self.path, f"table {table} has columns {self._columns[table]}, the records give {cols}")
+            raise StoreError(self.path, key="err.store_columns", table=table, have=self._columns[table], got=cols)
         marks = ", ".join("?" * len(cols))
         names = ", ".join(f'"{c}"' for c in cols)
         self.con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
