@@ -61,7 +61,9 @@ def render(path: str, outline: bool = False, as_json: bool = False, raw: bool = 
         text = outline_text(doc.outline)
     else:
         text = doc.raw.raw if raw else doc.text
-    return {"text": text, "warnings": [f"{doc.path}: {w}" for w in doc.warnings]}
+    from vnplan.warning_text import warning_text
+
+    return {"text": text, "warnings": [f"{doc.path}: {warning_text(w)}" for w in doc.warnings]}
 
 
 def _print(text: str, stream: IO[str]) -> None:

@@ -13,6 +13,7 @@ from vnplan.i18n import date_text, t
 from vnplan.plaintext import clip
 from vnplan.record import Record
 from vnplan.views import register
+from vnplan.warning_text import warning_texts
 
 __all__ = ["display_label", "record_card"]
 
@@ -94,7 +95,7 @@ def record_card(record: Record) -> str:
          + _src(r, "signer")),
     ]
     if r.warnings:
-        rows.append((t("card.warnings"), f'<span class="warn">{_list(r.warnings)}</span>'))
+        rows.append((t("card.warnings"), f'<span class="warn">{_list(warning_texts(r.warnings))}</span>'))
     body = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
     from vnplan.export.scoped_css import host_reset
 

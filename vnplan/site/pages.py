@@ -16,6 +16,7 @@ from vnplan.plaintext import clip
 from vnplan.site.marks import marked_text
 from vnplan.site.model import Doc, Link, Pair, SiteModel
 from vnplan.site.shell import both, esc, label, name, page, vi_date
+from vnplan.warning_text import warning_text
 
 __all__ = ["cascade_page", "cascades_page", "check_page", "doc_page", "graph_page", "index_page"]
 
@@ -115,7 +116,8 @@ def _links(links: list[Link]) -> str:
 def doc_page(doc: Doc, model: SiteModel, version: str = "") -> str:
     """One document: record card, text with marks, cites / cited by, warnings, its cascade if it has one."""
     r = doc.record
-    warnings = (f'<ul class="warnings">{"".join(f"<li>{esc(w)}</li>" for w in r.warnings)}</ul>' if r.warnings
+    shown = "".join(f"<li>{both(esc(warning_text(w, 'vi')), esc(w))}</li>" for w in r.warnings)
+    warnings = (f'<ul class="warnings">{shown}</ul>' if r.warnings
                 else f'<p class="muted">{label("site.doc.none")}</p>')
     cascade = (f'<p><a class="button" href="../cascade/{doc.id}.html">{label("site.doc.open_cascade")}</a></p>'
                if doc.id in model.cascades else "")
