@@ -18,7 +18,7 @@ REAL = Path(__file__).resolve().parents[1] / "corpus" / "real"
 
 @pytest.mark.parametrize("row", range(len(_rules())))
 def test_each_row_matches_its_examples_and_no_earlier_row_takes_them(row: int) -> None:
-    pattern, template, examples = _rules()[row]
+    pattern, _template, examples = _rules()[row]
     assert examples and all(pattern.match(e) for e in examples)
     for e in examples:
         assert next(p for p, _, _ in _rules() if p.match(e)) is pattern

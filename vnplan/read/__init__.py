@@ -36,17 +36,17 @@ import zipfile
 from pathlib import Path
 
 from vnplan.document import Document, RawDocument
-from vnplan.read.budget import Budget, BudgetError, budget, check_regular_file
 from vnplan.errors import (
     CorruptFileError,
     EmptyFileError,
-    TooLargeError,
     NotVietnameseError,
     Term,
+    TooLargeError,
     UnsupportedFormatError,
     VnplanError,
     WrongExtensionError,
 )
+from vnplan.read.budget import Budget, BudgetError, budget, check_regular_file
 
 __all__ = ["EXTENSIONS", "MAX_BYTES", "read", "read_raw", "sniff"]
 
