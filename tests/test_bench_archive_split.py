@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-import bench_archive_read as bench  # noqa: E402
+import bench_archive_read as bench
 
 
 def test_held_out_split_is_named_by_the_top_level_key() -> None:
