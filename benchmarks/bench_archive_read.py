@@ -12,7 +12,9 @@ Scans: seconds per page of vnplan's OCR against raw ``tesseract -l vie`` on the 
 rendered at 300 dpi, and pages/min with 1 and 2 workers (``OMP_THREAD_LIMIT=1``, one worker per
 core, OCR cache disabled through a fresh ``VNPLAN_CACHE``), with the workers' peak memory.
 
-The fresh held-out set (``"split": "heldout4"`` in corpus/archive/split.json) is never read.
+The fresh held-out set (the split named by the top-level ``"heldout"`` key of
+corpus/archive/split.json, ``heldout5`` now) is never read, nor is a file split.json does not list:
+the PDFs timed are those of ``score_archive.py --split all``.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 
@@ -35,18 +38,26 @@ ARCHIVE = ROOT.parent / "shared" / "archive" / "docs"
 SPLIT = ROOT / "corpus" / "archive" / "split.json"
 
 
-def held_out() -> set[str]:
-    """File names of the fresh held-out set, which no benchmark may open."""
-    docs = json.loads(SPLIT.read_text(encoding="utf-8"))["documents"]
-    return {d["file"] for d in docs if d.get("split") == "heldout4"}
+def held_out(split: dict[str, Any] | None = None) -> set[str]:
+    """File names of the fresh held-out set (split.json's ``"heldout"`` split), which no benchmark may open."""
+    split = split if split is not None else json.loads(SPLIT.read_text(encoding="utf-8"))
+    name = split["heldout"]
+    return {d["file"] for d in split["documents"] if d.get("split") == name}
+
+
+def tuning_files(split: dict[str, Any] | None = None) -> set[str]:
+    """File names split.json lists outside the held-out split (``score_archive.py --split all``)."""
+    split = split if split is not None else json.loads(SPLIT.read_text(encoding="utf-8"))
+    skip = held_out(split)
+    return {d["file"] for d in split["documents"] if d["file"] not in skip}
 
 
 def split_pdfs() -> tuple[list[Path], list[Path]]:
-    """(born-digital, scans) among the archive PDFs outside the held-out set, by text per page."""
-    skip = held_out()
+    """(born-digital, scans) among the tuning archive PDFs (`tuning_files`), by text per page."""
+    keep = tuning_files()
     born, scans = [], []
     for p in sorted(ARCHIVE.glob("*.pdf")):
-        if p.name in skip:
+        if p.name not in keep:
             continue
         pdf = pdfium.PdfDocument(str(p))
         text = sum(len(pdf[i].get_textpage().get_text_range().strip()) for i in range(len(pdf)))

@@ -67,3 +67,17 @@ def test_refusal_is_kept(tmp_path: Path) -> None:
     pdf = H.inflating_pdf(tmp_path / "phinh.pdf", inflated_mb=64)
     with pytest.raises(BudgetError):
         check_pdf_streams(str(pdf), Budget(max_stream_bytes=8 << 20))
+
+
+def test_known_length_inflates_only_what_the_budget_needs() -> None:
+    """An image-like stream (ratio ~20) longer than budget / ratio is inflated for little more than
+    the input the bound needs: its length less budget / DEFLATE_MAX_RATIO, in steps under 64 KB."""
+    rows = [bytes((x * k) % 256 for x in range(256)) * 4 + os.urandom(51) for k in range(4000)]
+    payload = zlib.compress(b"".join(rows), 6)
+    data = b"stream\n" + payload + b"\nendstream"
+    limit = (len(payload) // 2) * DEFLATE_MAX_RATIO + (1 << 20) + 1  # half the stream must be inflated
+    full = _inflated_size(data, 7, 1 << 40, zlib.decompressobj())
+    fast = _inflated_size(data, 7, limit, zlib.decompressobj(), len(payload))
+    assert fast <= limit and full <= limit  # the verdict: within the budget
+    assert fast < 0.6 * full  # about half the input inflated, not all of it
+    _verdicts(data, 7, len(payload))

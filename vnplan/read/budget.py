@@ -172,6 +172,8 @@ def _direct_length(data: Any, head: bytes, start: int) -> int | None:
 
 # Output an inflater may hold beyond what it has returned (a match being copied, its window): far less.
 _INFLATER_SLACK = 1 << 20
+_STEP = 1 << 16  # input fed to the inflater at most at a time (memory stays constant)
+_MIN_STEP = 1 << 12  # and at least, when the stream's length is known (fewer calls)
 
 
 def _inflated_size(data: Any, pos: int, limit: int, inflater: Any, length: int | None = None) -> int:
@@ -179,7 +181,11 @@ def _inflated_size(data: Any, pos: int, limit: int, inflater: Any, length: int |
 
     When the stream's byte ``length`` is known, counting stops as soon as the input left cannot take
     the output past ``limit`` (at most `DEFLATE_MAX_RATIO` bytes a byte, plus `_INFLATER_SLACK`): the
-    verdict (above the limit or not) is the same as inflating it all, at a fraction of the cost.
+    verdict (above the limit or not) is the same as inflating it all, at a fraction of the cost.  The
+    input is then fed in steps no longer than the least that must still be inflated before the rest
+    can be short enough (more output only asks for more), so little is inflated past that point: a
+    long image stream of a born-digital PDF (ratio ~25) is inflated for its first ~85 KB at the
+    256 MB budget, not for its first one or two 64 KB steps past it.
     """
     import zlib
 
@@ -187,19 +193,26 @@ def _inflated_size(data: Any, pos: int, limit: int, inflater: Any, length: int |
     pending = b""
     end = None if length is None else pos + length
     while total <= limit and not inflater.eof:
-        if end is not None and total + (end - pos + len(pending)) * DEFLATE_MAX_RATIO + _INFLATER_SLACK <= limit:
-            break  # the rest cannot reach the limit
-        if not pending:
-            pending = data[pos:pos + (1 << 16)]
-            pos += len(pending)
+        step = _STEP
+        if end is not None:
+            left = end - pos + len(pending)
+            if total + left * DEFLATE_MAX_RATIO + _INFLATER_SLACK <= limit:
+                break  # the rest cannot reach the limit
+            need = left - (limit - total - _INFLATER_SLACK) // DEFLATE_MAX_RATIO  # > 0 here
+            step = min(max(need, _MIN_STEP), _STEP)
+        if len(pending) < step:
+            more = data[pos:pos + step - len(pending)]
+            pos += len(more)
+            pending += more
             if not pending:
                 break
+        chunk, rest = (pending, b"") if len(pending) <= step else (pending[:step], pending[step:])
         try:
-            out = inflater.decompress(pending, 1 << 20)
+            out = inflater.decompress(chunk, 1 << 20)
         except zlib.error:
             break
         total += len(out)
-        pending = inflater.unconsumed_tail
+        pending = inflater.unconsumed_tail + rest
     return total
 
 
