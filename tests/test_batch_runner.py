@@ -219,6 +219,6 @@ def test_unpicklable_function_is_a_clear_error(tmp_path: Path) -> None:
     from vnplan.errors import VnplanError
 
     paths = _seed_copies(tmp_path, ["a.txt"])
-    with pytest.raises(VnplanError, match="module-level function"):
+    with pytest.raises(VnplanError, match="hàm cấp module"):
         list(extract_many(paths, lambda p: light_extract(p), workers=1))
     assert [r.source["path"] for r in extract_many(paths, lambda p: light_extract(p), workers=0)] == paths

@@ -76,8 +76,11 @@ def test_an_error_needs_a_text_or_a_key_not_both() -> None:
 
 
 # Modules whose input errors are all keyed: a new English literal in a raise here is a regression.
-KEYED = ["read/__init__.py", "read/docx.py", "read/legacy_doc.py", "batch/runner.py"]
-_LITERAL_RAISE = re.compile(r"(?:raise|=)\s+\w*Error\((?:name|path|os\.fspath\(path\)), f?\"")
+KEYED = ["read/__init__.py", "read/docx.py", "read/legacy_doc.py", "read/pdf.py", "read/pdf_textpage.py",
+         "read/budget.py", "read/text.py", "read/source.py", "batch/runner.py", "batch/pipeline.py",
+         "compare/inputs.py", "link/resolve.py", "export/outfile.py", "export/records.py", "store/schema.py"]
+_LITERAL_RAISE = re.compile(r"(?:raise|=|return)\s+\w*Error\((?:name|path|None|self\.path|os\.fspath\(path\)|_name\(con\)),"
+                            r"\s*f?\"")
 
 
 @pytest.mark.parametrize("module", KEYED)

@@ -250,7 +250,7 @@ def test_graph_timeout_sets_the_document_aside(tmp_path: Path, capsys: pytest.Ca
 @pytest.mark.parametrize("source", [b"%PDF-1.7 \x00 content", io.BytesIO(b"x"), 42], ids=["bytes", "file", "int"])
 def test_api_gives_vnplan_error_for_what_is_not_a_path(verb: str, source) -> None:
     """Issue 12 §9: the API raised a bare TypeError for bytes or a file object."""
-    with pytest.raises(VnplanError, match="not a file path|expected a file path"):
+    with pytest.raises(VnplanError, match="không phải đường dẫn tệp|cần một đường dẫn tệp"):
         getattr(vnplan, verb)(source)
 
 

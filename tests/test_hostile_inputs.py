@@ -54,7 +54,7 @@ def test_inflating_pdf_stream_is_refused(tmp_path: Path, small_budget) -> None:
     """Issue 12 §3: a 1 MB PDF stream that inflates to 1 GB took 2.1 GB; cut to 64 MB with an 8 MB budget."""
     small_budget(max_stream_bytes=8 * 1024 * 1024)
     pdf = H.inflating_pdf(tmp_path / "phinh.pdf", inflated_mb=64)
-    with pytest.raises(BudgetError, match=r"phinh\.pdf: a stream of the PDF inflates to more than 8 MB"):
+    with pytest.raises(BudgetError, match=r"phinh\.pdf: một luồng dữ liệu của tệp PDF giải nén ra hơn 8 MB"):
         read(pdf)
 
 

@@ -215,7 +215,7 @@ def test_encrypted_pdf_raises_encrypted(tmp_path: Path) -> None:
         writer.write(fh)
     with pytest.raises(EncryptedFileError) as err:
         read_raw(locked)
-    assert "locked.pdf" in str(err.value) and "password" in str(err.value)
+    assert "locked.pdf" in str(err.value) and "mật khẩu" in str(err.value)
 
 
 def test_owner_password_only_pdf_reads(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def test_a_bomb_is_refused_whatever_its_length_says(tmp_path: Path, small_budget
     n = len(deflated_spaces(BOMB_MB))
     length = {"direct": str(n), "indirect": "5 0 R", "short and wrong": "10"}[how]
     pdf = inflating_pdf(tmp_path / "b.pdf", BOMB_MB, length, [str(n).encode()])
-    with pytest.raises(BudgetError, match="inflates to more than 4 MB"):
+    with pytest.raises(BudgetError, match="giải nén ra hơn 4 MB"):
         check_pdf_streams(str(pdf))
 
 

@@ -430,8 +430,7 @@ class _Worker:
         except (pickle.PicklingError, AttributeError, TypeError) as exc:
             self.conn.close()
             shutil.rmtree(self.tmp, ignore_errors=True)
-            raise VnplanError(None, f"the extract function cannot be sent to worker processes ({exc}); "
-                                    "use a module-level function, or workers=0") from None
+            raise VnplanError(None, key="err.fn_not_picklable", detail=str(exc)) from None
         finally:
             child.close()
         self.task: tuple[int, str] | None = None

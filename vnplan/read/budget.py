@@ -12,7 +12,7 @@ characters) with a wide margin; `VNPLAN_BUDGET_*` environment variables or `set_
     >>> check_render(14400, 14400, 300, b)   # a 200-inch page would need 3.6 G pixels
     Traceback (most recent call last):
     ...
-    vnplan.read.budget.BudgetError: 200 × 200 inch page: 3600 M pixels at 300 dpi, budget 80 M
+    vnplan.read.budget.BudgetError: trang 200 × 200 inch: 3600 triệu điểm ảnh ở 300 dpi, vượt ngân sách 80 triệu
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import stat
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from vnplan.errors import TooLargeError, UnsupportedFormatError
+from vnplan.errors import Term, TooLargeError, UnsupportedFormatError
 
 __all__ = ["Budget", "BudgetError", "budget", "check_pdf_streams", "check_regular_file", "check_render", "limit_memory",
            "set_budget"]
@@ -86,14 +86,14 @@ def check_regular_file(path: str) -> os.stat_result:
     >>> check_regular_file("/dev/null")
     Traceback (most recent call last):
     ...
-    vnplan.errors.UnsupportedFormatError: /dev/null: not a regular file (a character device); vnplan reads only regular files
+    vnplan.errors.UnsupportedFormatError: /dev/null: không phải tệp thông thường (một thiết bị ký tự); vnplan chỉ đọc tệp thông thường
     """
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
-        kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode)
-                else "a socket" if stat.S_ISSOCK(st.st_mode) else "a character device" if stat.S_ISCHR(st.st_mode)
-                else "a block device" if stat.S_ISBLK(st.st_mode) else "a special file")
-        raise UnsupportedFormatError(path, f"not a regular file ({kind}); vnplan reads only regular files")
+        kind = ("folder" if stat.S_ISDIR(st.st_mode) else "fifo" if stat.S_ISFIFO(st.st_mode)
+                else "socket" if stat.S_ISSOCK(st.st_mode) else "char_device" if stat.S_ISCHR(st.st_mode)
+                else "block_device" if stat.S_ISBLK(st.st_mode) else "special")
+        raise UnsupportedFormatError(path, key="err.not_regular", kind=Term(f"kind.{kind}"))
     return st
 
 
@@ -102,8 +102,8 @@ def check_render(width_pt: float, height_pt: float, dpi: int, limits: Budget | N
     limits = limits or budget()
     pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
     if pixels > limits.max_page_pixels:
-        raise BudgetError(None, f"{width_pt / 72:.0f} × {height_pt / 72:.0f} inch page: {pixels / 1e6:.0f} M "
-                                f"pixels at {dpi} dpi, budget {limits.max_page_pixels / 1e6:.0f} M")
+        raise BudgetError(None, key="err.page_pixels", w=f"{width_pt / 72:.0f}", h=f"{height_pt / 72:.0f}",
+                          mp=f"{pixels / 1e6:.0f}", dpi=dpi, limit=f"{limits.max_page_pixels / 1e6:.0f}")
 
 
 _STREAM = re.compile(rb">>\s*stream\r?\n")
@@ -137,8 +137,7 @@ def check_pdf_streams(path: str, limits: Budget | None = None) -> None:
                 if length is not None and length * DEFLATE_MAX_RATIO <= limit:
                     continue  # too short to inflate past the budget: no need to inflate it
                 if _inflated_size(data, m.end(), limit, zlib.decompressobj(), length) > limit:
-                    raise BudgetError(path, f"a stream of the PDF inflates to more than {limit / 1e6:.0f} MB, "
-                                            "above the budget for one stream")
+                    raise BudgetError(path, key="err.stream_budget", limit=f"{limit / 1e6:.0f}")
 
 
 # Deflate's best ratio is 1032:1 (a 258-byte match in one bit or so); a zlib stream of n bytes

@@ -115,12 +115,12 @@ def read_pdf(path: Path, *, ocr: bool = True, recover_fonts: bool = True) -> Raw
         try:
             n = len(pdf)
         except pdfium.PdfiumError:
-            raise CorruptFileError(name, "the PDF's page tree is damaged") from None
+            raise CorruptFileError(name, key="err.pdf_tree_damaged") from None
         if n == 0:
-            raise CorruptFileError(name, "the PDF has no pages")
+            raise CorruptFileError(name, key="err.pdf_no_pages")
         limits = budget()
         if n > limits.max_pages:
-            raise BudgetError(name, f"the PDF has {n} pages, above the {limits.max_pages}-page budget")
+            raise BudgetError(name, key="err.pdf_page_budget", pages=n, limit=limits.max_pages)
         if looks_truncated(path):
             warnings.append("the PDF looks truncated (no %%EOF at the end); text may be incomplete")
         image_pages: list[int] = []

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vnplan.errors import VnplanError
 from vnplan.read.cache import file_digest
 from vnplan.read.ocr_header import reread_header
 from vnplan.read.ocr_page import OcrSettings, confident_words, ocr_lines, ocr_pages_tsv, parse_tsv
@@ -60,7 +61,8 @@ def read_by_ocr(pdf: Any, path: Path, pending: list[tuple[int, str]], first_cont
     for i, why in sorted(pending):
         tsv = results.get(i)
         if not isinstance(tsv, str):
-            done.warnings.append(f"page {i + 1}: OCR failed ({str(tsv)[:80]})")
+            why_not = tsv.problem_in("en") if isinstance(tsv, VnplanError) else str(tsv)  # records keep English
+            done.warnings.append(f"page {i + 1}: OCR failed ({why_not[:80]})")
             done.failed = True
             continue
         width, height = heights[i]

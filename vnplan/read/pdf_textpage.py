@@ -272,11 +272,11 @@ def open_pdf(path: Path) -> Any:
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise EncryptedFileError(name, "the PDF is password-protected; remove the password to read it") from None
+            raise EncryptedFileError(name, key="err.pdf_encrypted") from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
-            raise EncryptedFileError(name, "the PDF uses an unsupported security handler") from None
+            raise EncryptedFileError(name, key="err.pdf_security") from None
         reason = str(exc).split("(PDFium:")[-1].strip(" )") if "PDFium" in str(exc) else str(exc)
-        raise CorruptFileError(name, f"the PDF is damaged and cannot be parsed ({reason.lower()})") from None
+        raise CorruptFileError(name, key="err.pdf_damaged", detail=reason.lower()) from None
 
 
 def looks_truncated(path: Path) -> bool:

@@ -8,7 +8,7 @@ instead of a bare ``TypeError`` deep in a reader.
     >>> as_path(b"%PDF-1.7 ...")
     Traceback (most recent call last):
     ...
-    vnplan.errors.VnplanError: got 12 bytes of content, not a file path; write them to a file (tempfile.NamedTemporaryFile) and pass its path
+    vnplan.errors.VnplanError: nhận được 12 byte nội dung, không phải đường dẫn tệp; hãy ghi chúng ra tệp (tempfile.NamedTemporaryFile) rồi truyền đường dẫn
 """
 from __future__ import annotations
 
@@ -25,14 +25,15 @@ def as_path(source: Any) -> str:
         data = bytes(source)
         if data and len(data) < 4096 and not any(b in data for b in (b"\x00", b"\n", b"%PDF", b"PK\x03\x04")):
             return os.fsdecode(data)  # a bytes path, as os functions accept
-        raise VnplanError(None, f"got {len(data)} bytes of content, not a file path; write them to a file "
-                                "(tempfile.NamedTemporaryFile) and pass its path")
+        raise VnplanError(None, key="err.got_bytes", n=len(data))
     if hasattr(source, "read"):
         name = getattr(source, "name", None)
-        hint = f": pass its name, {name!r}" if isinstance(name, str) else "; save it to a file and pass its path"
-        raise VnplanError(None, f"got an open file object ({type(source).__name__}), not a file path{hint}")
+        from vnplan.i18n import t
+
+        hint = t("err.hint_pass_name", name=repr(name)) if isinstance(name, str) else t("err.hint_save_file")
+        raise VnplanError(None, key="err.got_file_object", kind=type(source).__name__, hint=hint)
     try:
         path = os.fspath(source)
     except TypeError:
-        raise VnplanError(None, f"expected a file path (str or pathlib.Path), not {type(source).__name__}") from None
+        raise VnplanError(None, key="err.got_other", kind=type(source).__name__) from None
     return os.fsdecode(path) if isinstance(path, bytes) else path

@@ -97,7 +97,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     try:
         return unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"
     except UnicodeDecodeError as exc:
-        raise EncodingError(path, f"cannot decode the text ({exc.reason} at byte {exc.start})") from None
+        raise EncodingError(path, key="err.cannot_decode", reason=exc.reason, at=exc.start) from None
 
 
 def blocks_from_string(text: str, path: str = "<text>", encoding: str = "utf-8") -> RawDocument:
@@ -150,7 +150,7 @@ def read_text(path: str | Path) -> RawDocument:
     data = Path(path).read_bytes()
     text, encoding = decode(data, str(path))
     if not text.strip():
-        raise EmptyFileError(path, "the file holds no text")
+        raise EmptyFileError(path, key="err.text_file_empty")
     raw = blocks_from_string(text, str(path), encoding)
     from vnplan.normalize.legacy import detect_legacy
 
