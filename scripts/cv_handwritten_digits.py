@@ -24,10 +24,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_handwritten_digits import CROPS, GOLD, fit, training_data  # noqa: E402
 
+from vnplan.read.digit_model import read_digits  # noqa: E402
+
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def fold_probabilities(folds: int, weight: float) -> tuple[np.ndarray, dict]:
+def fold_probabilities(folds: int, weight: int) -> tuple[np.ndarray, dict]:
     """Out-of-fold class probabilities of every digit candidate, and the crops file."""
     from sklearn.model_selection import GroupKFold
 
@@ -45,21 +47,68 @@ def fold_probabilities(folds: int, weight: float) -> tuple[np.ndarray, dict]:
 
 
 def readings(probs: np.ndarray, z: dict) -> list[tuple[str, float]]:
-    """Per blank: the digits read and the confidence (the least sure digit's probability)."""
+    """Per blank: the digits read and the confidence (`vnplan.read.digit_model.read_digits`, as shipped)."""
     gaps = json.loads(str(z["gaps"]))
     out: list[tuple[str, float]] = [("", 0.0)] * len(gaps)
     for b in range(len(gaps)):
         rows = np.nonzero(z["blank"] == b)[0]
         if len(rows):
-            p = probs[rows]
-            out[b] = ("".join(str(int(k)) for k in p.argmax(axis=1)), float(p.max(axis=1).min()))
+            out[b] = read_digits(probs[rows], gaps[b]["field"])
     return out
+
+
+def _valid_day(day: str, month: int, year: int) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date(year, month, int(day))
+    except ValueError:
+        return False
+    return True
+
+
+def simulate(gaps: list[dict], read: list[tuple[str, float]], records: str) -> None:
+    """Number and issue_date of the tuning scans before and after the reading fills today's null, by threshold."""
+    today = {}
+    for line in Path(records).read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        today[Path(r["source"]["path"]).name] = r
+    by_doc: dict[str, dict[str, tuple[dict, tuple[str, float]]]] = {}
+    for g, r in zip(gaps, read):
+        by_doc.setdefault(g["doc"], {})[g["field"]] = (g, r)
+    print("\nfilling today's null values (right/wrong among filled; field score of the scans before -> after)")
+    for field in ("number", "issue_date"):
+        for t in THRESHOLDS[2:]:
+            ok = bad = 0
+            for doc, blanks in by_doc.items():
+                rec = today.get(doc)
+                gold = json.loads((GOLD / f"{doc}.json").read_text(encoding="utf-8"))
+                if rec is None or rec.get(field) is not None:
+                    continue
+                value = None
+                if field == "number" and "number" in blanks:
+                    v, c = blanks["number"][1]
+                    value = v if v and c >= t else None
+                elif field == "issue_date" and "day" in blanks and rec.get("issue_year"):
+                    v, c = blanks["day"][1]
+                    month = None
+                    if "month" in blanks:
+                        g, (mv, mc) = blanks["month"]
+                        printed = [w for w in g["ocr"].split() if w.isdigit()]
+                        month = int(printed[0]) if printed else (int(mv) if mv and mc >= t else None)
+                    year = int(rec["issue_year"])
+                    if v and c >= t and month and 1 <= month <= 12 and _valid_day(v, month, year):
+                        value = f"{year:04d}-{month:02d}-{int(v):02d}"
+                if value is not None:
+                    ok += value == gold.get(field)
+                    bad += value != gold.get(field)
+            print(f"  {field:10s} threshold {t:.1f}: {ok} right, {bad} wrong (of {len(by_doc)} scans with a blank)")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--weight", type=float, default=3.0)
+    ap.add_argument("--weight", type=int, default=3)
     ap.add_argument("--records", default="/work/runs/s7/all132_final.jsonl")
     args = ap.parse_args(argv)
     probs, z = fold_probabilities(args.folds, args.weight)
@@ -77,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             bad = sum(1 for g, (v, c) in rows if c >= t and v and v not in g["gold"])
             line.append(f"{t:.1f}:{ok}/{bad}/{len(rows) - ok - bad}")
         print(f"  {field:7s} n={len(rows):3d}  " + "  ".join(line))
+    simulate(gaps, read, args.records)
     print("\nper blank (doc field gold ocr -> read conf)")
     for g, (v, c) in zip(gaps, read):
         if g["gold"] and not g["printed"]:

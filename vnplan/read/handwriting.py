@@ -108,7 +108,7 @@ def _number_gap(ws: list[OcrWord]) -> Gap | None:
             continue
         x1 = _x_after(w, s.start(), cw) if s.start() else w.left
         if x1 - x0 >= h // 2:
-            return Gap("number", (x0, top - h, x1, bottom + h // 2), h)
+            return Gap("number", (x0, top - h // 2, x1, bottom + h // 2), h)
         return None
     return None
 
@@ -129,7 +129,7 @@ def _between(ws: list[OcrWord], first: str, second: str, field: str) -> Gap | No
                 continue
             x1 = _x_after(v, k, cw) if k else v.left
             if x1 - x0 >= h // 2:
-                return Gap(field, (x0, top - h, x1, bottom + h // 2), h)
+                return Gap(field, (x0, top - h // 2, x1, bottom + h // 2), h)
             return None
         return None
     return None
@@ -204,6 +204,8 @@ def digit_boxes(mask: np.ndarray, line_height: int) -> list[Box]:
     """
     from scipy import ndimage
 
+    mask = mask.copy()
+    mask[mask.mean(axis=1) > 0.6] = False  # a printed rule across the blank (the header's underline)
     labels, n = ndimage.label(mask, structure=np.ones((3, 3)))
     boxes: list[list[int]] = []
     for sl in ndimage.find_objects(labels):
@@ -226,10 +228,28 @@ def digit_boxes(mask: np.ndarray, line_height: int) -> list[Box]:
         h, w = y1 - y0, x1 - x0
         if h < 0.45 * line_height or h > 3 * line_height or w * h < 0.05 * line_height ** 2:
             continue  # a dot of the printed leader, a diacritic, a speck; or a flourish across the line
-        parts = max(1, round(w / (0.8 * h))) if w > 1.1 * h else 1
+        parts = max(1, round(w / (0.8 * h))) if w > 1.1 * h else 1  # touching digits: a pair is wider than tall
         step = w / parts
         out += [(round(x0 + k * step), y0, round(x0 + (k + 1) * step), y1) for k in range(parts)]
     return out
+
+
+def _upright(mask: np.ndarray) -> np.ndarray:
+    """A slanted (italic) digit sheared upright by its second moments, as MNIST digits are deskewed."""
+    ys, xs = np.nonzero(mask)
+    cy, cx = ys.mean(), xs.mean()
+    var_y = ((ys - cy) ** 2).mean()
+    if var_y == 0:
+        return mask
+    skew = float(np.clip(((ys - cy) * (xs - cx)).mean() / var_y, -0.6, 0.6))
+    h, w = mask.shape
+    pad = int(abs(skew) * h) + 1
+    out = np.zeros((h, w + 2 * pad), dtype=bool)
+    nx = np.round(xs - skew * (ys - cy)).astype(int) + pad
+    out[ys, np.clip(nx, 0, w + 2 * pad - 1)] = True
+    from scipy import ndimage
+
+    return ndimage.binary_closing(out, structure=np.ones((1, 2)))  # type: ignore[no-any-return]
 
 
 def digit_features(mask: np.ndarray) -> np.ndarray:
@@ -244,6 +264,8 @@ def digit_features(mask: np.ndarray) -> np.ndarray:
     ys, xs = np.nonzero(mask)
     if len(ys) == 0:
         return np.zeros(64)
+    mask = _upright(mask[ys.min():ys.max() + 1, xs.min():xs.max() + 1])
+    ys, xs = np.nonzero(mask)
     piece = mask[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
     h, w = piece.shape
     scale = 28 / max(h, w)
