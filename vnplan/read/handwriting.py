@@ -143,7 +143,7 @@ def field_gaps(words: list[OcrWord], bottom: int, gutter: int) -> list[Gap]:
     ...       OcrWord("ngày", 1460, 380, 100, 40, 90, (2, 1, 1)), OcrWord("tháng", 1640, 380, 120, 40, 90, (2, 1, 1)),
     ...       OcrWord("9", 1780, 380, 20, 40, 90, (2, 1, 1)), OcrWord("năm", 1820, 380, 80, 40, 90, (2, 1, 1))]
     >>> [(g.field, g.box) for g in field_gaps(ws, 600, 1100)]
-    [('number', (460, 260, 620, 360)), ('day', (1560, 340, 1640, 440))]
+    [('number', (460, 280, 620, 360)), ('day', (1560, 360, 1640, 440)), ('month', (1760, 360, 1820, 440))]
     """
     out: dict[str, Gap] = {}
     for line in _lines([w for w in words if w.top < bottom]):  # bottom: a little below the header's (a joined Số line)
@@ -153,7 +153,7 @@ def field_gaps(words: list[OcrWord], bottom: int, gutter: int) -> list[Gap]:
             gap = _number_gap(left)
             if gap is not None:
                 out["number"] = gap
-        if right and "day" not in out and "month" not in out and any(_fold(w.text).startswith("thang") for w in right):
+        if right and "day" not in out and "month" not in out and any("thang" in _fold(w.text) for w in right):
             for gap in (_between(right, "ngay", "thang", "day"), _between(right, "thang", "nam", "month")):
                 if gap is not None:
                     out[gap.field] = gap
@@ -167,9 +167,11 @@ def ink_mask(rgb: Any) -> np.ndarray:
     red, so on a colour scan the colour alone separates the pen.  A grey or black-and-white scan falls
     back to darkness.
 
-    >>> px = np.full((4, 4, 3), 255, dtype=np.uint8); px[1, 1] = (40, 60, 170); px[2, 2] = (20, 20, 20)
-    >>> ink_mask(px).astype(int).tolist()[1:3]
-    [[0, 1, 0, 0], [0, 0, 0, 0]]
+    >>> px = np.full((40, 40, 3), 255, dtype=np.uint8); px[5:10, 5:10] = (40, 60, 170); px[20:25, 20:25] = 20
+    >>> m = ink_mask(px); int(m[5:10, 5:10].sum()), int(m[20:25, 20:25].sum())  # the pen, not the print
+    (25, 0)
+    >>> int(ink_mask(px.mean(axis=2))[20:25, 20:25].sum())  # a grey scan: the dark pixels
+    25
     """
     a = np.asarray(rgb).astype(np.int16)
     gray = a if a.ndim == 2 else a.mean(axis=2)

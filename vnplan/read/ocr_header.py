@@ -239,10 +239,26 @@ def reread_header(
 ) -> list[OcrWord]:
     """The page's OCR words with the header re-read column by column (unchanged when there is no header).
 
+    The blanks of the form (a handwritten số, day or month) are then read by the learned digit reader
+    (`vnplan.read.ocr_handwriting`), for the record builder to use where the print leaves a value empty.
+
     >>> words = reread_header(pdf, 0, words, digest, OcrSettings(), binary)  # doctest: +SKIP
     >>> " ".join(w.text for w in words if w.top < 900)  # doctest: +SKIP
     'VĂN PHÒNG CHÍNH PHỦ … Số: 3722/VPCP-CN … V/v cơ chế đặc thù xây dựng công trình …'
     """
+    out = _reread_header(pdf, index, words, digest, settings, binary)
+    try:
+        from vnplan.read.ocr_handwriting import read_handwriting
+
+        read_handwriting(pdf, index, out, digest, settings.dpi)
+    except Exception:  # noqa: BLE001 - a reading that fails leaves the record as the print gives it
+        pass
+    return out
+
+
+def _reread_header(
+    pdf: Any, index: int, words: list[OcrWord], digest: str, settings: OcrSettings, binary: str
+) -> list[OcrWord]:
     page = pdf[index]
     try:
         width, height = page_pixels(page, settings.dpi)
