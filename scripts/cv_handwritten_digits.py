@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_handwritten_digits import CROPS, GOLD, fit, training_data  # noqa: E402
+from train_handwritten_digits import CROPS, GOLD, fit, training_data
 
-from vnplan.read.digit_model import read_digits  # noqa: E402
+from vnplan.read.digit_model import read_digits
 
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 

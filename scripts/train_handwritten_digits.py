@@ -71,7 +71,14 @@ def header_blanks(path: Path) -> list:  # type: ignore[type-arg]
     from vnplan.read.cache import file_digest
     from vnplan.read.handwriting import page_blanks
     from vnplan.read.ocr_header import header_region, reread_header
-    from vnplan.read.ocr_page import OcrSettings, confident_words, ocr_pages_tsv, page_pixels, parse_tsv, tesseract_available
+    from vnplan.read.ocr_page import (
+        OcrSettings,
+        confident_words,
+        ocr_pages_tsv,
+        page_pixels,
+        parse_tsv,
+        tesseract_available,
+    )
     from vnplan.read.ocr_upright import upright_tsv
 
     settings, binary = OcrSettings(), tesseract_available()
@@ -82,7 +89,7 @@ def header_blanks(path: Path) -> list:  # type: ignore[type-arg]
     try:
         tsv = ocr_pages_tsv(pdf, [0], digest, settings, binary)[0]
         if not isinstance(tsv, str):
-            raise RuntimeError(str(tsv))
+            raise RuntimeError(str(tsv))  # noqa: TRY004 - the page pass failed (its exception in place of a TSV)
         tsv, turned = upright_tsv(pdf, 0, tsv, digest, settings, binary)
         if turned:
             return []

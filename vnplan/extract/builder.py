@@ -34,20 +34,6 @@ def _prov(doc: Document, start: int, end: int) -> dict[str, Any]:
     return {**doc.provenance(start, end), "text": doc.text[start:end][:300]}
 
 
-def _handwriting(doc: Document, record: Record) -> dict[str, list[list[float]]]:
-    """Digit probabilities of a scan's handwritten header blanks (`vnplan.read.ocr_handwriting`), or ``{}``."""
-    path = str(record.source.get("path") or "")
-    if not doc.ocr_used or not path.lower().endswith(".pdf"):
-        return {}
-    from vnplan.read.cache import file_digest
-    from vnplan.read.ocr_handwriting import handwritten_readings
-
-    try:
-        return handwritten_readings(file_digest(path))
-    except OSError:
-        return {}
-
-
 def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
     from vnplan.extract.dates import date_by_signing, parse_place_date
     from vnplan.extract.numbers import doc_type_from_symbol, is_number_line, parse_number_line
@@ -78,7 +64,9 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
-    hand = _handwriting(doc, record)
+    from vnplan.extract.handwritten import blank_readings
+
+    hand = blank_readings(str(record.source.get("path") or "")) if doc.ocr_used else {}
     if hand and record.number is None and record.symbol:  # a handwritten số the print and the file name leave empty
         from vnplan.extract.handwritten import handwritten_number
 

@@ -22,8 +22,8 @@ import re
 
 import numpy as np
 
-__all__ = ["DAY_THRESHOLD", "FILLED_FIELDS", "HANDWRITING_STRATEGY", "NUMBER_THRESHOLD", "handwritten_date",
-           "handwritten_number"]
+__all__ = ["DAY_THRESHOLD", "FILLED_FIELDS", "HANDWRITING_STRATEGY", "NUMBER_THRESHOLD", "blank_readings",
+           "handwritten_date", "handwritten_number"]
 
 HANDWRITING_STRATEGY = "fill"  # "off": the readings are never used
 FILLED_FIELDS = ("issue_date",)  # add "number" to fill the số too (CV: at best 1 right for 1 wrong)
@@ -31,6 +31,23 @@ NUMBER_THRESHOLD = 0.9  # CV, filling today's null số: 0.9 → 1 right, 1 wron
 DAY_THRESHOLD = 0.7  # CV, filling today's null date: 0.7 → 5 right, 4 wrong; 0.9 → 3 right, 4 wrong; 0.4 → 6 right, 8 wrong
 
 _MONTH_YEAR = re.compile(r"th[áa]ng\W{0,3}(\d{1,2})?\W{0,3}n[ăa]m\W{0,3}(\d{4})", re.IGNORECASE)
+
+
+def blank_readings(path: str) -> dict[str, list[list[float]]]:
+    """Digit probabilities of an OCR'd PDF's header blanks (`vnplan.read.ocr_handwriting`), or ``{}``.
+
+    >>> blank_readings("/no/such/công-văn.pdf")
+    {}
+    """
+    if not path.lower().endswith(".pdf"):
+        return {}
+    from vnplan.read.cache import file_digest
+    from vnplan.read.ocr_handwriting import handwritten_readings
+
+    try:
+        return handwritten_readings(file_digest(path))
+    except OSError:
+        return {}
 
 
 def _read(probs: dict[str, list[list[float]]], field: str) -> tuple[str, float]:

@@ -208,7 +208,7 @@ def digit_boxes(mask: np.ndarray, line_height: int) -> list[Box]:
 
     mask = mask.copy()
     mask[mask.mean(axis=1) > 0.6] = False  # a printed rule across the blank (the header's underline)
-    labels, n = ndimage.label(mask, structure=np.ones((3, 3)))
+    labels, _ = ndimage.label(mask, structure=np.ones((3, 3)))
     boxes: list[list[int]] = []
     for sl in ndimage.find_objects(labels):
         if sl is None:
@@ -272,7 +272,7 @@ def digit_features(mask: np.ndarray) -> np.ndarray:
     h, w = piece.shape
     scale = 28 / max(h, w)
     nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
-    img = Image.fromarray((piece * 255).astype(np.uint8)).resize((nw, nh), Image.BILINEAR)
+    img = Image.fromarray((piece * 255).astype(np.uint8)).resize((nw, nh), Image.Resampling.BILINEAR)
     canvas = np.zeros((32, 32))
     y, x = (32 - nh) // 2, (32 - nw) // 2
     canvas[y:y + nh, x:x + nw] = np.asarray(img) > 60

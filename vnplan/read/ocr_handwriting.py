@@ -66,7 +66,8 @@ def read_handwriting(pdf: Any, index: int, words: list[OcrWord], digest: str, dp
         region = header_region(words, width, height)
         found: dict[str, list[list[float]]] = {}
         if region is not None:
-            check_render(*page.get_size(), dpi)
+            w_pt, h_pt = page.get_size()
+            check_render(w_pt, h_pt, dpi)
             image = page.render(scale=dpi / 72).to_pil()
             for blank in page_blanks(image, words, *region):
                 if blank.digits:

@@ -251,7 +251,7 @@ def reread_header(
         from vnplan.read.ocr_handwriting import read_handwriting
 
         read_handwriting(pdf, index, out, digest, settings.dpi)
-    except Exception:  # noqa: BLE001 - a reading that fails leaves the record as the print gives it
+    except Exception:  # noqa: BLE001, S110 - a reading that fails leaves the record as the print gives it
         pass
     return out
 
