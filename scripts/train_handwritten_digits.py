@@ -33,7 +33,7 @@ GOLD = ROOT / "corpus" / "archive" / "gold"
 CROPS = ROOT / "corpus" / "handwritten_digits" / "crops.npz"
 MODEL = ROOT / "vnplan" / "data" / "handwritten_digit_model.json"
 HIDDEN = 64  # hidden units of the network (chosen in scripts/cv_handwritten_digits.py)
-ALPHA = 1e-3  # its L2 penalty
+ALPHA = 0.1  # its L2 penalty: 1e-3 left the network sure of wrong days (CV: 0.9 → 3 right, 4 wrong; 0.1: 4 right, 0 wrong)
 
 
 def tuning_scans() -> list[tuple[Path, dict]]:

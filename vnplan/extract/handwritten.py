@@ -26,9 +26,9 @@ __all__ = ["DAY_THRESHOLD", "FILLED_FIELDS", "HANDWRITING_STRATEGY", "NUMBER_THR
            "handwritten_date", "handwritten_number"]
 
 HANDWRITING_STRATEGY = "fill"  # "off": the readings are never used
-FILLED_FIELDS = ("issue_date",)  # add "number" to fill the số too (CV: at best 1 right for 1 wrong)
-NUMBER_THRESHOLD = 0.9  # CV, filling today's null số: 0.9 → 1 right, 1 wrong; 0.8 → 1 right, 3 wrong
-DAY_THRESHOLD = 0.7  # CV, filling today's null date: 0.7 → 5 right, 4 wrong; 0.9 → 3 right, 4 wrong; 0.4 → 6 right, 8 wrong
+FILLED_FIELDS = ("issue_date",)  # add "number" to fill the số too (CV: never more right than wrong)
+NUMBER_THRESHOLD = 0.9  # CV, filling today's null số: 0.7 → 1 right, 2 wrong; 0.8 and 0.9 → none filled
+DAY_THRESHOLD = 0.9  # CV, filling today's null date: 0.9 → 4 right, 0 wrong; 0.7 → 4 right, 1 wrong; 0.5 → 5 right, 5 wrong
 
 _MONTH_YEAR = re.compile(r"th[áa]ng\W{0,3}(\d{1,2})?\W{0,3}n[ăa]m\W{0,3}(\d{4})", re.IGNORECASE)
 
