@@ -18,7 +18,7 @@ Measured again in session 7 on the tuning scans whose day is handwritten: the ga
 × 4 binarisations (16 readings), voted: of 10 crops found, the majority agreed with the gold day in none
 (``16``→``6``, ``18``→``75``, ``23``→``3``, ``20``→``80``/``0``, ``07``→``0``, ``22``→``1``), and only 0167's
 ``06`` came near (5 of 16 votes).  Tesseract's models do not read handwriting; a day needs a learned
-reader trained on handwritten digits, not another pass.)
+reader trained on handwritten digits, not another pass: since session 8, `vnplan.read.ocr_handwriting`.)
 
     >>> line_score("V/v cơ chế đặc thù xây dựng công trình") > line_score("MAI cơ chế đặc thù xây dựng công trình")
     True
