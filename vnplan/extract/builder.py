@@ -64,6 +64,17 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
             record.number = named
             record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
             record.warnings.append(f"number_from_file_name: the printed số is unreadable; {named} is the file name's")
+    from vnplan.extract.handwritten import blank_readings
+
+    hand = blank_readings(str(record.source.get("path") or "")) if doc.ocr_used else {}
+    if hand and record.number is None and record.symbol:  # a handwritten số the print and the file name leave empty
+        from vnplan.extract.handwritten import handwritten_number
+
+        read = handwritten_number(hand)
+        if read is not None:
+            record.number = read[0]
+            record.warnings = [w for w in record.warnings if not w.startswith("blank_number")]
+            record.warnings.append(f"handwritten_read: số {read[0]} read from handwriting (confidence {read[1]:.2f})")
     place_date = header.place_date_line or _stray_place_date(doc)
     if place_date is not None:
         place, date, year, blank = parse_place_date(place_date.text)
@@ -79,6 +90,15 @@ def _header_fields(doc: Document, outline: Outline, record: Record) -> None:
             record.issue_date, record.issue_year = by_signing.isoformat(), by_signing.year
             record.warnings.append(f"issue_date_by_signing: the printed day or month is unreadable or after the "
                                    f"signing date; {record.issue_date} agrees with both")
+        if hand and record.issue_date is None:  # a handwritten day (or month) the print leaves empty
+            from vnplan.extract.handwritten import handwritten_date
+
+            read_date = handwritten_date(place_date.text, hand, signed)
+            if read_date is not None:
+                record.issue_date, record.issue_year = read_date[0].isoformat(), read_date[0].year
+                record.warnings = [w for w in record.warnings if not w.startswith("blank_date")]
+                record.warnings.append(f"handwritten_read: issue date {record.issue_date} read from handwriting "
+                                       f"(confidence {read_date[1]:.2f})")
     from vnplan.structure.markers import KEM_THEO
 
     kem = next((s for s in header.other if KEM_THEO.search(s.text)), None) if place_date is None else None

@@ -18,7 +18,7 @@ Measured again in session 7 on the tuning scans whose day is handwritten: the ga
 × 4 binarisations (16 readings), voted: of 10 crops found, the majority agreed with the gold day in none
 (``16``→``6``, ``18``→``75``, ``23``→``3``, ``20``→``80``/``0``, ``07``→``0``, ``22``→``1``), and only 0167's
 ``06`` came near (5 of 16 votes).  Tesseract's models do not read handwriting; a day needs a learned
-reader trained on handwritten digits, not another pass.)
+reader trained on handwritten digits, not another pass: since session 8, `vnplan.read.ocr_handwriting`.)
 
     >>> line_score("V/v cơ chế đặc thù xây dựng công trình") > line_score("MAI cơ chế đặc thù xây dựng công trình")
     True
@@ -239,10 +239,26 @@ def reread_header(
 ) -> list[OcrWord]:
     """The page's OCR words with the header re-read column by column (unchanged when there is no header).
 
+    The blanks of the form (a handwritten số, day or month) are then read by the learned digit reader
+    (`vnplan.read.ocr_handwriting`), for the record builder to use where the print leaves a value empty.
+
     >>> words = reread_header(pdf, 0, words, digest, OcrSettings(), binary)  # doctest: +SKIP
     >>> " ".join(w.text for w in words if w.top < 900)  # doctest: +SKIP
     'VĂN PHÒNG CHÍNH PHỦ … Số: 3722/VPCP-CN … V/v cơ chế đặc thù xây dựng công trình …'
     """
+    out = _reread_header(pdf, index, words, digest, settings, binary)
+    try:
+        from vnplan.read.ocr_handwriting import read_handwriting
+
+        read_handwriting(pdf, index, out, digest, settings.dpi)
+    except Exception:  # noqa: BLE001, S110 - a reading that fails leaves the record as the print gives it
+        pass
+    return out
+
+
+def _reread_header(
+    pdf: Any, index: int, words: list[OcrWord], digest: str, settings: OcrSettings, binary: str
+) -> list[OcrWord]:
     page = pdf[index]
     try:
         width, height = page_pixels(page, settings.dpi)
