@@ -5,7 +5,7 @@
 
 Training rows are the citations the extractor finds (rules only, `citation_model.RELATION_STRATEGY =
 "rules"`) in the annotated documents allowed for tuning — the 33 corpus documents (``corpus/gold``) and
-the archive documents of rounds 1-3 (``corpus/archive/gold``); never the round-4 held-out set — that match
+the archive documents of rounds 1-4 (``corpus/archive/gold``); never the round-5 held-out set — that match
 a gold citation by the scorer's key; the label is the gold citation's relation.  Each row keeps the rules'
 relation (``rule``) and the features of `vnplan.extract.citation_model.citation_features`.
 Cross-validation by document: ``scripts/cv_citation_relations.py``.
@@ -31,14 +31,14 @@ C = 1.0
 
 
 def documents() -> list[tuple[str, str]]:
-    """(path, gold path) of every annotated document allowed for tuning; round 4 is never listed."""
+    """(path, gold path) of every annotated document allowed for tuning; round 5 is never listed."""
     from conftest import corpus_files
 
     out = [(str(p), str(ROOT / "corpus" / "gold" / f"{p.name}.json")) for p in corpus_files()]
     split = json.loads((ROOT / "corpus" / "archive" / "split.json").read_text(encoding="utf-8"))
     for d in split["documents"]:
-        if d["split"] == "heldout4" or d.get("round", 1) >= 4:
-            continue  # the fresh held-out set is never read here
+        if str(d["split"]).startswith("heldout5") or d.get("round", 1) >= 5:
+            continue  # the fresh held-out set (round 5) is never read here; round 4 is tuning since session 8
         gold = ROOT / "corpus" / "archive" / "gold" / f"{d['file']}.json"
         if gold.exists() and (ARCHIVE / d["file"]).exists():
             out.append((str(ARCHIVE / d["file"]), str(gold)))

@@ -395,8 +395,28 @@ def _relation(text: str, s: int, pos: int) -> str:
     if carrier and len(gap[:carrier.start()].split()) <= 3 * _MAX_GAP_WORDS:
         gap = ""  # "Căn cứ Điều lệ trường … ban hành kèm theo Thông tư số …": the document that issued it
     if len(gap.split()) > reach or _names_document(gap):
-        return "mentions"
+        lead = _chain_lead(gap)
+        if lead is None or len(lead.split()) > reach or _names_document(lead):
+            return "mentions"
     return kind
+
+
+def _chain_lead(gap: str) -> str | None:
+    """The words before the first document of a chain of named documents (``data/body_cues.json``,
+    ``citation_chain``), or None when ``gap`` is no such chain.
+
+    ``Thực hiện Luật phòng chống tham nhũng 2013; Thông tư số …``: every ``;``-separated part names a document
+    (a law named, a ``Chỉ thị số 34`` without symbol), so the cue reaches the numbered one at its end.
+    """
+    parts = gap.split(";")
+    if len(parts) < 2 or parts[-1].strip(" ,\n") not in ("", "và"):
+        return None
+    for part in parts[1:-1]:
+        m = _TYPE_RE.match(part.strip())
+        if m is None or not m.group(0)[0].isupper():
+            return None
+    first = next((m for m in _TYPE_RE.finditer(parts[0]) if m.group(0)[0].isupper()), None)
+    return None if first is None else parts[0][:first.start()]
 
 
 def _names_document(gap: str) -> bool:

@@ -537,13 +537,41 @@ _TIME_COLUMN = re.compile(r"^\s*(?:thời gian|ngày|thời hạn hoàn thành|h
 _DATE_CELL = re.compile(r"^\s*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\s*$", re.I)
 
 
+def table_range_end(cell: str) -> date | None:
+    """The end of a closed date range that fills a schedule table's time cell (``data/body_cues.json``,
+    ``schedule_table_range``): the step's deadline.
+
+    >>> table_range_end("Từ 04/01/2016 đến 29/01/2016")
+    datetime.date(2016, 1, 29)
+    >>> table_range_end("Trước ngày 30/11/2025") is None
+    True
+    """
+    from vnplan.extract.dates import find_ranges
+
+    text = " ".join(cell.split()).strip(" .;")
+    got = find_ranges(text)
+    if len(got) != 1 or got[0].end_date is None or got[0].start > 3 or got[0].end < len(text):
+        return None
+    return got[0].end_date
+
+
+def _cell_date(cell: str) -> date | None:
+    """The date of a schedule table's time cell: one date alone, or the end of a range alone."""
+    m = _DATE_CELL.match(cell)
+    if not m:
+        return table_range_end(cell)
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
 def table_milestones(tables: list[Any]) -> list[dict[str, Any]]:
-    """Dated milestones of a schedule table: a cell holding one date under a column headed ``Thời gian …``.
+    """Dated milestones of a schedule table: a cell holding one date, or one closed range (its end), under a
+    column headed ``Thời gian …``.
 
     A cell with more than a date (``Trước ngày 30/11/2025``, ``Quý IV/2025``) is left to the text scan.
     """
-    from datetime import date
-
     out: list[dict[str, Any]] = []
     for table in tables:
         header_at = next((i for i, row in enumerate(table.rows[:3]) if sum(1 for c in row if c.text.strip()) >= 3
@@ -556,12 +584,8 @@ def table_milestones(tables: list[Any]) -> list[dict[str, Any]]:
             if len(row) != len(header):
                 continue
             for col in cols:
-                m = _DATE_CELL.match(row[col].text)
-                if not m:
-                    continue
-                try:
-                    when = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-                except ValueError:
+                when = _cell_date(row[col].text)
+                if when is None:
                     continue
                 subject = " ".join(row[1].text.split()) if len(row) > 2 else ""
                 text = f"{subject} - {' '.join(header[col].text.split())}: {row[col].text.strip()}".strip(" -")
