@@ -212,6 +212,9 @@ def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = Fa
             if not mk.is_position(text[a:]):  # "SN, PHÓ GIÁM ĐỐC": the chức vụ after the archive line's tail
                 a = next((w.start() for w in re.finditer(r"(?<=\s)\S", text[:b]) if w.start() > a
                           and mk.is_position(text[w.start():])), a)
+            if sig.title is not None and sig.name is None and mk.is_position(sig.title.text) \
+                    and " ".join(sig.title.text.split()) != " ".join(text[a:b].split()):
+                sig.authority.append(sig.title)  # "CHỦ TỊCH" over "CHÁNH VĂN PHÒNG": a head whose TL./KT. was lost
             sig.title = piece.span(a, b)
             return True
         return False
