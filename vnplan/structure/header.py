@@ -18,7 +18,7 @@ from vnplan.structure.items import split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Header, Span
 
-__all__ = ["HeaderResult", "find_header_start", "is_strong_marker", "parse_header"]
+__all__ = ["HeaderResult", "find_header_start", "is_strong_marker", "label_lost", "parse_header"]
 
 _VV = re.compile(r"(?:^|\s)(V/[vV]|Về việc|V/V)\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
@@ -283,8 +283,10 @@ def _without_mark(span: Span) -> Span:
     >>> _without_mark(Span(0, 28, "' KHAN - Trưởng phòng GD&ĐT")).text
     'Trưởng phòng GD&ĐT'
     """
+    from vnplan.structure.closing import trim_item  # "' _ Các Sở": a scan's debris before the entry
+
     m = _MARK_LEAD.match(span.text)
-    return Span(span.start + m.end(), span.end, span.text[m.end():]) if m else span
+    return trim_item(Span(span.start + m.end(), span.end, span.text[m.end():]) if m else span)
 
 
 def _is_noise(text: str) -> bool:
@@ -315,6 +317,24 @@ def _dash_item(text: str) -> bool:
     (True, False)
     """
     return bool(re.match(r"^\s*[-–+•]\s*[^\W\d_]", text)) and text.rstrip(" *").endswith((";", ".", ","))
+
+
+def label_lost(lines: list[Line], i: int, hi: int, open_vv: bool = True) -> bool:
+    """Dash entries under a công văn's V/v with no ``Kính gửi:`` above them: its label garbled or lost.
+
+    Two entries at least, each ending as a list item; a preamble clause (``- Căn cứ …``) is no entry.
+    ``open_vv``: the header has read a V/v trích yếu and no Kính gửi list yet.
+
+    >>> from vnplan.structure.lines import logical_lines
+    >>> label_lost(logical_lines("- Các phòng giáo dục và đào tạo;\\n- Trung tâm GDTX tỉnh."), 0, 2)
+    True
+    >>> label_lost(logical_lines("- Căn cứ Luật Giáo dục;\\n- Căn cứ Nghị định số 24/2014/NĐ-CP;"), 0, 2)
+    False
+    >>> label_lost(logical_lines("- Trung tâm GDTX tỉnh."), 0, 1), label_lost(logical_lines("- A;\\n- B;"), 0, 2, False)
+    (False, False)
+    """
+    return open_vv and i + 1 < hi and all(
+        _dash_item(lines[j].text) and not _clause_item(lines[j].text) for j in (i, i + 1))
 
 
 def _debris_before_type(lines: list[Line], i: int, hi: int, h: Header) -> bool:
@@ -448,6 +468,11 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
                                or _debris_before_type(lines, i, hi, h)):
             h.other.append(line.span())  # scanner/OCR debris between header boxes ("_—", "TT9I", a received stamp)
             i += 1
+            continue
+        if not recognised and label_lost(lines, i, hi, bool(vv) and not res.kinh_gui):
+            in_vv = False  # "- Các phòng giáo dục và đào tạo;" under the V/v: Kính gửi entries, the label lost
+            res.kinh_gui, i = _kinh_gui(lines, i, hi, 0, h)
+            title_done = True
             continue
         if not recognised:
             if in_vv and _is_prose(t) and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
