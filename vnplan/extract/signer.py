@@ -59,7 +59,7 @@ def signer_from_lines(authority: list[str], title: str | None, name: str | None)
 
     cased = normal_title(title_case(title)) if title else None  # a chức vụ OCR garbled: the title it is
     authority = list(authority)
-    if authority and cased and not AUTHORITY.match(authority[-1]):
+    if authority and cased and not any(AUTHORITY.match(a) for a in authority):
         authority[-1] = lost_prefix(authority[-1], cased) or authority[-1]
     auth = [normal_authority(a) for a in (authority_line(x) for x in authority) if a]
     if not auth and cased and cased.startswith("Phó ") and is_known_title(cased[4:]):

@@ -232,7 +232,7 @@ def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = Fa
             if not mk.is_position(text[a:]):  # "SN, PHÓ GIÁM ĐỐC": the chức vụ after the archive line's tail
                 a = next((w.start() for w in re.finditer(r"(?<=\s)\S", text[:b]) if w.start() > a
                           and mk.is_position(text[w.start():])), a)
-            if sig.title is not None and sig.name is None and mk.is_position(sig.title.text) \
+            if sig.title is not None and sig.name is None and not sig.authority and mk.is_position(sig.title.text) \
                     and " ".join(sig.title.text.split()) != " ".join(text[a:b].split()):
                 sig.authority.append(sig.title)  # "CHỦ TỊCH" over "CHÁNH VĂN PHÒNG": a head whose TL./KT. was lost
             sig.title = piece.span(a, b)
@@ -466,14 +466,17 @@ def split_joined(text: str) -> list[str]:
 def after_archive(text: str, previous: str) -> bool:
     """A recipient item right under the archive line: OCR read the list's last items after ``Lưu``.
 
-    The line is a dash item that ends as one, not another archive line, and the line above is a dash line.
+    The line is a short dash item that ends as one, not another archive line, and the line above is the
+    archive line alone (not a layout line that ran the body's next column onto it).
 
     >>> after_archive("- Giám đốc Sở (để báo cáo);", "- Lưu: VP, QLĐT&GDTX.")
     True
     >>> after_archive("- Lưu: VT.", "- Lưu: VP."), after_archive("Nguyễn Văn An", "- Lưu: VT."), after_archive(
     ...     "- Giám đốc Sở;", "KT. GIÁM ĐỐC")
     (False, False, False)
+    >>> after_archive("- Tăng năng suất lao động trong tiếp nhận.", "- Lưu: VT, VP. hành chính được luân chuyển trong nội bộ")
+    False
     """
-    t = text.strip()
-    return t.startswith(("-", "–", "•", "+")) and ends_item(t) and not is_archive_line(t) and not is_debris_item(t) \
-        and previous.strip().startswith(("-", "–", "•", "+", "~"))
+    t, above = text.strip(), previous.strip()
+    return t.startswith(("-", "–", "•", "+")) and ends_item(t) and len(t) <= 80 and not is_archive_line(t) \
+        and not is_debris_item(t) and is_archive_line(above) and len(above) <= 40

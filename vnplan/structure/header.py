@@ -18,7 +18,7 @@ from vnplan.structure.items import split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Header, Span
 
-__all__ = ["HeaderResult", "find_header_start", "is_strong_marker", "label_lost", "parse_header"]
+__all__ = ["HeaderResult", "article_wrap", "find_header_start", "is_strong_marker", "label_lost", "parse_header"]
 
 _VV = re.compile(r"(?:^|\s)(V/[vV]|Về việc|V/V)\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
@@ -337,6 +337,23 @@ def label_lost(lines: list[Line], i: int, hi: int, open_vv: bool = True) -> bool
         _dash_item(lines[j].text) and not _clause_item(lines[j].text) for j in (i, i + 1))
 
 
+def article_wrap(previous: str, text: str) -> bool:
+    """A trích yếu that cites an article wrapped before its ``Điều N``: the line goes on, it opens no article.
+
+    The line above ends mid-phrase (no ``.``, ``;`` or ``:``) and ``Điều N`` has no stop or colon after it.
+
+    >>> article_wrap("Sửa đổi, bổ sung khoản 3 Điều 1; điểm b khoản 2", "Điều 4 Quyết định số 2071/QĐ-BGDĐT ngày 16/6/2017")
+    True
+    >>> article_wrap("Về việc ban hành Quy chế làm việc", "Điều 1. Ban hành kèm theo Quyết định này"), article_wrap(
+    ...     "Ban hành Quy chế làm việc.", "Điều 4 Quyết định số 12/QĐ-UBND")
+    (False, False)
+    """
+    lab = mk.label_of(text)
+    if lab is None or lab.style != "article" or lab.label.endswith((".", ":")) or text[lab.end:lab.end + 1] in ".:":
+        return False
+    return not previous.rstrip(" *").endswith((".", ";", ":")) and not mk.is_upper_line(previous)
+
+
 def _debris_before_type(lines: list[Line], i: int, hi: int, h: Header) -> bool:
     """A short line under the place and date, one or two lines above the type name: a received stamp's debris.
 
@@ -571,6 +588,8 @@ def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = F
     first_title_line = not title and mk.preamble_kind(t) in ("thuc_hien",) and len(t) < 300 \
         and not t.rstrip().endswith((";", ":")) and "như sau" not in t
     if first_title_line:  # "KẾ HOẠCH / Thực hiện Quyết định số 1899/QĐ-TTg …" is a trích yếu
+        return None
+    if title and article_wrap(title[-1].text, t):  # "… điểm b khoản 2" / "Điều 4 Quyết định số 2071/QĐ-BGDĐT …"
         return None
     if mk.preamble_kind(t) or mk.label_of(t) or _DECIDE.match(t) or _KINH_GUI.match(t) or _CLOSING.match(t):
         return "stop"
