@@ -440,7 +440,7 @@ def _add_items(piece: Line, target: list[Span]) -> None:
     k = t.rstrip().rfind(";")
     if 0 < k < len(t.rstrip()) - 1 and len(t[k + 1:].strip()) <= 3 and is_debris_item(t[k + 1:]):
         piece = piece.sub(0, k + 1)  # "- Như trên; H": a seal's speck after the item
-    cuts = [0, *(m.start() + 1 for m in _JOINED_ITEM.finditer(piece.text)), len(piece.text)]
+    cuts = [0, *_joined_cuts(piece.text), len(piece.text)]
     parts = [piece.sub(a, b) for a, b in zip(cuts, cuts[1:])]  # "…; _ Ủy ban …": two items, the dash read as _
     target.extend(trim_item(s) for part in parts for s in split_items(part)
                   if not is_archive_line(s.text) and not is_debris_item(s.text))
@@ -456,11 +456,18 @@ def split_joined(text: str) -> list[str]:
 
     >>> split_joined("- Kiểm toán nhà nước; _ Ủy ban trung ương Mặt trận;")
     ['- Kiểm toán nhà nước;', ' _ Ủy ban trung ương Mặt trận;']
-    >>> split_joined("- VPUB: CVP, PCVP; các CV;")
-    ['- VPUB: CVP, PCVP; các CV;']
+    >>> split_joined("- VPUB: CVP, PCVP; các CV;"), split_joined("- Như trên; _ TỔ ca")
+    (['- VPUB: CVP, PCVP; các CV;'], ['- Như trên; _ TỔ ca'])
     """
-    cuts = [0, *(m.start() + 1 for m in _JOINED_ITEM.finditer(text)), len(text)]
+    cuts = [0, *_joined_cuts(text), len(text)]
     return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def _joined_cuts(text: str) -> list[int]:
+    """Where a joined item starts: after ``;`` before ``_ Capital…``, when that item ends as one (not ``_ TỔ ca``)."""
+    cuts = [m.start() + 1 for m in _JOINED_ITEM.finditer(text)]
+    ends = [*cuts[1:], len(text)]
+    return [c for c, e in zip(cuts, ends) if ends_item(text[c:e]) and len(text[c:e].split()) >= 3]
 
 
 def after_archive(text: str, previous: str) -> bool:

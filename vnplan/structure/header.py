@@ -18,7 +18,8 @@ from vnplan.structure.items import split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Header, Span
 
-__all__ = ["HeaderResult", "article_wrap", "find_header_start", "is_strong_marker", "label_lost", "parse_header"]
+__all__ = ["HeaderResult", "article_wrap", "find_header_start", "is_strong_marker", "label_lost", "parse_header",
+           "stamp_after_type", "ve_viec_lead"]
 
 _VV = re.compile(r"(?:^|\s)(V/[vV]|Về việc|V/V)\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
@@ -319,6 +320,45 @@ def _dash_item(text: str) -> bool:
     return bool(re.match(r"^\s*[-–+•]\s*[^\W\d_]", text)) and text.rstrip(" *").endswith((";", ".", ","))
 
 
+_VE_VIEC_MISREAD = re.compile(r"^[Vv](?:à|ê|ẻ|ẽ|ệ|e|ề)(?= việc\b)")
+
+
+def ve_viec_lead(span: Span) -> Span:
+    """A trích yếu under a type name whose ``Về việc`` OCR misread (``và việc``, ``Vê việc``), given back.
+
+    Only the lead word of the trích yếu, and only a one-letter vowel swap (the offsets stay valid).
+
+    >>> ve_viec_lead(Span(0, 24, "và việc công nhận đề tài")).text
+    'Về việc công nhận đề tài'
+    >>> ve_viec_lead(Span(0, 17, "Về việc thành lập")).text, ve_viec_lead(Span(0, 23, "Sửa đổi và việc bổ sung")).text
+    ('Về việc thành lập', 'Sửa đổi và việc bổ sung')
+    """
+    m = _VE_VIEC_MISREAD.match(span.text)
+    if m is None or m.group() == "Về" or len(span.text) != span.end - span.start:
+        return span
+    return Span(span.start, span.end, "Về" + span.text[m.end():])
+
+
+_STAMP_FIELD = re.compile(r"\s+(?:Ngày|NGÀY|Số|SỐ|Giờ|Chuyển|ĐẾN)\s*[.:…,]")
+
+
+def stamp_after_type(text: str) -> int | None:
+    """Where a received stamp's field (``Ngày..``, ``Số:``, ``Chuyển:``) starts after a type name on one line.
+
+    A scan's ``CÔNG VĂN ĐẾN`` stamp printed beside the type name: OCR reads its blank field onto the line.
+
+    >>> t = "THÔNG BÁO Ngày..9. tháng 10"
+    >>> t[:stamp_after_type(t)]
+    'THÔNG BÁO'
+    >>> stamp_after_type("THÔNG BÁO TUYỂN SINH"), stamp_after_type("KẾ HOẠCH Số 12"), stamp_after_type("Ngày..9.")
+    (None, None, None)
+    """
+    m = _STAMP_FIELD.search(text)
+    if m is None or not mk.is_type_name(text[:m.start()].strip(_RULE_MARKS)):
+        return None
+    return len(text[:m.start()].rstrip())
+
+
 def label_lost(lines: list[Line], i: int, hi: int, open_vv: bool = True) -> bool:
     """Dash entries under a công văn's V/v with no ``Kính gửi:`` above them: its label garbled or lost.
 
@@ -424,6 +464,13 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             title_done = True
             continue
         tn = mk.is_type_name(t) or mk.is_type_name(t.strip(_RULE_MARKS))
+        cut = None if tn else stamp_after_type(t)
+        if cut is not None:  # "THÔNG BÁO Ngày..9. tháng 10": a received stamp's field read onto the type line
+            h.type_name = line.span(len(t) - len(t.lstrip(_RULE_MARKS)), cut)
+            h.other.append(line.span(cut))
+            in_vv = False
+            i += 1
+            continue
         if tn:  # "| | QUYẾT ĐỊNH", "_—— THÔNG BÁO": a scan's table rules around the type name are not part of it
             h.type_name = line.span(len(t) - len(t.lstrip(_RULE_MARKS)), len(t.rstrip(_RULE_MARKS)))
             in_vv = False
@@ -503,6 +550,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
         h.title = join_spans(title)
     elif vv:
         h.title = join_spans(vv)
+    if h.title is not None and h.type_name is not None:
+        h.title = ve_viec_lead(h.title)
     res.end = i
     _late_boxes(lines, i, hi, h)
     return res
