@@ -67,6 +67,10 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # Session 7 (s7-hdr3, why the scan-header rules did not transfer) raised round 4's header floors after it
 # measured doc_type 0.964, symbol 1.000, issuer 1.000, title 0.929, issue_date 0.786, recipients 0.962.
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
+# Session 8 (s8-close: a bare Nơi label, items after the archive line, Kính gửi entries whose label a scan lost,
+# lost TL./KT. prefixes, received stamps on the type line, titles wrapped before Điều N, the Giấy chứng nhận
+# type) measured on every document: rounds 1-2 held-out title 1.000; round 3 recipients 0.994; round 4
+# doc_type 1.000, title 1.000, recipients 0.979, signer_authority 1.000; ALL_FLOORS raised accordingly.
 FAST_FLOORS = {
     "tuning": {
         "activities": 0.98, "citation_dates": 0.98, "citation_relations": 0.96, "citations": 0.91, "deadlines": 0.95,
@@ -111,21 +115,21 @@ ALL_FLOORS = {
         "doc_type": 0.98, "issue_date": 0.69, "issue_year": 0.93, "issuer_level": 0.98, "issuer_name": 0.98,
         "number": 0.84, "period": 0.93, "place": 0.95, "recipients": 0.95, "responsibilities": 0.81,
         "signer_authority": 0.90, "signer_name": 0.90, "signer_title": 0.90, "symbol": 0.98, "theme": 0.98,
-        "title": 0.95,
+        "title": 0.98,
     },
     "heldout3": {
         "activities": 0.94, "citation_dates": 0.95, "citation_relations": 0.89, "citations": 0.93, "deadlines": 0.90,
         "doc_type": 0.98, "issue_date": 0.69, "issue_year": 0.98, "issuer_level": 0.94, "issuer_name": 0.98,
-        "number": 0.80, "period": 0.87, "place": 0.98, "recipients": 0.96, "responsibilities": 0.89,
+        "number": 0.80, "period": 0.87, "place": 0.98, "recipients": 0.97, "responsibilities": 0.89,
         "signer_authority": 0.98, "signer_name": 0.87, "signer_title": 0.91, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
     },
     "heldout4": {
         "activities": 0.81, "citation_dates": 0.95, "citation_relations": 0.83, "citations": 0.92, "deadlines": 0.84,
-        "doc_type": 0.94, "issue_date": 0.76, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
-        "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.94, "responsibilities": 0.83,
-        "signer_authority": 0.94, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
-        "title": 0.91,
+        "doc_type": 0.98, "issue_date": 0.76, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
+        "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.96, "responsibilities": 0.83,
+        "signer_authority": 0.98, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
+        "title": 0.98,
     },
 }
 

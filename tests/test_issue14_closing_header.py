@@ -62,11 +62,12 @@ def test_bare_label_opens_the_recipient_list() -> None:
 
 @pytest.mark.parametrize(("text", "above", "expected"), [
     ("- Giám đốc Sở (để báo cáo);", "- Lưu: VP, QLĐT&GDTX.", True),
-    ("- Website Sở GD&ĐT.", "- Lưu: VT", True),
+    ("- Website Sở GD&ĐT;", "- Lưu: VT", True),
+    ("- Giảm thời gian chờ.", "- Lưu: VT.", False),  # the body's dash line after a Nơi nhận block
     ("- Lưu: VT.", "- Lưu: VP.", False),
     ("Nguyễn Văn An", "- Lưu: VT.", False),
     ("- Giám đốc Sở;", "KT. GIÁM ĐỐC", False),
-    ("- Tăng năng suất lao động.", "- Lưu: VT, VP. hành chính được luân chuyển trong nội bộ", False),
+    ("- Tăng năng suất lao động;", "- Lưu: VT, VP. hành chính được luân chuyển trong nội bộ", False),
     ("- 100% kết quả giải quyết thủ tục hành chính đang còn hiệu lực được số hóa và kết nối, chia sẻ dữ liệu.",
      "- Lưu: VT.", False),
 ])

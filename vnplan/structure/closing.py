@@ -473,17 +473,21 @@ def _joined_cuts(text: str) -> list[int]:
 def after_archive(text: str, previous: str) -> bool:
     """A recipient item right under the archive line: OCR read the list's last items after ``Lưu``.
 
-    The line is a short dash item that ends as one, not another archive line, and the line above is the
-    archive line alone (not a layout line that ran the body's next column onto it).
+    The line is a short dash item that ends with ``;`` (the list goes on; a body's dash line ends with ``.``),
+    not another archive line, and the line above is the archive line alone (not a layout line that ran the
+    body's next column onto it).
 
     >>> after_archive("- Giám đốc Sở (để báo cáo);", "- Lưu: VP, QLĐT&GDTX.")
     True
     >>> after_archive("- Lưu: VT.", "- Lưu: VP."), after_archive("Nguyễn Văn An", "- Lưu: VT."), after_archive(
     ...     "- Giám đốc Sở;", "KT. GIÁM ĐỐC")
     (False, False, False)
-    >>> after_archive("- Tăng năng suất lao động trong tiếp nhận.", "- Lưu: VT, VP. hành chính được luân chuyển trong nội bộ")
+    >>> after_archive("- Tăng năng suất lao động;", "- Lưu: VT, VP. hành chính được luân chuyển trong nội bộ")
+    False
+    >>> after_archive("- Giảm thời gian chờ.", "- Lưu: VT.")
     False
     """
     t, above = text.strip(), previous.strip()
-    return t.startswith(("-", "–", "•", "+")) and ends_item(t) and len(t) <= 80 and not is_archive_line(t) \
+    return t.startswith(("-", "–", "•", "+")) and t.rstrip(" *").endswith(";") and len(t) <= 80 \
+        and not is_archive_line(t) \
         and not is_debris_item(t) and is_archive_line(above) and len(above) <= 40
