@@ -147,3 +147,25 @@ def test_giay_type_names(line: str, doc_type: str) -> None:
 def test_giay_chung_nhan_symbol() -> None:
     assert doc_type_from_symbol("GCN-SGD&ĐT") == "Giấy chứng nhận"
     assert mk.is_type_name("Giấy chứng nhận quyền sử dụng đất") is None
+
+
+@pytest.mark.parametrize(("name", "level"), [
+    ("Đoàn trường THPT Bưng Riềng", "unit"),
+    ("Công đoàn trường Tiểu học Hoà Xá", "unit"),
+    ("Liên đội trường THCS Phìn Hồ", "unit"),
+    ("Xã đoàn Xuyên Mộc", "commune"),  # the commune's youth union stays a commune body
+    ("Đoàn kiểm tra", None),
+])
+def test_a_schools_union_is_a_unit(name: str, level: str | None) -> None:
+    from vnplan.extract.agencies import level_of
+
+    assert level_of(name) == level
+
+
+def test_kinh_gui_debris_entries_go() -> None:
+    from vnplan.document import Document
+
+    text = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/SGDĐT-VP\nV/v thông tin hoạt động giáo dục\n"
+            "Kính gửi: >\n- ' _ Phòng GD&ĐT huyện, thành, thị;\n- Các đơn vị trực thuộc Sở.\nSở Giáo dục thông báo.\n")
+    assert [k.text for k in Document.from_text(text).outline.closing.kinh_gui] == [
+        "Phòng GD&ĐT huyện, thành, thị", "Các đơn vị trực thuộc Sở"]

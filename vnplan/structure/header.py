@@ -226,7 +226,7 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             c = c.sub(m.end()) if m else c
             first = False
         if c.text.strip(" :;.,-"):  # not just the colon OCR doubled ("Kính gửi: :")
-            out.extend(_without_mark(s) for s in split_items(c))
+            out.extend(_entries(split_items(c)))
     clause = next((k for k, s in enumerate(out) if _clause_item(s.text)), None)
     if clause is not None:  # the body's "- Căn cứ …" run onto the Kính gửi line: the list ends before it
         return out[:clause], i + 1
@@ -244,11 +244,11 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             j += 1
             continue
         if t.lstrip().startswith(("-", "–", "+", "•")) and not _clause_item(t):
-            out.extend(_without_mark(s) for s in split_items(lines[j]))
+            out.extend(_entries(split_items(lines[j])))
             j += 1
             continue
         if not out and len(t) < 120 and not mk.preamble_kind(t) and not mk.label_of(t):
-            out.extend(_without_mark(s) for s in split_items(lines[j]))
+            out.extend(_entries(split_items(lines[j])))
             j += 1
             continue
         if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and (
@@ -264,6 +264,17 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             continue
         break
     return out, j
+
+
+def _entries(spans: list[Span]) -> list[Span]:
+    """Kính gửi entries without urgency marks and scan debris; an entry that is only debris (``>``) goes.
+
+    >>> [s.text for s in _entries([Span(0, 1, ">"), Span(2, 13, "' _ Sở Y tế")])]
+    ['Sở Y tế']
+    """
+    from vnplan.structure.closing import is_debris_item
+
+    return [e for e in (_without_mark(s) for s in spans) if not is_debris_item(e.text)]
 
 
 def _clause_item(text: str) -> bool:
