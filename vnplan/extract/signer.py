@@ -94,7 +94,7 @@ def lost_prefix(head: str, title: str) -> str | None:
 
     text = " ".join(head.split())
     cased = normal_title(title_case(text))
-    if not is_known_title(cased) or not is_known_title(title) or _fold(cased) == _fold(title):
+    if cased is None or not is_known_title(cased) or not is_known_title(title) or _fold(cased) == _fold(title):
         return None
     deputy = _DEPUTY.get(cased, f"Phó {cased}")
     return f"{'KT' if _fold(title) == _fold(deputy) else 'TL'}. {text}"
