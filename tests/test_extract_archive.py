@@ -75,6 +75,11 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # issue_date floors it measured: tuning 0.842, rounds 1-2 held-out 0.763, round 3 0.857, round 4 0.821 (the
 # reader is trained on these documents' crops, so this is in-sample: by-document CV estimates 4 right and
 # 0 wrong of the ~21 null dates, corpus/handwritten_digits/README.md).
+# Session 8 (s8-close: a bare Nơi label, items after the archive line, Kính gửi entries whose label a scan lost,
+# lost TL./KT. prefixes, received stamps on the type line, titles wrapped before Điều N, the Giấy chứng nhận
+# type) measured on every document: rounds 1-2 held-out title 1.000; round 3 recipients 0.994; round 4
+# doc_type 1.000, title 1.000, recipients 0.979, signer_authority 1.000; round 3 issuer_level 1.000 (a school's
+# union is a unit); ALL_FLOORS raised accordingly.
 FAST_FLOORS = {
     "tuning": {
         "activities": 0.98, "citation_dates": 0.98, "citation_relations": 0.96, "citations": 0.91, "deadlines": 0.95,
@@ -119,21 +124,21 @@ ALL_FLOORS = {
         "doc_type": 0.98, "issue_date": 0.74, "issue_year": 0.93, "issuer_level": 0.98, "issuer_name": 0.98,
         "number": 0.84, "period": 0.93, "place": 0.95, "recipients": 0.95, "responsibilities": 0.81,
         "signer_authority": 0.90, "signer_name": 0.90, "signer_title": 0.90, "symbol": 0.98, "theme": 0.98,
-        "title": 0.95,
+        "title": 0.98,
     },
     "heldout3": {
         "activities": 0.94, "citation_dates": 0.95, "citation_relations": 0.98, "citations": 0.93, "deadlines": 0.90,
-        "doc_type": 0.98, "issue_date": 0.83, "issue_year": 0.98, "issuer_level": 0.94, "issuer_name": 0.98,
-        "number": 0.80, "period": 0.87, "place": 0.98, "recipients": 0.96, "responsibilities": 0.89,
+        "doc_type": 0.98, "issue_date": 0.83, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
+        "number": 0.80, "period": 0.87, "place": 0.98, "recipients": 0.97, "responsibilities": 0.89,
         "signer_authority": 0.98, "signer_name": 0.87, "signer_title": 0.91, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
     },
     "heldout4": {
         "activities": 0.81, "citation_dates": 0.95, "citation_relations": 0.88, "citations": 0.92, "deadlines": 0.88,
-        "doc_type": 0.94, "issue_date": 0.80, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
-        "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.94, "responsibilities": 0.86,
-        "signer_authority": 0.94, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
-        "title": 0.91,
+        "doc_type": 0.98, "issue_date": 0.80, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
+        "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.96, "responsibilities": 0.86,
+        "signer_authority": 0.98, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
+        "title": 0.98,
     },
 }
 

@@ -44,7 +44,8 @@ _CENTRAL = re.compile(r"^(?:quốc hội|ủy ban thường vụ quốc hội|ch
                       r"|liên ngành tư pháp trung ương|ủy ban dân tộc)")
 _CENTRAL_ANY = re.compile(r"\b(?:quốc gia|trung ương|chính phủ)\b")
 _UNIT = re.compile(r"^(?:trường|trung tâm|bệnh viện|viện |học viện|đại học|thư viện|bảo tàng|nhà văn hóa|công ty"
-                   r"|doanh nghiệp|ban quản lý dự án|trạm |đài |báo |tạp chí|hợp tác xã|các cơ sở giáo dục|cơ sở)")
+                   r"|doanh nghiệp|ban quản lý dự án|trạm |đài |báo |tạp chí|hợp tác xã|các cơ sở giáo dục|cơ sở"
+                   r"|(?:(?:công |chi )?đ(?:oà|òa)n|liên đội|chi hội|hội cha mẹ học sinh) trường )")  # a school's union
 _COMMUNE = re.compile(r"\b(?:xã(?! hội)|phường|thị trấn|đặc khu)\b")
 _DISTRICT = re.compile(r"\b(?:huyện|quận|thị xã)\b")
 _PROVINCE_WORD = re.compile(r"\b(?:tỉnh|thành phố|thủ đô)\b")
@@ -69,6 +70,8 @@ def level_of(name: str, *, date: _date | None = None) -> str | None:
     ('district', 'central', 'unit')
     >>> level_of("Ban Chỉ đạo tỉnh Lào Cai"), level_of("Ban Thường vụ Tỉnh ủy")
     ('province', 'party')
+    >>> level_of("Đoàn trường THPT Bưng Riềng"), level_of("Công đoàn trường Tiểu học Hoà Xá"), level_of("Đoàn kiểm tra")
+    ('unit', 'unit', None)
     """
     text = fold_place(_expand_inline(name))
     text = re.sub(r"^(?:đề nghị|giao|mời|đối với|các|trách nhiệm của)\s+", "", text)

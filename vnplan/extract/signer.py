@@ -11,7 +11,7 @@ from typing import Any
 from vnplan.extract.casing import agency_case, is_known_title, name_case, title_case
 
 __all__ = ["authority_line", "clean_name", "complete_name", "garbled_position", "name_at_end",
-           "signature_in_closing", "signature_in_lines", "signer_from_lines"]
+           "lost_prefix", "signature_in_closing", "signature_in_lines", "signer_from_lines"]
 
 AUTHORITY = re.compile(r"^\s*(T/?M|K/?T|Q|T/?L|TUQ)\s*\.\s*(.*)$", re.I)
 _RANKS = re.compile(
@@ -57,8 +57,11 @@ def signer_from_lines(authority: list[str], title: str | None, name: str | None)
     """Assemble the signer object of the record contract."""
     from vnplan.extract.chuc_vu import normal_authority, normal_title
 
-    auth = [normal_authority(a) for a in (authority_line(x) for x in authority) if a]
     cased = normal_title(title_case(title)) if title else None  # a chức vụ OCR garbled: the title it is
+    authority = list(authority)
+    if authority and cased and not any(AUTHORITY.match(a) for a in authority):
+        authority[-1] = lost_prefix(authority[-1], cased) or authority[-1]
+    auth = [normal_authority(a) for a in (authority_line(x) for x in authority) if a]
     if not auth and cased and cased.startswith("Phó ") and is_known_title(cased[4:]):
         auth = [f"KT. {cased[4:]}"]  # a deputy signs for the head: the KT. line a seal or OCR lost
     head = auth[-1][4:] if auth and auth[-1].startswith("KT. ") else None
@@ -73,6 +76,28 @@ def signer_from_lines(authority: list[str], title: str | None, name: str | None)
         "title": cased,
         "authority": auth,
     }
+
+
+def lost_prefix(head: str, title: str) -> str | None:
+    """A head's chức vụ printed above the signer's own, its ``KT.`` or ``TL.`` lost (a seal, OCR), given back.
+
+    The deputy of that head (``PHÓ CHỦ TỊCH`` under ``CHỦ TỊCH``) signs ``KT.``; another chức vụ
+    (``CHÁNH VĂN PHÒNG`` under ``CHỦ TỊCH``) signs ``TL.`` for the head.  An agency line or the
+    same chức vụ read twice is no lost prefix.
+
+    >>> lost_prefix("CHỦ TỊCH", "Chánh Văn phòng"), lost_prefix("GIÁM ĐỐC", "Phó Giám đốc")
+    ('TL. CHỦ TỊCH', 'KT. GIÁM ĐỐC')
+    >>> lost_prefix("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Giám đốc"), lost_prefix("HIỆU TRƯỞNG", "Hiệu trưởng")
+    (None, None)
+    """
+    from vnplan.extract.chuc_vu import normal_title
+
+    text = " ".join(head.split())
+    cased = normal_title(title_case(text))
+    if cased is None or not is_known_title(cased) or not is_known_title(title) or _fold(cased) == _fold(title):
+        return None
+    deputy = _DEPUTY.get(cased, f"Phó {cased}")
+    return f"{'KT' if _fold(title) == _fold(deputy) else 'TL'}. {text}"
 
 
 def _garbled_deputy(title: str | None, head: str) -> bool:

@@ -22,8 +22,8 @@ from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Closing, Signature, Span
 
 __all__ = [
-    "closing_start", "is_approval_heading", "is_archive_line", "is_closing_line", "is_debris_item", "parse_closing",
-    "signature_tail", "trim_item",
+    "closing_start", "is_approval_heading", "is_archive_line", "is_bare_label", "is_closing_line", "is_debris_item", "parse_closing",
+    "signature_tail", "split_joined", "trim_item", "after_archive",
 ]
 
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*", re.I)
@@ -116,6 +116,24 @@ def _is_dash(text: str) -> bool:
     return text.lstrip().startswith(("-", "–", "+", "•"))
 
 
+_NOI_BARE = re.compile(r"^N[ơo]i\s*:?\s*$", re.I)
+
+
+def is_bare_label(lines: list[Line], i: int, hi: int) -> bool:
+    """``Nơi`` alone on its line over a dash item: the Nơi nhận label whose ``nhận`` OCR lost (a seal, a fold).
+
+    The whole line must be the word, and a dash item must follow (a table's ``Nơi`` column is no label).
+
+    >>> from vnplan.structure.lines import logical_lines
+    >>> ok = logical_lines("Nơi\\n- Như trên;\\n- Lưu: VT.")
+    >>> cell = logical_lines("Nơi\\nThời gian")
+    >>> run_on = logical_lines("Nơi tổ chức: hội trường\\n- Như trên;")
+    >>> is_bare_label(ok, 0, 3), is_bare_label(cell, 0, 2), is_bare_label(run_on, 0, 2)
+    (True, False, False)
+    """
+    return bool(_NOI_BARE.match(lines[i].text.strip(" |*_~"))) and i + 1 < hi and _is_dash(lines[i + 1].text)
+
+
 def _items_above(lines: list[Line], lo: int, i: int, hi: int) -> int:
     """The first of the dash items printed above a bare ``Nơi nhận:`` (OCR read the label after its list), else ``i``.
 
@@ -153,6 +171,8 @@ def closing_start(lines: list[Line], lo: int, hi: int) -> int | None:
     """Index of the first closing line in ``lines[lo:hi]`` (Nơi nhận or signature), or None."""
     for i in range(lo, hi):
         line = lines[i]
+        if is_bare_label(lines, i, hi):
+            return i
         for cell in line.cells or [line]:
             for piece in cell.gaps() or [cell]:
                 if is_closing_line(piece.text) and (not is_approval_heading(piece.text) or _signed_below(lines, i, hi)):
@@ -212,6 +232,9 @@ def _sig_upper(piece: Line, a: int, b: int, sig: Signature, name_next: bool = Fa
             if not mk.is_position(text[a:]):  # "SN, PHÓ GIÁM ĐỐC": the chức vụ after the archive line's tail
                 a = next((w.start() for w in re.finditer(r"(?<=\s)\S", text[:b]) if w.start() > a
                           and mk.is_position(text[w.start():])), a)
+            if sig.title is not None and sig.name is None and not sig.authority and mk.is_position(sig.title.text) \
+                    and " ".join(sig.title.text.split()) != " ".join(text[a:b].split()):
+                sig.authority.append(sig.title)  # "CHỦ TỊCH" over "CHÁNH VĂN PHÒNG": a head whose TL./KT. was lost
             sig.title = piece.span(a, b)
             return True
         return False
@@ -269,6 +292,11 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
             spans.append(line.span())
             i += 1
             continue
+        if is_bare_label(lines, i, hi):  # "Nơi" over its items: the label, its "nhận" lost
+            mode = "recipients"
+            spans.append(line.span())
+            i += 1
+            continue
         pieces = _pieces(line)
         for k, piece in enumerate(pieces):
             t = piece.text
@@ -286,6 +314,8 @@ def parse_closing(lines: list[Line], start: int, hi: int) -> tuple[Closing, int]
                     break
             if opened:
                 continue
+            if mode == "archive" and after_archive(t, lines[i - 1].text if i > start else ""):
+                mode = "recipients"  # the items OCR read after the archive line (two columns interleaved)
             if t.startswith(("-", "–", "•", "+")) and mode in ("recipients", "kinh_gui"):
                 target = closing.recipients if mode == "recipients" else closing.kinh_gui
                 if is_archive_line(t):
@@ -410,5 +440,54 @@ def _add_items(piece: Line, target: list[Span]) -> None:
     k = t.rstrip().rfind(";")
     if 0 < k < len(t.rstrip()) - 1 and len(t[k + 1:].strip()) <= 3 and is_debris_item(t[k + 1:]):
         piece = piece.sub(0, k + 1)  # "- Như trên; H": a seal's speck after the item
-    target.extend(trim_item(s) for s in split_items(piece)
+    cuts = [0, *_joined_cuts(piece.text), len(piece.text)]
+    parts = [piece.sub(a, b) for a, b in zip(cuts, cuts[1:])]  # "…; _ Ủy ban …": two items, the dash read as _
+    target.extend(trim_item(s) for part in parts for s in split_items(part)
                   if not is_archive_line(s.text) and not is_debris_item(s.text))
+
+
+_JOINED_ITEM = re.compile(r";\s*[_~]\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+def split_joined(text: str) -> list[str]:
+    """Two Nơi nhận items OCR joined on one line, the second's dash read as ``_`` or ``~`` after a ``;``.
+
+    `parse_closing` cuts the line there before splitting its items.
+
+    >>> split_joined("- Kiểm toán nhà nước; _ Ủy ban trung ương Mặt trận;")
+    ['- Kiểm toán nhà nước;', ' _ Ủy ban trung ương Mặt trận;']
+    >>> split_joined("- VPUB: CVP, PCVP; các CV;"), split_joined("- Như trên; _ TỔ ca")
+    (['- VPUB: CVP, PCVP; các CV;'], ['- Như trên; _ TỔ ca'])
+    """
+    cuts = [0, *_joined_cuts(text), len(text)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def _joined_cuts(text: str) -> list[int]:
+    """Where a joined item starts: after ``;`` before ``_ Capital…``, when that item ends as one (not ``_ TỔ ca``)."""
+    cuts = [m.start() + 1 for m in _JOINED_ITEM.finditer(text)]
+    ends = [*cuts[1:], len(text)]
+    return [c for c, e in zip(cuts, ends) if ends_item(text[c:e]) and len(text[c:e].split()) >= 3]
+
+
+def after_archive(text: str, previous: str) -> bool:
+    """A recipient item right under the archive line: OCR read the list's last items after ``Lưu``.
+
+    The line is a short dash item that ends with ``;`` (the list goes on; a body's dash line ends with ``.``),
+    not another archive line, and the line above is the archive line alone (not a layout line that ran the
+    body's next column onto it).
+
+    >>> after_archive("- Giám đốc Sở (để báo cáo);", "- Lưu: VP, QLĐT&GDTX.")
+    True
+    >>> after_archive("- Lưu: VT.", "- Lưu: VP."), after_archive("Nguyễn Văn An", "- Lưu: VT."), after_archive(
+    ...     "- Giám đốc Sở;", "KT. GIÁM ĐỐC")
+    (False, False, False)
+    >>> after_archive("- Tăng năng suất lao động;", "- Lưu: VT, VP. hành chính được luân chuyển trong nội bộ")
+    False
+    >>> after_archive("- Giảm thời gian chờ.", "- Lưu: VT.")
+    False
+    """
+    t, above = text.strip(), previous.strip()
+    return t.startswith(("-", "–", "•", "+")) and t.rstrip(" *").endswith(";") and len(t) <= 80 \
+        and not is_archive_line(t) \
+        and not is_debris_item(t) and is_archive_line(above) and len(above) <= 40

@@ -18,7 +18,8 @@ from vnplan.structure.items import split_items
 from vnplan.structure.lines import Line, join_spans
 from vnplan.structure.model import Header, Span
 
-__all__ = ["HeaderResult", "find_header_start", "is_strong_marker", "parse_header"]
+__all__ = ["HeaderResult", "article_wrap", "find_header_start", "is_strong_marker", "label_lost", "parse_header",
+           "stamp_after_type", "ve_viec_lead"]
 
 _VV = re.compile(r"(?:^|\s)(V/[vV]|Về việc|V/V)\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
@@ -225,7 +226,7 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             c = c.sub(m.end()) if m else c
             first = False
         if c.text.strip(" :;.,-"):  # not just the colon OCR doubled ("Kính gửi: :")
-            out.extend(_without_mark(s) for s in split_items(c))
+            out.extend(_entries(split_items(c)))
     clause = next((k for k, s in enumerate(out) if _clause_item(s.text)), None)
     if clause is not None:  # the body's "- Căn cứ …" run onto the Kính gửi line: the list ends before it
         return out[:clause], i + 1
@@ -243,11 +244,11 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             j += 1
             continue
         if t.lstrip().startswith(("-", "–", "+", "•")) and not _clause_item(t):
-            out.extend(_without_mark(s) for s in split_items(lines[j]))
+            out.extend(_entries(split_items(lines[j])))
             j += 1
             continue
         if not out and len(t) < 120 and not mk.preamble_kind(t) and not mk.label_of(t):
-            out.extend(_without_mark(s) for s in split_items(lines[j]))
+            out.extend(_entries(split_items(lines[j])))
             j += 1
             continue
         if out and not out[-1].text.endswith((";", ".")) and len(t) < 60 and (
@@ -263,6 +264,17 @@ def _kinh_gui(lines: list[Line], i: int, hi: int, cell_from: int, h: Header | No
             continue
         break
     return out, j
+
+
+def _entries(spans: list[Span]) -> list[Span]:
+    """Kính gửi entries without urgency marks and scan debris; an entry that is only debris (``>``) goes.
+
+    >>> [s.text for s in _entries([Span(0, 1, ">"), Span(2, 13, "' _ Sở Y tế")])]
+    ['Sở Y tế']
+    """
+    from vnplan.structure.closing import is_debris_item
+
+    return [e for e in (_without_mark(s) for s in spans) if not is_debris_item(e.text)]
 
 
 def _clause_item(text: str) -> bool:
@@ -283,8 +295,10 @@ def _without_mark(span: Span) -> Span:
     >>> _without_mark(Span(0, 28, "' KHAN - Trưởng phòng GD&ĐT")).text
     'Trưởng phòng GD&ĐT'
     """
+    from vnplan.structure.closing import trim_item  # "' _ Các Sở": a scan's debris before the entry
+
     m = _MARK_LEAD.match(span.text)
-    return Span(span.start + m.end(), span.end, span.text[m.end():]) if m else span
+    return trim_item(Span(span.start + m.end(), span.end, span.text[m.end():]) if m else span)
 
 
 def _is_noise(text: str) -> bool:
@@ -315,6 +329,80 @@ def _dash_item(text: str) -> bool:
     (True, False)
     """
     return bool(re.match(r"^\s*[-–+•]\s*[^\W\d_]", text)) and text.rstrip(" *").endswith((";", ".", ","))
+
+
+_VE_VIEC_MISREAD = re.compile(r"^[Vv](?:à|ê|ẻ|ẽ|ệ|e|ề)(?= việc\b)")
+
+
+def ve_viec_lead(span: Span) -> Span:
+    """A trích yếu under a type name whose ``Về việc`` OCR misread (``và việc``, ``Vê việc``), given back.
+
+    Only the lead word of the trích yếu, and only a one-letter vowel swap (the offsets stay valid).
+
+    >>> ve_viec_lead(Span(0, 24, "và việc công nhận đề tài")).text
+    'Về việc công nhận đề tài'
+    >>> ve_viec_lead(Span(0, 17, "Về việc thành lập")).text, ve_viec_lead(Span(0, 23, "Sửa đổi và việc bổ sung")).text
+    ('Về việc thành lập', 'Sửa đổi và việc bổ sung')
+    """
+    m = _VE_VIEC_MISREAD.match(span.text)
+    if m is None or m.group() == "Về" or len(span.text) != span.end - span.start:
+        return span
+    return Span(span.start, span.end, "Về" + span.text[m.end():])
+
+
+_STAMP_FIELD = re.compile(r"\s+(?:Ngày|NGÀY|Số|SỐ|Giờ|Chuyển|ĐẾN)\s*[.:…,]")
+
+
+def stamp_after_type(text: str) -> int | None:
+    """Where a received stamp's field (``Ngày..``, ``Số:``, ``Chuyển:``) starts after a type name on one line.
+
+    A scan's ``CÔNG VĂN ĐẾN`` stamp printed beside the type name: OCR reads its blank field onto the line.
+
+    >>> t = "THÔNG BÁO Ngày..9. tháng 10"
+    >>> t[:stamp_after_type(t)]
+    'THÔNG BÁO'
+    >>> stamp_after_type("THÔNG BÁO TUYỂN SINH"), stamp_after_type("KẾ HOẠCH Số 12"), stamp_after_type("Ngày..9.")
+    (None, None, None)
+    """
+    m = _STAMP_FIELD.search(text)
+    if m is None or not mk.is_type_name(text[:m.start()].strip(_RULE_MARKS)):
+        return None
+    return len(text[:m.start()].rstrip())
+
+
+def label_lost(lines: list[Line], i: int, hi: int, open_vv: bool = True) -> bool:
+    """Dash entries under a công văn's V/v with no ``Kính gửi:`` above them: its label garbled or lost.
+
+    Two entries at least, each ending as a list item; a preamble clause (``- Căn cứ …``) is no entry.
+    ``open_vv``: the header has read a V/v trích yếu and no Kính gửi list yet.
+
+    >>> from vnplan.structure.lines import logical_lines
+    >>> label_lost(logical_lines("- Các phòng giáo dục và đào tạo;\\n- Trung tâm GDTX tỉnh."), 0, 2)
+    True
+    >>> label_lost(logical_lines("- Căn cứ Luật Giáo dục;\\n- Căn cứ Nghị định số 24/2014/NĐ-CP;"), 0, 2)
+    False
+    >>> label_lost(logical_lines("- Trung tâm GDTX tỉnh."), 0, 1), label_lost(logical_lines("- A;\\n- B;"), 0, 2, False)
+    (False, False)
+    """
+    return open_vv and i + 1 < hi and all(
+        _dash_item(lines[j].text) and not _clause_item(lines[j].text) for j in (i, i + 1))
+
+
+def article_wrap(previous: str, text: str) -> bool:
+    """A trích yếu that cites an article wrapped before its ``Điều N``: the line goes on, it opens no article.
+
+    The line above ends mid-phrase (no ``.``, ``;`` or ``:``) and ``Điều N`` has no stop or colon after it.
+
+    >>> article_wrap("Sửa đổi, bổ sung khoản 3 Điều 1; điểm b khoản 2", "Điều 4 Quyết định số 2071/QĐ-BGDĐT ngày 16/6/2017")
+    True
+    >>> article_wrap("Về việc ban hành Quy chế làm việc", "Điều 1. Ban hành kèm theo Quyết định này"), article_wrap(
+    ...     "Ban hành Quy chế làm việc.", "Điều 4 Quyết định số 12/QĐ-UBND")
+    (False, False)
+    """
+    lab = mk.label_of(text)
+    if lab is None or lab.style != "article" or lab.label.endswith((".", ":")) or text[lab.end:lab.end + 1] in ".:":
+        return False
+    return not previous.rstrip(" *").endswith((".", ";", ":")) and not mk.is_upper_line(previous)
 
 
 def _debris_before_type(lines: list[Line], i: int, hi: int, h: Header) -> bool:
@@ -387,6 +475,13 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             title_done = True
             continue
         tn = mk.is_type_name(t) or mk.is_type_name(t.strip(_RULE_MARKS))
+        cut = None if tn else stamp_after_type(t)
+        if cut is not None:  # "THÔNG BÁO Ngày..9. tháng 10": a received stamp's field read onto the type line
+            h.type_name = line.span(len(t) - len(t.lstrip(_RULE_MARKS)), cut)
+            h.other.append(line.span(cut))
+            in_vv = False
+            i += 1
+            continue
         if tn:  # "| | QUYẾT ĐỊNH", "_—— THÔNG BÁO": a scan's table rules around the type name are not part of it
             h.type_name = line.span(len(t) - len(t.lstrip(_RULE_MARKS)), len(t.rstrip(_RULE_MARKS)))
             in_vv = False
@@ -449,6 +544,11 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
             h.other.append(line.span())  # scanner/OCR debris between header boxes ("_—", "TT9I", a received stamp)
             i += 1
             continue
+        if not recognised and label_lost(lines, i, hi, bool(vv) and not res.kinh_gui):
+            in_vv = False  # "- Các phòng giáo dục và đào tạo;" under the V/v: Kính gửi entries, the label lost
+            res.kinh_gui, i = _kinh_gui(lines, i, hi, 0, h)
+            title_done = True
+            continue
         if not recognised:
             if in_vv and _is_prose(t) and (len(t) < 90 or len(t) < 220 and vv and not vv[-1].text.endswith((".", ";", ":"))) \
                     and not line.blank_before and not _dash_item(t):
@@ -461,6 +561,8 @@ def parse_header(lines: list[Line], start: int, hi: int) -> HeaderResult:
         h.title = join_spans(title)
     elif vv:
         h.title = join_spans(vv)
+    if h.title is not None and h.type_name is not None:
+        h.title = ve_viec_lead(h.title)
     res.end = i
     _late_boxes(lines, i, hi, h)
     return res
@@ -546,6 +648,8 @@ def _title_stop(line: Line, title: list[Span], h: Header, prefix_title: bool = F
     first_title_line = not title and mk.preamble_kind(t) in ("thuc_hien",) and len(t) < 300 \
         and not t.rstrip().endswith((";", ":")) and "như sau" not in t
     if first_title_line:  # "KẾ HOẠCH / Thực hiện Quyết định số 1899/QĐ-TTg …" is a trích yếu
+        return None
+    if title and article_wrap(title[-1].text, t):  # "… điểm b khoản 2" / "Điều 4 Quyết định số 2071/QĐ-BGDĐT …"
         return None
     if mk.preamble_kind(t) or mk.label_of(t) or _DECIDE.match(t) or _KINH_GUI.match(t) or _CLOSING.match(t):
         return "stop"
