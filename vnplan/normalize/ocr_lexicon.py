@@ -167,15 +167,17 @@ def _repair(text: str, choose: Callable[[str, str | None, str | None], str | Non
     out: list[str] = []
     repairs: list[str] = []
     pos = 0
+    done: dict[int, str] = {}  # words already repaired, read as the next word's neighbour
     for k, m in enumerate(words):
         if m.start() and text[m.start() - 1].isalnum() or m.end() < len(text) and text[m.end()].isalnum():
             continue  # glued to digits ("0hựe"): not a word of its own
-        prev = words[k - 1].group(0) if k and join.match(text[words[k - 1].end():m.start()]) else None
+        prev = done.get(k - 1, words[k - 1].group(0)) if k and join.match(text[words[k - 1].end():m.start()]) else None
         nxt = words[k + 1].group(0) if k + 1 < len(words) and join.match(text[m.end():words[k + 1].start()]) else None
         new = choose(m.group(0), prev, nxt)
         if new is None or len(new) != len(m.group(0)):
             continue
         new = _cased(m.group(0), new)
+        done[k] = new
         out.append(text[pos:m.start()] + new)
         pos = m.end()
         repairs.append(f"{m.group(0)}→{new}")
