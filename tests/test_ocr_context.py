@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
         ("đào tạo, bôi dưỡng giáo viên", "đào tạo, bồi dưỡng giáo viên"),
         ("TÔ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"),  # a heading in capitals
         ("phòng, chông dịch bệnh", "phòng, chống dịch bệnh"),
+        ("sửa đổi, bỗ sung", "sửa đổi, bổ sung"),  # hỏi read as ngã
+        ("của UBND tĩnh Bình Phước", "của UBND tỉnh Bình Phước"),
     ],
 )
 def test_lost_tone_is_put_back(ocr: str, expected: str) -> None:
@@ -48,6 +50,8 @@ def test_lost_tone_is_put_back(ocr: str, expected: str) -> None:
         "tổ chức thực hiện",  # already right
         "phòng, chông",  # a comma between: no neighbour read
         "TÔ lâm",  # capitals beside lower case: no heading
+        "tỉnh Hà Tĩnh, giữ bình tĩnh",  # a place name; tĩnh makes a word with bình
+        "trẻ em cơ nhỡ",  # a ngã word of its own
     ],
 )
 def test_correct_text_is_left_alone(text: str) -> None:

@@ -9,7 +9,7 @@ left alone (names, abbreviations), and so are misreadings that happen to be
 real syllables (``chông`` for ``chống``): on the corpus's born-digital text a
 rule for those changed 108 correct words in 83,710.  Such a misreading is
 repaired only from its neighbours (`repair_in_context`): ``tô chức`` → ``tổ
-chức`` when the word as read makes no word with either neighbour and exactly
+chức`` (a hatted vowel's tone lost), ``bỗ sung`` → ``bổ sung`` (hỏi and ngã swapped) when the word as read makes no word with either neighbour and exactly
 one other reading does, asking the word list and the plan wording of the gold
 records (``plan_word_pairs.tsv``, built by ``scripts/build_plan_word_pairs.py``).
 
@@ -123,9 +123,9 @@ def _in_context(token: str, prev: str | None, nxt: str | None) -> str | None:
         return None
     if (prev and is_plan_pair(prev, low)) or (nxt and is_plan_pair(low, nxt)):
         return None  # the word as read makes a word with a neighbour
-    if _tone(low) or not set(low) & _HATS:
-        return None  # only a hatted vowel whose tone mark was lost (tô, vê, quyên) is asked about
-    others = [r for r in _readings().get(skeleton(low), ()) if _untoned(r) == low and _tone(r)]
+    others = [r for r in _readings().get(skeleton(low), ()) if _misread_as(r, low)]
+    if not others:
+        return None
     seen = _plan_counts().get(low, 0)
     called = [r for r in others if ((prev and _in_plan(prev, r)) or (nxt and _in_plan(r, nxt)))
               and _plan_counts().get(r, 0) > RARER * seen]  # never a plan word into a rarer one (lương, dân)
@@ -143,6 +143,20 @@ def _tone(syllable: str) -> bool:
 
 def _untoned(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", syllable) if c not in _TONES))
+
+
+_LOOKALIKE = {"\u0303": "\u0309", "\u0309": "\u0303"}  # ngã and hỏi: the small marks OCR takes for each other
+
+
+def _misread_as(word: str, read: str) -> bool:
+    """Whether OCR may read ``word`` as ``read``: a hatted vowel's tone lost, or hỏi and ngã swapped."""
+    if _untoned(word) != _untoned(read) or word == read:
+        return False
+    if not _tone(read):
+        return bool(set(read) & _HATS) and _tone(word)
+    tw = [c for c in unicodedata.normalize("NFD", word) if c in _TONES]
+    tr = [c for c in unicodedata.normalize("NFD", read) if c in _TONES]
+    return len(tw) == len(tr) == 1 and _LOOKALIKE.get(tr[0]) == tw[0]
 
 
 def repair_in_context(text: str) -> tuple[str, list[str]]:
