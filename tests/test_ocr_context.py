@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from vnplan import data
-from vnplan.normalize.ocr_lexicon import is_plan_pair, repair_in_context
+from vnplan.normalize.ocr_lexicon import is_plan_pair, repair_in_context, repair_inner_capitals
 from vnplan.normalize.ocr_repair import repair_ocr
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,3 +87,16 @@ def test_plan_wording_files_equal_a_rebuild() -> None:
 def test_born_digital_corpus_text_is_left_alone(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert repair_in_context(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "ocr, expected",
+    [
+        ("Nghị định sỐ 12", "Nghị định số 12"),
+        ("của đơn vỊ.", "của đơn vị."),
+        ("kinh tẾ - xã hội", "kinh tế - xã hội"),
+        ("iPhone, eKYC, mOOC, ĐỀ ÁN, 610dỒ", "iPhone, eKYC, mOOC, ĐỀ ÁN, 610dỒ"),  # no syllable, capitals, debris
+    ],
+)
+def test_inner_capital_vowel_is_lowered(ocr: str, expected: str) -> None:
+    assert repair_inner_capitals(ocr)[0] == expected

@@ -33,7 +33,7 @@ from vnplan.lexicon import is_syllable, is_word_pair, syllable_count, syllables
 from vnplan.normalize.fold import fold_tone
 from vnplan.plaintext import strip_diacritics
 
-__all__ = ["is_plan_pair", "repair_in_context", "repair_syllables", "skeleton"]
+__all__ = ["is_plan_pair", "repair_in_context", "repair_inner_capitals", "repair_syllables", "skeleton"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _JOIN = re.compile(r"^\s*[,-]?\s*$")  # what may stand between the syllables of a word (in a list: "phòng, chống")
@@ -166,6 +166,31 @@ def repair_in_context(text: str) -> tuple[str, list[str]]:
     ('Tổ chức thực hiện; về việc phổ biến, Tô Lâm', ['Tô→Tổ', 'vê→về', 'phô→phổ'])
     """
     return _repair(text, _in_context, _SPACE)
+
+
+_INNER_CAPITAL = re.compile(
+    r"(?<!\w)[a-zà-ỹđ]+[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ][a-zà-ỹđ]*(?!\w)")
+
+
+def repair_inner_capitals(text: str) -> tuple[str, list[str]]:
+    """OCR'd ``text`` with a marked vowel read as a capital inside a lower-case word put in lower case.
+
+    Tesseract sometimes takes the capital glyph of a vowel with marks (``sỐ``, ``vỊ``, ``kỊp``);
+    the word is lowered when that makes a Vietnamese syllable.  The length is kept.
+
+    >>> repair_inner_capitals("Nghị định sỐ 12 của đơn vỊ; iPhone, eKYC")
+    ('Nghị định số 12 của đơn vị; iPhone, eKYC', ['sỐ→số', 'vỊ→vị'])
+    """
+    repairs: list[str] = []
+
+    def sub(m: re.Match[str]) -> str:
+        word, low = m.group(0), m.group(0).lower()
+        if not word[0].islower() or sum(c.isupper() for c in word) != 1 or not is_syllable(low):
+            return m.group(0)
+        repairs.append(f"{m.group(0)}→{low}")
+        return low
+
+    return _INNER_CAPITAL.sub(sub, text), repairs
 
 
 def repair_syllables(text: str) -> tuple[str, list[str]]:

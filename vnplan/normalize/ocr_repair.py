@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vnplan import data
-from vnplan.normalize.ocr_lexicon import repair_in_context, repair_syllables
+from vnplan.normalize.ocr_lexicon import repair_in_context, repair_inner_capitals, repair_syllables
 
 __all__ = ["Rule", "load_rules", "repair_ocr", "years_in"]
 
@@ -103,6 +103,8 @@ def repair_ocr(text: str, *, years: Iterable[int] | None = None) -> tuple[str, l
             return new
 
         text = rule.regex.sub(sub, text)
+    text, fixed = repair_inner_capitals(text)  # sỐ → số
+    repairs += fixed
     text, fixed = repair_syllables(text)  # misread marks, from the word list (quôc → quốc)
     repairs += fixed
     text, fixed = repair_in_context(text)  # real syllables with a lost tone, from their neighbours (tô chức → tổ chức)
