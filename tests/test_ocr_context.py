@@ -100,3 +100,18 @@ def test_born_digital_corpus_text_is_left_alone(path: Path) -> None:
 )
 def test_inner_capital_vowel_is_lowered(ocr: str, expected: str) -> None:
     assert repair_inner_capitals(ocr)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "ocr, expected",
+    [
+        ("Ban Chỉ đạo Quôc gia", "Ban Chỉ đạo Quốc gia"),  # a capitalised misreading its lower-case neighbour names
+        ("Quyêt định số 12", "Quyết định số 12"),
+        ("đồng chí Nguyễn Thị Hà", "đồng chí Nguyễn Thị Hà"),  # a name of the gold, in no word list
+        ("ông Hoàng Văn Thuân", "ông Hoàng Văn Thuân"),  # a name beside names
+    ],
+)
+def test_capitalised_misreading_needs_its_neighbour(ocr: str, expected: str) -> None:
+    from vnplan.normalize.ocr_lexicon import repair_syllables
+
+    assert repair_syllables(ocr)[0] == expected

@@ -91,17 +91,23 @@ def _cased(like: str, word: str) -> str:
 
 
 def _choose(token: str, prev: str | None, nxt: str | None) -> str | None:
-    if token[:1].isupper() or len(token) < 2:
-        return None  # names, abbreviations
-    low = fold_tone(unicodedata.normalize("NFC", token))
-    if is_syllable(low) or not (set(skeleton(low)) & _VOWELS):
-        return None
+    if len(token) < 2 or token[1:] != token[1:].lower():
+        return None  # abbreviations, capitals
+    capital = token[:1].isupper()  # a name or a sentence start: only a reading its lower-case neighbour calls for
+    if capital:
+        prev = prev if prev and prev.islower() else None
+        nxt = nxt if nxt and nxt.islower() else None
+    low = fold_tone(unicodedata.normalize("NFC", token.lower()))
+    if is_syllable(low) or not (set(skeleton(low)) & _VOWELS) or capital and _plan_counts().get(low):
+        return None  # a word, no word, or a name the gold records write (Nguyễn is in no word list)
     others = [r for r in _readings().get(skeleton(low), ()) if fold_tone(r) != low]
     if not others:
         return None
     paired = [r for r in others if (prev and is_word_pair(prev, r)) or (nxt and is_word_pair(r, nxt))]
     if len(paired) == 1:
         return paired[0]
+    if capital:
+        return None
     ranked = sorted(paired or others, key=syllable_count, reverse=True)
     if len(ranked) == 1 or syllable_count(ranked[0]) >= 2 * max(1, syllable_count(ranked[1])):
         return ranked[0]
