@@ -91,9 +91,9 @@ def _cased(like: str, word: str) -> str:
 
 
 def _choose(token: str, prev: str | None, nxt: str | None) -> str | None:
-    if len(token) < 2 or token[1:] != token[1:].lower():
+    if len(token) < 2 or token.isupper():
         return None  # abbreviations, capitals
-    capital = token[:1].isupper()  # a name or a sentence start: only a reading its lower-case neighbour calls for
+    capital = token[:1].isupper() and token[1:].islower()  # a name or a sentence start: only a reading its lower-case neighbour calls for
     if capital:
         prev = prev if prev and prev.islower() else None
         nxt = nxt if nxt and nxt.islower() else None
