@@ -116,12 +116,12 @@ def repair_ocr(text: str, *, years: Iterable[int] | None = None) -> tuple[str, l
         value = int(m.group(1))
         if MIN_YEAR <= value <= MAX_YEAR or not _DATE_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
             continue
-        fixed = _fix_year(m.group(1), known)
-        if fixed is None:
+        year = _fix_year(m.group(1), known)
+        if year is None:
             continue
-        out.append(text[pos:m.start()] + fixed)
+        out.append(text[pos:m.start()] + year)
         pos = m.end()
-        repairs.append(f"{m.group(1)}→{fixed}")
+        repairs.append(f"{m.group(1)}→{year}")
     if out:
         text = "".join(out) + text[pos:]
     return text, repairs
