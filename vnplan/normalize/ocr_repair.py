@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vnplan import data
-from vnplan.normalize.ocr_lexicon import repair_syllables
+from vnplan.normalize.ocr_lexicon import repair_in_context, repair_inner_capitals, repair_syllables
 
 __all__ = ["Rule", "load_rules", "repair_ocr", "years_in"]
 
@@ -103,7 +103,11 @@ def repair_ocr(text: str, *, years: Iterable[int] | None = None) -> tuple[str, l
             return new
 
         text = rule.regex.sub(sub, text)
+    text, fixed = repair_inner_capitals(text)  # sỐ → số
+    repairs += fixed
     text, fixed = repair_syllables(text)  # misread marks, from the word list (quôc → quốc)
+    repairs += fixed
+    text, fixed = repair_in_context(text)  # real syllables with a lost tone, from their neighbours (tô chức → tổ chức)
     repairs += fixed
     known = Counter(years or ()) + years_in(text)
     out: list[str] = []
@@ -112,12 +116,12 @@ def repair_ocr(text: str, *, years: Iterable[int] | None = None) -> tuple[str, l
         value = int(m.group(1))
         if MIN_YEAR <= value <= MAX_YEAR or not _DATE_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
             continue
-        fixed = _fix_year(m.group(1), known)
-        if fixed is None:
+        year = _fix_year(m.group(1), known)
+        if year is None:
             continue
-        out.append(text[pos:m.start()] + fixed)
+        out.append(text[pos:m.start()] + year)
         pos = m.end()
-        repairs.append(f"{m.group(1)}→{fixed}")
+        repairs.append(f"{m.group(1)}→{year}")
     if out:
         text = "".join(out) + text[pos:]
     return text, repairs
