@@ -43,6 +43,7 @@ __all__ = [
     "ocr_lines",
     "ocr_page_tsv",
     "ocr_pages_tsv",
+    "PageImages",
     "page_pixels",
     "parse_tsv",
     "pass_cache_path",
@@ -131,7 +132,11 @@ _write_atomic = cache.write_atomic  # the name the second passes use
 
 
 def ocr_image(png: bytes, binary: str, settings: OcrSettings, extra: tuple[str, ...] = ()) -> str:
-    """Run Tesseract on PNG bytes (``extra``: more options, e.g. ``("-c", "tessedit_char_whitelist=0123456789")``); return its TSV output."""
+    """Run Tesseract on image bytes, PNM (`_pnm`) or PNG (``extra``: more options, e.g. ``("-c", "tessedit_char_whitelist=0123456789")``); return its TSV output.
+
+    The bytes go through stdin; Leptonica tells the format by its magic number, and a PNM and a PNG of
+    the same pixels read the same (same words, boxes, confidences).
+    """
     cmd = [binary, "-", "-", "-l", settings.lang, "--psm", str(settings.psm), *extra, "tsv"]
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")  # one page per process; parallelism belongs to the caller
@@ -157,7 +162,7 @@ def ocr_images(pngs: list[bytes], binary: str, settings: OcrSettings) -> list[st
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
         names = []
         for k, png in enumerate(pngs):
-            name = os.path.join(tmp, f"{k:04d}.png")
+            name = os.path.join(tmp, f"{k:04d}{_suffix(png)}")
             with open(name, "wb") as fh:
                 fh.write(png)
             names.append(name)
@@ -280,10 +285,6 @@ def render_gray(page, dpi: int):  # type: ignore[no-untyped-def]
     return page.render(scale=dpi / 72, grayscale=True).to_pil()
 
 
-def _render_png(page, dpi: int) -> bytes:  # type: ignore[no-untyped-def]
-    return _png(render_gray(page, dpi))
-
-
 def ocr_page_tsv(page, digest: str, index: int, settings: OcrSettings, binary: str) -> str:  # type: ignore[no-untyped-def]
     """TSV for page ``index`` (0-based) of a pypdfium2 document, from the cache when possible."""
     path = _cache_path(digest, index, settings, binary)
@@ -291,7 +292,7 @@ def ocr_page_tsv(page, digest: str, index: int, settings: OcrSettings, binary: s
         return path.read_text(encoding="utf-8")
     except OSError:
         pass
-    tsv = ocr_image(_render_png(page, settings.dpi), binary, settings)
+    tsv = ocr_image(_pnm(render_gray(page, settings.dpi)), binary, settings)
     _write_atomic(path, tsv)
     return tsv
 
@@ -335,38 +336,48 @@ def set_page_workers(n: int) -> None:
 
 
 def ocr_pages_tsv(
-    pdf, indices: list[int], digest: str, settings: OcrSettings, binary: str, workers: int | None = None
+    pdf, indices: list[int], digest: str, settings: OcrSettings, binary: str, workers: int | None = None,
+    keep: PageImages | None = None,
 ) -> dict[int, str | Exception]:  # type: ignore[no-untyped-def]
     """TSV of several pages (0-based ``indices``): cached ones read, the others OCR'd in parallel.
 
-    Pages are rendered one by one (pdfium is not thread-safe); the Tesseract
-    processes run side by side, one per core.
+    Each Tesseract worker renders its next page itself, under a lock (pdfium is not thread-safe), so
+    rendering overlaps the reading of other pages and no more than one bitmap per worker is held;
+    the bitmap goes to Tesseract as PNM (no PNG encoding).  A page that ``keep`` wants (the pages
+    the second passes will crop: `PageImages.wanted`) leaves its render there, so it is not rendered again.
+
+    >>> ocr_pages_tsv(pdf, [0, 1], digest, OcrSettings(), binary)[0][:5]  # công văn scan 2 trang  # doctest: +SKIP
+    'level'
     """
+    import threading
     from concurrent.futures import ThreadPoolExecutor
 
     out: dict[int, str | Exception] = {}
-    todo: list[tuple[int, Path, bytes]] = []
+    todo: list[tuple[int, Path]] = []
     for i in indices:
         path = _cache_path(digest, i, settings, binary)
         try:
             out[i] = path.read_text(encoding="utf-8")
-            continue
         except OSError:
-            pass
-        page = pdf[i]
-        try:
-            todo.append((i, path, _render_png(page, settings.dpi)))
-        except BudgetError as exc:  # a huge page: a warning for that page, not a 3 GB bitmap
-            out[i] = exc
-        finally:
-            page.close()
+            todo.append((i, path))
     if not todo:
         return out
+    lock = threading.Lock()
 
-    def run(job: tuple[int, Path, bytes]) -> tuple[int, str | Exception]:
-        i, path, png = job
+    def run(job: tuple[int, Path]) -> tuple[int, str | Exception]:
+        i, path = job
         try:
-            tsv = ocr_image(png, binary, settings)
+            with lock:  # pdfium: one call at a time
+                page = pdf[i]
+                try:
+                    image = render_gray(page, settings.dpi)
+                finally:
+                    page.close()
+                if keep is not None:
+                    keep.put(i, settings.dpi / 72, True, image)
+            tsv = ocr_image(_pnm(image), binary, settings)
+        except BudgetError as exc:  # a huge page: a warning for that page, not a 3 GB bitmap
+            return i, exc
         except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
             return i, exc
         _write_atomic(path, tsv)
@@ -379,6 +390,86 @@ def ocr_pages_tsv(
     return out
 
 
+class PageImages:
+    """The renders of a document's pages, kept for the OCR passes of one read: each page rendered once.
+
+    The page pass renders a page in gray; the header and signature passes crop the same page again
+    (the signature pass also in colour).  `pages` stands in for the pypdfium2 document given to those
+    passes: its pages answer ``render`` from here (the same pixels, rendered once), so
+    ``render_gray(pdf[i], 300)`` in any pass costs nothing after the first.  Only the pages in
+    ``wanted`` are kept by the page pass; `forget` drops a page once its passes are done.
+
+    >>> images = PageImages(pdf, wanted={0})  # doctest: +SKIP
+    >>> render_gray(images.pages[0], 300) is render_gray(images.pages[0], 300)  # doctest: +SKIP
+    True
+    """
+
+    def __init__(self, pdf, wanted: set[int] | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.pdf = pdf
+        self.wanted = set(wanted or ())
+        self._images: dict[tuple[int, float, bool], object] = {}
+
+    def put(self, index: int, scale: float, grayscale: bool, image) -> None:  # type: ignore[no-untyped-def]
+        """Keep the page pass's render of page ``index`` (``PdfPage.render(scale, grayscale)``) if a second pass wants it."""
+        if index in self.wanted:
+            self._images[(index, scale, grayscale)] = image
+
+    def forget(self, index: int) -> None:
+        """Drop every render of page ``index`` (its passes are done)."""
+        for key in [k for k in self._images if k[0] == index]:
+            del self._images[key]
+
+    @property
+    def pages(self) -> _SharedDocument:
+        return _SharedDocument(self)
+
+
+class _SharedDocument:
+    """A pypdfium2 document whose pages render from `PageImages`."""
+
+    def __init__(self, store: PageImages) -> None:
+        self._store = store
+
+    def __getitem__(self, index: int) -> _SharedPage:
+        return _SharedPage(self._store, index, self._store.pdf[index])
+
+    def __len__(self) -> int:
+        return len(self._store.pdf)
+
+
+class _SharedPage:
+    """A pypdfium2 page whose ``render`` is answered once per scale and colour mode (a bitmap made of the kept image)."""
+
+    def __init__(self, store: PageImages, index: int, page) -> None:  # type: ignore[no-untyped-def]
+        self._store, self._index, self._page = store, index, page
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._page, name)
+
+    def close(self) -> None:
+        self._page.close()
+
+    def render(self, scale: float = 1, grayscale: bool = False, **options):  # type: ignore[no-untyped-def]
+        if options:
+            return self._page.render(scale=scale, grayscale=grayscale, **options)
+        key = (self._index, scale, grayscale)
+        image = self._store._images.get(key)
+        if image is None:
+            image = self._page.render(scale=scale, grayscale=grayscale).to_pil()
+            self._store._images[key] = image
+        return _Rendered(image)
+
+
+class _Rendered:
+    """What ``PdfPage.render`` returns, as far as the OCR passes use it (``to_pil``)."""
+
+    def __init__(self, image) -> None:  # type: ignore[no-untyped-def]
+        self._image = image
+
+    def to_pil(self):  # type: ignore[no-untyped-def]
+        return self._image
+
+
 # PNG is only how a bitmap reaches Tesseract: the fastest zlib level gives the same pixels (and the
 # same reading) in a third of the time the default level takes.
 PNG_COMPRESS_LEVEL = 1
@@ -388,3 +479,27 @@ def _png(image) -> bytes:  # type: ignore[no-untyped-def]
     buf = io.BytesIO()
     image.save(buf, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     return buf.getvalue()
+
+
+def _pnm(image) -> bytes:  # type: ignore[no-untyped-def]
+    """A PIL image as PNM bytes (``P5`` gray, ``P6`` colour): how a bitmap reaches Tesseract without PNG's zlib.
+
+    Tesseract reads the same pixels whatever the container; PNM costs a header and a copy, PNG a
+    compression on our side and a decompression on Tesseract's.
+
+    >>> from PIL import Image
+    >>> _pnm(Image.new("L", (3, 2), 255))[:11]
+    b'P5\\n3 2\\n255\\n'
+    """
+    buf = io.BytesIO()
+    image.save(buf, format="PPM")
+    return buf.getvalue()
+
+
+def _suffix(data: bytes) -> str:
+    """The file name suffix of image bytes given to Tesseract in a list file (``.pnm`` or ``.png``).
+
+    >>> _suffix(b"P5\\n3 2\\n255\\n"), _suffix(b"\\x89PNG\\r\\n")
+    ('.pnm', '.png')
+    """
+    return ".pnm" if data[:2] in (b"P4", b"P5", b"P6") else ".png"
