@@ -15,7 +15,7 @@ import subprocess
 from vnplan.read.ocr_page import (
     OcrSettings,
     OcrWord,
-    _pnm,
+    _tiff,
     _write_atomic,
     ocr_image,
     parse_tsv,
@@ -56,12 +56,12 @@ def osd_rotation(osd: str) -> int:
 def _turned_reading(image, binary: str, settings: OcrSettings) -> str:  # type: ignore[no-untyped-def]
     """``angle<TAB>tsv`` of the page turned as Tesseract's orientation detection says (``0`` and no TSV if upright)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    out = subprocess.run([binary, "-", "-", "--psm", "0"], input=_pnm(image), capture_output=True,
+    out = subprocess.run([binary, "-", "-", "--psm", "0"], input=_tiff(image), capture_output=True,
                          timeout=settings.timeout, env=env, check=False)
     angle = osd_rotation(out.stdout.decode("utf-8", "replace"))
     if not angle:
         return "0\t"
-    return f"{angle}\t" + ocr_image(_pnm(image.rotate(-angle, expand=True)), binary, settings)
+    return f"{angle}\t" + ocr_image(_tiff(image.rotate(-angle, expand=True)), binary, settings)
 
 
 def upright_tsv(pdf, index: int, tsv: str, digest: str, settings: OcrSettings, binary: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
