@@ -54,8 +54,10 @@ def main() -> None:
         try:
             return real_run(cmd, *a, **k)
         finally:
-            psm = cmd[cmd.index("--psm") + 1] if "--psm" in cmd else "-"
-            kind = f"tesseract --psm {psm}" + (" (many images)" if cmd[1] != "-" else "")
+            if "--psm" in cmd:
+                kind = f"tesseract --psm {cmd[cmd.index('--psm') + 1]}" + (" (many images)" if cmd[1] != "-" else "")
+            else:
+                kind = f"tesseract {cmd[1]}"  # --version, --list-langs
             runs[kind][0] += 1
             runs[kind][1] += _children_cpu() - c
 
