@@ -15,6 +15,10 @@ core, OCR cache disabled through a fresh ``VNPLAN_CACHE``), with the workers' pe
 The fresh held-out set (the split named by the top-level ``"heldout"`` key of
 corpus/archive/split.json, ``heldout5`` now) is never read, nor is a file split.json does not list:
 the PDFs timed are those of ``score_archive.py --split all``.
+
+The scan part alternates the code trees and the raw Tesseract run, ``--ocr-runs`` times (median
+printed), and prints CPU seconds per page (the worker processes and their Tesseract children) beside
+wall time: on a shared machine the wall clock measures the neighbours as much as the code.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -120,31 +125,39 @@ def _ocr_one(path: str) -> int:
     return read_raw(path).pages or 0
 
 
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def ocr_run(paths: list[Path], workers: int) -> dict[str, float]:
-    """vnplan's OCR of ``paths`` with ``workers`` processes and an empty cache."""
-    os.environ["VNPLAN_CACHE"] = tempfile.mkdtemp(prefix="vnplan-bench-")
+    """vnplan's OCR of ``paths`` with ``workers`` processes and an empty cache (a fresh temporary one)."""
+    cache = tempfile.mkdtemp(prefix="vnplan-bench-")
+    os.environ["VNPLAN_CACHE"] = cache
     os.environ["OMP_THREAD_LIMIT"] = "1"
     t = time.perf_counter()
     with ProcessPoolExecutor(workers) as pool:
         pages = sum(pool.map(_ocr_one, map(str, paths)))
     wall = time.perf_counter() - t
-    return {"pages": pages, "wall": wall, "peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+    shutil.rmtree(cache, ignore_errors=True)
+    return {"pages": pages, "wall": wall, "cpu": _children_cpu(), "peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
 
 
-def raw_tesseract(paths: list[Path]) -> float:
-    """Seconds per page of ``tesseract -l vie`` (one thread) on the first page rendered at 300 dpi."""
+def raw_tesseract(paths: list[Path]) -> dict[str, float]:
+    """Wall and CPU seconds per page of ``tesseract -l vie`` (one thread) on the first page rendered at 300 dpi."""
     from vnplan.read.ocr_page import render_gray
 
-    spent = 0.0
+    wall = cpu = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         for k, p in enumerate(paths):
             png = Path(tmp) / f"p{k}.png"
             render_gray(pdfium.PdfDocument(str(p))[0], 300).save(png)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), _children_cpu()
             subprocess.run(["tesseract", str(png), "-", "-l", "vie"], capture_output=True,
                            env={**os.environ, "OMP_THREAD_LIMIT": "1"}, check=False)
-            spent += time.perf_counter() - t
-    return spent / len(paths)
+            wall += time.perf_counter() - t
+            cpu += _children_cpu() - c
+    return {"wall": wall / len(paths), "cpu": cpu / len(paths)}
 
 
 # --------------------------------------------------------------------------- driver
@@ -161,24 +174,39 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="born-digital runs per code tree (medians printed)")
     ap.add_argument("--ocr-files", type=int, default=4, help="single-page scans to OCR (0: skip the OCR part)")
+    ap.add_argument("--ocr-runs", type=int, default=3, help="scan runs per code tree and worker count (medians printed)")
+    ap.add_argument("--skip-born", action="store_true", help="only the scan part")
     ap.add_argument("--code", action="append", type=Path, help="a code tree to time (repeatable; default: this one)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--files", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:  # one measurement in this fresh process, printed as JSON
         paths = [Path(p) for p in json.loads(args.files)]
-        result = born_run(paths) if args.worker == "born" else ocr_run(paths, int(args.worker[3:]))
+        if args.worker == "born":
+            result = born_run(paths)
+        elif args.worker == "raw":
+            result = raw_tesseract(paths)
+        else:
+            result = ocr_run(paths, int(args.worker[3:]))
         print(json.dumps(result))
         return
     codes = [c.resolve() for c in args.code or [ROOT]]
     born, scans = split_pdfs()
+    if not args.skip_born:
+        born_part(codes, born, args.runs)
+    if args.ocr_files:
+        scan_part(codes, scans, args.ocr_files, args.ocr_runs)
+
+
+def born_part(codes: list[Path], born: list[Path], n_runs: int) -> None:
+    """Print vnplan.read against raw pypdfium2 on the born-digital PDFs, medians of ``n_runs`` alternating runs."""
     files = json.dumps([str(p) for p in born])
     runs: dict[Path, list[dict[str, float]]] = {c: [] for c in codes}
-    for _ in range(args.runs):
+    for _ in range(n_runs):
         for code in codes:  # take turns, so a busy machine slows every tree alike
             runs[code].append(_in(code, "--worker", "born", "--files", files))
     pages = runs[codes[0]][0]["pages"]
-    print(f"born-digital: {len(born)} PDFs, {pages:.0f} pages (held-out set excluded), medians of {args.runs} runs")
+    print(f"born-digital: {len(born)} PDFs, {pages:.0f} pages (rounds 1-4 only), medians of {n_runs} runs")
     print(f"  {'code':28} {'raw p/s':>8} {'vnplan p/s':>10} {'CPU ratio':>9} {'wall ratio':>10} "
           f"{'read s':>7} {'norm s':>7} {'peak MB':>8}")
     for code in codes:
@@ -193,17 +221,32 @@ def main() -> None:
               f"{cpu_ratio:8.2f}x {wall_ratio:9.2f}x {med('read_cpu'):7.2f} {med('norm_cpu'):7.2f} "
               f"{med('peak_mb'):8.0f}")
     print("  (CPU ratio: raw pypdfium2 time / vnplan.read time, same process; target >= 0.5x)")
-    if not args.ocr_files:
-        return
-    sample = [p for p in scans if len(pdfium.PdfDocument(str(p))) == 1][: args.ocr_files]
-    raw = raw_tesseract(sample)
+
+
+def scan_part(codes: list[Path], scans: list[Path], n_files: int, n_runs: int) -> None:
+    """Print vnplan's OCR seconds per page (1 and 2 workers) against raw Tesseract, medians of ``n_runs`` alternating runs."""
+    sample = [p for p in scans if len(pdfium.PdfDocument(str(p))) == 1][:n_files]
     files = json.dumps([str(p) for p in sample])
-    print(f"scans: {len(sample)} single-page scans; raw tesseract -l vie (1 thread, 300 dpi page): {raw:.1f} s/page")
+    raws: list[dict[str, float]] = []
+    runs: dict[tuple[Path, int], list[dict[str, float]]] = {(c, w): [] for c in codes for w in (1, 2)}
+    for _ in range(n_runs):  # raw Tesseract and every tree and worker count take turns
+        raws.append(_in(codes[0], "--worker", "raw", "--files", files))
+        for workers in (1, 2):
+            for code in codes:
+                runs[code, workers].append(_in(code, "--worker", f"ocr{workers}", "--files", files))
+    raw_wall = statistics.median(r["wall"] for r in raws)
+    raw_cpu = statistics.median(r["cpu"] for r in raws)
+    print(f"scans: {len(sample)} single-page scans ({', '.join(p.name[:4] for p in sample)}), medians of {n_runs} runs")
+    print(f"  raw tesseract -l vie (1 thread, 300 dpi page): {raw_wall:.2f} s/page wall, {raw_cpu:.2f} s/page CPU")
+    print(f"  {'code':28} {'workers':>7} {'wall s/p':>8} {'pages/min':>9} {'CPU s/p':>8} {'CPU/raw':>7} {'peak MB':>8}")
     for code in codes:
         for workers in (1, 2):
-            r = _in(code, "--worker", f"ocr{workers}", "--files", files)
-            print(f"  {str(code)[-28:]:28} {workers} worker(s): {r['wall'] / r['pages']:.1f} s/page, "
-                  f"{60 * r['pages'] / r['wall']:.1f} pages/min, peak {r['peak_mb']:.0f} MB a worker")
+            rs = runs[code, workers]
+            wall = statistics.median(r["wall"] / r["pages"] for r in rs)
+            cpu = statistics.median(r["cpu"] / r["pages"] for r in rs)
+            peak = max(r["peak_mb"] for r in rs)
+            print(f"  {str(code)[-28:]:28} {workers:7d} {wall:8.2f} {60 / wall:9.1f} {cpu:8.2f} {cpu / raw_cpu:6.2f}x {peak:8.0f}")
+    print("  (CPU s/p: the workers' and their Tesseract processes' CPU time per page; peak: the largest worker)")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from vnplan.read.budget import check_render
 from vnplan.read.ocr_page import (
     OcrSettings,
     OcrWord,
-    _png,
+    _tiff,
     _write_atomic,
     ocr_image,
     ocr_images,
@@ -476,7 +476,7 @@ def _readings(tsv: str, dx: int, dy: int) -> list[Reading]:
 
 def _read(img, binary: str, settings: OcrSettings, psm: int, dx: int = 0, dy: int = 0) -> list[Reading]:  # type: ignore[no-untyped-def]
     try:
-        tsv = ocr_image(_png(img), binary, dataclasses.replace(settings, psm=psm))
+        tsv = ocr_image(_tiff(img), binary, dataclasses.replace(settings, psm=psm))
     except (OSError, RuntimeError, subprocess.SubprocessError):
         return []
     return _readings(tsv, dx, dy)
@@ -485,7 +485,7 @@ def _read(img, binary: str, settings: OcrSettings, psm: int, dx: int = 0, dy: in
 def _read_many(jobs: list[tuple[Any, int, int]], binary: str, settings: OcrSettings, psm: int) -> list[list[Reading]]:
     """`_read` of each ``(image, dx, dy)``, by one Tesseract process (`ocr_images`); one by one if it fails."""
     try:
-        tsvs = ocr_images([_png(img) for img, _, _ in jobs], binary, dataclasses.replace(settings, psm=psm))
+        tsvs = ocr_images([_tiff(img) for img, _, _ in jobs], binary, dataclasses.replace(settings, psm=psm))
     except (OSError, RuntimeError, subprocess.SubprocessError):
         return [_read(img, binary, settings, psm, dx, dy) for img, dx, dy in jobs]
     return [_readings(tsv, dx, dy) for tsv, (_, dx, dy) in zip(tsvs, jobs)]

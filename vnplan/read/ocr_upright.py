@@ -8,15 +8,14 @@ poor (mean word confidence under 50); the turned reading is kept when it is clea
 """
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess
 
 from vnplan.read.ocr_page import (
-    PNG_COMPRESS_LEVEL,
     OcrSettings,
     OcrWord,
+    _tiff,
     _write_atomic,
     ocr_image,
     parse_tsv,
@@ -56,17 +55,13 @@ def osd_rotation(osd: str) -> int:
 
 def _turned_reading(image, binary: str, settings: OcrSettings) -> str:  # type: ignore[no-untyped-def]
     """``angle<TAB>tsv`` of the page turned as Tesseract's orientation detection says (``0`` and no TSV if upright)."""
-    png = io.BytesIO()
-    image.save(png, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    out = subprocess.run([binary, "-", "-", "--psm", "0"], input=png.getvalue(), capture_output=True,
+    out = subprocess.run([binary, "-", "-", "--psm", "0"], input=_tiff(image), capture_output=True,
                          timeout=settings.timeout, env=env, check=False)
     angle = osd_rotation(out.stdout.decode("utf-8", "replace"))
     if not angle:
         return "0\t"
-    turned = io.BytesIO()
-    image.rotate(-angle, expand=True).save(turned, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
-    return f"{angle}\t" + ocr_image(turned.getvalue(), binary, settings)
+    return f"{angle}\t" + ocr_image(_tiff(image.rotate(-angle, expand=True)), binary, settings)
 
 
 def upright_tsv(pdf, index: int, tsv: str, digest: str, settings: OcrSettings, binary: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]

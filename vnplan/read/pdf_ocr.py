@@ -20,7 +20,7 @@ from typing import Any
 from vnplan.errors import VnplanError
 from vnplan.read.cache import file_digest
 from vnplan.read.ocr_header import reread_header
-from vnplan.read.ocr_page import OcrSettings, confident_words, ocr_lines, ocr_pages_tsv, parse_tsv
+from vnplan.read.ocr_page import OcrSettings, PageImages, confident_words, ocr_lines, ocr_pages_tsv, parse_tsv
 from vnplan.read.ocr_signature import SignatureRead, ocr_signature
 from vnplan.read.ocr_upright import upright_tsv
 from vnplan.read.pdf_items import Item, layout_page, with_signature
@@ -57,24 +57,30 @@ def read_by_ocr(pdf: Any, path: Path, pending: list[tuple[int, str]], first_cont
         page = pdf[i]
         heights[i] = page.get_size()
         page.close()
-    results = ocr_pages_tsv(pdf, sorted(p for p, _ in pending), digest, settings, binary)
+    # each page is rendered once: the page pass keeps the renders of the pages the second passes will
+    # crop (the header page, and the last page, where the signature block is), and they crop those
+    images = PageImages(pdf, wanted={first_content, max(p for p, _ in pending)} if pending else set())
+    shared = images.pages
+    results = ocr_pages_tsv(pdf, sorted(p for p, _ in pending), digest, settings, binary, keep=images)
     for i, why in sorted(pending):
         tsv = results.get(i)
         if not isinstance(tsv, str):
+            images.forget(i)
             why_not = tsv.problem_in("en") if isinstance(tsv, VnplanError) else str(tsv)  # records keep English
             done.warnings.append(f"page {i + 1}: OCR failed ({why_not[:80]})")
             done.failed = True
             continue
         width, height = heights[i]
-        tsv, turned = upright_tsv(pdf, i, tsv, digest, settings, binary)
+        tsv, turned = upright_tsv(shared, i, tsv, digest, settings, binary)
         if turned:  # the second passes crop the page as scanned: not over a turned reading
             done.warnings.append(f"page {i + 1}: scanned turned, read after turning it {turned}°")
             if turned in (90, 270):
                 width, height = height, width
         words = confident_words(parse_tsv(tsv))
         if i == first_content and not turned:  # second pass over the header columns (Số, V/v)
-            words = reread_header(pdf, i, words, digest, settings, binary)
-        found = None if turned else ocr_signature(pdf, i, words, digest, settings, binary)
+            words = reread_header(shared, i, words, digest, settings, binary)
+        found = None if turned else ocr_signature(shared, i, words, digest, settings, binary)
+        images.forget(i)
         if found is not None:  # second pass over the signature block (seal, handwriting)
             signatures[i], body = found
             words = [w for w in words if not signatures[i].covers(w, body)]
