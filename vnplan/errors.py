@@ -15,6 +15,11 @@ or ``--lang en``)::
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+
+# How a keyed message is worded: `vnplan.i18n` (a layer above) installs its `t` here when it is imported,
+# which `import vnplan` always does; before that, a keyed problem reads as its key and values.
+WORDING: Callable[..., str] | None = None
 
 __all__ = [
     "CorruptFileError",
@@ -63,8 +68,9 @@ class VnplanError(Exception):
         """The problem in ``lang`` (``"vi"`` or ``"en"``; ``None``: the current language)."""
         if self.key is None:
             return self._text
-        from .i18n import t  # i18n imports this module
-
+        if WORDING is None:  # pragma: no cover - vnplan.i18n not imported yet
+            return " ".join([self.key, *(f"{k}={v}" for k, v in self.values.items())])
+        t = WORDING
         values = {k: t(v, lang=lang) if isinstance(v, Term) else v for k, v in self.values.items()}
         return " ".join(t(self.key, lang=lang, **values).split())
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from vnplan import data
+from vnplan import errors
 from vnplan.errors import VnplanError
 
 __all__ = ["LANGS", "catalogue", "date_text", "get_lang", "set_lang", "t", "use_lang"]
@@ -109,3 +110,6 @@ def date_text(value: object, lang: str | None = None) -> str:
     except ValueError:
         return str(value)
     return day.strftime("%d/%m/%Y") if (_check(lang) if lang else get_lang()) == "vi" else day.isoformat()
+
+
+errors.WORDING = t  # errors (the layer below) word their keyed problems with the catalogue

@@ -13,7 +13,7 @@ it is empty, or ``force`` is given; anything else gives a one-line `OutputExists
     >>> write_output(path, "# lần 3\\n")
     Traceback (most recent call last):
     ...
-    vnplan.export.outfile.OutputExistsError: ...: exists and was not written by vnplan; pass --force to overwrite it
+    vnplan.export.outfile.OutputExistsError: ...: đã có và không do vnplan ghi; thêm --force để ghi đè
 """
 from __future__ import annotations
 

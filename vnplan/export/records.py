@@ -255,7 +255,7 @@ def _not_records(path: str, what: str, **values: object) -> VnplanError:
     """Refusal to overwrite ``path``; ``what`` is a ``what.*`` key of data/messages.tsv saying why."""
     from vnplan.i18n import t
 
-    return VnplanError(path, key="err.not_records_output", detail=t(what, **values))
+    return VnplanError(path, key="err.not_records_output", detail=t(what, None, **values))
 
 
 def _lines(path: str) -> Iterator[tuple[int, bytes, bool]]:

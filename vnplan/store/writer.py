@@ -122,7 +122,7 @@ def iter_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
 
     >>> list(iter_records("no-such.sqlite"))
     Traceback (most recent call last):
-    vnplan.store.schema.StoreError: no-such.sqlite: no such store
+    vnplan.store.schema.StoreError: no-such.sqlite: không có kho này
     """
     con = connect(path, create=False)
     try:
