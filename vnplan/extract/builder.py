@@ -225,7 +225,7 @@ def _plan_fields(doc: Document, outline: Outline, record: Record) -> None:
     find = plan_fields.find_section
 
     # A decision or letter without an attached plan has no activity list (record.md, Activities).
-    planless = not outline.attachments and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo") \
+    planless = not outline.attachments and record.doc_type in ("Quyết định", "Công văn", "Tờ trình", "Thông báo", "Giấy chứng nhận") \
         and not plan_fields.headed_content(plan)
     planless = planless or plan_fields.issues_regulation(record.doc_type, record.title)  # a Quy chế is no plan
     acts = [] if planless else [a for sec in plan_fields.content_sections(plan) for a in plan_fields.activities(sec)]
