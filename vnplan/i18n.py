@@ -16,8 +16,7 @@ import os
 from collections.abc import Iterator
 from functools import lru_cache
 
-from vnplan import data
-from vnplan import errors
+from vnplan import data, errors
 from vnplan.errors import VnplanError
 
 __all__ = ["LANGS", "catalogue", "date_text", "get_lang", "set_lang", "t", "use_lang"]
