@@ -70,6 +70,8 @@ def _docs(split: str | None = None, fast: bool = True) -> list[dict[str, str]]:
 # the body floors it measured: CI tuning responsibilities 1.000, round 4 citation_relations 0.917 and
 # responsibilities 0.833; with scans: tuning responsibilities 0.996, round 3 citation_relations 1.000, round 4
 # citation_relations 0.899, deadlines 0.899, responsibilities 0.881.
+# Round 5 ("heldout5", the whole remaining pool, 30 documents annotated in session 8) was scored once at the end
+# of session 8, after the last rule change, and pinned here the same way (each floor the score less about 0.02).
 # Born-digital, DOCX and non-scan school/Phòng documents (what CI runs):
 # Session 8 (s8-digits, handwritten days read by a learned digit reader, vnplan/read/digit_model.py) raised the
 # issue_date floors it measured: tuning 0.842, rounds 1-2 held-out 0.763, round 3 0.857, round 4 0.821 (the
@@ -109,6 +111,13 @@ FAST_FLOORS = {
         "signer_authority": 0.98, "signer_name": 0.98, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
     },
+    "heldout5": {
+        "activities": 0.89, "citation_dates": 0.98, "citation_relations": 0.84, "citations": 0.98, "deadlines": 0.83,
+        "doc_type": 0.98, "issue_date": 0.98, "issue_year": 0.98, "issuer_level": 0.98, "issuer_name": 0.98,
+        "number": 0.98, "period": 0.98, "place": 0.98, "recipients": 0.96, "responsibilities": 0.95,
+        "signer_authority": 0.98, "signer_name": 0.98, "signer_title": 0.83, "symbol": 0.98, "theme": 0.98,
+        "title": 0.98,
+    },
 }
 # Every document of each half (scans and .doc included; opt-in):
 ALL_FLOORS = {
@@ -139,6 +148,13 @@ ALL_FLOORS = {
         "number": 0.73, "period": 0.80, "place": 0.98, "recipients": 0.96, "responsibilities": 0.86,
         "signer_authority": 0.98, "signer_name": 0.94, "signer_title": 0.98, "symbol": 0.98, "theme": 0.98,
         "title": 0.98,
+    },
+    "heldout5": {
+        "activities": 0.91, "citation_dates": 0.95, "citation_relations": 0.89, "citations": 0.90, "deadlines": 0.85,
+        "doc_type": 0.88, "issue_date": 0.44, "issue_year": 0.88, "issuer_level": 0.91, "issuer_name": 0.81,
+        "number": 0.71, "period": 0.84, "place": 0.88, "recipients": 0.91, "responsibilities": 0.83,
+        "signer_authority": 0.88, "signer_name": 0.78, "signer_title": 0.71, "symbol": 0.88, "theme": 0.98,
+        "title": 0.78,
     },
 }
 
@@ -183,7 +199,7 @@ def _means(records: dict[str, dict[str, Any]]) -> dict[str, float]:
     return {f: mean(v) for f, v in per_field.items()}
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3", "heldout4"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3", "heldout4", "heldout5"])
 def test_field_floors(split: str, fast_records: dict[str, dict[str, Any]]) -> None:
     names = {d["file"] for d in _docs(split)}
     means = _means({k: v for k, v in fast_records.items() if k in names})
@@ -193,7 +209,7 @@ def test_field_floors(split: str, fast_records: dict[str, dict[str, Any]]) -> No
 
 
 @pytest.mark.archive
-@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3", "heldout4"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "heldout3", "heldout4", "heldout5"])
 def test_field_floors_with_scans(split: str) -> None:
     means = _means({d["file"]: _record(d["file"]) for d in _docs(split, fast=False)})
     low = {f: round(m, 3) for f, m in means.items() if m < ALL_FLOORS[split][f]}
